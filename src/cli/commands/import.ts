@@ -1,0 +1,52 @@
+import { Command, Option } from 'commander';
+import { readCorpus } from '../../io/read-corpus.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { OffsetMap } from '../../text/offsets.js';
+import type { Document } from '../../model/document.js';
+import { EXIT, type CliContext } from '../context.js';
+import { inputFormatOption, languageOption, outOption } from './options.js';
+
+/** `qda import`: print the normalised corpus. */
+export function importCommand(ctx: CliContext): Command {
+  return new Command('import')
+    .summary('read transcripts and print the normalised corpus')
+    .description(`Read transcripts of any supported format and print the normalised corpus as JSON:
+documents with id, attributes, participants, text and turns (speaker, timestamp, start/end as
+code-point offsets of the turn's text in the document text).`)
+    .argument('<files...>', 'transcripts')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+    .addOption(outOption())
+    .addOption(inputFormatOption())
+    .addOption(languageOption())
+    .action(async (files: string[], options: { out?: string; inputFormat?: string; language?: string }) => {
+      const { corpus, messages } = await readCorpus(files, options);
+      if (ctx.report(messages)) {
+        ctx.exitCode = EXIT.data;
+        return;
+      }
+      const json = `${JSON.stringify({ documents: corpus.documents.map(documentJson) }, null, 2)}\n`;
+      if (options.out) await writeFileAtomic(options.out, json);
+      else ctx.io.stdout(json);
+    });
+}
+
+/** A document as `qda import` prints it: offsets in code points. */
+export function documentJson(doc: Document): object {
+  const offsets = new OffsetMap(doc.text);
+  return {
+    id: doc.id,
+    file: doc.file,
+    format: doc.format,
+    language: doc.language ?? null,
+    attributes: doc.attributes,
+    participants: doc.participants,
+    turns: doc.turns.map((t) => ({
+      speaker: t.speaker,
+      timestamp: t.timestamp ?? null,
+      start: offsets.toCodePoint(t.start),
+      end: offsets.toCodePoint(t.end),
+      text: doc.text.slice(t.start, t.end),
+    })),
+    text: doc.text,
+  };
+}

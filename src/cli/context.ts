@@ -1,0 +1,49 @@
+import { formatMessage, type Message } from '../model/message.js';
+
+/** Where a command writes: stdout for results, stderr for messages and progress. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stderr is a terminal (progress is shown only then). */
+  interactive: boolean;
+}
+
+/** The process's own streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    interactive: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** Exit codes of the CLI contract. */
+export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
+
+/** Shared by the commands of one run: the streams and the exit code the action sets. */
+export class CliContext {
+  exitCode: number = EXIT.ok;
+  constructor(readonly io: CliIo) {}
+
+  /** Print messages to stderr; returns true when one is fatal. */
+  report(messages: readonly Message[]): boolean {
+    for (const m of messages) this.io.stderr(`${formatMessage(m)}\n`);
+    return messages.some((m) => m.fatal);
+  }
+
+  /** A usage error: printed with a hint, exit code 2. */
+  usage(reason: string): number {
+    this.io.stderr(`qda: ${reason}\n(run with --help for usage)\n`);
+    return EXIT.usage;
+  }
+
+  /** Show progress on a terminal only. */
+  progress(text: string): void {
+    if (this.io.interactive) this.io.stderr(`\r\x1b[K${text}`);
+  }
+
+  /** Clear the progress line. */
+  progressDone(): void {
+    if (this.io.interactive) this.io.stderr('\r\x1b[K');
+  }
+}

@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { QdaError } from '../model/message.js';
+import { CliContext, EXIT, processIo, type CliIo } from './context.js';
+import { COMMANDS } from './commands/index.js';
+
+const DESCRIPTION = `Qualitative analysis of interview transcripts: code every segment with a codebook,
+count, quote, report and measure agreement. Nothing leaves this machine.
+
+Quick start:
+  qda code transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
+  qda report transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --out report/`;
+
+/**
+ * Run the command line with `argv` (without `node` and the script) and return the exit code:
+ * 0 success, 1 data errors, 2 usage errors. Never calls `process.exit`.
+ * @example process.exitCode = await main(['code', 'a.md', '--codebook', 'cb.yaml'])
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const ctx = new CliContext(io);
+  const program = new Command('qda').description(DESCRIPTION).version('0.1.0', '-V, --version');
+  for (const make of COMMANDS) program.addCommand(make(ctx));
+  configure(program, io);
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (e instanceof QdaError) {
+      ctx.report(e.messages);
+      return EXIT.data;
+    }
+    const err = e as NodeJS.ErrnoException;
+    const detail = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' ? `permission denied${err.path ? `: ${err.path}` : ''}` : err.message;
+    io.stderr(`qda: ${detail}\n`);
+    if (process.env.QDA_DEBUG) io.stderr(`${err.stack}\n`);
+    return EXIT.data;
+  }
+}
+
+function configure(cmd: Command, io: CliIo): void {
+  cmd.exitOverride();
+  cmd.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  cmd.showHelpAfterError('(run with --help for usage)');
+  cmd.allowExcessArguments(false);
+  for (const sub of cmd.commands) configure(sub, io);
+}

@@ -1,0 +1,137 @@
+import { passes, type CompiledCodebook } from '../codebook/compile.js';
+import type { Coding } from '../model/coding.js';
+import type { Segment } from '../model/segment.js';
+import { tokenise } from '../text/tokenise.js';
+import type { WordCache } from './word-cache.js';
+
+/** One piece of evidence for a code: a UTF-16 span of the document text and the rule that matched. */
+export interface Hit {
+  start: number;
+  end: number;
+  term: string;
+}
+
+/** An automatic coding with the spans of each match (for quotes that mark the matched words). */
+export interface AutoCoding extends Coding {
+  hits: Hit[];
+}
+
+interface CodeEvidence {
+  hits: Hit[];
+  vetoed: boolean;
+  /** Per near rule, per term: token positions (start, end) of its occurrences. */
+  near?: Array<Array<Array<[number, number]>>>;
+}
+
+/**
+ * Code one segment of `text` (the whole document text) with a compiled codebook: one pass
+ * over its words for every term of every code, then near rules, regexes, vetoes and filters.
+ * @example codeSegment(compiled, cache, doc.text, segment)
+ */
+export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: string, segment: Segment): AutoCoding[] {
+  const allowed = compiled.codes.map((c) => c.hasRules && passes(c.speakerFilter, segment.speaker) && passes(c.roleFilter, segment.role));
+  if (!allowed.includes(true)) return [];
+  const tokens = tokenise(text, segment.start, segment.end);
+  const words = tokens.map((t) => cache.matchersOf(text.slice(t.start, t.end)));
+  const evidence = new Map<number, CodeEvidence>();
+  const evidenceOf = (code: number): CodeEvidence => {
+    let e = evidence.get(code);
+    if (!e) {
+      e = { hits: [], vetoed: false };
+      evidence.set(code, e);
+    }
+    return e;
+  };
+
+  for (let i = 0; i < words.length; i++) {
+    for (const first of words[i]) {
+      for (const p of compiled.byFirstWord[first]) {
+        const pattern = compiled.patterns[p];
+        const last = i + pattern.words.length - 1;
+        if (last >= words.length || !continues(pattern.words, words, i)) continue;
+        const start = tokens[i].start;
+        const end = tokens[last].end;
+        for (const role of pattern.roles) {
+          if (!allowed[role.code]) continue;
+          const e = evidenceOf(role.code);
+          if (role.kind === 'term') e.hits.push({ start, end, term: pattern.label });
+          else if (role.kind === 'not') e.vetoed = true;
+          else {
+            e.near ??= compiled.codes[role.code].nearSizes.map((n) => Array.from({ length: n }, () => []));
+            e.near[role.rule][role.term].push([i, last]);
+          }
+        }
+      }
+    }
+  }
+
+  compiled.codes.forEach((c, code) => {
+    if (!allowed[code] || c.regexes.length === 0) return;
+    for (const re of c.regexes) {
+      re.lastIndex = 0;
+      const body = text.slice(segment.start, segment.end);
+      for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        evidenceOf(code).hits.push({ start: segment.start + m.index, end: segment.start + m.index + m[0].length, term: `/${re.source}/` });
+      }
+    }
+  });
+
+  const codings: AutoCoding[] = [];
+  for (const [code, e] of [...evidence].sort((a, b) => a[0] - b[0])) {
+    if (e.vetoed) continue;
+    const c = compiled.codes[code];
+    e.near?.forEach((occurrences, rule) => {
+      const window = nearWindow(occurrences, c.nearWithin[rule]);
+      if (window) e.hits.push({ start: tokens[window[0]].start, end: tokens[window[1]].end, term: c.nearLabels[rule] });
+    });
+    if (e.hits.length === 0) continue;
+    e.hits.sort((a, b) => a.start - b.start || a.end - b.end);
+    const matches = [...new Set(e.hits.map((h) => h.term))];
+    codings.push({
+      document: segment.document,
+      segment: segment.index,
+      code: c.code.id,
+      start: e.hits[0].start,
+      end: Math.max(...e.hits.map((h) => h.end)),
+      coder: 'auto',
+      source: 'auto',
+      matches,
+      hits: e.hits,
+    });
+  }
+  return codings;
+}
+
+function continues(pattern: readonly number[], words: ReadonlyArray<readonly number[]>, at: number): boolean {
+  for (let k = 1; k < pattern.length; k++) if (!words[at + k].includes(pattern[k])) return false;
+  return true;
+}
+
+/**
+ * The first token window in which every term of a near rule occurs, with at most `within`
+ * words between the first and the last; null when there is none.
+ */
+export function nearWindow(occurrences: Array<Array<[number, number]>>, within: number): [number, number] | null {
+  if (occurrences.some((o) => o.length === 0)) return null;
+  const events = occurrences.flatMap((list, term) => list.map(([s, e]) => ({ s, e, term }))).sort((a, b) => a.s - b.s);
+  const counts = new Array<number>(occurrences.length).fill(0);
+  let covered = 0;
+  let left = 0;
+  for (let right = 0; right < events.length; right++) {
+    if (counts[events[right].term]++ === 0) covered++;
+    while (events[right].s - events[left].s > within) {
+      if (--counts[events[left].term] === 0) covered--;
+      left++;
+    }
+    if (covered === occurrences.length) {
+      let end = 0;
+      for (let k = left; k <= right; k++) end = Math.max(end, events[k].e);
+      return [events[left].s, end];
+    }
+  }
+  return null;
+}

@@ -1,0 +1,200 @@
+import { message, type Message } from '../model/message.js';
+import type { Attributes, Document, ImportResult, Participant, Turn } from '../model/document.js';
+import { normaliseText } from '../text/normalise.js';
+import { readFrontMatter, readParticipants, toAttributeValue } from './front-matter.js';
+import { documentIdFromPath } from './document-id.js';
+import { normaliseTimestamp, TIMESTAMP_PATTERN } from './timestamp.js';
+
+/** Options of the plain-text and Markdown reader. */
+export interface TextImportOptions {
+  /** Path or label used in messages and as the default document id. */
+  file: string;
+  /** `md` also skips Markdown headings and rules between turns. Default: from the file extension. */
+  format?: 'txt' | 'md';
+  /** Language when the front matter has none. */
+  language?: string;
+}
+
+const TS = TIMESTAMP_PATTERN;
+// [00:12:03] Name:  |  **Name:**  |  **Name**:  |  NAME:  |  Name (00:12:03):
+const LABEL = new RegExp(
+  String.raw`^[ \t]*(?:[\[(](${TS})[\])][ \t]*)?(\*\*|__)?([\p{L}\p{N}][\p{L}\p{N}\p{M}.'’\- ]{0,48}?)[ \t]*(?:[\[(](${TS})[\])])?[ \t]*(?:\*\*|__)?[ \t]*:(?:[ \t]*(?:\*\*|__))?(?=[ \t\u00a0]|$)`,
+  'u',
+);
+
+interface LabelLine {
+  lineIndex: number;
+  lineStart: number;
+  contentStart: number;
+  name: string;
+  timestamp?: string;
+  strong: boolean;
+}
+
+/**
+ * Read a plain-text or Markdown transcript: optional YAML front matter, then speaker turns
+ * opened by labels such as `Name:`, `**Name:**`, `NAME:`, `[00:12:03] Name:` or
+ * `Name (00:12:03):`. Offsets point into the normalised text (BOM stripped, `\n` line ends).
+ * @example fromText('Ani: Halo.\nBudi: Hai.', { file: 'a.txt' }).corpus.documents[0].turns.length // 2
+ */
+export function fromText(input: string, options: TextImportOptions): ImportResult {
+  const file = options.file;
+  const format = options.format ?? (/\.(md|markdown)$/i.test(file) ? 'md' : 'txt');
+  const text = normaliseText(input);
+  const messages: Message[] = [];
+  const meta = { format };
+  if (text.trim().length === 0) {
+    messages.push(message('file is empty: there is no transcript text to read', { file, ruleId: 'empty-file', source: 'import-text', fatal: true }));
+    return { corpus: { documents: [] }, messages, meta };
+  }
+  const front = readFrontMatter(text, file);
+  messages.push(...front.messages);
+  if (front.messages.some((m) => m.fatal)) return { corpus: { documents: [] }, messages, meta };
+
+  const participants = readParticipants(front.data.participants);
+  const attributes: Attributes = {};
+  for (const [key, value] of Object.entries(front.data)) {
+    if (key !== 'participants') attributes[key] = toAttributeValue(value);
+  }
+  const id = typeof front.data.id === 'string' || typeof front.data.id === 'number' ? String(front.data.id) : documentIdFromPath(file);
+  const language = typeof front.data.language === 'string' ? front.data.language : options.language;
+
+  const lines = splitLines(text, front.bodyStart);
+  const firstBodyLine = lineNumberAt(text, front.bodyStart);
+  const labels = findLabels(text, lines, participants, format === 'md');
+  const known = new Set(participants.map((p) => p.name.toLocaleLowerCase()));
+  for (const l of labels) {
+    if (known.size > 0 && !known.has(l.name.toLocaleLowerCase())) {
+      messages.push(message(`speaker "${l.name}" is not among the participants in the front matter`, {
+        file, line: firstBodyLine + l.lineIndex, column: 1, ruleId: 'unknown-speaker', source: 'import-text',
+      }));
+    }
+  }
+  const turns = buildTurns(text, lines, labels, format === 'md');
+  for (const t of turns) {
+    if (t.speaker !== null && !participants.some((p) => p.name.toLocaleLowerCase() === t.speaker!.toLocaleLowerCase())) {
+      participants.push({ name: t.speaker, attributes: {} });
+    }
+  }
+  if (turns.length === 0) {
+    messages.push(message('transcript has front matter but no text', { file, line: firstBodyLine, column: 1, ruleId: 'empty-body', source: 'import-text', fatal: true }));
+    return { corpus: { documents: [] }, messages, meta };
+  }
+  const doc: Document = { id, file, format, text, attributes, participants, turns };
+  if (language !== undefined) doc.language = language;
+  return { corpus: { documents: [doc] }, messages, meta };
+}
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    lines.push({ start, end });
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function findLabels(text: string, lines: Line[], participants: Participant[], markdown: boolean): LabelLine[] {
+  const known = new Set(participants.map((p) => p.name.toLocaleLowerCase()));
+  const candidates: LabelLine[] = [];
+  lines.forEach((line, lineIndex) => {
+    const s = text.slice(line.start, line.end);
+    if (markdown && isMarkdownStructure(s)) return;
+    const m = LABEL.exec(s);
+    if (!m) return;
+    const name = m[3].trim();
+    const timestamp = m[1] ?? m[4];
+    const strong = m[2] !== undefined || timestamp !== undefined;
+    let contentStart = line.start + m[0].length;
+    while (contentStart < line.end && /[ \t\u00a0]/.test(text[contentStart])) contentStart++;
+    const c: LabelLine = { lineIndex, lineStart: line.start, contentStart, name, strong };
+    if (timestamp !== undefined) c.timestamp = normaliseTimestamp(timestamp);
+    candidates.push(c);
+  });
+  const counts = new Map<string, number>();
+  for (const c of candidates) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  const firstContentLine = lines.findIndex((l) => text.slice(l.start, l.end).trim().length > 0);
+  return candidates.filter((c) => {
+    if (known.has(c.name.toLocaleLowerCase())) return true;
+    if (!looksLikeName(c.name)) return false;
+    if (c.strong) return true;
+    // Without a declared participant, a label must recur or open the transcript, so that a
+    // sentence such as "Contoh: …" inside a turn is not taken for a speaker.
+    if (known.size > 0) return false;
+    return (counts.get(c.name) ?? 0) >= 2 || c.lineIndex === firstContentLine;
+  });
+}
+
+function looksLikeName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length > 4) return false;
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:bin|binti|van|de|da|al|el)$/i.test(w));
+}
+
+function isMarkdownStructure(line: string): boolean {
+  return /^\s{0,3}(?:#{1,6}\s|(?:[-*_]\s*){3,}$)/.test(line);
+}
+
+function buildTurns(text: string, lines: Line[], labels: LabelLine[], markdown: boolean): Turn[] {
+  const turns: Turn[] = [];
+  const byLine = new Map(labels.map((l) => [l.lineIndex, l]));
+  let current: { speaker: string | null; timestamp?: string; start: number; end: number } | null = null;
+  const close = () => {
+    if (current && current.end > current.start) {
+      const t: Turn = { speaker: current.speaker, start: current.start, end: current.end };
+      if (current.timestamp !== undefined) t.timestamp = current.timestamp;
+      turns.push(t);
+    }
+    current = null;
+  };
+  lines.forEach((line, i) => {
+    const label = byLine.get(i);
+    if (label) {
+      close();
+      current = { speaker: label.name, start: label.contentStart, end: label.contentStart };
+      if (label.timestamp !== undefined) current.timestamp = label.timestamp;
+      extend(current, text, label.contentStart, line.end);
+      return;
+    }
+    const s = text.slice(line.start, line.end);
+    if (markdown && isMarkdownStructure(s)) {
+      close();
+      return;
+    }
+    if (s.trim().length === 0) return;
+    if (!current) current = { speaker: null, start: firstNonSpace(text, line.start, line.end), end: line.start };
+    extend(current, text, line.start, line.end);
+  });
+  close();
+  return turns;
+}
+
+/** Grow a turn to the last non-space character of `text[from, to)`; a turn's first text sets its start. */
+function extend(turn: { start: number; end: number }, text: string, from: number, to: number): void {
+  let end = to;
+  while (end > from && /\s/.test(text[end - 1])) end--;
+  if (end <= from) return;
+  if (turn.end <= turn.start) turn.start = firstNonSpace(text, from, to);
+  turn.end = end;
+}
+
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && /\s/.test(text[i])) i++;
+  return i;
+}

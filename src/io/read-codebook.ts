@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { parseCodebook, type CodebookResult } from '../codebook/parse.js';
+import { message } from '../model/message.js';
+
+/** Codebook readers by file extension; REFI-QDA `.qdc` is added by its module. */
+export const CODEBOOK_READERS: Record<string, (text: string, file: string) => CodebookResult> = {
+  yaml: parseCodebook,
+  yml: parseCodebook,
+  json: parseCodebook,
+};
+
+/**
+ * Read and validate a codebook file (YAML or JSON). A missing file is a fatal message.
+ * @example const { codebook, messages } = await readCodebook('codebooks/lk3-psychosocial.yaml')
+ */
+export async function readCodebook(file: string): Promise<CodebookResult> {
+  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
+  const reader = CODEBOOK_READERS[ext];
+  if (!reader) {
+    return { codebook: null, messages: [message(`unknown codebook format ".${ext}"; use .yaml, .yml, .json or .qdc`, { file, ruleId: 'unknown-format', source: 'codebook', fatal: true })] };
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { codebook: null, messages: [message(code === 'ENOENT' ? 'codebook file not found' : `cannot read codebook (${code})`, { file, ruleId: 'file-unreadable', source: 'codebook', fatal: true })] };
+  }
+  return reader(text, file);
+}

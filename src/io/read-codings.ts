@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { parseCodingsCsv, type ReadCoding } from '../import/codings-csv.js';
+import { message, type Message } from '../model/message.js';
+
+/**
+ * Read coding tables (our CSV; see `parseCodingsCsv`). Offsets stay in code points.
+ * @example const { codings } = await readCodings(['ana.csv', 'budi.csv'])
+ */
+export async function readCodings(files: readonly string[], options: { coder?: string } = {}): Promise<{ codings: ReadCoding[]; messages: Message[] }> {
+  const codings: ReadCoding[] = [];
+  const messages: Message[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      messages.push(message(code === 'ENOENT' ? 'coding table not found' : `cannot read coding table (${code})`, { file, ruleId: 'file-unreadable', source: 'codings', fatal: true }));
+      continue;
+    }
+    const result = parseCodingsCsv(text, { file, ...(options.coder ? { coder: options.coder } : {}) });
+    for (const c of result.codings) codings.push(c);
+    messages.push(...result.messages);
+  }
+  return { codings, messages };
+}

@@ -1,0 +1,80 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Corpus, Document } from '../model/document.js';
+import { message, type Message } from '../model/message.js';
+import { formatOfPath, READERS, type ReadOptions } from './formats.js';
+
+/** Options for reading transcripts from files. */
+export interface ReadCorpusOptions extends ReadOptions {
+  /** Force one format for every file instead of guessing from the extension. */
+  inputFormat?: string;
+}
+
+/**
+ * Read one transcript file (any supported format) into documents and messages. Missing,
+ * unreadable, binary and empty files give a fatal located message, never an exception.
+ * @example const { corpus, messages } = await readTranscript('data-sample/transcripts/informan-01.md')
+ */
+export async function readTranscript(file: string, options: ReadCorpusOptions = {}): Promise<{ corpus: Corpus; messages: Message[] }> {
+  const format = options.inputFormat ?? formatOfPath(file) ?? 'txt';
+  const reader = READERS[format];
+  if (!reader) {
+    return fail(file, `unknown input format "${format}"; known: ${Object.keys(READERS).join(', ')}`, 'unknown-format');
+  }
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return fail(file, 'is a folder, not a file (use a glob such as folder/*.md)', 'is-directory');
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? (e as Error).message})`;
+    return fail(file, reason, 'file-unreadable');
+  }
+  try {
+    const result = await reader(bytes, file, options);
+    return { corpus: result.corpus, messages: result.messages };
+  } catch (e) {
+    return fail(file, `cannot read this ${format} file: ${(e as Error).message}`, 'unreadable-content');
+  }
+}
+
+/**
+ * Read many transcript files, in order. Document ids must be unique across files.
+ * @example const { corpus } = await readCorpus(['a.md', 'b.vtt'])
+ */
+export async function readCorpus(files: readonly string[], options: ReadCorpusOptions = {}): Promise<{ corpus: Corpus; messages: Message[] }> {
+  const documents: Document[] = [];
+  const messages: Message[] = [];
+  const ids = new DocumentIds();
+  for (const file of files) {
+    const result = await readTranscript(file, options);
+    messages.push(...result.messages);
+    for (const doc of result.corpus.documents) {
+      const clash = ids.claim(doc);
+      if (clash) messages.push(clash);
+      else documents.push(doc);
+    }
+  }
+  return { corpus: { documents }, messages };
+}
+
+/** Remembers document ids and reports a second document with the same id. */
+export class DocumentIds {
+  private readonly seen = new Map<string, string>();
+
+  /** Record a document; returns a fatal message when its id is taken. */
+  claim(doc: Document): Message | null {
+    const first = this.seen.get(doc.id);
+    if (first !== undefined) {
+      return message(`document id "${doc.id}" is already used by ${first}; give one of them another \`id:\` in its front matter`, {
+        file: doc.file, ruleId: 'duplicate-document-id', source: 'import', fatal: true,
+      });
+    }
+    this.seen.set(doc.id, doc.file);
+    return null;
+  }
+}
+
+function fail(file: string, reason: string, ruleId: string): { corpus: Corpus; messages: Message[] } {
+  return { corpus: { documents: [] }, messages: [message(reason, { file, ruleId, source: 'import', fatal: true })] };
+}

@@ -1,0 +1,55 @@
+import { mkdir, rename, rm, writeFile, open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Write a file completely or not at all: the data goes to a temporary file beside it, which is
+ * renamed over the target only when fully written.
+ * @example await writeFileAtomic('report/frequencies.csv', csv)
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = temporaryName(path);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * A file written piece by piece that appears under its name only on `commit()`; `abort()`
+ * removes what was written.
+ */
+export class AtomicFileWriter {
+  private constructor(private readonly path: string, private readonly tmp: string, private readonly handle: FileHandle) {}
+
+  /** Open a temporary file beside `path`. */
+  static async open(path: string): Promise<AtomicFileWriter> {
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = temporaryName(path);
+    return new AtomicFileWriter(path, tmp, await open(tmp, 'w'));
+  }
+
+  /** Append text. */
+  async write(chunk: string): Promise<void> {
+    await this.handle.write(chunk);
+  }
+
+  /** Close and move into place. */
+  async commit(): Promise<void> {
+    await this.handle.close();
+    await rename(this.tmp, this.path);
+  }
+
+  /** Close and delete the temporary file. */
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await rm(this.tmp, { force: true });
+  }
+}
+
+function temporaryName(path: string): string {
+  return `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+}

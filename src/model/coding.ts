@@ -1,0 +1,18 @@
+/** Where a coding came from. */
+export type CodingSource = 'auto' | 'manual';
+
+/**
+ * One code applied to one segment. `start`/`end` are UTF-16 offsets of the coded span in the
+ * document text (end exclusive); outputs convert them to code points.
+ */
+export interface Coding {
+  document: string;
+  segment: number;
+  code: string;
+  start: number;
+  end: number;
+  coder: string;
+  source: CodingSource;
+  /** Terms (or rule names) that matched, in order of first occurrence. */
+  matches: string[];
+}

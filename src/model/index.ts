@@ -1,0 +1,5 @@
+export * from './message.js';
+export * from './document.js';
+export * from './segment.js';
+export * from './codebook.js';
+export * from './coding.js';

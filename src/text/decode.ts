@@ -1,0 +1,29 @@
+/** The result of decoding a file's bytes. */
+export interface Decoded {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** True when the bytes look like a binary file (NUL bytes outside UTF-16). */
+  binary: boolean;
+}
+
+/**
+ * Decode a text file: UTF-8 with or without BOM, UTF-16 LE/BE with BOM; anything that is not
+ * valid UTF-8 is read as Windows-1252 (the caller warns). The BOM is kept as U+FEFF so that
+ * `normaliseText` has one place that strips it.
+ * @example decodeBytes(new TextEncoder().encode('halo')).text // 'halo'
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', binary: false };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', binary: false };
+  }
+  const binary = bytes.subarray(0, 8192).includes(0);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, encoding: 'utf-8', binary };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', binary };
+  }
+}
