@@ -29,7 +29,9 @@ interface CodeEvidence {
  * @example codeSegment(compiled, cache, doc.text, segment)
  */
 export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: string, segment: Segment): AutoCoding[] {
-  const allowed = compiled.codes.map((c) => c.hasRules && passes(c.speakerFilter, segment.speaker) && passes(c.roleFilter, segment.role));
+  const allowed = cache.allowedCodes(segment.speaker, segment.role, () =>
+    compiled.codes.map((c) => c.hasRules && passes(c.speakerFilter, segment.speaker) && passes(c.roleFilter, segment.role)),
+  );
   if (!allowed.includes(true)) return [];
   const tokens = tokenise(text, segment.start, segment.end);
   const words = tokens.map((t) => cache.matchersOf(text.slice(t.start, t.end)));

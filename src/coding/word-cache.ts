@@ -11,6 +11,7 @@ const MAX_CACHED_WORDS = 1 << 20;
  */
 export class WordCache {
   private readonly cache = new Map<string, readonly number[]>();
+  private readonly allowed = new Map<string, readonly boolean[]>();
   private readonly maxPrefix: number;
 
   constructor(private readonly compiled: CompiledCodebook) {
@@ -28,6 +29,17 @@ export class WordCache {
       this.cache.set(word, ids);
     }
     return ids;
+  }
+
+  /** Which codes may code a segment of this speaker and role (computed once per pair). */
+  allowedCodes(speaker: string | null, role: string | undefined, compute: () => boolean[]): readonly boolean[] {
+    const key = `${speaker ?? ''}\u0000${role ?? ''}`;
+    let allowed = this.allowed.get(key);
+    if (allowed === undefined) {
+      allowed = compute();
+      this.allowed.set(key, allowed);
+    }
+    return allowed;
   }
 
   private compute(word: string): readonly number[] {

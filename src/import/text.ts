@@ -13,6 +13,12 @@ export interface TextImportOptions {
   format?: 'txt' | 'md';
   /** Language when the front matter has none. */
   language?: string;
+  /** Document id when the front matter has none (default: the file name without extension). */
+  id?: string;
+  /** Participants known from elsewhere (e.g. a JSONL record), used like front-matter ones. */
+  participants?: Participant[];
+  /** Attributes known from elsewhere; front matter wins on a clash. */
+  attributes?: Attributes;
 }
 
 const TS = TIMESTAMP_PATTERN;
@@ -51,12 +57,12 @@ export function fromText(input: string, options: TextImportOptions): ImportResul
   messages.push(...front.messages);
   if (front.messages.some((m) => m.fatal)) return { corpus: { documents: [] }, messages, meta };
 
-  const participants = readParticipants(front.data.participants);
-  const attributes: Attributes = {};
+  const participants = [...(options.participants ?? []), ...readParticipants(front.data.participants)];
+  const attributes: Attributes = { ...options.attributes };
   for (const [key, value] of Object.entries(front.data)) {
     if (key !== 'participants') attributes[key] = toAttributeValue(value);
   }
-  const id = typeof front.data.id === 'string' || typeof front.data.id === 'number' ? String(front.data.id) : documentIdFromPath(file);
+  const id = typeof front.data.id === 'string' || typeof front.data.id === 'number' ? String(front.data.id) : options.id ?? documentIdFromPath(file);
   const language = typeof front.data.language === 'string' ? front.data.language : options.language;
 
   const lines = splitLines(text, front.bodyStart);
@@ -128,17 +134,23 @@ function findLabels(text: string, lines: Line[], participants: Participant[], ma
   });
   const counts = new Map<string, number>();
   for (const c of candidates) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-  const firstContentLine = lines.findIndex((l) => text.slice(l.start, l.end).trim().length > 0);
   return candidates.filter((c) => {
     if (known.has(c.name.toLocaleLowerCase())) return true;
-    if (!looksLikeName(c.name)) return false;
-    if (c.strong) return true;
-    // Without a declared participant, a label must recur or open the transcript, so that a
-    // sentence such as "Contoh: …" inside a turn is not taken for a speaker.
-    if (known.size > 0) return false;
-    return (counts.get(c.name) ?? 0) >= 2 || c.lineIndex === firstContentLine;
+    if (known.size > 0 && !c.strong) return false;
+    // A label recurring at line starts is a speaker even in lower case (`admin-1:`); a single
+    // capitalised word is one unless it is a word that introduces text ("Contoh: …").
+    if ((counts.get(c.name) ?? 0) >= 3) return true;
+    return looksLikeName(c.name) && !NOT_SPEAKERS.has(c.name.toLocaleLowerCase());
   });
 }
+
+// Words that commonly open a line with a colon inside a turn, in Indonesian and English.
+const NOT_SPEAKERS = new Set([
+  'contoh', 'contohnya', 'misal', 'misalnya', 'catatan', 'yaitu', 'yakni', 'artinya', 'intinya', 'maksudnya', 'keterangan',
+  'pertama', 'kedua', 'ketiga', 'jadi', 'tapi', 'lalu', 'kemudian', 'termasuk', 'seperti', 'penting', 'kesimpulan', 'tujuan',
+  'hasil', 'langkah', 'tanggal', 'waktu', 'tempat', 'lokasi', 'note', 'notes', 'example', 'examples', 'e.g', 'i.e', 'ps', 'nb',
+  'summary', 'result', 'step', 'tip', 'warning', 'important', 'date', 'time', 'location', 'subject', 're', 'http', 'https',
+]);
 
 function looksLikeName(name: string): boolean {
   const words = name.split(/\s+/);

@@ -63,7 +63,7 @@ export class DocumentIds {
   private readonly seen = new Map<string, string>();
 
   /** Record a document; returns a fatal message when its id is taken. */
-  claim(doc: Document): Message | null {
+  claim(doc: Pick<Document, 'id' | 'file'>): Message | null {
     const first = this.seen.get(doc.id);
     if (first !== undefined) {
       return message(`document id "${doc.id}" is already used by ${first}; give one of them another \`id:\` in its front matter`, {

@@ -1,10 +1,14 @@
 import { Command, Option } from 'commander';
-import { createCoder } from '../../coding/code-corpus.js';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { codeTasks } from '../../io/code-pool.js';
+import type { CodeTask, CodeTaskOptions } from '../../io/code-task.js';
+import { jsonlBatches } from '../../io/jsonl-batches.js';
 import { AtomicFileWriter } from '../../io/write-file.js';
 import { readCodebook } from '../../io/read-codebook.js';
-import { DocumentIds, readTranscript } from '../../io/read-corpus.js';
+import { DocumentIds } from '../../io/read-corpus.js';
 import type { Unit } from '../../model/segment.js';
-import { codingRows, codingRowsToCsv, type CodingRow } from '../../report/coding-table.js';
+import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
 import { codebookOption, inputFormatOption, languageOption, outOption, unitOption } from './options.js';
 
@@ -15,6 +19,7 @@ interface CodeCommandOptions {
   out?: string;
   inputFormat?: string;
   language?: string;
+  jobs?: string;
 }
 
 /** `qda code`: automatic coding of transcripts with a codebook. */
@@ -29,50 +34,64 @@ CSV columns (fixed): document,segment,speaker,code,start,end,matches,text
   matches    the codebook terms that matched, joined by "|"
 Parent codes are not repeated: counts roll children up to their parents.`,
     )
-    .argument('<files...>', 'transcripts (.txt, .md, and every other supported format)')
+    .argument('<files...>', 'transcripts (.txt, .md, and every other supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed')
     .addOption(codebookOption())
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
     .addOption(outOption())
     .addOption(inputFormatOption())
     .addOption(languageOption())
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n'))
     .addHelpText('after', `
 Examples:
   qda code data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
-  qda code interview.md -c codebook.yaml --unit sentence --format jsonl --out codings.jsonl`)
+  qda code interview.md -c codebook.yaml --unit sentence --format jsonl --out codings.jsonl
+  qda code archive.jsonl -c codebook.yaml --jobs 2 --out codings.csv     # one {"id","text"} per line`)
     .action(async (files: string[], options: CodeCommandOptions) => {
       ctx.exitCode = await runCode(ctx, files, options);
     });
 }
 
 async function runCode(ctx: CliContext, files: string[], options: CodeCommandOptions): Promise<number> {
+  const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const { codebook, messages } = await readCodebook(options.codebook);
   if (ctx.report(messages) || codebook === null) return EXIT.data;
-  const coder = createCoder(codebook);
+  const read = { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}) };
+  const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };
+  const effectiveJobs = options.jobs !== undefined || (await worthParallel(files, options.inputFormat)) ? jobs : 1;
   const writer = options.out ? await AtomicFileWriter.open(options.out) : null;
   const write = async (chunk: string) => (writer ? writer.write(chunk) : ctx.io.stdout(chunk));
   const ids = new DocumentIds();
-  let first = true;
+  let rowsWritten = 0;
+  let bytes = 0;
+  let opened = false;
+  // The header is written once the first input has been read without a fatal problem, so a
+  // bad first file leaves stdout empty.
+  const open = async () => {
+    if (!opened) await write(options.format === 'csv' ? `${CODING_COLUMNS.join(',')}\n` : options.format === 'json' ? '[' : '');
+    opened = true;
+  };
   try {
-    if (options.format === 'json') await write('[');
-    for (const [i, file] of files.entries()) {
-      ctx.progress(`coding ${i + 1}/${files.length} ${file}`);
-      const result = await readTranscript(file, { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}) });
-      const clashes = result.corpus.documents.map((d) => ids.claim(d)).filter((m) => m !== null);
+    for await (const result of codeTasks(tasksOf(files, options.inputFormat), codebook, taskOptions, effectiveJobs)) {
+      const clashes = result.documents.map((d) => ids.claim({ id: d.id, file: d.file })).filter((m) => m !== null);
       if (ctx.report([...result.messages, ...clashes])) {
         ctx.progressDone();
         await writer?.abort();
         return EXIT.data;
       }
-      for (const doc of result.corpus.documents) {
-        const coded = coder.codeDocument(doc, { unit: options.unit });
-        const rows = codingRows(doc, coded.segments, coded.codings);
-        await write(formatRows(rows, options.format, first));
-        if (rows.length > 0) first = false;
+      await open();
+      let chunk = '';
+      for (const row of result.rows) {
+        chunk += options.format === 'csv' ? row : options.format === 'jsonl' ? `${row}\n` : `${rowsWritten === 0 ? '\n' : ',\n'}${row}`;
+        rowsWritten++;
       }
+      if (chunk.length > 0) await write(chunk);
+      bytes += result.bytes;
+      ctx.progress(`coded ${(bytes / 1e6).toFixed(1)} MB of text`);
     }
-    if (options.format === 'csv' && first) await write(codingRowsToCsv([], true));
-    if (options.format === 'json') await write(first ? ']\n' : '\n]\n');
+    await open();
+    if (options.format === 'json') await write(rowsWritten === 0 ? ']\n' : '\n]\n');
     ctx.progressDone();
     await writer?.commit();
     return EXIT.ok;
@@ -82,9 +101,26 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
   }
 }
 
-function formatRows(rows: CodingRow[], format: CodeCommandOptions['format'], first: boolean): string {
-  if (rows.length === 0) return '';
-  if (format === 'csv') return codingRowsToCsv(rows, first);
-  if (format === 'jsonl') return rows.map((r) => `${JSON.stringify(r)}\n`).join('');
-  return rows.map((r, i) => `${first && i === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join('');
+function isJsonl(file: string, inputFormat: string | undefined): boolean {
+  return inputFormat === 'jsonl' || file === '-' || /\.(jsonl|ndjson)$/i.test(file);
+}
+
+/** Files one by one; JSONL corpora in batches of lines, streamed. */
+async function* tasksOf(files: string[], inputFormat: string | undefined): AsyncGenerator<CodeTask> {
+  for (const file of files) {
+    if (isJsonl(file, inputFormat)) yield* jsonlBatches(file);
+    else yield { kind: 'file', file };
+  }
+}
+
+/** Without --jobs, workers are used only on more than a few megabytes: each costs about 0.1 s to start. */
+async function worthParallel(files: string[], inputFormat: string | undefined): Promise<boolean> {
+  let total = 0;
+  for (const file of files) {
+    if (file === '-') return true;
+    const size = await stat(file).then((s) => s.size, () => 0);
+    total += size;
+    if (isJsonl(file, inputFormat) && size > 8e6) return true;
+  }
+  return files.length > 1 && total > 4e6;
 }

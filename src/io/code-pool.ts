@@ -1,0 +1,57 @@
+import { Worker } from 'node:worker_threads';
+import { createCoder } from '../coding/code-corpus.js';
+import type { Codebook } from '../model/codebook.js';
+import { runCodeTask, type CodeTask, type CodeTaskOptions, type CodeTaskResult } from './code-task.js';
+
+/**
+ * Code tasks on `jobs` worker threads (or in this thread when `jobs` is 1) and yield the
+ * results in task order, so the output is the same whatever the number of jobs. At most
+ * `2 × jobs` tasks are in flight, which bounds memory.
+ * @example for await (const result of codeTasks(tasks, codebook, options, 2)) write(result.rows)
+ */
+export async function* codeTasks(tasks: AsyncIterable<CodeTask>, codebook: Codebook, options: CodeTaskOptions, jobs: number): AsyncGenerator<CodeTaskResult> {
+  if (jobs <= 1) {
+    const coder = createCoder(codebook);
+    for await (const task of tasks) yield await runCodeTask(task, coder, options);
+    return;
+  }
+  const workers = Array.from({ length: jobs }, () => startWorker(codebook, options));
+  const waiting = new Map<number, { resolve: (r: CodeTaskResult) => void; reject: (e: Error) => void }>();
+  for (const w of workers) {
+    w.on('message', (m: { seq: number; result?: CodeTaskResult; error?: string }) => {
+      const p = waiting.get(m.seq)!;
+      waiting.delete(m.seq);
+      if (m.error !== undefined) p.reject(new Error(m.error));
+      else p.resolve(m.result!);
+    });
+    w.on('error', (e) => {
+      for (const p of waiting.values()) p.reject(e);
+      waiting.clear();
+    });
+  }
+  const inFlight: Array<Promise<CodeTaskResult>> = [];
+  let seq = 0;
+  try {
+    for await (const task of tasks) {
+      const n = seq++;
+      inFlight.push(new Promise((resolve, reject) => {
+        waiting.set(n, { resolve, reject });
+        workers[n % jobs].postMessage({ seq: n, task });
+      }));
+      if (inFlight.length >= 2 * jobs) yield await inFlight.shift()!;
+    }
+    while (inFlight.length > 0) yield await inFlight.shift()!;
+  } finally {
+    for (const p of inFlight) p.catch(() => undefined);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function startWorker(codebook: Codebook, options: CodeTaskOptions): Worker {
+  const compiled = import.meta.url.endsWith('.js');
+  const url = new URL(compiled ? './code-worker.js' : './code-worker.ts', import.meta.url);
+  if (compiled) return new Worker(url, { workerData: { codebook, options } });
+  // From source (tests, tsx), the worker registers the TypeScript loader before loading itself.
+  const boot = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: { codebook, options } });
+}

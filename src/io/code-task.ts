@@ -1,0 +1,66 @@
+import type { Coder } from '../coding/code-corpus.js';
+import { documentFromJsonLine } from '../import/json-record.js';
+import type { Document } from '../model/document.js';
+import type { Message } from '../model/message.js';
+import type { Unit } from '../model/segment.js';
+import { codingRows, codingRowsToCsv } from '../report/coding-table.js';
+import { readTranscript, type ReadCorpusOptions } from './read-corpus.js';
+
+/** Output formats of `qda code`. */
+export type CodingFormat = 'csv' | 'json' | 'jsonl';
+
+/** A piece of coding work: one transcript file, or a batch of lines of a JSONL corpus. */
+export type CodeTask =
+  | { kind: 'file'; file: string }
+  | { kind: 'lines'; file: string; firstLine: number; text: string };
+
+/** What a task gives back: formatted rows (CSV without header, or one JSON text per row). */
+export interface CodeTaskResult {
+  rows: string[];
+  messages: Message[];
+  documents: Array<{ id: string; file: string }>;
+  /** Bytes of input text handled, for progress. */
+  bytes: number;
+}
+
+/** How tasks are coded and formatted. */
+export interface CodeTaskOptions {
+  unit: Unit;
+  format: CodingFormat;
+  read: ReadCorpusOptions;
+}
+
+/**
+ * Run one coding task with a coder: read, segment, code and format. Pure apart from reading
+ * the task's file.
+ * @example await runCodeTask({ kind: 'file', file: 'a.md' }, coder, { unit: 'turn', format: 'csv', read: {} })
+ */
+export async function runCodeTask(task: CodeTask, coder: Coder, options: CodeTaskOptions): Promise<CodeTaskResult> {
+  const documents: Document[] = [];
+  const messages: Message[] = [];
+  let bytes = 0;
+  if (task.kind === 'file') {
+    const result = await readTranscript(task.file, options.read);
+    messages.push(...result.messages);
+    documents.push(...result.corpus.documents);
+  } else {
+    bytes = task.text.length;
+    const lines = task.text.split('\n');
+    lines.forEach((line, i) => {
+      if (line.trim().length === 0) return;
+      const { document, messages: m } = documentFromJsonLine(line, task.file, task.firstLine + i);
+      for (const x of m) messages.push(x);
+      if (document) documents.push(document);
+    });
+  }
+  const rows: string[] = [];
+  for (const doc of documents) {
+    if (task.kind === 'file') bytes += doc.text.length;
+    const coded = coder.codeDocument(doc, { unit: options.unit });
+    const table = codingRows(doc, coded.segments, coded.codings);
+    if (table.length === 0) continue;
+    if (options.format === 'csv') rows.push(codingRowsToCsv(table, false));
+    else for (const r of table) rows.push(JSON.stringify(r));
+  }
+  return { rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
+}
