@@ -1,20 +1,11 @@
 import { passes, type CompiledCodebook } from '../codebook/compile.js';
-import type { Coding } from '../model/coding.js';
+import type { AutoCoding, Hit } from '../model/coding.js';
+
+export type { AutoCoding, Hit };
 import type { Segment } from '../model/segment.js';
 import { tokenise } from '../text/tokenise.js';
 import type { WordCache } from './word-cache.js';
 
-/** One piece of evidence for a code: a UTF-16 span of the document text and the rule that matched. */
-export interface Hit {
-  start: number;
-  end: number;
-  term: string;
-}
-
-/** An automatic coding with the spans of each match (for quotes that mark the matched words). */
-export interface AutoCoding extends Coding {
-  hits: Hit[];
-}
 
 interface CodeEvidence {
   hits: Hit[];

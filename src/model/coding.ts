@@ -16,3 +16,15 @@ export interface Coding {
   /** Terms (or rule names) that matched, in order of first occurrence. */
   matches: string[];
 }
+
+/** One piece of evidence for a code: a UTF-16 span of the document text and the rule that matched. */
+export interface Hit {
+  start: number;
+  end: number;
+  term: string;
+}
+
+/** An automatic coding with the spans of each match (for quotes that mark the matched words). */
+export interface AutoCoding extends Coding {
+  hits: Hit[];
+}

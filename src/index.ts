@@ -1,0 +1,20 @@
+// The library's public face: everything the CLI does, a script can do with these calls.
+export * from './model/index.js';
+export { normaliseText } from './text/normalise.js';
+export { OffsetMap, codePointLength } from './text/offsets.js';
+export { tokenise, type Token } from './text/tokenise.js';
+export { stem } from './text/stem.js';
+export { splitSentences } from './text/sentences.js';
+export { segmentDocument } from './text/segment.js';
+export { fromText, type TextImportOptions } from './import/text.js';
+export { parseCodingsCsv } from './import/codings-csv.js';
+export { parseCodebook, type CodebookResult } from './codebook/parse.js';
+export { compileCodebook } from './codebook/compile.js';
+export { codeCorpus, createCoder, type Coder, type CodeOptions, type CodedDocument } from './coding/code-corpus.js';
+export { toCsv, type Table } from './report/csv.js';
+export { codingRows, codingRowsToCsv, CODING_COLUMNS } from './report/coding-table.js';
+export { readCorpus, readTranscript } from './io/read-corpus.js';
+export { readCodebook } from './io/read-codebook.js';
+export { readCodings } from './io/read-codings.js';
+export { writeFileAtomic } from './io/write-file.js';
+export { main } from './cli/main.js';

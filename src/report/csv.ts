@@ -1,0 +1,28 @@
+import Papa from 'papaparse';
+
+/** Cells that a spreadsheet would run as a formula get a leading `'` (CSV injection). */
+const FORMULA = /^[=+@\t\r]|^-(?=[\d(=+@])/;
+
+/** A table: column names and rows of cells. */
+export interface Table {
+  columns: string[];
+  rows: Array<Array<string | number | boolean | null | undefined>>;
+}
+
+/**
+ * Render a table as RFC 4180 CSV (`\n` line ends, quoted where needed, formula-safe).
+ * @example toCsv({ columns: ['a'], rows: [[1]] }) // 'a\n1\n'
+ */
+export function toCsv(table: Table, options: { header?: boolean } = {}): string {
+  const body = Papa.unparse(
+    { fields: table.columns, data: table.rows.map((r) => r.map(cell)) },
+    { header: options.header ?? true, newline: '\n', escapeFormulae: FORMULA },
+  );
+  return body.length > 0 ? `${body}\n` : '';
+}
+
+function cell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
+  return String(v);
+}
