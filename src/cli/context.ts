@@ -10,6 +10,10 @@ export interface CliIo {
 
 /** The process's own streams. */
 export function processIo(): CliIo {
+  // `qda code … | head` closes the pipe early: stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),

@@ -1,0 +1,154 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { codingAgreement } from '../../analysis/agreement/coding-agreement.js';
+import { overlapUnits, segmentUnits, type CodingForAgreement } from '../../analysis/agreement/coding-units.js';
+import { readCodings } from '../../io/read-codings.js';
+import { readQdpx } from '../../io/read-qdpx.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { message, type Message } from '../../model/message.js';
+import { agreementTables, agreementToCsv, agreementToJson, agreementToMarkdown } from '../../report/agreement-table.js';
+import { toCsv } from '../../report/csv.js';
+import { OffsetMap } from '../../text/offsets.js';
+import { segmentDocument } from '../../text/segment.js';
+import { EXIT, type CliContext } from '../context.js';
+import { outOption } from './options.js';
+
+interface AgreeOptions {
+  unit: 'segment' | 'overlap';
+  minOverlap?: number;
+  format: 'md' | 'json' | 'csv';
+  bootstrap?: number;
+  seed: number;
+  out?: string;
+}
+
+/**
+ * `qda agree`: agreement between coders, per code and pooled, with the disagreements to talk through.
+ * @example program.addCommand(agreeCommand(ctx))
+ */
+export function agreeCommand(ctx: CliContext): Command {
+  return new Command('agree')
+    .summary('agreement between coders: percent agreement, κ, α, and the disagreements')
+    .description(
+      `Measure agreement between two or more coders over the same documents, per
+code and pooled: percent agreement, Cohen's κ (two coders) or Fleiss' κ (three
+or more), Krippendorff's α (nominal, missing data allowed), an optional
+bootstrap 95% interval for α, and the list of disagreements (document, segment,
+code, who coded it, who did not, the text).
+
+Inputs are coding tables (document,segment,code[,start,end][,coder][,text]):
+one file per coder (the coder is the file name), or tables with a coder column;
+or REFI-QDA projects (.qdpx), where every user is a coder.
+
+Units:
+  segment  (default) one unit per segment that anyone coded × code: "did this
+           coder apply this code here?" Segments nobody coded are not counted.
+           A coder with no coding in a document has no value there.
+  overlap  one unit per coded span: spans of one code agree when they overlap
+           by at least --min-overlap of their combined extent (MAXQDA-style);
+           unmatched spans are disagreements. There is no "nobody coded it"
+           cell, so only percent agreement is given.`,
+    )
+    .argument('<codings...>', 'coding tables (.csv) or REFI-QDA projects (.qdpx)')
+    .addOption(new Option('-u, --unit <unit>', 'unit of agreement').choices(['segment', 'overlap']).default('segment'))
+    .addOption(new Option('--min-overlap <share>', 'overlap units: least overlap (0–1] of two spans to agree (default 0.5)').argParser(share))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
+    .addOption(new Option('--bootstrap <n>', 'bootstrap resamples for a 95% interval of α (e.g. 1000)').argParser(count))
+    .addOption(new Option('--seed <n>', 'seed of the bootstrap').argParser(integer).default(1))
+    .addOption(outOption())
+    .addHelpText('after', `
+CSV output is the per-code table; with --out x.csv the disagreements go to
+x-disagreements.csv.
+
+Examples:
+  qda agree data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv
+  qda agree team.csv --unit overlap --min-overlap 0.6 --format json
+  qda agree coders.qdpx --format json
+  qda agree ana.csv budi.csv --bootstrap 1000 --seed 7 --format csv --out agreement.csv`)
+    .action(async (files: string[], options: AgreeOptions) => {
+      ctx.exitCode = await runAgree(ctx, files, options);
+    });
+}
+
+async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions): Promise<number> {
+  if (options.unit === 'segment' && options.minOverlap !== undefined) return ctx.usage('--min-overlap applies to --unit overlap only');
+  if (options.unit === 'overlap' && options.bootstrap !== undefined) return ctx.usage('--bootstrap gives an interval for α, which overlap units do not compute; use --unit segment');
+
+  const codings: CodingForAgreement[] = [];
+  const messages: Message[] = [];
+  for (const file of files) {
+    const read = /\.qdpx$/i.test(file) ? await readProjectCodings(file) : await readCodings([file]);
+    messages.push(...read.messages);
+    const lacking = options.unit === 'segment' ? read.codings.filter((c) => c.segment < 1) : read.codings.filter((c) => c.start < 0);
+    if (lacking.length > 0) {
+      const reason = options.unit === 'segment'
+        ? 'coding table has no segment numbers: segment units need a `segment` column (or use --unit overlap with start,end)'
+        : 'coding table has no start/end offsets: overlap units need `start` and `end` columns (or use --unit segment)';
+      messages.push(message(reason, { file, line: 1, column: 1, ruleId: 'missing-columns', source: 'agree', fatal: true }));
+    }
+    codings.push(...read.codings);
+  }
+  if (ctx.report(messages)) return EXIT.data;
+  const coders = [...new Set(codings.map((c) => c.coder))];
+  if (coders.length < 2) {
+    const found = coders.length === 0 ? 'no codings' : `only one coder ("${coders[0]}")`;
+    ctx.report([message(`${found} in ${files.join(', ')}: agreement needs two or more coders`, {
+      file: files.join(', '), ruleId: 'one-coder', source: 'agree', fatal: true,
+      note: 'give each row a coder in a `coder` column, or pass one file per coder (the file name is the coder)',
+    })]);
+    return EXIT.data;
+  }
+
+  const units = options.unit === 'segment' ? segmentUnits(codings) : overlapUnits(codings, { minOverlap: options.minOverlap ?? 0.5 });
+  const result = codingAgreement(units, { ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}), seed: options.seed });
+  const output = options.format === 'json' ? `${JSON.stringify(agreementToJson(result), null, 2)}\n` : options.format === 'csv' ? agreementToCsv(result) : agreementToMarkdown(result);
+  if (!options.out) {
+    ctx.io.stdout(output);
+    if (options.format === 'csv') ctx.io.stderr('qda agree: CSV shows the per-code table; the disagreement list is written with --out (as <name>-disagreements.csv), or use --format md|json\n');
+    return EXIT.ok;
+  }
+  if (options.format === 'csv') {
+    const beside = options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-disagreements${ext}`);
+    await writeFileAtomic(beside, toCsv(agreementTables(result).disagreements));
+  }
+  await writeFileAtomic(options.out, output);
+  return EXIT.ok;
+}
+
+/**
+ * The codings of every user of a REFI-QDA project, as a coding table would give them: offsets
+ * in code points, segment numbers of turns, and the segment's text.
+ */
+async function readProjectCodings(file: string): Promise<{ codings: CodingForAgreement[]; messages: Message[] }> {
+  const project = await readQdpx(file);
+  const documents = new Map(project.corpus.documents.map((doc) => [doc.id, {
+    offsets: new OffsetMap(doc.text),
+    texts: new Map(segmentDocument(doc, 'turn').map((s) => [s.index, s.text])),
+  }]));
+  // Coders come in the order the project lists its users, as files come in the order given.
+  const rank = new Map(project.users.map((u, i) => [u.name, i]));
+  const byUser = [...project.codings].sort((a, b) => (rank.get(a.coder) ?? rank.size) - (rank.get(b.coder) ?? rank.size));
+  const codings = byUser.flatMap((c) => {
+    const doc = documents.get(c.document);
+    if (!doc) return [];
+    return [{ ...c, start: doc.offsets.toCodePoint(c.start), end: doc.offsets.toCodePoint(c.end), text: doc.texts.get(c.segment) ?? '' }];
+  });
+  return { codings, messages: project.messages };
+}
+
+function share(value: string): number {
+  const x = Number(value);
+  if (!(x > 0 && x <= 1)) throw new InvalidArgumentError('give a share above 0 and at most 1, e.g. 0.5');
+  return x;
+}
+
+function count(value: string): number {
+  const x = Number(value);
+  if (!Number.isInteger(x) || x < 1) throw new InvalidArgumentError('give a whole number of resamples, e.g. 1000');
+  return x;
+}
+
+function integer(value: string): number {
+  const x = Number(value);
+  if (!Number.isInteger(x) || value.trim() === '') throw new InvalidArgumentError('give a whole number');
+  return x;
+}

@@ -1,0 +1,66 @@
+import { Command, Option } from 'commander';
+import { krippendorffAlpha, MEASUREMENT_LEVELS, type AlphaResult, type MeasurementLevel } from '../../analysis/agreement/krippendorff-alpha.js';
+import { readReliability, RELIABILITY_LAYOUTS, type ReliabilityLayout } from '../../io/read-reliability.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { message } from '../../model/message.js';
+import { EXIT, type CliContext } from '../context.js';
+import { outOption } from './options.js';
+
+interface AlphaOptions {
+  level: MeasurementLevel;
+  layout: ReliabilityLayout;
+  format: 'text' | 'json';
+  out?: string;
+}
+
+/**
+ * `qda alpha`: Krippendorff's α of a reliability table, for teaching and for data that is not QDA.
+ * @example program.addCommand(alphaCommand(ctx))
+ */
+export function alphaCommand(ctx: CliContext): Command {
+  return new Command('alpha')
+    .summary("Krippendorff's α of a coders × units table")
+    .description(
+      `Krippendorff's α of a reliability table: a header row, then one row per
+coder (first column the coder, one column per unit); an empty cell is a missing
+value. Units with a single value cannot be paired and are left out.
+--layout units-by-coders reads one row per unit and one column per coder
+instead (R irr's subjects × raters).
+
+--format json prints {"alpha", "level", "coders", "units", "pairable_values"}:
+the coders and units that gave pairable values, and n, the number of those
+values. An undefined α (one coder, no variation) is null, with a warning on
+stderr that says why.`,
+    )
+    .argument('<reliability>', 'reliability table (.csv)')
+    .addOption(new Option('-l, --level <level>', 'level of measurement').choices([...MEASUREMENT_LEVELS]).default('nominal'))
+    .addOption(new Option('--layout <layout>', 'what the rows are').choices([...RELIABILITY_LAYOUTS]).default('coders-by-units'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(outOption())
+    .addHelpText('after', `
+Examples:
+  qda alpha reliability.csv --level ordinal
+  qda alpha ratings.csv --layout units-by-coders --level interval --format json`)
+    .action(async (file: string, options: AlphaOptions) => {
+      const { data, messages } = await readReliability(file, { layout: options.layout, numeric: options.level !== 'nominal' });
+      if (ctx.report(messages) || data === null) {
+        ctx.exitCode = EXIT.data;
+        return;
+      }
+      const result = krippendorffAlpha(data, { level: options.level });
+      if (result.note) ctx.report([message(result.note, { file, ruleId: 'alpha-undefined', source: 'alpha' })]);
+      const output = options.format === 'json' ? `${JSON.stringify(alphaJson(result))}\n` : alphaText(result);
+      if (options.out) await writeFileAtomic(options.out, output);
+      else ctx.io.stdout(output);
+    });
+}
+
+function alphaJson(r: AlphaResult): { alpha: number | null; level: MeasurementLevel; coders: number; units: number; pairable_values: number } {
+  return { alpha: Number.isNaN(r.alpha) ? null : r.alpha, level: r.level, coders: r.coders, units: r.units, pairable_values: r.pairableValues };
+}
+
+function alphaText(r: AlphaResult): string {
+  const value = Number.isNaN(r.alpha) ? 'undefined' : r.alpha.toFixed(4);
+  const dropped = r.singleValueUnits > 0 ? ` (${r.singleValueUnits} unit${r.singleValueUnits === 1 ? '' : 's'} with a single value left out)` : '';
+  return `Krippendorff's alpha (${r.level}) = ${value}\ncoders: ${r.coders}, units: ${r.units}${dropped}, pairable values: ${r.pairableValues}\n`;
+}

@@ -1,0 +1,118 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../helpers/agreement-golden.js';
+import { runCli } from '../helpers/cli.js';
+
+const fx = 'test/fixtures/agreement';
+const pair = [`${fx}/ana.csv`, `${fx}/budi.csv`];
+
+describe('qda agree', () => {
+  it('prints the Markdown table, the unit explained, and the disagreements (golden)', async () => {
+    const r = await runCli('agree', ...pair);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('Segments nobody coded are not counted');
+    expectGolden('agree-segment.md', r.stdout);
+  });
+
+  it('prints JSON with the method, every figure and the disagreement list (golden)', async () => {
+    const r = await runCli('agree', ...pair, '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ unit: 'segment', min_overlap: null, coders: ['ana', 'budi'], documents: 1, segments: 4, single_coder_units: 0 });
+    expect(json.method).toMatch(/^Unit: one segment × one code/);
+    expect(json.pooled).toMatchObject({ units: 16, applied: { ana: 5, budi: 5 }, percent_agreement: 0.875, fleiss_kappa: null, alpha_ci95: null });
+    expect(json.pooled.cohen_kappa).toBeCloseTo(78 / 110, 12);
+    expect(json.disagreements[0]).toEqual({
+      document: 'wawancara-uji', segment: 2, code: 'stage/engagement', coded_by: ['budi'], not_coded_by: ['ana'],
+      text: 'Dia datang sendiri, kami kenalan dulu. Pacarnya sering marah dan dia terlalu cinta sama dia.',
+    });
+    expectGolden('agree-segment.json', r.stdout);
+  });
+
+  it('prints the per-code CSV, and writes the disagreements beside --out', async () => {
+    const r = await runCli('agree', ...pair, '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/the disagreement list is written with --out/);
+    expectGolden('agree-segment.csv', r.stdout);
+    const dir = mkdtempSync(join(tmpdir(), 'qda-agree-'));
+    const out = await runCli('agree', ...pair, '--format', 'csv', '--out', join(dir, 'agreement.csv'));
+    expect(out).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readdirSync(dir).sort()).toEqual(['agreement-disagreements.csv', 'agreement.csv']);
+    expect(readFileSync(join(dir, 'agreement.csv'), 'utf8')).toBe(r.stdout);
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'agreement-disagreements.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((d) => [d.segment, d.code, d.coded_by, d.not_coded_by])).toEqual([['2', 'stage/engagement', 'budi', 'ana'], ['8', 'factor/proximity', 'ana', 'budi']]);
+  });
+
+  it('measures span overlap MAXQDA-style with --unit overlap (golden)', async () => {
+    const r = await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.5');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('overlap by at least 50% of their combined extent');
+    expectGolden('agree-overlap.md', r.stdout);
+    const strict = JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.6', '--format', 'json')).stdout);
+    expect(strict.pooled.percent_agreement).toBeCloseTo(1 / 9, 12);
+    expect(strict.min_overlap).toBe(0.6);
+  });
+
+  it('gives Fleiss\' κ and a seeded bootstrap interval for three coders in one table (golden)', async () => {
+    const r = await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '3');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Fleiss' κ");
+    expect(r.stdout).toContain('Left out: 5 units with one coder\'s value only');
+    expectGolden('agree-team-bootstrap.md', r.stdout);
+    expect((await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '3')).stdout).toBe(r.stdout);
+    expect((await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '4')).stdout).not.toBe(r.stdout);
+  });
+
+  it('reads every user of a .qdpx project as a coder, with the same result as their CSV tables', async () => {
+    const project = await runCli('agree', `${fx}/coders.qdpx`);
+    expect(project.code).toBe(0);
+    expect(project.stdout).toBe((await runCli('agree', ...pair)).stdout);
+    const overlap = await runCli('agree', `${fx}/coders.qdpx`, '--unit', 'overlap', '--format', 'json');
+    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json')).stdout));
+  });
+
+  it('reads the data-sample coders when they are there', async () => {
+    const files = ['data-sample/coders/coder-a.csv', 'data-sample/coders/coder-b.csv'];
+    if (!files.every((f) => existsSync(f))) return;
+    const r = await runCli('agree', ...files, '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.coders).toHaveLength(2);
+    expect(json.disagreements.length).toBeGreaterThan(0);
+    expect(json.pooled.alpha).toBeGreaterThan(0);
+    expect(json.pooled.alpha).toBeLessThan(1);
+  });
+});
+
+describe('qda agree: bad input', () => {
+  it.each([
+    ['one coder', [`${fx}/one-coder.csv`], 1, /one-coder\.csv: error: only one coder \("ana"\) in .*: agreement needs two or more coders \[one-coder\]/],
+    ['a .qdpx project that is not there', [`${fx}/project.qdpx`], 1, /project\.qdpx: error: file not found/],
+    ['a .qdpx that is not a zip', [`${fx}/not-a-project.qdpx`], 1, /not-a-project\.qdpx: error: not a REFI-QDA project/],
+    ['missing file', [`${fx}/nope.csv`, pair[0]], 1, /nope\.csv: error: coding table not found \[file-unreadable\]/],
+    ['spans only with segment units', [`${fx}/spans-only.csv`], 1, /spans-only\.csv:1:1: error: coding table has no segment numbers.*\[missing-columns\]/],
+    ['no offsets with overlap units', [`${fx}/team.csv`, '--unit', 'overlap'], 1, /team\.csv:1:1: error: coding table has no start\/end offsets.*\[missing-columns\]/],
+    ['--min-overlap with segment units', [...pair, '--min-overlap', '0.5'], 2, /--min-overlap applies to --unit overlap only/],
+    ['--min-overlap out of range', [...pair, '--unit', 'overlap', '--min-overlap', '1.5'], 2, /give a share above 0 and at most 1/],
+    ['--bootstrap not a count', [...pair, '--bootstrap', 'many'], 2, /give a whole number of resamples/],
+    ['--bootstrap with overlap units', [...pair, '--unit', 'overlap', '--bootstrap', '100'], 2, /--bootstrap gives an interval for α, which overlap units do not compute/],
+    ['bad --unit', [...pair, '--unit', 'turn'], 2, /Allowed choices are segment, overlap/],
+    ['bad --format', [...pair, '--format', 'xlsx'], 2, /Allowed choices are md, json, csv/],
+  ])('%s', async (_name, args, code, pattern) => {
+    const r = await runCli('agree', ...args);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+
+  it('writes no --out file when the input is bad', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qda-agree-'));
+    const r = await runCli('agree', `${fx}/one-coder.csv`, '--out', join(dir, 'a.md'));
+    expect(r.code).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

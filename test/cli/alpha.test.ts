@@ -1,0 +1,73 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const ref = '../shared/corpora/agreement-reference';
+const fx = 'test/fixtures/agreement';
+
+describe('qda alpha', () => {
+  it.each([
+    ['nominal', 0.743],
+    ['ordinal', 0.815],
+    ['interval', 0.849],
+    ['ratio', 0.797],
+  ])('reproduces Krippendorff (2011) example C, %s α = %s, as exactly the five JSON keys', async (level, published) => {
+    const r = await runCli('alpha', `${ref}/krippendorff2011_C_4coders_missing.csv`, '--level', level, '--format', 'json');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['alpha', 'level', 'coders', 'units', 'pairable_values']);
+    expect(json).toMatchObject({ level, coders: 4, units: 11, pairable_values: 40 });
+    expect(json.alpha.toFixed(3)).toBe(published.toFixed(3));
+  });
+
+  it('prints a short text by default, saying which units were left out', async () => {
+    const r = await runCli('alpha', `${ref}/krippendorff2011_C_4coders_missing.csv`);
+    expect(r).toEqual({
+      code: 0,
+      stdout: "Krippendorff's alpha (nominal) = 0.7434\ncoders: 4, units: 11 (1 unit with a single value left out), pairable values: 40\n",
+      stderr: '',
+    });
+  });
+
+  it('reads the subjects × raters layout', async () => {
+    const r = await runCli('alpha', `${ref}/irr_diagnoses_30x6.csv`, '--layout', 'units-by-coders', '--format', 'json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ coders: 6, units: 30, pairable_values: 180 });
+  });
+
+  it('handles missing values in a small fixture', async () => {
+    const r = await runCli('alpha', `${fx}/reliability-missing.csv`, '--level', 'interval', '--format', 'json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ coders: 3, units: 3, pairable_values: 8 });
+  });
+
+  it('prints null and a warning when α is undefined (no variation)', async () => {
+    const r = await runCli('alpha', `${fx}/reliability-constant.csv`, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ alpha: null, level: 'nominal', coders: 2, units: 2, pairable_values: 4 });
+    expect(r.stderr).toMatch(/reliability-constant\.csv: warning: no variation: every pairable value is "yes".*\[alpha-undefined\]/);
+  });
+
+  it('writes --out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qda-alpha-'));
+    const r = await runCli('alpha', `${ref}/krippendorff2011_A_binary_2coders.csv`, '--out', join(dir, 'alpha.txt'));
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'alpha.txt'), 'utf8')).toMatch(/^Krippendorff's alpha \(nominal\) = 0\.0952\n/);
+    expect(readdirSync(dir)).toEqual(['alpha.txt']);
+  });
+});
+
+describe('qda alpha: bad input', () => {
+  it.each([
+    ['a label where numbers are needed', [`${fx}/reliability-bad.csv`, '--level', 'interval'], 1, /reliability-bad\.csv:2:7: error: value "two" is not a number \[not-a-number\]/],
+    ['missing file', [`${fx}/nope.csv`], 1, /nope\.csv: error: reliability table not found \[file-unreadable\]/],
+    ['bad --level', [`${fx}/reliability-missing.csv`, '--level', 'metric'], 2, /Allowed choices are nominal, ordinal, interval, ratio/],
+    ['bad --layout', [`${fx}/reliability-missing.csv`, '--layout', 'long'], 2, /Allowed choices are coders-by-units, units-by-coders/],
+    ['two files', [`${fx}/reliability-missing.csv`, `${fx}/reliability-bad.csv`], 2, /too many arguments/],
+  ])('%s', async (_name, args, code, pattern) => {
+    const r = await runCli('alpha', ...args);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stdout).toBe('');
+  });
+});

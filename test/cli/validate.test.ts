@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../helpers/agreement-golden.js';
+import { runCli } from '../helpers/cli.js';
+
+const fx = 'test/fixtures/agreement';
+const base = ['validate', `${fx}/wawancara-uji.md`, '--codebook', `${fx}/codebook.yaml`];
+
+describe('qda validate', () => {
+  it('scores the rules against the gold standard per code, parents rolled up (golden)', async () => {
+    const r = await runCli(...base, '--gold', `${fx}/gold.csv`);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('test/fixtures/agreement/gold.csv: warning: 1 gold coding of document "wawancara-lain", which is not among the transcripts, ignored [gold-unknown-document]\n');
+    expect(r.stdout).toContain('true negatives');
+    expectGolden('validate.md', r.stdout);
+  });
+
+  it('prints JSON with the figures, the missed and over-coded segments (golden)', async () => {
+    const r = await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'json');
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ segments: 8, uncoded_segments: 4 });
+    expect(json.overall).toMatchObject({ support: 5, predicted: 5, true_positives: 4, precision: 0.8, recall: 0.8 });
+    const engagement = json.codes.find((c: { code: string }) => c.code === 'stage/engagement');
+    expect(engagement).toMatchObject({ precision: null, recall: 0, f1: null, notes: ['the automatic coding never applies this code: precision is undefined'] });
+    expect(json.codes.find((c: { code: string }) => c.code === 'factor')).toMatchObject({ leaf: false, support: 2, predicted: 3 });
+    expect(json.missed.map((m: { segment: number; code: string }) => [m.segment, m.code])).toEqual([[2, 'stage/engagement']]);
+    expect(json.over_coded.map((m: { segment: number; code: string }) => [m.segment, m.code])).toEqual([[8, 'factor/proximity']]);
+    expectGolden('validate.json', r.stdout);
+  });
+
+  it('prints the per-code CSV and writes the mismatches beside --out', async () => {
+    const r = await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'csv');
+    expectGolden('validate.csv', r.stdout);
+    const dir = mkdtempSync(join(tmpdir(), 'qda-validate-'));
+    const out = await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'csv', '--out', join(dir, 'v.csv'));
+    expect(out.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['v-mismatches.csv', 'v.csv']);
+    expect(readFileSync(join(dir, 'v-mismatches.csv'), 'utf8').split('\n').slice(0, 3)).toEqual([
+      'kind,document,segment,code,speaker,text',
+      'missed,wawancara-uji,2,stage/engagement,Rina,"Dia datang sendiri, kami kenalan dulu. Pacarnya sering marah dan dia terlalu cinta sama dia."',
+      'over-coded,wawancara-uji,8,factor/proximity,Rina,"Keluarganya percaya sama sepupu itu, jadi kami lakukan asesmen ulang bersama keluarga."',
+    ]);
+  });
+
+  it('takes one coder of a team table with --coder', async () => {
+    const gold = JSON.parse((await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'json')).stdout);
+    const budi = await runCli(...base, '--gold', `${fx}/team.csv`, '--coder', 'budi', '--format', 'json');
+    expect(budi.stderr).toBe('');
+    expect(JSON.parse(budi.stdout).codes).toEqual(gold.codes);
+  });
+
+  it('places gold rows by span when they have no segment number, and warns about rows outside every segment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qda-validate-'));
+    const spans = join(dir, 'spans.csv');
+    writeFileSync(spans, 'document,code,start,end\nwawancara-uji,factor/attachment,325,352\nwawancara-uji,factor/proximity,5000,5010\n');
+    const r = await runCli(...base, '--gold', spans, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: gold coding "factor\/proximity" in document "wawancara-uji" at its start,end span falls in no segment of the transcript; it is ignored \[gold-unplaced\]/);
+    expect(JSON.parse(r.stdout).codes.find((c: { code: string }) => c.code === 'factor/attachment')).toMatchObject({ support: 1, true_positives: 1 });
+  });
+
+  it('runs on data-sample with the lk3 codebook when they are there', async () => {
+    const files = ['data-sample/transcripts/informan-01.md', 'codebooks/lk3-psychosocial.yaml', 'data-sample/coders/coder-a.csv'];
+    if (!files.every((f) => existsSync(f))) return;
+    const r = await runCli('validate', files[0], '--codebook', files[1], '--gold', files[2], '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.overall.support).toBeGreaterThan(0);
+    expect(json.overall.recall).toBeGreaterThanOrEqual(0);
+    expect(json.overall.recall).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('qda validate: bad input', () => {
+  it.each([
+    ['several coders, no --coder', ['--gold', `${fx}/team.csv`], 2, /team\.csv holds several coders \(ana, budi, citra, dewi\): choose one with --coder/],
+    ['unknown --coder', ['--gold', `${fx}/team.csv`, '--coder', 'eka'], 1, /team\.csv: error: no rows of coder "eka"; the table has: ana, budi, citra, dewi \[unknown-coder\]/],
+    ['missing gold', ['--gold', `${fx}/nope.csv`], 1, /nope\.csv: error: coding table not found/],
+    ['no --gold', [], 2, /required option '-g, --gold <file>' not specified/],
+    ['bad --unit', ['--gold', `${fx}/gold.csv`, '--unit', 'segment'], 2, /Allowed choices are turn, paragraph, sentence/],
+  ])('%s', async (_name, args, code, pattern) => {
+    const r = await runCli(...base, ...args);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stdout).toBe('');
+  });
+});
