@@ -1,11 +1,10 @@
 import { passes, type CompiledCodebook } from '../codebook/compile.js';
 import type { AutoCoding, Hit } from '../model/coding.js';
-
-export type { AutoCoding, Hit };
 import type { Segment } from '../model/segment.js';
 import { tokenise } from '../text/tokenise.js';
 import type { WordCache } from './word-cache.js';
 
+export type { AutoCoding, Hit };
 
 interface CodeEvidence {
   hits: Hit[];
@@ -58,11 +57,12 @@ export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: 
     }
   }
 
+  let body: string | undefined;
   compiled.codes.forEach((c, code) => {
     if (!allowed[code] || c.regexes.length === 0) return;
+    body ??= text.slice(segment.start, segment.end);
     for (const re of c.regexes) {
       re.lastIndex = 0;
-      const body = text.slice(segment.start, segment.end);
       for (let m = re.exec(body); m !== null; m = re.exec(body)) {
         if (m[0].length === 0) {
           re.lastIndex++;
