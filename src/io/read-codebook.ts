@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseCodebook, type CodebookResult } from '../codebook/parse.js';
+import { parseQdc } from '../codebook/qdc.js';
 import { message } from '../model/message.js';
 
-/** Codebook readers by file extension; REFI-QDA `.qdc` is added by its module. */
+/** Codebook readers by file extension. */
 export const CODEBOOK_READERS: Record<string, (text: string, file: string) => CodebookResult> = {
   yaml: parseCodebook,
   yml: parseCodebook,
   json: parseCodebook,
+  qdc: (text, file) => parseQdc(text, file),
 };
 
 /**

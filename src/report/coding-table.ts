@@ -52,6 +52,5 @@ export function codingRowsToCsv(rows: readonly CodingRow[], withHeader: boolean)
     columns: [...CODING_COLUMNS],
     rows: rows.map((r) => [r.document, r.segment, r.speaker, r.code, r.start, r.end, r.matches.join('|'), r.text]),
   };
-  if (rows.length === 0) return withHeader ? `${CODING_COLUMNS.join(',')}\n` : '';
   return toCsv(table, { header: withHeader });
 }

@@ -18,7 +18,8 @@ export function toCsv(table: Table, options: { header?: boolean } = {}): string 
     { fields: table.columns, data: table.rows.map((r) => r.map(cell)) },
     { header: options.header ?? true, newline: '\n', escapeFormulae: FORMULA },
   );
-  return body.length > 0 ? `${body}\n` : '';
+  // Papa ends a header-only table with a newline already.
+  return body.length === 0 || body.endsWith('\n') ? body : `${body}\n`;
 }
 
 function cell(v: string | number | boolean | null | undefined): string {

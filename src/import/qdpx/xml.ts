@@ -1,0 +1,104 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { lineColumn, message, type Message } from '../../model/message.js';
+
+/** An element as fast-xml-parser gives it: attributes by name, child elements by tag. */
+export interface XmlNode {
+  [key: string]: unknown;
+}
+
+/** A parsed REFI-QDA project document and a way to locate messages in it. */
+export interface ParsedXml {
+  root: XmlNode | null;
+  messages: Message[];
+  /** A located message at an element (line and column of its start tag). */
+  at(node: unknown, reason: string, ruleId: string, fatal?: boolean): Message;
+}
+
+// Elements that may repeat: always arrays, so one occurrence reads like many.
+const REPEATED = new Set([
+  'User', 'Code', 'Variable', 'Case', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource',
+  'PlainTextSelection', 'Coding', 'CodeRef', 'VariableValue', 'SourceRef', 'SelectionRef', 'Set', 'Note', 'NoteRef',
+]);
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+/**
+ * Parse a `.qde` document. Malformed XML is one fatal message at its line and column; the
+ * element named `rootName` must be the root.
+ * @example parseProjectXml('<Project name="p"/>', 'p.qdpx!project.qde', 'Project').root?.name // 'p'
+ */
+export function parseProjectXml(text: string, file: string, rootName: string): ParsedXml {
+  const at = (node: unknown, reason: string, ruleId: string, fatal = false): Message => {
+    const pos = lineColumn(text, offsetOf(node));
+    return message(reason, { file, line: pos.line, column: pos.column, ruleId, source: 'import-qdpx', fatal });
+  };
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    return { root: null, at, messages: [message(`the XML is not well-formed: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col, ruleId: 'xml-syntax', source: 'import-qdpx', fatal: true })] };
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    htmlEntities: true,
+    captureMetaData: true,
+    isArray: (name) => REPEATED.has(name),
+  });
+  const doc = parser.parse(text) as XmlNode;
+  const root = doc[rootName];
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    return { root: null, at, messages: [message(`not a REFI-QDA project: the root element must be <${rootName}>`, { file, line: 1, column: 1, ruleId: 'qdpx-shape', source: 'import-qdpx', fatal: true })] };
+  }
+  return { root: root as XmlNode, at, messages: [] };
+}
+
+/**
+ * The child elements `name` of a node (none when absent).
+ * @example children(project, 'Users').length
+ */
+export function children(node: unknown, name: string): XmlNode[] {
+  if (node === null || typeof node !== 'object') return [];
+  const value = (node as XmlNode)[name];
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is XmlNode => typeof v === 'object' && v !== null);
+}
+
+/**
+ * The one child element `name`, when present.
+ * @example child(project, 'Sources')
+ */
+export function child(node: unknown, name: string): XmlNode | undefined {
+  return children(node, name)[0];
+}
+
+/**
+ * An attribute's value, when present.
+ * @example attr(user, 'name') // 'cp'
+ */
+export function attr(node: XmlNode, name: string): string | undefined {
+  const value = node[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The text of a child element such as `<Description>`: undefined when the element is absent.
+ * @example textOf(project, 'Description')
+ */
+export function textOf(node: XmlNode, name: string): string | undefined {
+  const value = node[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first === 'string') return first;
+  if (first !== null && typeof first === 'object') {
+    const text = (first as XmlNode)['#text'];
+    return typeof text === 'string' ? text : '';
+  }
+  return undefined;
+}
+
+function offsetOf(node: unknown): number {
+  if (node === null || typeof node !== 'object') return 0;
+  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
+  return meta?.startIndex ?? 0;
+}

@@ -1,0 +1,103 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import type { Code, Codebook } from '../model/codebook.js';
+
+/** How a code is shown in REFI-QDA: name, colour and Description (see `refiPresenter` in codebook/). */
+export type PresentCode = (code: Code) => { name: string; color?: string; description?: string };
+
+/** An element for fast-xml-parser's builder: `@_x` keys are attributes, the rest child elements. */
+export type XmlElement = { [key: string]: string | XmlElement | XmlElement[] };
+
+// 128-bit FNV-1a: a stable, well-spread hash of a key; GUIDs need uniqueness, not secrecy.
+const FNV_PRIME = 0x0000000001000000000000000000013bn;
+const FNV_OFFSET = 0x6c62272e07bb014262b821756295c58dn;
+const MASK_128 = (1n << 128n) - 1n;
+
+/**
+ * A stable GUID for a key (a version-8 UUID from a 128-bit hash of the key): the same code,
+ * source or user gets the same GUID in every export, so exports can be compared and merged.
+ * @example refiGuid('code:factor/attachment') // 'xxxxxxxx-xxxx-8xxx-[89ab]xxx-xxxxxxxxxxxx'
+ */
+export function refiGuid(key: string): string {
+  let hash = FNV_OFFSET;
+  for (const byte of new TextEncoder().encode(`qda:${key}`)) hash = ((hash ^ BigInt(byte)) * FNV_PRIME) & MASK_128;
+  // FNV spreads the last bytes into few high bits; xor-shift-multiply rounds (bijective, so no
+  // new collisions) let every byte change the whole GUID.
+  for (const shift of [64n, 43n, 29n]) hash = ((hash ^ (hash >> shift)) * FNV_PRIME) & MASK_128;
+  const hex = hash.toString(16).padStart(32, '0').split('');
+  hex[12] = '8';
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The GUID qda writes for a code id.
+ * @example codeGuid('stage/assessment') === refiGuid('code:stage/assessment') // true
+ */
+export function codeGuid(id: string): string {
+  return refiGuid(`code:${id}`);
+}
+
+/**
+ * The `<Code>` elements of a codebook, nested like its tree (REFI-QDA `CodeType`).
+ * @example codeElements(codebook, present).length // number of top-level codes
+ */
+export function codeElements(codebook: Codebook, present: PresentCode): XmlElement[] {
+  const children = new Map<string | null, Code[]>();
+  const ids = new Set(codebook.codes.map((c) => c.id));
+  for (const code of codebook.codes) {
+    const parent = code.parent !== null && ids.has(code.parent) ? code.parent : null;
+    const list = children.get(parent) ?? [];
+    list.push(code);
+    children.set(parent, list);
+  }
+  const element = (code: Code): XmlElement => {
+    const shown = present(code);
+    const el: XmlElement = { '@_guid': codeGuid(code.id), '@_name': shown.name, '@_isCodable': 'true' };
+    if (shown.color !== undefined) el['@_color'] = shown.color;
+    if (shown.description !== undefined) el.Description = shown.description;
+    const kids = children.get(code.id) ?? [];
+    if (kids.length > 0) el.Code = kids.map(element);
+    return el;
+  };
+  return (children.get(null) ?? []).map(element);
+}
+
+/**
+ * A codebook as a REFI-QDA `.qdc` file (valid against `Codebook.xsd`).
+ * @example codebookToQdc(codebook, refiPresenter(codebook)).startsWith('<?xml') // true
+ */
+export function codebookToQdc(codebook: Codebook, present: PresentCode, options: { origin?: string } = {}): string {
+  return xmlDocument({
+    CodeBook: {
+      '@_xmlns': 'urn:QDA-XML:codebook:1.0',
+      '@_origin': options.origin ?? 'qda',
+      Codes: { Code: codeElements(codebook, present) },
+    },
+  });
+}
+
+/**
+ * Serialise an element tree as an XML document: UTF-8 declaration, two-space indent, text
+ * stripped of characters XML 1.0 cannot hold, attribute values on one line.
+ * @example xmlDocument({ A: { '@_x': '1' } }) // '<?xml version="1.0" encoding="utf-8"?>\n<A x="1"/>\n'
+ */
+export function xmlDocument(root: XmlElement): string {
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    indentBy: '  ',
+    suppressEmptyNode: true,
+    suppressBooleanAttributes: false,
+    processEntities: true,
+    tagValueProcessor: (_name, value) => (typeof value === 'string' ? xmlSafe(value) : value),
+    attributeValueProcessor: (_name, value) => (typeof value === 'string' ? xmlSafe(value).replace(/[\t\n\r]+/g, ' ') : value),
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(root).trimEnd()}\n`;
+}
+
+/** Drop what XML 1.0 forbids: control characters other than tab and line ends, lone surrogates, U+FFFE/U+FFFF. */
+function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}
