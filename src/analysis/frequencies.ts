@@ -1,0 +1,161 @@
+import { labelOf, type Codebook } from '../model/codebook.js';
+import type { AttributeValue, Document, Participant } from '../model/document.js';
+import type { Segment } from '../model/segment.js';
+import { depthOf, rollUp, segmentKey, type CodedCorpus } from './rollup.js';
+
+/** What segments are grouped by: document, speaker, role, or the name of any attribute. */
+export type Grouping = 'document' | 'speaker' | 'role' | (string & {});
+
+/** The group of segments whose grouping value is unknown (no speaker, attribute not set). */
+export const NO_GROUP = '(none)';
+
+/** Counts of one code in one group of segments (or in all of them). */
+export interface FrequencyRow {
+  code: string;
+  label: string;
+  /** 1 for a top-level code. */
+  depth: number;
+  /** The group's value; null for the row that counts all segments. */
+  group: string | null;
+  /** Segments coded with the code (or, for a parent, with any of its descendants). */
+  segments: number;
+  /** Distinct documents among those segments. */
+  documents: number;
+  /** Distinct speakers (case-insensitive) among those segments. */
+  speakers: number;
+  /** Segments in the group, coded or not. */
+  base: number;
+  /** `segments / base` in percent, unrounded; NaN when the group has no segments. */
+  share: number;
+}
+
+/** A frequency table: for each code of the codebook, a row for all segments then one per group. */
+export interface Frequencies {
+  by: Grouping;
+  /** Group values in display order. */
+  groups: string[];
+  rows: FrequencyRow[];
+}
+
+/** Options of `frequencies`. */
+export interface FrequencyOptions {
+  /** Grouping of segments (default `speaker`). */
+  by?: Grouping;
+  /** Language of code labels (default: the codebook's). */
+  language?: string;
+}
+
+/**
+ * Count, for every code of the codebook, the segments it codes, their documents and speakers,
+ * and their share of all segments — overall and per group. Parents count a segment once when
+ * any descendant codes it.
+ * @example frequencies({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { by: 'role' }).rows[0]
+ */
+export function frequencies(input: CodedCorpus, codebook: Codebook, options: FrequencyOptions = {}): Frequencies {
+  const by = options.by ?? 'speaker';
+  const language = options.language ?? codebook.language;
+  const rolled = rollUp(input.codings);
+  const groupOf = grouper(input.documents, by);
+  const groupIndex = new Map<string, number>();
+  const segmentGroups: number[] = [];
+  const groupBase: number[] = [];
+  for (const s of input.segments) {
+    const g = groupOf(s);
+    let i = groupIndex.get(g);
+    if (i === undefined) {
+      i = groupIndex.size;
+      groupIndex.set(g, i);
+      groupBase.push(0);
+    }
+    groupBase[i]++;
+    segmentGroups.push(i);
+  }
+  const groupNames = [...groupIndex.keys()];
+  const order = displayOrder(groupNames, by);
+
+  interface Tally { segments: number; documents: Set<string>; speakers: Set<string> }
+  const newTally = (): Tally => ({ segments: 0, documents: new Set(), speakers: new Set() });
+  const tallies = new Map<string, { total: Tally; groups: Tally[] }>();
+  for (const code of codebook.codes) tallies.set(code.id, { total: newTally(), groups: groupNames.map(newTally) });
+  input.segments.forEach((s, i) => {
+    const codes = rolled.get(segmentKey(s.document, s.index));
+    if (!codes) return;
+    for (const code of codes) {
+      const t = tallies.get(code);
+      if (!t) continue;
+      for (const tally of [t.total, t.groups[segmentGroups[i]]]) {
+        tally.segments++;
+        tally.documents.add(s.document);
+        if (s.speaker !== null) tally.speakers.add(s.speaker.toLocaleLowerCase());
+      }
+    }
+  });
+
+  const total = input.segments.length;
+  const rows: FrequencyRow[] = [];
+  for (const code of codebook.codes) {
+    const t = tallies.get(code.id)!;
+    const base = { code: code.id, label: labelOf(code, language), depth: depthOf(code.id) };
+    const row = (group: string | null, tally: Tally, n: number): FrequencyRow => ({
+      ...base, group, segments: tally.segments, documents: tally.documents.size, speakers: tally.speakers.size,
+      base: n, share: n === 0 ? NaN : (100 * tally.segments) / n,
+    });
+    rows.push(row(null, t.total, total));
+    for (const i of order) rows.push(row(groupNames[i], t.groups[i], groupBase[i]));
+  }
+  return { by, groups: order.map((i) => groupNames[i]), rows };
+}
+
+/**
+ * The attribute names a grouping can use in a corpus (document and participant attributes),
+ * besides `document`, `speaker` and `role`.
+ * @example groupingAttributes(corpus.documents) // ['date', 'gender', 'institution', …]
+ */
+export function groupingAttributes(documents: readonly Document[]): string[] {
+  const names = new Set<string>();
+  for (const d of documents) {
+    for (const k of Object.keys(d.attributes)) names.add(k);
+    for (const p of d.participants) for (const k of Object.keys(p.attributes)) names.add(k);
+  }
+  return [...names].sort();
+}
+
+/** The group of a segment: its document, speaker, role, or an attribute of its speaker, else of its document. */
+function grouper(documents: readonly Document[], by: Grouping): (s: Segment) => string {
+  const docs = new Map(documents.map((d) => [d.id, d]));
+  const participant = (s: Segment): Participant | undefined => {
+    if (s.speaker === null) return undefined;
+    const key = s.speaker.toLocaleLowerCase();
+    return docs.get(s.document)?.participants.find((p) => p.name.toLocaleLowerCase() === key);
+  };
+  if (by === 'document') return (s) => s.document;
+  if (by === 'speaker') {
+    // One informant may speak in several documents: the first spelling seen names the group.
+    const spelling = new Map<string, string>();
+    return (s) => {
+      if (s.speaker === null) return NO_GROUP;
+      const key = s.speaker.toLocaleLowerCase();
+      if (!spelling.has(key)) spelling.set(key, s.speaker);
+      return spelling.get(key)!;
+    };
+  }
+  if (by === 'role') return (s) => s.role ?? participant(s)?.role ?? text(participant(s)?.attributes.role) ?? NO_GROUP;
+  return (s) => text(participant(s)?.attributes[by]) ?? text(docs.get(s.document)?.attributes[by]) ?? NO_GROUP;
+}
+
+function text(v: AttributeValue | undefined): string | undefined {
+  return v === null || v === undefined || v === '' ? undefined : String(v);
+}
+
+/** Documents and speakers keep corpus order; other groups sort naturally (numbers as numbers); `(none)` comes last. */
+function displayOrder(groups: readonly string[], by: Grouping): number[] {
+  const indices = groups.map((_, i) => i);
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  const natural = by !== 'document' && by !== 'speaker';
+  return indices.sort((a, b) => {
+    const noneA = groups[a] === NO_GROUP ? 1 : 0;
+    const noneB = groups[b] === NO_GROUP ? 1 : 0;
+    if (noneA !== noneB) return noneA - noneB;
+    return natural ? collator.compare(groups[a], groups[b]) || a - b : a - b;
+  });
+}

@@ -1,0 +1,86 @@
+import { Command, Option } from 'commander';
+import { kwic, type KwicQuery } from '../../coding/kwic.js';
+import { readCodebook } from '../../io/read-codebook.js';
+import { readCorpus } from '../../io/read-corpus.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import type { Unit } from '../../model/segment.js';
+import { toCsv } from '../../report/csv.js';
+import { toMarkdown } from '../../report/markdown.js';
+import { kwicTable } from '../../report/tables.js';
+import { EXIT, type CliContext } from '../context.js';
+import { inputFormatOption, languageOption, outOption, unitOption } from './options.js';
+
+interface KwicCommandOptions {
+  term?: string;
+  code?: string;
+  codebook?: string;
+  window: string;
+  format: 'md' | 'csv';
+  unit: Unit;
+  out?: string;
+  inputFormat?: string;
+  language?: string;
+}
+
+/**
+ * `qda kwic`: keyword in context.
+ * @example program.addCommand(kwicCommand(ctx))
+ */
+export function kwicCommand(ctx: CliContext): Command {
+  return new Command('kwic')
+    .summary('show every match of a term or a code with the words around it')
+    .description(
+      `Keyword in context: every match of a term, or of a code's rules (and its
+children's), with --window words on each side, within the segment. A term is
+written and matched as in a codebook: stemmed in each transcript's language
+(pacar finds pacarnya), =word for the exact word, word* for a prefix, several
+words for a phrase.
+Columns: document,segment,speaker,timestamp,left,keyword,right,term`,
+    )
+    .argument('<files...>', 'transcripts (every supported format)')
+    .addOption(new Option('-t, --term <term>', 'a term, as written in a codebook').conflicts('code'))
+    .addOption(new Option('--code <id>', "a code of --codebook: its rules' matches"))
+    .addOption(new Option('-c, --codebook <file>', 'codebook (.yaml, .json or .qdc); needed with --code'))
+    .addOption(new Option('-w, --window <n>', 'words of context on each side').default('8'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv']).default('md'))
+    .addOption(unitOption())
+    .addOption(outOption())
+    .addOption(inputFormatOption())
+    .addOption(languageOption())
+    .addHelpText('after', `
+Examples:
+  qda kwic data-sample/transcripts/* --term pacar
+  qda kwic data-sample/transcripts/* --code factor/attachment -c codebooks/lk3-psychosocial.yaml --window 5 --format csv`)
+    .action(async (files: string[], options: KwicCommandOptions) => {
+      ctx.exitCode = await runKwic(ctx, files, options);
+    });
+}
+
+async function runKwic(ctx: CliContext, files: string[], options: KwicCommandOptions): Promise<number> {
+  if (options.term === undefined && options.code === undefined) return ctx.usage('give --term <term> or --code <id>');
+  if (options.term !== undefined && options.term.trim().replace(/^=|\*$/g, '').trim() === '') return ctx.usage('--term is empty');
+  if (options.code !== undefined && options.codebook === undefined) return ctx.usage('--code needs --codebook <file>');
+  const window = Number(options.window);
+  if (!Number.isInteger(window) || window < 0) return ctx.usage(`--window must be a whole number from 0 up (got "${options.window}")`);
+
+  let query: KwicQuery;
+  if (options.code !== undefined) {
+    const { codebook, messages } = await readCodebook(options.codebook!);
+    if (ctx.report(messages) || codebook === null) return EXIT.data;
+    if (!codebook.codes.some((c) => c.id === options.code)) {
+      return ctx.usage(`code "${options.code}" is not in ${options.codebook}; its codes: ${codebook.codes.map((c) => c.id).join(', ')}`);
+    }
+    query = { code: options.code, codebook };
+  } else query = { term: options.term!, ...(options.language ? { language: options.language } : {}) };
+
+  const read = { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}) };
+  const { corpus, messages } = await readCorpus(files, read);
+  if (ctx.report(messages)) return EXIT.data;
+  const lines = kwic(corpus.documents, query, { window, unit: options.unit });
+  const table = kwicTable(lines);
+  const output = options.format === 'csv' ? toCsv(table) : toMarkdown(table);
+  if (options.out) await writeFileAtomic(options.out, output);
+  else ctx.io.stdout(output);
+  if (lines.length === 0) ctx.io.stderr(`no match for ${options.code !== undefined ? `code "${options.code}"` : `term "${options.term}"`}\n`);
+  return EXIT.ok;
+}

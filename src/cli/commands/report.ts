@@ -1,0 +1,195 @@
+import { Command, Option } from 'commander';
+import { groupingAttributes } from '../../analysis/frequencies.js';
+import type { EvidencedCoding } from '../../analysis/quotes.js';
+import { depthOf } from '../../analysis/rollup.js';
+import { alignCodings } from '../../coding/align-codings.js';
+import { createCoder } from '../../coding/code-corpus.js';
+import { joinCases, readCases } from '../../io/read-cases.js';
+import { readCodebook } from '../../io/read-codebook.js';
+import { readCodings } from '../../io/read-codings.js';
+import { readCorpus } from '../../io/read-corpus.js';
+import { readPseudonyms } from '../../io/read-pseudonyms.js';
+import { writeReport } from '../../io/write-report.js';
+import type { Codebook } from '../../model/codebook.js';
+import type { Corpus } from '../../model/document.js';
+import { message, type Message } from '../../model/message.js';
+import type { Segment, Unit } from '../../model/segment.js';
+import { buildReport } from '../../report/build-report.js';
+import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
+import { renderReport } from '../../report/render-report.js';
+import { segmentDocument } from '../../text/segment.js';
+import { splitSentences } from '../../text/sentences.js';
+import { EXIT, type CliContext } from '../context.js';
+import { codebookOption, inputFormatOption, languageOption, unitOption } from './options.js';
+
+interface ReportCommandOptions {
+  codebook: string;
+  out: string;
+  cases?: string;
+  codings?: string[];
+  coder?: string;
+  by: string;
+  unit: Unit;
+  quotes: string;
+  pseudonyms?: string;
+  level?: string;
+  inputFormat?: string;
+  language?: string;
+}
+
+/**
+ * `qda report`: every table, chart and the HTML report for the write-up.
+ * @example program.addCommand(reportCommand(ctx))
+ */
+export function reportCommand(ctx: CliContext): Command {
+  return new Command('report')
+    .summary('write every table, chart and the HTML report for the write-up')
+    .description(
+      `Code the transcripts (or take human coders' tables), then write the report:
+  frequencies.csv/md/tex  segments, documents, speakers per code, by --by
+  cooccurrence.csv/md     codes in the same segment: counts and Jaccard
+  quotes.md/csv           the most telling quotes per code, with (Name, Year)
+  codebook.md/csv/tex     the codebook as an appendix table
+  tables.xlsx             every table, one sheet each
+  charts/*.svg            codes by family, code × informant, co-occurrence
+  report.html             all of it in one page that opens offline
+Parents count every segment a child codes. The folder is written whole or
+not at all.`,
+    )
+    .argument('<files...>', 'transcripts (every supported format)')
+    .addOption(codebookOption())
+    .addOption(new Option('-o, --out <dir>', 'report folder (created, or replaced when it holds an earlier report)').makeOptionMandatory())
+    .addOption(new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx), joined on the first column (or on `speaker`/`document` columns)'))
+    .addOption(new Option('--codings <files...>', "coding tables from human coders (our CSV, with or without a coder column); list them after the transcripts"))
+    .addOption(new Option('--coder <name>', 'whose coding to report: auto, manual (every human coder), all (auto and every human coder), or one coder\'s name (default: auto; manual with --codings)'))
+    .addOption(new Option('--by <grouping>', 'group frequencies by document, speaker, role or any attribute').default('speaker'))
+    .addOption(unitOption())
+    .addOption(new Option('--quotes <k>', 'quotes per code').default('3'))
+    .addOption(new Option('--pseudonyms <file>', 'key of real names → pseudonyms (.csv or .xlsx: name,pseudonym); replaces names in every output'))
+    .addOption(new Option('--level <n>', 'tree level of the co-occurrence matrix (1 = top-level codes; default: all codes)'))
+    .addOption(inputFormatOption())
+    .addOption(languageOption())
+    .addHelpText('after', `
+Examples:
+  qda report data-sample/transcripts/* --codebook codebooks/lk3-psychosocial.yaml --cases data-sample/cases.csv --out report
+  qda report transcripts/*.md -c cb.yaml --by role --level 2 --pseudonyms key.csv --out report-anon
+  qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged`)
+    .action(async (files: string[], options: ReportCommandOptions) => {
+      ctx.exitCode = await runReport(ctx, files, options);
+    });
+}
+
+async function runReport(ctx: CliContext, files: string[], options: ReportCommandOptions): Promise<number> {
+  const quotes = Number(options.quotes);
+  if (!Number.isInteger(quotes) || quotes < 0) return ctx.usage(`--quotes must be a whole number from 0 up (got "${options.quotes}")`);
+  const level = options.level === undefined ? undefined : Number(options.level);
+  if (level !== undefined && (!Number.isInteger(level) || level < 1)) return ctx.usage(`--level must be a whole number from 1 up (got "${options.level}")`);
+
+  const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
+  if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
+  const maxDepth = Math.max(...codebook.codes.map((c) => depthOf(c.id)));
+  if (level !== undefined && level > maxDepth) return ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`);
+
+  ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
+  const read = { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}) };
+  const { corpus: rawCorpus, messages: corpusMessages } = await readCorpus(files, read);
+  if (ctx.report(corpusMessages)) return done(ctx, EXIT.data);
+  let corpus: Corpus = rawCorpus;
+  if (options.cases) {
+    const { cases, messages } = await readCases(options.cases);
+    if (ctx.report(messages) || !cases) return done(ctx, EXIT.data);
+    const joined = joinCases(corpus, cases);
+    ctx.report(joined.messages);
+    corpus = joined.corpus;
+  }
+  let key: Pseudonym[] | null = null;
+  if (options.pseudonyms) {
+    const loaded = await readPseudonyms(options.pseudonyms);
+    if (ctx.report(loaded.messages) || !loaded.key) return done(ctx, EXIT.data);
+    key = loaded.key;
+  }
+  const groupings = ['document', 'speaker', 'role', ...groupingAttributes(corpus.documents)];
+  if (!groupings.includes(options.by)) return done(ctx, ctx.usage(`--by "${options.by}" is neither document, speaker, role nor an attribute of these transcripts; choose one of: ${groupings.join(', ')}`));
+
+  const manual = options.codings ? await readManualCodings(ctx, options.codings, corpus, codebook, options.unit) : null;
+  if (manual === 'fatal') return done(ctx, EXIT.data);
+  const chosen = chooseCoder(options.coder, manual === null ? null : manual.codings);
+  if (typeof chosen === 'string') return done(ctx, ctx.usage(chosen));
+  const { useAuto, manualCodings: selectedManual, label: coderLabel } = chosen;
+
+  const segments: Segment[] = manual?.segments.flat() ?? [];
+  const codings: EvidencedCoding[] = [];
+  const coder = useAuto ? createCoder(codebook) : null;
+  corpus.documents.forEach((doc, i) => {
+    if (coder) {
+      ctx.progress(`coding ${i + 1}/${corpus.documents.length} ${doc.id}`);
+      const coded = coder.codeDocument(doc, { unit: options.unit });
+      if (!manual) for (const s of coded.segments) segments.push(s);
+      for (const c of coded.codings) codings.push(c);
+    } else if (!manual) for (const s of segmentDocument(doc, options.unit)) segments.push(s);
+  });
+  for (const c of selectedManual) codings.push(c);
+
+  ctx.progress('writing the report');
+  let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
+    sentences: splitSentences, by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
+  });
+  if (key) data = pseudonymise(data, key);
+  const output = await renderReport(data);
+  const written = await writeReport(options.out, output);
+  if (ctx.report(written)) return done(ctx, EXIT.data);
+  ctx.progressDone();
+  ctx.io.stderr(`${options.out}: ${output.size} files — ${data.summary.documents} documents, ${data.summary.segments} segments, ${data.summary.codings} codings (${coderLabel})\n`);
+  return EXIT.ok;
+}
+
+/**
+ * Whose codings the report shows: `auto` (the default without coding tables), `manual` (every
+ * human coder; the default with them), `all`, or one coder by name. A string is a usage error.
+ */
+function chooseCoder(option: string | undefined, manual: EvidencedCoding[] | null): { useAuto: boolean; manualCodings: EvidencedCoding[]; label: string } | string {
+  const coders = [...new Set((manual ?? []).map((c) => c.coder))].sort();
+  const choice = option ?? (manual ? 'manual' : 'auto');
+  if (choice === 'auto') return { useAuto: true, manualCodings: [], label: 'auto' };
+  if (choice === 'all') return { useAuto: true, manualCodings: manual ?? [], label: ['auto', ...coders].join(', ') };
+  if (choice === 'manual') return manual ? { useAuto: false, manualCodings: manual, label: coders.join(', ') || 'manual' } : '--coder manual needs the coding tables: give them with --codings';
+  const wanted = choice.toLocaleLowerCase();
+  const mine = (manual ?? []).filter((c) => c.coder.toLocaleLowerCase() === wanted);
+  if (mine.length === 0) {
+    const known = coders.length > 0 ? `the coding tables have: ${coders.join(', ')}` : 'give the coding tables with --codings';
+    return `--coder "${choice}" has no codings (${known}); or use auto or all`;
+  }
+  return { useAuto: false, manualCodings: mine, label: mine[0].coder };
+}
+
+/** Read human coders' tables and put their codings on the segments of this run's unit. */
+async function readManualCodings(
+  ctx: CliContext,
+  files: string[],
+  corpus: Corpus,
+  codebook: Codebook,
+  unit: Unit,
+): Promise<{ codings: EvidencedCoding[]; segments: Segment[][] } | 'fatal'> {
+  const segments = corpus.documents.map((d) => segmentDocument(d, unit));
+  const byDocument = new Map(corpus.documents.map((d, i) => [d.id, segments[i]]));
+  const known = new Set(codebook.codes.map((c) => c.id));
+  const codings: EvidencedCoding[] = [];
+  for (const file of files) {
+    const read = await readCodings([file]);
+    if (ctx.report(read.messages)) return 'fatal';
+    const aligned = alignCodings(read.codings, corpus.documents, byDocument, file);
+    const unknown = new Map<string, number>();
+    for (const c of aligned.codings) if (!known.has(c.code)) unknown.set(c.code, (unknown.get(c.code) ?? 0) + 1);
+    const warnings: Message[] = [...unknown].map(([code, n]) =>
+      message(`code "${code}" (${n} coding${n === 1 ? '' : 's'}) is not in the codebook; it is left out of the tables`, { file, ruleId: 'unknown-code', source: 'codings' }),
+    );
+    ctx.report([...aligned.messages, ...warnings]);
+    for (const c of aligned.codings) codings.push(c);
+  }
+  return { codings, segments };
+}
+
+function done(ctx: CliContext, code: number): number {
+  ctx.progressDone();
+  return code;
+}

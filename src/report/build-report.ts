@@ -1,0 +1,78 @@
+import { codebookRows, type CodebookRow } from '../analysis/codebook-table.js';
+import { cooccurrence, type Cooccurrence } from '../analysis/cooccurrence.js';
+import { frequencies, type Frequencies, type Grouping } from '../analysis/frequencies.js';
+import { quoteBank, type EvidencedCoding, type Quote, type SentenceSplitter } from '../analysis/quotes.js';
+import { rollUp, type CodedCorpus } from '../analysis/rollup.js';
+import type { Codebook } from '../model/codebook.js';
+
+/** Everything a report shows, as plain data (what the renderers and `pseudonymise` take). */
+export interface ReportData {
+  title: string;
+  /** How the material was coded, for the report's opening lines. */
+  summary: {
+    documents: number;
+    segments: number;
+    codedSegments: number;
+    codings: number;
+    unit: string;
+    coder: string;
+  };
+  frequencies: Frequencies;
+  /** Frequencies by speaker, for the code × informant heatmap. */
+  bySpeaker: Frequencies;
+  cooccurrence: Cooccurrence;
+  quotes: Quote[];
+  codebook: CodebookRow[];
+  /** Codebook colours by code id, for charts. */
+  colors: Record<string, string>;
+}
+
+/** Options of `buildReport`. */
+export interface BuildReportOptions {
+  /** Sentence splitter for trimming quotes (`splitSentences`). */
+  sentences: SentenceSplitter;
+  /** Grouping of the frequency table (default `speaker`). */
+  by?: Grouping;
+  /** Tree level of the co-occurrence matrix; all codes when undefined. */
+  level?: number;
+  /** Quotes per code (default 3). */
+  quotes?: number;
+  /** Title of the report (default: the codebook's name). */
+  title?: string;
+  /** Segment unit, as said in the summary (default `turn`). */
+  unit?: string;
+  /** Whose coding this is, as said in the summary (default `auto`). */
+  coder?: string;
+  /** Language of code labels (default: the codebook's). */
+  language?: string;
+}
+
+/**
+ * Compute every table of the report from a coded corpus: frequencies (by the chosen grouping and
+ * by speaker), co-occurrence, the quote bank and the codebook appendix.
+ * @example const data = buildReport({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { sentences: splitSentences, by: 'role' })
+ */
+export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: BuildReportOptions): ReportData {
+  const language = options.language ?? codebook.language;
+  const by = options.by ?? 'speaker';
+  const freq = frequencies(coded, codebook, { by, language });
+  const colors: Record<string, string> = {};
+  for (const c of codebook.codes) if (c.color) colors[c.id] = c.color;
+  return {
+    title: options.title ?? codebook.name ?? 'Qualitative analysis report',
+    summary: {
+      documents: coded.documents.length,
+      segments: coded.segments.length,
+      codedSegments: rollUp(coded.codings).size,
+      codings: coded.codings.length,
+      unit: options.unit ?? 'turn',
+      coder: options.coder ?? 'auto',
+    },
+    frequencies: freq,
+    bySpeaker: by === 'speaker' ? freq : frequencies(coded, codebook, { by: 'speaker', language }),
+    cooccurrence: cooccurrence(coded.codings, codebook, { ...(options.level !== undefined ? { level: options.level } : {}), language }),
+    quotes: quoteBank(coded, codebook, { sentences: options.sentences, perCode: options.quotes ?? 3, language }),
+    codebook: codebookRows(codebook, { language }),
+    colors,
+  };
+}

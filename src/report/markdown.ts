@@ -1,0 +1,74 @@
+import type { Quote } from '../analysis/quotes.js';
+import { displayCell, numericColumns, quotesByCode, shownTerms, type Block, type Page } from './blocks.js';
+import type { Table } from './csv.js';
+
+/**
+ * Render a table as a Markdown pipe table: numeric columns right-aligned, `|` and Markdown
+ * syntax escaped, line breaks inside a cell as `<br>`.
+ * @example toMarkdown({ columns: ['code', 'n'], rows: [['a', 1]] }) // '| code | n |\n| --- | ---: |\n| a | 1 |\n'
+ */
+export function toMarkdown(table: Table): string {
+  const numeric = numericColumns(table);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
+  let out = line(table.columns.map(escapeCell));
+  out += line(numeric.map((n) => (n ? '---:' : '---')));
+  for (const row of table.rows) out += line(table.columns.map((_, j) => escapeCell(displayCell(row[j]))));
+  return out;
+}
+
+/**
+ * Render quotes as Markdown, grouped under a heading per code: each quote a block quote with
+ * the matched words in bold, its `(Name, Year)` citation, then where it comes from.
+ * @example quotesToMarkdown(quoteBank(coded, codebook, { sentences: splitSentences }))
+ */
+export function quotesToMarkdown(quotes: readonly Quote[], options: { headingLevel?: number } = {}): string {
+  const hashes = '#'.repeat(options.headingLevel ?? 2);
+  return quotesByCode(quotes)
+    .map((group) => `${hashes} ${escapeText(group.code)} — ${escapeText(group.label)}\n\n${group.quotes.map(quoteMarkdown).join('\n')}`)
+    .join('\n');
+}
+
+/**
+ * Render a page of blocks as one Markdown document; charts become image links to their `file`.
+ * @example markdownPage({ title: 'Report', blocks: [{ kind: 'paragraph', text: 'Seven interviews.' }] })
+ */
+export function markdownPage(page: Page): string {
+  return [`# ${escapeText(page.title)}\n`, ...page.blocks.map(blockMarkdown)].join('\n');
+}
+
+function blockMarkdown(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return `${'#'.repeat(block.level ?? 2)} ${escapeText(block.text)}\n`;
+    case 'paragraph':
+      return `${escapeText(block.text)}\n`;
+    case 'table':
+      return `${block.caption ? `${escapeText(block.caption)}\n\n` : ''}${toMarkdown(block.table)}`;
+    case 'chart':
+      return block.file ? `![${escapeText(block.caption ?? '')}](${block.file})\n` : '';
+    case 'quotes':
+      return quotesToMarkdown(block.quotes, { headingLevel: 3 });
+  }
+}
+
+function quoteMarkdown(q: Quote): string {
+  let text = '';
+  let at = 0;
+  for (const m of q.marks) {
+    text += `${escapeText(q.text.slice(at, m.start))}**${escapeText(q.text.slice(m.start, m.end))}**`;
+    at = m.end;
+  }
+  text += escapeText(q.text.slice(at));
+  const where = [q.document, `segment ${q.segment}`, ...(q.timestamp ? [q.timestamp] : [])].join(', ');
+  const matched = shownTerms(q).length > 0 ? ` · matched: ${shownTerms(q).map(escapeText).join(', ')}` : '';
+  return `> “${text}” ${escapeText(q.citation)}\n>\n> — ${escapeText(where)}${matched}\n`;
+}
+
+/** Escape the characters that Markdown would read as syntax in running text. */
+function escapeText(s: string): string {
+  return s.replace(/[\\`*_[\]<>|]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)).replace(/^#/, '\\#');
+}
+
+function escapeCell(s: string): string {
+  return escapeText(s.trim()).replace(/\n/g, '<br>');
+}

@@ -1,0 +1,93 @@
+import type { QuoteMark } from '../analysis/quotes.js';
+
+/** One entry of a pseudonym key: a real name (or another form of it, such as a nickname) and what replaces it. */
+export interface Pseudonym {
+  name: string;
+  pseudonym: string;
+}
+
+/** Replaces real names with pseudonyms in texts. */
+export interface Pseudonymiser {
+  /** The text with every name replaced. */
+  text(text: string): string;
+  /** The text with every name replaced, and marked spans moved to where their words went. */
+  marked(text: string, marks: readonly QuoteMark[]): { text: string; marks: QuoteMark[] };
+}
+
+// Indonesian enclitics glue onto names ("Nurlailanya"); they stay after the pseudonym.
+const CLITIC = '(?:nya|lah|kah|pun)?';
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+
+/**
+ * A pseudonymiser for a key: names are matched as whole words, case-insensitively, longest
+ * first (so `Fauzan Hidayat` wins over `Fauzan`), with any run of spaces between the words of a
+ * name, and with Indonesian enclitics (`-nya`, `-lah`, `-kah`, `-pun`) kept.
+ * @example pseudonymiser([{ name: 'Nurlaila', pseudonym: 'Informan A' }]).text('Kata nurlaila.') // 'Kata Informan A.'
+ */
+export function pseudonymiser(key: readonly Pseudonym[]): Pseudonymiser {
+  const byName = new Map<string, string>();
+  for (const p of key) if (p.name.trim()) byName.set(normal(p.name), p.pseudonym);
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (names.length === 0) return { text: (t) => t, marked: (text, marks) => ({ text, marks: marks.map((m) => ({ ...m })) }) };
+  const alternatives = names.map((n) => n.split(' ').map(escapeRegExp).join('\\s+')).join('|');
+  const pattern = new RegExp(`(?<!${WORD_CHAR})(${alternatives})(${CLITIC})(?!${WORD_CHAR})`, 'giu');
+  const replacement = (name: string, clitic: string) => {
+    const p = byName.get(normal(name))!;
+    return clitic === '' ? p : `${p}${/\s/.test(p) ? '-' : ''}${clitic}`;
+  };
+  const marked = (text: string, marks: readonly QuoteMark[]) => {
+    const edits: Array<{ start: number; end: number; out: string }> = [];
+    for (const m of text.matchAll(pattern)) edits.push({ start: m.index!, end: m.index! + m[0].length, out: replacement(m[1], m[2]) });
+    if (edits.length === 0) return { text, marks: marks.map((m) => ({ ...m })) };
+    let out = '';
+    let at = 0;
+    for (const e of edits) {
+      out += text.slice(at, e.start) + e.out;
+      at = e.end;
+    }
+    out += text.slice(at);
+    const move = (p: number, isEnd: boolean) => {
+      let shift = 0;
+      for (const e of edits) {
+        if (p <= e.start) break;
+        if (p < e.end) return e.start + shift + (isEnd ? e.out.length : 0);
+        shift += e.out.length - (e.end - e.start);
+      }
+      return p + shift;
+    };
+    return { text: out, marks: marks.map((m) => ({ start: move(m.start, false), end: move(m.end, true) })) };
+  };
+  return { text: (t) => marked(t, []).text, marked };
+}
+
+/**
+ * Replace names everywhere in plain data: every string of arrays and objects, and in objects
+ * with a `text` and `marks` (quotes) the marks follow the text. Inputs are not mutated.
+ * @example pseudonymise({ citation: '(Nurlaila, 2025)' }, key) // { citation: '(Informan A, 2025)' }
+ */
+export function pseudonymise<T>(value: T, key: readonly Pseudonym[] | Pseudonymiser): T {
+  const p = 'text' in key ? key : pseudonymiser(key);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return p.text(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(o)) out[k] = walk(x);
+    if (typeof o.text === 'string' && Array.isArray(o.marks)) {
+      const moved = p.marked(o.text, o.marks as QuoteMark[]);
+      out.text = moved.text;
+      out.marks = moved.marks;
+    }
+    return out;
+  };
+  return walk(value) as T;
+}
+
+function normal(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,106 @@
+import type { Block, Page } from './blocks.js';
+import type { ReportData } from './build-report.js';
+import { codeInformantHeatmap } from './charts/code-informant-heatmap.js';
+import { cooccurrenceHeatmap } from './charts/cooccurrence-heatmap.js';
+import { codeFrequencyChart } from './charts/frequency-bars.js';
+import { toCsv } from './csv.js';
+import { htmlPage } from './html.js';
+import { toLatex } from './latex.js';
+import { markdownPage, quotesToMarkdown } from './markdown.js';
+import { codebookTable, cooccurrencePairs, cooccurrenceTable, frequencyCrosstab, frequencyTable, quoteTable } from './tables.js';
+import { toXlsx } from './xlsx.js';
+
+/** The files of a report: path inside the report folder → content. */
+export type ReportFiles = Map<string, string | Uint8Array>;
+
+/** The report's charts as SVG markup, by file name under `charts/`. */
+export interface ReportCharts {
+  'code-frequencies.svg': string;
+  'code-by-informant.svg': string;
+  'cooccurrence.svg': string;
+}
+
+/**
+ * Draw the report's three charts: coded segments per code, code × informant, co-occurrence.
+ * @example reportCharts(data)['cooccurrence.svg']
+ */
+export function reportCharts(data: ReportData): ReportCharts {
+  return {
+    'code-frequencies.svg': codeFrequencyChart(data.frequencies, { colors: data.colors }),
+    'code-by-informant.svg': codeInformantHeatmap(data.bySpeaker),
+    'cooccurrence.svg': cooccurrenceHeatmap(data.cooccurrence),
+  };
+}
+
+/**
+ * Render every file of the report from its data: the tables as CSV, Markdown and LaTeX, one
+ * XLSX workbook, the charts as SVG, and the self-contained `report.html`.
+ * @example for (const [path, content] of await renderReport(data)) console.log(path, content.length)
+ */
+export async function renderReport(data: ReportData): Promise<ReportFiles> {
+  const frequencies = frequencyTable(data.frequencies);
+  const crosstab = frequencyCrosstab(data.frequencies);
+  const cooccurrence = cooccurrenceTable(data.cooccurrence);
+  const pairs = cooccurrencePairs(data.cooccurrence);
+  const quotes = quoteTable(data.quotes);
+  const codebook = codebookTable(data.codebook);
+  const charts = reportCharts(data);
+  const text = captions(data);
+
+  const files: ReportFiles = new Map();
+  files.set('frequencies.csv', toCsv(frequencies));
+  files.set('frequencies.md', markdownPage({ title: 'Code frequencies', blocks: [{ kind: 'paragraph', text: text.frequencies }, { kind: 'table', table: crosstab }] }));
+  files.set('frequencies.tex', toLatex(crosstab, { caption: text.frequencies, label: 'tab:frequencies' }));
+  files.set('cooccurrence.csv', toCsv(cooccurrence));
+  files.set('cooccurrence.md', markdownPage({ title: 'Co-occurrence of codes', blocks: [{ kind: 'paragraph', text: text.cooccurrence }, { kind: 'table', table: pairs }] }));
+  files.set('quotes.md', `# Quote bank\n\n${text.quotes}\n\n${quotesToMarkdown(data.quotes)}`);
+  files.set('quotes.csv', toCsv(quotes));
+  files.set('codebook.md', markdownPage({ title: 'Codebook', blocks: [{ kind: 'table', table: codebook }] }));
+  files.set('codebook.csv', toCsv(codebook));
+  files.set('codebook.tex', toLatex(codebook, { caption: 'Codebook', label: 'tab:codebook' }));
+  files.set('tables.xlsx', await toXlsx([
+    { name: 'frequencies', table: frequencies },
+    { name: 'cooccurrence', table: cooccurrence },
+    { name: 'quotes', table: quotes },
+    { name: 'codebook', table: codebook },
+  ]));
+  for (const [name, svg] of Object.entries(charts)) files.set(`charts/${name}`, svg);
+  files.set('report.html', htmlPage(reportPage(data, charts)));
+  return files;
+}
+
+/**
+ * The report as one page of blocks (what `report.html` shows).
+ * @example htmlPage(reportPage(data, reportCharts(data)))
+ */
+export function reportPage(data: ReportData, charts: ReportCharts): Page {
+  const text = captions(data);
+  const s = data.summary;
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: `${s.documents} document${s.documents === 1 ? '' : 's'}, ${s.segments} segments (unit: ${s.unit}), ${s.codings} codings (coder: ${s.coder}); ${s.codedSegments} segments carry at least one code.` },
+    { kind: 'heading', text: 'Code frequencies' },
+    { kind: 'paragraph', text: text.frequencies },
+    { kind: 'table', table: frequencyCrosstab(data.frequencies) },
+    { kind: 'chart', svg: charts['code-frequencies.svg'], caption: 'Coded segments per code, coloured by family.', file: 'charts/code-frequencies.svg' },
+    { kind: 'heading', text: 'Codes by informant' },
+    { kind: 'chart', svg: charts['code-by-informant.svg'], caption: 'Coded segments per code and informant (informants with coded segments only).', file: 'charts/code-by-informant.svg' },
+    { kind: 'heading', text: 'Co-occurrence' },
+    { kind: 'paragraph', text: text.cooccurrence },
+    { kind: 'table', table: cooccurrencePairs(data.cooccurrence) },
+    { kind: 'chart', svg: charts['cooccurrence.svg'], caption: 'Segments coded with both codes; the diagonal is each code’s frequency.', file: 'charts/cooccurrence.svg' },
+    { kind: 'heading', text: 'Quote bank' },
+    { kind: 'paragraph', text: text.quotes },
+    { kind: 'quotes', quotes: data.quotes },
+    { kind: 'heading', text: 'Codebook' },
+    { kind: 'table', table: codebookTable(data.codebook) },
+  ];
+  return { title: data.title, blocks };
+}
+
+function captions(data: ReportData): { frequencies: string; cooccurrence: string; quotes: string } {
+  return {
+    frequencies: `Segments coded with each code, in all ${data.summary.segments} segments and by ${data.frequencies.by}: n (%) is the number of segments and their share of the group's segments. A parent code counts a segment once when any of its children codes it; groups without any coded segment are left out.`,
+    cooccurrence: 'Pairs of codes applied to the same segment, most frequent first (a code and its own parent are left out); Jaccard = shared segments / segments with either code.',
+    quotes: 'The most telling segments per code: dense and varied matches, of quotable length (long turns trimmed to the sentences around the match, marked …), no near-duplicates, spread across informants. Matched words are highlighted.',
+  };
+}

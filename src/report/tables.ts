@@ -1,0 +1,126 @@
+import type { CodebookRow } from '../analysis/codebook-table.js';
+import type { Cooccurrence } from '../analysis/cooccurrence.js';
+import type { Frequencies } from '../analysis/frequencies.js';
+import type { Quote } from '../analysis/quotes.js';
+import type { Table } from './csv.js';
+
+/** How the row that counts all segments is named in the group column of `frequencyTable`. */
+export const ALL_GROUPS = '(all)';
+
+/**
+ * The frequency table in long (tidy) form, one row per code and group, for CSV and the
+ * workbook: `code,label,<by>,segments,documents,speakers,segments_in_group,share_pct`.
+ * The row of all segments has `(all)` in the group column.
+ * @example toCsv(frequencyTable(frequencies(coded, codebook, { by: 'role' })))
+ */
+export function frequencyTable(freq: Frequencies): Table {
+  return {
+    columns: ['code', 'label', freq.by, 'segments', 'documents', 'speakers', 'segments_in_group', 'share_pct'],
+    rows: freq.rows.map((r) => [r.code, r.label, r.group ?? ALL_GROUPS, r.segments, r.documents, r.speakers, r.base, round(r.share, 1)]),
+  };
+}
+
+/**
+ * The frequency table as a paper prints it: one row per code with its totals, then one column
+ * per group holding `n (p%)`. Groups where no code codes any segment (the interviewer, say)
+ * are left out.
+ * @example toMarkdown(frequencyCrosstab(frequencies(coded, codebook, { by: 'role' })))
+ */
+export function frequencyCrosstab(freq: Frequencies): Table {
+  const coded = new Set(freq.rows.filter((r) => r.group !== null && r.segments > 0).map((r) => r.group));
+  const groups = freq.groups.filter((g) => coded.has(g));
+  const rows: Table['rows'] = [];
+  let current: Table['rows'][number] | undefined;
+  for (const r of freq.rows) {
+    if (r.group === null) {
+      current = [r.code, r.label, r.segments, percent(r.share), r.documents, r.speakers];
+      rows.push(current);
+    } else if (coded.has(r.group)) current!.push(`${r.segments} (${percent(r.share)}%)`);
+  }
+  return { columns: ['Code', 'Label', 'Segments', '%', 'Documents', 'Speakers', ...groups], rows };
+}
+
+/**
+ * Every ordered pair of codes with the segments they share and their Jaccard index (3 decimals):
+ * `code_a,code_b,segments,jaccard`. Symmetric; the diagonal holds each code's frequency.
+ * @example toCsv(cooccurrenceTable(cooccurrence(codings, codebook, { level: 2 })))
+ */
+export function cooccurrenceTable(co: Cooccurrence): Table {
+  return { columns: ['code_a', 'code_b', 'segments', 'jaccard'], rows: co.cells.map((c) => [c.a, c.b, c.segments, round(c.jaccard, 3)]) };
+}
+
+/**
+ * The pairs of codes that share at least one segment, most frequent first — the readable form
+ * of the co-occurrence matrix. A code and its own ancestor are left out: the roll-up makes
+ * them co-occur by construction.
+ * @example toMarkdown(cooccurrencePairs(cooccurrence(codings, codebook)))
+ */
+export function cooccurrencePairs(co: Cooccurrence): Table {
+  const order = new Map(co.codes.map((c, i) => [c, i]));
+  const related = (a: string, b: string) => a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+  const pairs = co.cells.filter((c) => order.get(c.a)! < order.get(c.b)! && c.segments > 0 && !related(c.a, c.b));
+  pairs.sort((x, y) => y.segments - x.segments || y.jaccard - x.jaccard || order.get(x.a)! - order.get(y.a)! || order.get(x.b)! - order.get(y.b)!);
+  return { columns: ['Code A', 'Code B', 'Segments', 'Jaccard'], rows: pairs.map((c) => [c.a, c.b, c.segments, c.jaccard.toFixed(3)]) };
+}
+
+/**
+ * The quote bank as a table: one row per quote, with its citation, location and the matched
+ * words (`matched`, joined by `|`).
+ * @example toCsv(quoteTable(quoteBank(coded, codebook, { sentences: splitSentences })))
+ */
+export function quoteTable(quotes: readonly Quote[]): Table {
+  return {
+    columns: ['code', 'label', 'rank', 'citation', 'speaker', 'year', 'document', 'segment', 'timestamp', 'text', 'matched', 'terms'],
+    rows: quotes.map((q) => [
+      q.code, q.label, q.rank, q.citation, q.speaker, q.year, q.document, q.segment, q.timestamp, q.text,
+      q.marks.map((m) => q.text.slice(m.start, m.end)).join('|'), q.terms.join('|'),
+    ]),
+  };
+}
+
+/**
+ * The codebook appendix: id, label, definition, inclusion and exclusion criteria, and examples
+ * (one per line inside the cell).
+ * @example toMarkdown(codebookTable(codebookRows(codebook)))
+ */
+export function codebookTable(rows: readonly CodebookRow[]): Table {
+  return {
+    columns: ['Code', 'Label', 'Definition', 'Include', 'Exclude', 'Examples'],
+    rows: rows.map((r) => [r.id, r.label, r.definition, r.include, r.exclude, r.examples.join('\n')]),
+  };
+}
+
+/** The fields of a keyword-in-context line that the table shows (what `kwic` from the coding module returns). */
+export interface KwicRow {
+  document: string;
+  segment: number;
+  speaker: string | null;
+  timestamp: string | null;
+  left: string;
+  keyword: string;
+  right: string;
+  term: string;
+}
+
+/**
+ * Keyword-in-context lines as a table: `document,segment,speaker,timestamp,left,keyword,right,term`.
+ * @example toMarkdown(kwicTable(kwic(corpus.documents, { term: 'pacar' })))
+ */
+export function kwicTable(lines: readonly KwicRow[]): Table {
+  return {
+    columns: ['document', 'segment', 'speaker', 'timestamp', 'left', 'keyword', 'right', 'term'],
+    rows: lines.map((l) => [l.document, l.segment, l.speaker, l.timestamp, l.left, l.keyword, l.right, l.term]),
+  };
+}
+
+/** A percentage with one decimal, a dash for NaN. */
+function percent(share: number): string {
+  return Number.isNaN(share) ? '—' : share.toFixed(1);
+}
+
+/** A number rounded to `digits` decimals (NaN stays NaN). */
+function round(value: number, digits: number): number {
+  if (!Number.isFinite(value)) return value;
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,144 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { FIXTURE, TRANSCRIPTS } from '../report/fixture.js';
+import { GOLDEN } from '../report/golden.js';
+
+const codebook = `${FIXTURE}/codebook.yaml`;
+const cases = `${FIXTURE}/cases.csv`;
+const temp = () => mkdtempSync(join(tmpdir(), 'qda-report-'));
+
+/** Every file under a folder with its text (XLSX entries unzipped, so names inside them are found too). */
+function texts(dir: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.xlsx')) for (const [entry, bytes] of Object.entries(unzipSync(readFileSync(path)))) out.push([`${relative(dir, path)}!${entry}`, strFromU8(bytes)]);
+      else out.push([relative(dir, path), readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function totals(csv: string): Record<string, number> {
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+  return Object.fromEntries(rows.filter((r) => Object.values(r).includes('(all)')).map((r) => [r.code, Number(r.segments)]));
+}
+
+describe('qda report', () => {
+  it('writes the whole report, the same as the library renders it', async () => {
+    const out = join(temp(), 'report');
+    const r = await runCli('report', ...TRANSCRIPTS, '--codebook', codebook, '--cases', cases, '--by', 'role', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `${cases}:5:1: warning: case "Rina Wati" matches no speaker or document id in the transcripts; its attributes are not used [case-unmatched]\n` +
+        `${out}: 15 files — 3 documents, 15 segments, 12 codings (auto)\n`,
+    );
+    expect(readdirSync(out).sort()).toEqual(['charts', 'codebook.csv', 'codebook.md', 'codebook.tex', 'cooccurrence.csv', 'cooccurrence.md', 'frequencies.csv', 'frequencies.md', 'frequencies.tex', 'quotes.csv', 'quotes.md', 'report.html', 'tables.xlsx']);
+    expect(readdirSync(join(out, 'charts')).sort()).toEqual(['code-by-informant.svg', 'code-frequencies.svg', 'cooccurrence.svg']);
+    for (const name of ['frequencies.csv', 'frequencies.md', 'frequencies.tex', 'cooccurrence.csv', 'cooccurrence.md', 'quotes.md', 'codebook.md']) {
+      expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(GOLDEN, name), 'utf8'));
+    }
+  });
+
+  it('with --pseudonyms, no real name of the key is left anywhere under the output folder', async () => {
+    const key = Papa.parse<Record<string, string>>(readFileSync(`${FIXTURE}/pseudonyms.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => r.name);
+    const plain = join(temp(), 'plain');
+    const anonymous = join(temp(), 'anonymous');
+    expect((await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--cases', cases, '--by', 'speaker', '--out', plain)).code).toBe(0);
+    const r = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--cases', cases, '--by', 'speaker', '--pseudonyms', `${FIXTURE}/pseudonyms.csv`, '--out', anonymous);
+    expect(r.code).toBe(0);
+    const leaks = (dir: string) => texts(dir).flatMap(([file, text]) => key.filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(text)).map((name) => `${file}: ${name}`));
+    // Without the key the names are everywhere (so this check can fail) …
+    expect(leaks(plain).length).toBeGreaterThan(20);
+    // … with it, nowhere: not in tables, citations, quote text, charts, the workbook or the page.
+    expect(leaks(anonymous)).toEqual([]);
+    const quotes = readFileSync(join(anonymous, 'quotes.md'), 'utf8');
+    expect(quotes).toContain('(Informan A, 2024)');
+    expect(quotes).toContain('kata Informan B-nya');
+    expect(quotes).toContain('Informant C always tells clients');
+    expect(readFileSync(join(anonymous, 'charts', 'code-by-informant.svg'), 'utf8')).toContain('>Informan B<');
+  });
+
+  it('reports human coding from --codings (manual by default), one coder, or merged with the automatic one', async () => {
+    const ana = `${FIXTURE}/ana.csv`;
+    const manual = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--codings', ana, '--out', join(temp(), 'r'));
+    expect(manual.code).toBe(0);
+    expect(manual.stderr).toContain(`${ana}: warning: 1 coding name document "nope", which is not among the transcripts; skipped [unknown-document]`);
+    expect(manual.stderr).toContain(`${ana}: warning: code "factor/unknown" (1 coding) is not in the codebook; it is left out of the tables [unknown-code]`);
+    expect(manual.stderr).toMatch(/6 codings \(ana\)\n$/);
+    const manualDir = join(temp(), 'm');
+    await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--codings', ana, '--coder', 'ANA', '--out', manualDir);
+    expect(totals(readFileSync(join(manualDir, 'frequencies.csv'), 'utf8'))).toEqual({ factor: 2, 'factor/attachment': 1, 'factor/proximity': 1, stage: 2, 'stage/assessment': 1, 'stage/planning': 2 });
+    const allDir = join(temp(), 'a');
+    const all = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--codings', ana, '--coder', 'all', '--out', allDir);
+    expect(all.stderr).toMatch(/18 codings \(auto, ana\)\n$/);
+    // wawancara-b segment 6 and interview-c segment 4 are in both; ana adds stage/assessment and stage/planning to wawancara-a segment 4 (auto has them too).
+    expect(totals(readFileSync(join(allDir, 'frequencies.csv'), 'utf8'))).toEqual({ factor: 7, 'factor/attachment': 5, 'factor/proximity': 2, stage: 3, 'stage/assessment': 2, 'stage/planning': 3 });
+    const bob = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--codings', ana, '--coder', 'bob', '--out', join(temp(), 'b'));
+    expect(bob.code).toBe(2);
+    expect(bob.stderr).toContain('--coder "bob" has no codings (the coding tables have: ana); or use auto or all');
+  });
+
+  it('counts sentences with --unit sentence and groups by any attribute', async () => {
+    const out = join(temp(), 'r');
+    const r = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--cases', cases, '--unit', 'sentence', '--by', 'institution', '--level', '2', '--quotes', '1', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/3 documents, \d+ segments/);
+    const freq = readFileSync(join(out, 'frequencies.csv'), 'utf8');
+    expect(freq.split('\n')[0]).toBe('code,label,institution,segments,documents,speakers,segments_in_group,share_pct');
+    expect(freq).toContain('factor,Faktor,Fakultas Dakwah,');
+    expect(freq).toContain('factor,Faktor,(none),');
+    const co = Papa.parse<string[]>(readFileSync(join(out, 'cooccurrence.csv'), 'utf8'), { skipEmptyLines: true }).data;
+    expect(co).toHaveLength(1 + 16);
+    const quotes = Papa.parse<Record<string, string>>(readFileSync(join(out, 'quotes.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(quotes.map((q) => q.rank)).toEqual(['1', '1', '1', '1']);
+  });
+
+  it('replaces an earlier report in place', async () => {
+    const out = join(temp(), 'r');
+    expect((await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--out', out)).code).toBe(0);
+    expect((await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--by', 'document', '--out', out)).code).toBe(0);
+    expect(readFileSync(join(out, 'frequencies.csv'), 'utf8').split('\n')[0]).toContain(',document,');
+  });
+});
+
+describe('qda report: bad input', () => {
+  it.each([
+    ['no --out', ['report', TRANSCRIPTS[0], '-c', codebook], 2, /required option '-o, --out <dir>' not specified/],
+    ['unknown --by', ['report', TRANSCRIPTS[0], '-c', codebook, '--by', 'height', '--out', 'OUT'], 2, /--by "height" is neither document, speaker, role nor an attribute of these transcripts; choose one of: document, speaker, role, date, id, language, title/],
+    ['--level too deep', ['report', TRANSCRIPTS[0], '-c', codebook, '--level', '3', '--out', 'OUT'], 2, /--level 3 is deeper than the codebook, whose codes go 2 levels deep/],
+    ['bad --quotes', ['report', TRANSCRIPTS[0], '-c', codebook, '--quotes', 'many', '--out', 'OUT'], 2, /--quotes must be a whole number/],
+    ['missing transcript', ['report', 'nope.md', '-c', codebook, '--out', 'OUT'], 1, /nope\.md: error: file not found \[file-unreadable\]/],
+    ['missing cases file', ['report', TRANSCRIPTS[0], '-c', codebook, '--cases', 'none.csv', '--out', 'OUT'], 1, /none\.csv: error: file not found/],
+    ['bad pseudonym key', ['report', TRANSCRIPTS[0], '-c', codebook, '--pseudonyms', cases, '--out', 'OUT'], 1, /a pseudonym key needs the columns name and pseudonym/],
+    ['--coder manual without tables', ['report', TRANSCRIPTS[0], '-c', codebook, '--coder', 'manual', '--out', 'OUT'], 2, /--coder manual needs the coding tables: give them with --codings/],
+    ['bad codebook', ['report', TRANSCRIPTS[0], '-c', 'test/fixtures/core/syntax-error.yaml', '--out', 'OUT'], 1, /syntax-error\.yaml:4:1: error: YAML syntax error/],
+  ])('%s', async (_name, argv, code, pattern) => {
+    const out = join(temp(), 'report');
+    const r = await runCli(...argv.map((a) => (a === 'OUT' ? out : a)));
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses to write into a folder that holds other files', async () => {
+    const out = temp();
+    mkdirSync(join(out, 'data'));
+    writeFileSync(join(out, 'data', 'interview.md'), 'precious');
+    const r = await runCli('report', TRANSCRIPTS[0], '-c', codebook, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--out already holds files that are not part of a report (data/interview.md)');
+    expect(readdirSync(out)).toEqual(['data']);
+  });
+});

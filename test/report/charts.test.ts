@@ -1,0 +1,92 @@
+import { XMLValidator } from 'fast-xml-parser';
+import { DOMParser } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cooccurrence } from '../../src/analysis/cooccurrence.js';
+import { frequencies } from '../../src/analysis/frequencies.js';
+import type { ReportData } from '../../src/report/build-report.js';
+import { codeInformantHeatmap, heatmapCells } from '../../src/report/charts/code-informant-heatmap.js';
+import { cooccurrenceHeatmap } from '../../src/report/charts/cooccurrence-heatmap.js';
+import { codeFrequencyChart, frequencyBars } from '../../src/report/charts/frequency-bars.js';
+import { countScale } from '../../src/report/charts/svg.js';
+import { emptyRules, type Codebook } from '../../src/model/codebook.js';
+import type { Segment } from '../../src/model/segment.js';
+import { fixtureCorpus, fixtureReport } from './fixture.js';
+
+/** Parse an SVG document, failing on anything that is not well-formed XML. */
+function parse(svg: string) {
+  expect(XMLValidator.validate(svg)).toBe(true);
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  expect(doc.documentElement.tagName.toLowerCase()).toBe('svg');
+  expect(doc.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+  return doc;
+}
+
+const marks = (doc: ReturnType<typeof parse>, kind: string, element = 'rect') => doc.querySelectorAll(`g[aria-label="${kind}"] ${element}`);
+
+let data: ReportData;
+beforeAll(async () => {
+  data = await fixtureReport();
+});
+
+describe('charts of the fixture', () => {
+  it('frequency bars: one bar and one count label per leaf code, coloured by family', () => {
+    const doc = parse(codeFrequencyChart(data.frequencies, { colors: data.colors }));
+    const bars = marks(doc, 'bar');
+    expect(bars).toHaveLength(4);
+    expect(marks(doc, 'text', 'text')).toHaveLength(4);
+    expect([...bars].map((b) => b.getAttribute('fill'))).toEqual(['#d62728', '#d62728', '#1f77b4', '#1f77b4']);
+    expect([...bars].map((b) => b.querySelector('title')!.textContent)).toEqual([
+      'factor/attachment — kelekatan: 5 segments', 'factor/proximity — kedekatan: 2 segments',
+      'stage/assessment — asesmen: 2 segments', 'stage/planning — perencanaan: 3 segments',
+    ]);
+    expect(doc.querySelector('svg > title')!.textContent).toBe('Coded segments per code, grouped by family');
+  });
+
+  it('code × informant: one cell per leaf code and informant with coded segments, and a legend', () => {
+    const doc = parse(codeInformantHeatmap(data.bySpeaker));
+    expect(marks(doc, 'cell')).toHaveLength(4 * 3);
+    expect(doc.querySelectorAll('g[aria-label="x-axis tick label"] text').length).toBe(3);
+    const labels = [...doc.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    expect(labels).toEqual(['Siti Rahma', 'Budi Santoso', 'Maya Lestari']);
+    expect(marks(doc, 'legend').length).toBe(countScale(3).range.length);
+  });
+
+  it('co-occurrence: one cell per pair of codes, for all codes or one level', async () => {
+    expect(marks(parse(cooccurrenceHeatmap(data.cooccurrence)), 'cell')).toHaveLength(6 * 6);
+    const { codebook, codings } = await fixtureCorpus();
+    const level2 = parse(cooccurrenceHeatmap(cooccurrence(codings, codebook, { level: 2 })));
+    expect(marks(level2, 'cell')).toHaveLength(4 * 4);
+    // A count label on every non-empty cell.
+    const nonEmpty = cooccurrence(codings, codebook, { level: 2 }).cells.filter((c) => c.segments > 0).length;
+    expect(marks(level2, 'text', 'text')).toHaveLength(nonEmpty);
+  });
+});
+
+describe('charts on made-up data', () => {
+  const codebook: Codebook = {
+    language: 'en',
+    codes: ['a', 'a/x', 'a/y', 'b', 'b/z', 'c'].map((id) => ({ id, parent: id.includes('/') ? id.split('/')[0] : null, labels: { en: `${id} & <label>` }, examples: [], rules: emptyRules() })),
+  };
+  const segments: Segment[] = Array.from({ length: 50 }, (_, i) => ({ document: `d${i % 5}`, index: i, speaker: `Speaker ${i}`, start: 0, end: 0, text: '' }));
+  const codings = segments.map((s, i) => ({ document: s.document, segment: s.index, code: ['a/x', 'a/y', 'b/z', 'c'][i % 4], start: 0, end: 0, coder: 'auto', source: 'auto' as const, matches: [] }));
+  const freq = frequencies({ documents: [], segments, codings }, codebook, { by: 'speaker' });
+
+  it('draws leaves only: families with children are not bars, a childless top-level code is', () => {
+    expect(frequencyBars(freq).map((b) => b.code)).toEqual(['a/x', 'a/y', 'b/z', 'c']);
+    expect(marks(parse(codeFrequencyChart(freq)), 'bar')).toHaveLength(4);
+  });
+
+  it('keeps the 30 busiest informants, and escapes labels', () => {
+    expect(new Set(heatmapCells(freq).map((c) => c.group)).size).toBe(30);
+    expect(new Set(heatmapCells(freq, { maxGroups: 7 }).map((c) => c.group)).size).toBe(7);
+    const svg = codeInformantHeatmap(freq, { maxGroups: 7 });
+    expect(marks(parse(svg), 'cell')).toHaveLength(4 * 7);
+    expect(codeFrequencyChart(freq)).toContain('a/x — a/x &amp; &lt;label&gt;');
+  });
+
+  it('draws an empty chart without failing', () => {
+    const empty = frequencies({ documents: [], segments: [], codings: [] }, codebook);
+    expect(marks(parse(codeInformantHeatmap(empty)), 'cell')).toHaveLength(0);
+    expect(marks(parse(cooccurrenceHeatmap(cooccurrence([], codebook, { level: 2 }))), 'cell')).toHaveLength(9);
+  });
+});

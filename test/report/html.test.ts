@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReportData } from '../../src/report/build-report.js';
+import { escapeHtml, htmlPage, htmlTable } from '../../src/report/html.js';
+import { renderReport } from '../../src/report/render-report.js';
+import { fixtureReport } from './fixture.js';
+
+const tricky = { columns: ['code', 'n', 'note'], rows: [['a_b|c', 3, 'x *y* <z>\nnext'], ['#d', 10.5, null], ['e', NaN, '']] };
+
+describe('html', () => {
+  it('escapes text and keeps the page free of any URL or script', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const page = htmlPage({ title: 'A <b>', blocks: [{ kind: 'heading', text: 'Tables' }, { kind: 'table', table: tricky, caption: 'cap' }, { kind: 'heading', text: 'Tables' }, { kind: 'chart', svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg>' }] });
+    expect(page).toContain('<title>A &lt;b&gt;</title>');
+    expect(page).toContain('<h2 id="tables">Tables</h2>');
+    expect(page).toContain('<h2 id="tables-2">Tables</h2>');
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(page).not.toMatch(/<script|<link|src=/i);
+    expect(page).toContain("default-src 'none'");
+  });
+
+  it('right-aligns numeric columns', () => {
+    expect(htmlTable({ columns: ['a', 'n'], rows: [['x', '3 (25.0%)']] })).toContain('<td class="num">3 (25.0%)</td>');
+  });
+});
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const SKIP = CHROMIUM === undefined && !process.env.CI;
+
+describe('report.html in headless Chromium', () => {
+  let data: ReportData;
+  let html: string;
+  beforeAll(async () => {
+    data = await fixtureReport();
+    html = (await renderReport(data)).get('report.html') as string;
+  });
+
+  it('has no URL at all, so it cannot reach the network', () => {
+    expect(html).not.toMatch(/https?:\/\/|\/\/[a-z0-9.-]+\.[a-z]{2,}\//i);
+  });
+
+  it.skipIf(SKIP)(`renders its tables, charts and quotes from a file${SKIP ? ' (skipped: Chromium is not installed; apt-get install chromium)' : ''}`, async () => {
+    expect(CHROMIUM, 'Chromium must be installed on CI (.ci/run installs it)').toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'qda-html-'));
+    try {
+      const file = join(dir, 'report.html');
+      writeFileSync(file, html);
+      const { stdout } = await promisify(execFile)(CHROMIUM!, [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', `--user-data-dir=${join(dir, 'profile')}`, '--dump-dom', `file://${file}`,
+      ], { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 });
+      const { document } = parseHTML(stdout);
+      expect(document.querySelector('h1')!.textContent).toBe('Fixture study');
+      const tables = [...document.querySelectorAll('table')];
+      expect(tables).toHaveLength(3);
+      expect(tables.map((t) => t.querySelectorAll('tbody tr').length)).toEqual([6, 10, 6]);
+      expect([...tables[0].querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Code', 'Label', 'Segments', '%', 'Documents', 'Speakers', 'academic', 'social worker']);
+      const svgs = [...document.querySelectorAll('figure.chart svg')];
+      expect(svgs).toHaveLength(3);
+      expect(svgs[0].querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(4);
+      expect(svgs[1].querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(12);
+      expect(svgs[2].querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(36);
+      const quotes = document.querySelectorAll('figure.quote');
+      expect(quotes).toHaveLength(data.quotes.length);
+      expect(document.querySelectorAll('figure.quote mark').length).toBe(data.quotes.reduce((n, q) => n + q.marks.length, 0));
+      expect(quotes[0].textContent).toContain('(Siti Rahma, 2024)');
+      expect([...document.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Code frequencies', 'Codes by informant', 'Co-occurrence', 'Quote bank', 'Codebook']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
