@@ -19,6 +19,12 @@ export interface TextImportOptions {
   participants?: Participant[];
   /** Attributes known from elsewhere; front matter wins on a clash. */
   attributes?: Attributes;
+  /**
+   * Names known to be speakers from the layout (e.g. bold labels or a speaker column of a
+   * DOCX): their labels are always turns, without making other labels stricter as
+   * participants do.
+   */
+  speakers?: string[];
 }
 
 const TS = TIMESTAMP_PATTERN;
@@ -28,13 +34,51 @@ const LABEL = new RegExp(
   'u',
 );
 
-interface LabelLine {
-  lineIndex: number;
-  lineStart: number;
-  contentStart: number;
+/** A speaker label at the start of a line, such as `Name:`, `**Name:**` or `[00:12:03] Name:`. */
+export interface SpeakerLabel {
   name: string;
+  /** Normalised timestamp written with the label. */
   timestamp?: string;
+  /** Bold or timestamped: a label even when participants are declared. */
   strong: boolean;
+  /** UTF-16 length of the label and the spaces after it: the utterance starts there. */
+  length: number;
+}
+
+interface LabelLine extends SpeakerLabel {
+  lineIndex: number;
+  contentStart: number;
+}
+
+/**
+ * The speaker label opening `line`, or null. Whether it really is a speaker is decided with
+ * `isSpeakerLabel`, which needs the whole document.
+ * @example matchSpeakerLabel('[00:01] Ani: Halo.') // { name: 'Ani', timestamp: '00:00:01', strong: true, length: 13 }
+ */
+export function matchSpeakerLabel(line: string): SpeakerLabel | null {
+  const m = LABEL.exec(line);
+  if (!m) return null;
+  const timestamp = m[1] ?? m[4];
+  let length = m[0].length;
+  while (length < line.length && /[ \t\u00a0]/.test(line[length])) length++;
+  const label: SpeakerLabel = { name: m[3].trim(), strong: m[2] !== undefined || timestamp !== undefined, length };
+  if (timestamp !== undefined) label.timestamp = normaliseTimestamp(timestamp);
+  return label;
+}
+
+/**
+ * Whether a label found by `matchSpeakerLabel` is a speaker: a known name always is; with
+ * declared participants only strong labels are; otherwise a label recurring three times or
+ * more, or a name-like one that is not a word introducing text (`Contoh:`, `Note:`).
+ * @example isSpeakerLabel({ name: 'Contoh', strong: false }, 1, new Set()) // false
+ */
+export function isSpeakerLabel(label: Pick<SpeakerLabel, 'name' | 'strong'>, recurrences: number, known: ReadonlySet<string>): boolean {
+  if (known.has(label.name.toLocaleLowerCase())) return true;
+  if (known.size > 0 && !label.strong) return false;
+  // A label recurring at line starts is a speaker even in lower case (`admin-1:`); a single
+  // capitalised word is one unless it is a word that introduces text ("Contoh: …").
+  if (recurrences >= 3) return true;
+  return looksLikeName(label.name) && !NOT_SPEAKERS.has(label.name.toLocaleLowerCase());
 }
 
 /**
@@ -67,7 +111,7 @@ export function fromText(input: string, options: TextImportOptions): ImportResul
 
   const lines = splitLines(text, front.bodyStart);
   const firstBodyLine = lineNumberAt(text, front.bodyStart);
-  const labels = findLabels(text, lines, participants, format === 'md');
+  const labels = findLabels(text, lines, participants, options.speakers ?? [], format === 'md');
   const known = new Set(participants.map((p) => p.name.toLocaleLowerCase()));
   for (const l of labels) {
     if (known.size > 0 && !known.has(l.name.toLocaleLowerCase())) {
@@ -115,33 +159,19 @@ function lineNumberAt(text: string, offset: number): number {
   return n;
 }
 
-function findLabels(text: string, lines: Line[], participants: Participant[], markdown: boolean): LabelLine[] {
+function findLabels(text: string, lines: Line[], participants: Participant[], speakers: string[], markdown: boolean): LabelLine[] {
   const known = new Set(participants.map((p) => p.name.toLocaleLowerCase()));
+  const layout = new Set(speakers.map((s) => s.toLocaleLowerCase()));
   const candidates: LabelLine[] = [];
   lines.forEach((line, lineIndex) => {
     const s = text.slice(line.start, line.end);
     if (markdown && isMarkdownStructure(s)) return;
-    const m = LABEL.exec(s);
-    if (!m) return;
-    const name = m[3].trim();
-    const timestamp = m[1] ?? m[4];
-    const strong = m[2] !== undefined || timestamp !== undefined;
-    let contentStart = line.start + m[0].length;
-    while (contentStart < line.end && /[ \t\u00a0]/.test(text[contentStart])) contentStart++;
-    const c: LabelLine = { lineIndex, lineStart: line.start, contentStart, name, strong };
-    if (timestamp !== undefined) c.timestamp = normaliseTimestamp(timestamp);
-    candidates.push(c);
+    const label = matchSpeakerLabel(s);
+    if (label) candidates.push({ ...label, lineIndex, contentStart: line.start + label.length });
   });
   const counts = new Map<string, number>();
   for (const c of candidates) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-  return candidates.filter((c) => {
-    if (known.has(c.name.toLocaleLowerCase())) return true;
-    if (known.size > 0 && !c.strong) return false;
-    // A label recurring at line starts is a speaker even in lower case (`admin-1:`); a single
-    // capitalised word is one unless it is a word that introduces text ("Contoh: …").
-    if ((counts.get(c.name) ?? 0) >= 3) return true;
-    return looksLikeName(c.name) && !NOT_SPEAKERS.has(c.name.toLocaleLowerCase());
-  });
+  return candidates.filter((c) => layout.has(c.name.toLocaleLowerCase()) || isSpeakerLabel(c, counts.get(c.name) ?? 0, known));
 }
 
 // Words that commonly open a line with a colon inside a turn, in Indonesian and English.

@@ -1,5 +1,10 @@
 import type { ImportResult } from '../model/document.js';
 import { message } from '../model/message.js';
+import type { CaptionFormat } from '../import/caption-cues.js';
+import { fromCaptions } from '../import/captions.js';
+import { fromDocx } from '../import/docx.js';
+import { fromJsonl } from '../import/jsonl.js';
+import { fromCsv, fromXlsx, type TableImportOptions } from '../import/table.js';
 import { fromText } from '../import/text.js';
 import { decodeBytes } from '../text/decode.js';
 
@@ -27,23 +32,55 @@ export function decodeOrFail(bytes: Uint8Array, file: string, source: string): {
   return { text: decoded.text, encoding: decoded.encoding };
 }
 
-function textReader(format: 'txt' | 'md'): FormatReader {
+/**
+ * A reader of a text format: decodes the bytes (UTF-8 with or without BOM, UTF-16 with BOM,
+ * else Windows-1252 with a warning naming the file), then reads the text; documents that
+ * declare no language get the `--language` one.
+ */
+function textReader(source: string, read: (text: string, file: string, options: ReadOptions) => ImportResult): FormatReader {
   return (bytes, file, options) => {
-    const decoded = decodeOrFail(bytes, file, 'import-text');
+    const decoded = decodeOrFail(bytes, file, source);
     if ('corpus' in decoded) return decoded;
-    const result = fromText(decoded.text, { file, format, ...(options.language ? { language: options.language } : {}) });
+    const result = withLanguage(read(decoded.text, file, options), options);
     if (decoded.encoding === 'windows-1252') {
-      result.messages.unshift(message('file is not valid UTF-8; read it as Windows-1252 — check accented letters', { file, ruleId: 'encoding-fallback', source: 'import-text' }));
+      result.messages.unshift(message('file is not valid UTF-8; read it as Windows-1252 — check accented letters', { file, ruleId: 'encoding-fallback', source }));
     }
     result.meta.encoding = decoded.encoding;
     return result;
   };
 }
 
+/** Documents that declare no language get the `--language` one. */
+function withLanguage(result: ImportResult, options: ReadOptions): ImportResult {
+  if (options.language) for (const doc of result.corpus.documents) doc.language ??= options.language;
+  return result;
+}
+
+function captionReader(format: CaptionFormat): FormatReader {
+  return textReader(`import-${format}`, (text, file) => fromCaptions(text, { file, format }));
+}
+
+/** The table options of the command line (`--speaker-col`, `--text-col`, `--time-col`, `--doc-col`, `--survey`). */
+function tableReaderOptions(file: string, format: 'csv' | 'xlsx', options: ReadOptions): TableImportOptions {
+  const table: TableImportOptions = { file, format };
+  const chosen = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const columns = { speakerColumn: chosen(options.speakerCol), textColumn: chosen(options.textCol), timeColumn: chosen(options.timeCol), documentColumn: chosen(options.docCol) };
+  for (const [key, value] of Object.entries(columns)) if (value !== undefined) table[key as keyof typeof columns] = value;
+  if (options.survey === true) table.survey = true;
+  return table;
+}
+
 /** Readers by format name; file extensions map to these names. */
 export const READERS: Record<string, FormatReader> = {
-  txt: textReader('txt'),
-  md: textReader('md'),
+  txt: textReader('import-text', (text, file) => fromText(text, { file, format: 'txt' })),
+  md: textReader('import-text', (text, file) => fromText(text, { file, format: 'md' })),
+  docx: async (bytes, file, options) => withLanguage(await fromDocx(bytes, { file }), options),
+  vtt: captionReader('vtt'),
+  srt: captionReader('srt'),
+  sbv: captionReader('sbv'),
+  csv: textReader('import-csv', (text, file, options) => fromCsv(text, tableReaderOptions(file, 'csv', options))),
+  xlsx: async (bytes, file, options) => withLanguage(await fromXlsx(bytes, tableReaderOptions(file, 'xlsx', options)), options),
+  jsonl: textReader('import-jsonl', (text, file) => fromJsonl(text, { file })),
 };
 
 /** Format names by file extension (lower case, without the dot). */
@@ -52,6 +89,16 @@ export const EXTENSIONS: Record<string, string> = {
   text: 'txt',
   md: 'md',
   markdown: 'md',
+  docx: 'docx',
+  vtt: 'vtt',
+  webvtt: 'vtt',
+  srt: 'srt',
+  sbv: 'sbv',
+  csv: 'csv',
+  tsv: 'csv',
+  xlsx: 'xlsx',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
 };
 
 /** The format of a file by its extension, or undefined when unknown. */

@@ -24,6 +24,19 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return { text, encoding: 'utf-8', binary };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', binary };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', binary };
   }
+}
+
+// Windows-1252 differs from Latin-1 in 0x80–0x9F (curly quotes, dashes, €), which Node's
+// TextDecoder leaves as C1 control characters; the five unassigned bytes stay as they are.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...chunk);
+  }
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }

@@ -10,9 +10,9 @@ import { DocumentIds } from '../../io/read-corpus.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, inputFormatOption, languageOption, outOption, unitOption } from './options.js';
+import { codebookOption, inputFormatOption, languageOption, outOption, tableOptions, tableReadOptions, unitOption, type TableReadOptions } from './options.js';
 
-interface CodeCommandOptions {
+interface CodeCommandOptions extends TableReadOptions {
   codebook: string;
   unit: Unit;
   format: 'csv' | 'json' | 'jsonl';
@@ -24,7 +24,7 @@ interface CodeCommandOptions {
 
 /** `qda code`: automatic coding of transcripts with a codebook. */
 export function codeCommand(ctx: CliContext): Command {
-  return new Command('code')
+  const command = new Command('code')
     .summary('code every segment of transcripts with a codebook')
     .description(
       `Code every segment of the transcripts with the codebook's rules and print one row per coding.
@@ -50,6 +50,8 @@ Examples:
     .action(async (files: string[], options: CodeCommandOptions) => {
       ctx.exitCode = await runCode(ctx, files, options);
     });
+  for (const option of tableOptions()) command.addOption(option);
+  return command;
 }
 
 async function runCode(ctx: CliContext, files: string[], options: CodeCommandOptions): Promise<number> {
@@ -57,7 +59,7 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
   if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const { codebook, messages } = await readCodebook(options.codebook);
   if (ctx.report(messages) || codebook === null) return EXIT.data;
-  const read = { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}) };
+  const read = { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}), ...tableReadOptions(options) };
   const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };
   const effectiveJobs = options.jobs !== undefined || (await worthParallel(files, options.inputFormat)) ? jobs : 1;
   const writer = options.out ? await AtomicFileWriter.open(options.out) : null;

@@ -4,11 +4,11 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { OffsetMap } from '../../text/offsets.js';
 import type { Document } from '../../model/document.js';
 import { EXIT, type CliContext } from '../context.js';
-import { inputFormatOption, languageOption, outOption } from './options.js';
+import { inputFormatOption, languageOption, outOption, tableOptions, type TableReadOptions } from './options.js';
 
 /** `qda import`: print the normalised corpus. */
 export function importCommand(ctx: CliContext): Command {
-  return new Command('import')
+  const command = new Command('import')
     .summary('read transcripts and print the normalised corpus')
     .description(`Read transcripts of any supported format and print the normalised corpus as JSON:
 documents with id, attributes, participants, text and turns (speaker, timestamp, start/end as
@@ -18,7 +18,7 @@ code-point offsets of the turn's text in the document text).`)
     .addOption(outOption())
     .addOption(inputFormatOption())
     .addOption(languageOption())
-    .action(async (files: string[], options: { out?: string; inputFormat?: string; language?: string }) => {
+    .action(async (files: string[], options: { out?: string; inputFormat?: string; language?: string } & TableReadOptions) => {
       const { corpus, messages } = await readCorpus(files, options);
       if (ctx.report(messages)) {
         ctx.exitCode = EXIT.data;
@@ -28,6 +28,8 @@ code-point offsets of the turn's text in the document text).`)
       if (options.out) await writeFileAtomic(options.out, json);
       else ctx.io.stdout(json);
     });
+  for (const option of tableOptions()) command.addOption(option);
+  return command;
 }
 
 /** A document as `qda import` prints it: offsets in code points. */

@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { agreeCommand } from './agree.js';
+import { alphaCommand } from './alpha.js';
 import { codeCommand } from './code.js';
 import { codebookCommand } from './codebook.js';
 import { importCommand } from './import.js';
+import { kwicCommand } from './kwic.js';
+import { qdpxCommand } from './qdpx.js';
+import { reportCommand } from './report.js';
+import { validateCommand } from './validate.js';
 
 /** Every command of the CLI, in the order `qda --help` lists them. */
-export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, codebookCommand];
+export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand];

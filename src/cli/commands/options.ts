@@ -18,3 +18,41 @@ export const inputFormatOption = () => new Option('--input-format <format>', 're
 
 /** `--language id|en`: language of transcripts whose front matter does not say. */
 export const languageOption = () => new Option('--language <code>', 'language of transcripts that do not declare one (id, en)');
+
+/** The reader options of `--speaker-col`, `--text-col`, `--time-col`, `--doc-col` and `--survey` (CSV and XLSX tables). */
+export type TableReadOptions = {
+  speakerCol?: string;
+  textCol?: string;
+  timeCol?: string;
+  docCol?: string;
+  survey?: boolean;
+};
+
+/**
+ * The options of CSV/XLSX transcript tables: which columns hold speaker, text, time and
+ * document (a header, a 1-based number or a letter), and `--survey` for one row per respondent.
+ * @example for (const option of tableOptions()) command.addOption(option)
+ */
+export function tableOptions(): Option[] {
+  return [
+    new Option('--speaker-col <column>', 'table column with the speaker (with --survey: the respondent id); default: a column named speaker, pembicara, nama…'),
+    new Option('--text-col <column>', 'table column with the utterance (with --survey: the question columns, comma-separated); default: text, teks, ujaran…'),
+    new Option('--time-col <column>', 'table column with the timestamp; default: time, timestamp, waktu…'),
+    new Option('--doc-col <column>', 'table column with the document id, for many documents in one table; default: document, dokumen…'),
+    new Option('--survey', 'the table has one row per respondent and one column per open question: each question becomes a document'),
+  ];
+}
+
+/**
+ * The table options a command received, to pass on to the readers.
+ * @example readCorpus(files, { ...tableReadOptions(options) })
+ */
+export function tableReadOptions(options: TableReadOptions): TableReadOptions {
+  const picked: TableReadOptions = {};
+  if (options.speakerCol !== undefined) picked.speakerCol = options.speakerCol;
+  if (options.textCol !== undefined) picked.textCol = options.textCol;
+  if (options.timeCol !== undefined) picked.timeCol = options.timeCol;
+  if (options.docCol !== undefined) picked.docCol = options.docCol;
+  if (options.survey) picked.survey = true;
+  return picked;
+}
