@@ -3,12 +3,15 @@ import { QdaError } from '../model/message.js';
 import { CliContext, EXIT, processIo, type CliIo } from './context.js';
 import { COMMANDS } from './commands/index.js';
 
-const DESCRIPTION = `Qualitative analysis of interview transcripts: code every segment with a codebook,
-count, quote, report and measure agreement. Nothing leaves this machine.
+const DESCRIPTION = 'Qualitative analysis of interview transcripts: code every segment with a codebook, count, quote, report and measure agreement. Nothing leaves this machine.';
 
+const EXAMPLES = `
 Quick start:
   qda code transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
-  qda report transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --out report/`;
+  qda report transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --out report/
+  qda agree coder-a.csv coder-b.csv
+
+Every command has --help. Exit codes: 0 done, 1 a problem in the data, 2 a wrong command line.`;
 
 /**
  * Run the command line with `argv` (without `node` and the script) and return the exit code:
@@ -17,7 +20,7 @@ Quick start:
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const ctx = new CliContext(io);
-  const program = new Command('qda').description(DESCRIPTION).version('0.1.0', '-V, --version');
+  const program = new Command('qda').description(DESCRIPTION).version('0.1.0', '-V, --version').addHelpText('after', EXAMPLES);
   for (const make of COMMANDS) program.addCommand(make(ctx));
   configure(program, io);
   if (argv.length === 0) {

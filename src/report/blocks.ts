@@ -18,12 +18,14 @@ export interface Page {
 }
 
 /**
- * Display form of a cell in human-facing formats: empty for null, a dash for NaN.
+ * Display form of a cell in human-facing formats: empty for null, a dash for NaN, fractions
+ * to three decimals (CSV and XLSX keep every digit).
  * @example displayCell(NaN) // '—'
  */
 export function displayCell(v: Table['rows'][number][number]): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' && Number.isNaN(v)) return '—';
+  if (typeof v === 'number' && !Number.isInteger(v)) return String(Number(v.toFixed(3)));
   return String(v);
 }
 

@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/build-report.js';
 import { escapeHtml, htmlPage, htmlTable } from '../../src/report/html.js';
 import { renderReport } from '../../src/report/render-report.js';
+import { renderedDom, SKIP_CHROMIUM, SKIP_REASON } from '../helpers/chromium.js';
 import { fixtureReport } from './fixture.js';
 
 const tricky = { columns: ['code', 'n', 'note'], rows: [['a_b|c', 3, 'x *y* <z>\nnext'], ['#d', 10.5, null], ['e', NaN, '']] };
@@ -29,8 +28,6 @@ describe('html', () => {
   });
 });
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const SKIP = CHROMIUM === undefined && !process.env.CI;
 
 describe('report.html in headless Chromium', () => {
   let data: ReportData;
@@ -44,17 +41,12 @@ describe('report.html in headless Chromium', () => {
     expect(html).not.toMatch(/https?:\/\/|\/\/[a-z0-9.-]+\.[a-z]{2,}\//i);
   });
 
-  it.skipIf(SKIP)(`renders its tables, charts and quotes from a file${SKIP ? ' (skipped: Chromium is not installed; apt-get install chromium)' : ''}`, async () => {
-    expect(CHROMIUM, 'Chromium must be installed on CI (.ci/run installs it)').toBeDefined();
+  it.skipIf(SKIP_CHROMIUM)(`renders its tables, charts and quotes from a file${SKIP_REASON}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qda-html-'));
     try {
       const file = join(dir, 'report.html');
       writeFileSync(file, html);
-      const { stdout } = await promisify(execFile)(CHROMIUM!, [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', `--user-data-dir=${join(dir, 'profile')}`, '--dump-dom', `file://${file}`,
-      ], { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 });
-      const { document } = parseHTML(stdout);
+      const { document } = parseHTML(await renderedDom(file));
       expect(document.querySelector('h1')!.textContent).toBe('Fixture study');
       const tables = [...document.querySelectorAll('table')];
       expect(tables).toHaveLength(3);
