@@ -38,7 +38,7 @@ export async function* codeTasks(tasks: AsyncIterable<CodeTask>, codebook: Codeb
         waiting.set(n, { resolve, reject });
         workers[n % jobs].postMessage({ seq: n, task });
       }));
-      if (inFlight.length >= 2 * jobs) yield await inFlight.shift()!;
+      if (inFlight.length > jobs) yield await inFlight.shift()!;
     }
     while (inFlight.length > 0) yield await inFlight.shift()!;
   } finally {

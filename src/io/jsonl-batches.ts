@@ -7,7 +7,7 @@ import type { CodeTask } from './code-task.js';
  * `batchBytes`, so memory stays bounded however large the corpus is.
  * @example for await (const task of jsonlBatches('corpus.jsonl')) …
  */
-export async function* jsonlBatches(file: string, batchBytes = 4 << 20): AsyncGenerator<CodeTask> {
+export async function* jsonlBatches(file: string, batchBytes = 1 << 20): AsyncGenerator<CodeTask> {
   const stream: Readable = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
   const decoder = new TextDecoder('utf-8');
   const label = file === '-' ? '<stdin>' : file;

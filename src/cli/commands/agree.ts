@@ -2,7 +2,6 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { codingAgreement } from '../../analysis/agreement/coding-agreement.js';
 import { overlapUnits, segmentUnits, type CodingForAgreement } from '../../analysis/agreement/coding-units.js';
 import { readCodings } from '../../io/read-codings.js';
-import { readQdpx } from '../../io/read-qdpx.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { message, type Message } from '../../model/message.js';
 import { agreementTables, agreementToCsv, agreementToJson, agreementToMarkdown } from '../../report/agreement-table.js';
@@ -119,6 +118,7 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
  * in code points, segment numbers of turns, and the segment's text.
  */
 async function readProjectCodings(file: string): Promise<{ codings: CodingForAgreement[]; messages: Message[] }> {
+  const { readQdpx } = await import('../../io/read-qdpx.js');
   const project = await readQdpx(file);
   const documents = new Map(project.corpus.documents.map((doc) => [doc.id, {
     offsets: new OffsetMap(doc.text),

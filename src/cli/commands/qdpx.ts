@@ -7,9 +7,7 @@ import type { QdpxImport } from '../../import/qdpx/project.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
-import { readQdpx } from '../../io/read-qdpx.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { writeQdpx } from '../../io/write-qdpx.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Coding } from '../../model/coding.js';
 import type { Document } from '../../model/document.js';
@@ -92,6 +90,7 @@ Examples:
 }
 
 async function runImport(ctx: CliContext, file: string, options: { out: string; language?: string }): Promise<number> {
+  const { readQdpx } = await import('../../io/read-qdpx.js');
   const project = await readQdpx(file, options.language ? { language: options.language } : {});
   if (ctx.report(project.messages) || project.codebook === null) return EXIT.data;
   const outputs = new Map<string, string>();
@@ -151,6 +150,7 @@ async function runExport(ctx: CliContext, files: string[], options: ExportOption
     codings = documents.flatMap((doc) => coder.codeDocument(doc, { unit: options.unit }).codings.map(({ hits: _hits, ...c }) => c));
   }
   const name = options.name ?? codebook.name ?? basename(options.out).replace(/\.qdpx$/i, '');
+  const { writeQdpx } = await import('../../io/write-qdpx.js');
   const archive = await writeQdpx(options.out, { name, codebook, documents, codings });
   const coders = [...new Set(codings.map((c) => c.coder))];
   ctx.io.stderr(`${options.out}: ${documents.length} sources, ${codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings by ${coders.join(', ') || 'nobody'}\n`);

@@ -16,7 +16,6 @@ import { message, type Message } from '../../model/message.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { buildReport } from '../../report/build-report.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
-import { renderReport } from '../../report/render-report.js';
 import { segmentDocument } from '../../text/segment.js';
 import { splitSentences } from '../../text/sentences.js';
 import { EXIT, type CliContext } from '../context.js';
@@ -135,6 +134,8 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
     sentences: splitSentences, by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
   });
   if (key) data = pseudonymise(data, key);
+  // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
+  const { renderReport } = await import('../../report/render-report.js');
   const output = await renderReport(data);
   const written = await writeReport(options.out, output);
   if (ctx.report(written)) return done(ctx, EXIT.data);
