@@ -1,5 +1,7 @@
 import type { Code, Codebook, TermRule } from '../model/codebook.js';
 import { isStemLanguage, stem, type StemLanguage } from '../text/stem.js';
+import { LiteralAutomaton } from '../text/literal-automaton.js';
+import { requiredLiterals } from './regex-literals.js';
 
 /** What a phrase pattern is for: a code's term, a veto, or one term of a `near` rule. */
 export type PatternRole =
@@ -36,6 +38,8 @@ export interface CompiledCodebook {
   prefixIndex: Map<string, number>;
   /** Per code: its near rules' labels and sizes, regexes, and speaker/role filters. */
   codes: CompiledCode[];
+  /** Every literal that some regex needs, found in one pass over a segment's lower-cased text. */
+  regexLiterals: LiteralAutomaton;
 }
 
 /** The per-code part of a compiled codebook. */
@@ -44,7 +48,8 @@ export interface CompiledCode {
   nearLabels: string[];
   nearSizes: number[];
   nearWithin: number[];
-  regexes: RegExp[];
+  /** Each regex with the ids (in `regexLiterals`) of literals one of which every match contains; null: always run it. */
+  regexes: Array<{ re: RegExp; literals: number[] | null }>;
   speakerFilter: NameFilter;
   roleFilter: NameFilter;
   hasRules: boolean;
@@ -64,7 +69,13 @@ export interface NameFilter {
 export function compileCodebook(codebook: Codebook): CompiledCodebook {
   const compiled: CompiledCodebook = {
     codebook, matchers: [], patterns: [], byFirstWord: [], languages: [],
-    exactIndex: new Map(), stemIndex: new Map(), prefixIndex: new Map(), codes: [],
+    exactIndex: new Map(), stemIndex: new Map(), prefixIndex: new Map(), codes: [], regexLiterals: new LiteralAutomaton([]),
+  };
+  const literalIds = new Map<string, number>();
+  const literalId = (l: string) => {
+    let id = literalIds.get(l);
+    if (id === undefined) literalIds.set(l, (id = literalIds.size));
+    return id;
   };
   const patternIndex = new Map<string, number>();
   const languages = new Set<StemLanguage>();
@@ -124,13 +135,14 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
       nearLabels: code.rules.near.map((rule) => rule.terms.map(matchLabel).join(` NEAR/${rule.within} `)),
       nearSizes: code.rules.near.map((rule) => rule.terms.length),
       nearWithin: code.rules.near.map((rule) => rule.within),
-      regexes: code.rules.regex.map((r) => new RegExp(r, 'giu')),
+      regexes: code.rules.regex.map((r) => ({ re: new RegExp(r, 'giu'), literals: requiredLiterals(r)?.map(literalId) ?? null })),
       speakerFilter: nameFilter(code.rules.speakers),
       roleFilter: nameFilter(code.rules.roles),
       hasRules: code.rules.terms.length + code.rules.near.length + code.rules.regex.length > 0,
     });
   });
   compiled.languages = [...languages];
+  compiled.regexLiterals = new LiteralAutomaton([...literalIds.keys()]);
   return compiled;
 }
 

@@ -58,10 +58,17 @@ export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: 
   }
 
   let body: string | undefined;
+  let present: Uint8Array | undefined;
   compiled.codes.forEach((c, code) => {
     if (!allowed[code] || c.regexes.length === 0) return;
     body ??= text.slice(segment.start, segment.end);
-    for (const re of c.regexes) {
+    for (const { re, literals } of c.regexes) {
+      if (literals) {
+        // A regex runs only where a literal it needs occurs. Under its case-insensitive Unicode
+        // matching "s" also matches "ſ" (long s), hence the replacement.
+        present ??= compiled.regexLiterals.find(body.toLowerCase().replace(/ſ/g, 's'));
+        if (!literals.some((id) => present![id] === 1)) continue;
+      }
       re.lastIndex = 0;
       for (let m = re.exec(body); m !== null; m = re.exec(body)) {
         if (m[0].length === 0) {
