@@ -2,18 +2,7 @@
 // with codebook terms at realistic rates, and codebooks of a given number of terms.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-
-/** mulberry32: a small seeded PRNG, so every run generates the same bytes. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/analysis/agreement/random.js';
 
 const FUNCTION_WORDS_ID = 'yang dan di ke dari ini itu dengan untuk tidak ada saya kami dia mereka jadi ya kan gitu juga sudah akan bisa karena kalau atau seperti dalam pada sangat lebih masih harus mau nggak gak terus memang sih lah dong'.split(' ');
 const FUNCTION_WORDS_EN = 'the and of to a in that is it for we was with as on they she be at this have from or by but not what so if about when there'.split(' ');
@@ -34,7 +23,7 @@ function syntheticWord(rand: () => number): string {
  * words and two-word phrases.
  */
 export function generateTerms(count: number, realTerms: readonly string[], seed = 7): string[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const terms = new Set<string>();
   for (const t of realTerms) {
     if (terms.size >= count) break;
@@ -59,7 +48,7 @@ export function codebookYaml(terms: readonly string[]): string {
  * speaker labels, mostly Indonesian with some English, codebook terms in about 1 word of 150.
  */
 export async function writeCorpus(path: string, megabytes: number, codebookTerms: readonly string[], seed = 1): Promise<number> {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const out = createWriteStream(path);
   const target = megabytes * 1024 * 1024;
   let written = 0;

@@ -1,5 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Code, Codebook } from '../model/codebook.js';
+import { parseXml, xmlOffsetOf as offsetOf, type XmlNode } from '../text/xml.js';
 import { lineColumn, message, type Message } from '../model/message.js';
 import type { CodebookResult } from './parse.js';
 import { blockLanguages, idSegmentOf, readRefiCode, splitDescription, type SplitDescription } from './refi-code.js';
@@ -20,9 +20,6 @@ export interface QdcResult extends CodebookResult {
   idByGuid: Map<string, string>;
 }
 
-interface XmlNode {
-  [key: string]: unknown;
-}
 
 interface FoundCode {
   node: XmlNode;
@@ -34,7 +31,6 @@ interface FoundCode {
 }
 
 const ARRAY_ELEMENTS = new Set(['Code', 'Set', 'MemberCode']);
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /**
  * Read a REFI-QDA codebook: a `.qdc` file (`<CodeBook>`) or the `<CodeBook>` of a project's
@@ -52,23 +48,12 @@ export function parseQdc(input: string, file: string, options: QdcOptions = {}):
     const pos = lineColumn(text, offset);
     messages.push(message(reason, { file, line: pos.line, column: pos.column, ruleId, source: 'codebook-qdc', fatal }));
   };
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    messages.push(message(`the XML is not well-formed: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col, ruleId: 'xml-syntax', source: 'codebook-qdc', fatal: true }));
+  const parsed = parseXml(text, ARRAY_ELEMENTS);
+  if ('error' in parsed) {
+    messages.push(message(parsed.error.reason, { file, line: parsed.error.line, column: parsed.error.column, ruleId: 'xml-syntax', source: 'codebook-qdc', fatal: true }));
     return { codebook: null, messages, idByGuid };
   }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    htmlEntities: true,
-    captureMetaData: true,
-    isArray: (name) => ARRAY_ELEMENTS.has(name),
-  });
-  const doc = parser.parse(text) as XmlNode;
+  const doc = parsed.doc;
   const root = (doc.CodeBook ?? (doc.Project as XmlNode | undefined)?.CodeBook) as XmlNode | undefined;
   const empty = (reason: string, ruleId: string, offset: number): QdcResult => {
     at(offset, reason, ruleId, !options.inProject);
@@ -174,8 +159,3 @@ function textOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function offsetOf(node: unknown): number {
-  if (node === null || typeof node !== 'object') return 0;
-  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
-  return meta?.startIndex ?? 0;
-}

@@ -1,29 +1,13 @@
 import { parseTerm } from '../codebook/parse-term.js';
 import { emptyRules, type Codebook } from '../model/codebook.js';
 import type { Hit } from '../model/coding.js';
+import type { KwicLine } from '../model/kwic.js';
 import type { Document } from '../model/document.js';
 import type { Segment, Unit } from '../model/segment.js';
 import { tokenise } from '../text/tokenise.js';
 import { createCoder, type Coder } from './code-corpus.js';
 
-/** One keyword-in-context line. */
-export interface KwicLine {
-  document: string;
-  segment: number;
-  speaker: string | null;
-  timestamp: string | null;
-  /** Up to `window` words before the keyword, within the segment. */
-  left: string;
-  /** The matched text. */
-  keyword: string;
-  /** Up to `window` words after the keyword, within the segment. */
-  right: string;
-  /** The rule that matched (a codebook term as written, `a NEAR/5 b`, or `/regex/`). */
-  term: string;
-  /** The keyword's span in the document text (UTF-16). */
-  start: number;
-  end: number;
-}
+export type { KwicLine };
 
 /** What to look for: a term written as in a codebook (`pacar`, `=CBT`, `trauma*`, a phrase), or a code's rules (with its descendants). */
 export type KwicQuery = { term: string; language?: string } | { code: string; codebook: Codebook };

@@ -3,3 +3,4 @@ export * from './document.js';
 export * from './segment.js';
 export * from './codebook.js';
 export * from './coding.js';
+export * from './kwic.js';

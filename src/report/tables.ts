@@ -1,3 +1,4 @@
+import type { KwicLine } from '../model/kwic.js';
 import type { CodebookRow } from '../analysis/codebook-table.js';
 import type { Cooccurrence } from '../analysis/cooccurrence.js';
 import type { Frequencies } from '../analysis/frequencies.js';
@@ -90,17 +91,8 @@ export function codebookTable(rows: readonly CodebookRow[]): Table {
   };
 }
 
-/** The fields of a keyword-in-context line that the table shows (what `kwic` from the coding module returns). */
-export interface KwicRow {
-  document: string;
-  segment: number;
-  speaker: string | null;
-  timestamp: string | null;
-  left: string;
-  keyword: string;
-  right: string;
-  term: string;
-}
+/** The fields of a keyword-in-context line that the table shows. */
+export type KwicRow = Pick<KwicLine, 'document' | 'segment' | 'speaker' | 'timestamp' | 'left' | 'keyword' | 'right' | 'term'>;
 
 /**
  * Keyword-in-context lines as a table: `document,segment,speaker,timestamp,left,keyword,right,term`.

@@ -38,7 +38,11 @@ export class OffsetMap {
   }
 }
 
-function countLess(sorted: readonly number[], limit: number): number {
+/**
+ * How many numbers of an ascending array are below `limit` (binary search).
+ * @example countLess([1, 3, 5], 4) // 2
+ */
+export function countLess(sorted: readonly number[], limit: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

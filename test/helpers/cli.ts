@@ -17,14 +17,5 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
-/** A small seeded PRNG (mulberry32) for property loops. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (mulberry32) for property loops: the toolkit's own. */
+export { seededRandom as seeded } from '../../src/analysis/agreement/random.js';

@@ -1,4 +1,4 @@
-import { codePointLength, OffsetMap } from '../../text/offsets.js';
+import { codePointLength, countLess, OffsetMap } from '../../text/offsets.js';
 
 /**
  * What `startPosition`/`endPosition` of a REFI-QDA selection count. REFI-QDA speaks of
@@ -58,7 +58,7 @@ export function positionMapper(source: SourceText, convention: PositionConventio
     for (let i = stored.indexOf('\r\n'); i !== -1; i = stored.indexOf('\r\n', i + 2)) removed.push(i);
   }
   // A position in the stored text loses one unit for every CR of a CRLF before it.
-  const fromStored = (u: number) => u - countBelow(removed, u);
+  const fromStored = (u: number) => u - countLess(removed, u);
   switch (convention) {
     case 'utf16':
       return (p) => (p >= 0 && p <= text.length ? p : null);
@@ -174,15 +174,4 @@ function isHigh(c: number): boolean {
 
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
-}
-
-function countBelow(sorted: readonly number[], limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,10 +1,7 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { lineColumn, message, type Message } from '../../model/message.js';
+import { parseXml, xmlOffsetOf as offsetOf, type XmlNode } from '../../text/xml.js';
 
-/** An element as fast-xml-parser gives it: attributes by name, child elements by tag. */
-export interface XmlNode {
-  [key: string]: unknown;
-}
+export type { XmlNode };
 
 /** A parsed REFI-QDA project document and a way to locate messages in it. */
 export interface ParsedXml {
@@ -19,7 +16,6 @@ const REPEATED = new Set([
   'User', 'Code', 'Variable', 'Case', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource',
   'PlainTextSelection', 'Coding', 'CodeRef', 'VariableValue', 'SourceRef', 'SelectionRef', 'Set', 'Note', 'NoteRef',
 ]);
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /**
  * Parse a `.qde` document. Malformed XML is one fatal message at its line and column; the
@@ -31,22 +27,11 @@ export function parseProjectXml(text: string, file: string, rootName: string): P
     const pos = lineColumn(text, offsetOf(node));
     return message(reason, { file, line: pos.line, column: pos.column, ruleId, source: 'import-qdpx', fatal });
   };
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    return { root: null, at, messages: [message(`the XML is not well-formed: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col, ruleId: 'xml-syntax', source: 'import-qdpx', fatal: true })] };
+  const parsed = parseXml(text, REPEATED);
+  if ('error' in parsed) {
+    return { root: null, at, messages: [message(parsed.error.reason, { file, line: parsed.error.line, column: parsed.error.column, ruleId: 'xml-syntax', source: 'import-qdpx', fatal: true })] };
   }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    htmlEntities: true,
-    captureMetaData: true,
-    isArray: (name) => REPEATED.has(name),
-  });
-  const doc = parser.parse(text) as XmlNode;
+  const doc = parsed.doc;
   const root = doc[rootName];
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     return { root: null, at, messages: [message(`not a REFI-QDA project: the root element must be <${rootName}>`, { file, line: 1, column: 1, ruleId: 'qdpx-shape', source: 'import-qdpx', fatal: true })] };
@@ -95,10 +80,4 @@ export function textOf(node: XmlNode, name: string): string | undefined {
     return typeof text === 'string' ? text : '';
   }
   return undefined;
-}
-
-function offsetOf(node: unknown): number {
-  if (node === null || typeof node !== 'object') return 0;
-  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
-  return meta?.startIndex ?? 0;
 }
