@@ -54,3 +54,16 @@ describe('qda kwic', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('reader options reach every command that reads transcripts', () => {
+  it('kwic and report read a table with chosen columns', async () => {
+    const table = ['test/fixtures/formats/sessions.csv', '--speaker-col', 'penutur', '--text-col', 'ucapan', '--doc-col', 'sesi'];
+    const k = await runCli('kwic', ...table, '--term', 'genogram', '--format', 'csv');
+    expect(k.code).toBe(0);
+    expect(k.stdout).toMatch(/^w1,2,Sari,/m);
+    const out = join(mkdtempSync(join(tmpdir(), 'qda-table-report-')), 'report');
+    const r = await runCli('report', ...table, '--codebook', 'test/fixtures/formats/codebook.yaml', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'frequencies.csv'), 'utf8')).toMatch(/Sari/);
+  });
+});

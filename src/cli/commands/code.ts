@@ -10,7 +10,7 @@ import { DocumentIds } from '../../io/read-corpus.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, inputFormatOption, languageOption, outOption, tableOptions, tableReadOptions, unitOption, type TableReadOptions } from './options.js';
+import { codebookOption, outOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
   codebook: string;
@@ -39,8 +39,6 @@ Parent codes are not repeated: counts roll children up to their parents.`,
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
     .addOption(outOption())
-    .addOption(inputFormatOption())
-    .addOption(languageOption())
     .addOption(new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n'))
     .addHelpText('after', `
 Examples:
@@ -50,7 +48,7 @@ Examples:
     .action(async (files: string[], options: CodeCommandOptions) => {
       ctx.exitCode = await runCode(ctx, files, options);
     });
-  for (const option of tableOptions()) command.addOption(option);
+  for (const option of readerOptions()) command.addOption(option);
   return command;
 }
 
@@ -59,7 +57,7 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
   if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const { codebook, messages } = await readCodebook(options.codebook);
   if (ctx.report(messages) || codebook === null) return EXIT.data;
-  const read = { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}), ...tableReadOptions(options) };
+  const read = readOptionsOf(options);
   const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };
   const effectiveJobs = options.jobs !== undefined || (await worthParallel(files, options.inputFormat)) ? jobs : 1;
   const writer = options.out ? await AtomicFileWriter.open(options.out) : null;

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { OffsetMap } from '../../text/offsets.js';
 import type { Document } from '../../model/document.js';
 import { EXIT, type CliContext } from '../context.js';
-import { inputFormatOption, languageOption, outOption, tableOptions, type TableReadOptions } from './options.js';
+import { outOption, readerOptions, type TableReadOptions } from './options.js';
 
 /** `qda import`: print the normalised corpus. */
 export function importCommand(ctx: CliContext): Command {
@@ -16,8 +16,6 @@ code-point offsets of the turn's text in the document text).`)
     .argument('<files...>', 'transcripts')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .addOption(outOption())
-    .addOption(inputFormatOption())
-    .addOption(languageOption())
     .action(async (files: string[], options: { out?: string; inputFormat?: string; language?: string } & TableReadOptions) => {
       const { corpus, messages } = await readCorpus(files, options);
       if (ctx.report(messages)) {
@@ -28,7 +26,7 @@ code-point offsets of the turn's text in the document text).`)
       if (options.out) await writeFileAtomic(options.out, json);
       else ctx.io.stdout(json);
     });
-  for (const option of tableOptions()) command.addOption(option);
+  for (const option of readerOptions()) command.addOption(option);
   return command;
 }
 

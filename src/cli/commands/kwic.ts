@@ -8,7 +8,7 @@ import { toCsv } from '../../report/csv.js';
 import { toMarkdown } from '../../report/markdown.js';
 import { kwicTable } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
-import { inputFormatOption, languageOption, outOption, unitOption } from './options.js';
+import { outOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface KwicCommandOptions {
   term?: string;
@@ -27,7 +27,7 @@ interface KwicCommandOptions {
  * @example program.addCommand(kwicCommand(ctx))
  */
 export function kwicCommand(ctx: CliContext): Command {
-  return new Command('kwic')
+  const command = new Command('kwic')
     .summary('show every match of a term or a code with the words around it')
     .description(
       `Keyword in context: every match of a term, or of a code's rules (and its
@@ -45,8 +45,6 @@ Columns: document,segment,speaker,timestamp,left,keyword,right,term`,
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv']).default('md'))
     .addOption(unitOption())
     .addOption(outOption())
-    .addOption(inputFormatOption())
-    .addOption(languageOption())
     .addHelpText('after', `
 Examples:
   qda kwic data-sample/transcripts/* --term pacar
@@ -54,6 +52,8 @@ Examples:
     .action(async (files: string[], options: KwicCommandOptions) => {
       ctx.exitCode = await runKwic(ctx, files, options);
     });
+  for (const option of readerOptions()) command.addOption(option);
+  return command;
 }
 
 async function runKwic(ctx: CliContext, files: string[], options: KwicCommandOptions): Promise<number> {
@@ -73,7 +73,7 @@ async function runKwic(ctx: CliContext, files: string[], options: KwicCommandOpt
     query = { code: options.code, codebook };
   } else query = { term: options.term!, ...(options.language ? { language: options.language } : {}) };
 
-  const read = { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}) };
+  const read = readOptionsOf(options);
   const { corpus, messages } = await readCorpus(files, read);
   if (ctx.report(messages)) return EXIT.data;
   const lines = kwic(corpus.documents, query, { window, unit: options.unit });

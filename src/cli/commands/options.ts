@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { UNITS } from '../../model/segment.js';
 import { READERS } from '../../io/formats.js';
+import type { ReadCorpusOptions } from '../../io/read-corpus.js';
 
 // One option vocabulary for every command (design rule 5): same name, same meaning.
 
@@ -43,12 +44,25 @@ export function tableOptions(): Option[] {
   ];
 }
 
+/** What a command that reads transcripts received about reading them. */
+export type ReaderFlags = { inputFormat?: string; language?: string } & TableReadOptions;
+
 /**
- * The table options a command received, to pass on to the readers.
- * @example readCorpus(files, { ...tableReadOptions(options) })
+ * `--input-format`, `--language` and the table options: every command that reads transcripts takes them.
+ * @example for (const option of readerOptions()) command.addOption(option)
  */
-export function tableReadOptions(options: TableReadOptions): TableReadOptions {
-  const picked: TableReadOptions = {};
+export function readerOptions(): Option[] {
+  return [inputFormatOption(), languageOption(), ...tableOptions()];
+}
+
+/**
+ * The reader options a command received, as `readCorpus` takes them.
+ * @example readCorpus(files, readOptionsOf(options))
+ */
+export function readOptionsOf(options: ReaderFlags): ReadCorpusOptions {
+  const picked: ReadCorpusOptions = {};
+  if (options.inputFormat !== undefined) picked.inputFormat = options.inputFormat;
+  if (options.language !== undefined) picked.language = options.language;
   if (options.speakerCol !== undefined) picked.speakerCol = options.speakerCol;
   if (options.textCol !== undefined) picked.textCol = options.textCol;
   if (options.timeCol !== undefined) picked.timeCol = options.timeCol;

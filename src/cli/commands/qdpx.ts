@@ -18,7 +18,7 @@ import { toCsv } from '../../report/csv.js';
 import { codePointLength, OffsetMap } from '../../text/offsets.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, inputFormatOption, languageOption, unitOption } from './options.js';
+import { codebookOption, inputFormatOption, languageOption, readOptionsOf, unitOption } from './options.js';
 
 interface ExportOptions {
   codebook: string;
@@ -135,7 +135,7 @@ function projectJson(project: QdpxImport, file: string): object {
 async function runExport(ctx: CliContext, files: string[], options: ExportOptions): Promise<number> {
   const { codebook, messages } = await readCodebook(options.codebook);
   if (ctx.report(messages) || codebook === null) return EXIT.data;
-  const read = await readCorpus(files, { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}) });
+  const read = await readCorpus(files, readOptionsOf(options));
   if (ctx.report(read.messages)) return EXIT.data;
   const documents = read.corpus.documents;
   let codings: Coding[];

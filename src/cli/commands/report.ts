@@ -19,7 +19,7 @@ import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
 import { segmentDocument } from '../../text/segment.js';
 import { splitSentences } from '../../text/sentences.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, inputFormatOption, languageOption, unitOption } from './options.js';
+import { codebookOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ReportCommandOptions {
   codebook: string;
@@ -41,7 +41,7 @@ interface ReportCommandOptions {
  * @example program.addCommand(reportCommand(ctx))
  */
 export function reportCommand(ctx: CliContext): Command {
-  return new Command('report')
+  const command = new Command('report')
     .summary('write every table, chart and the HTML report for the write-up')
     .description(
       `Code the transcripts (or take human coders' tables), then write the report:
@@ -66,8 +66,6 @@ not at all.`,
     .addOption(new Option('--quotes <k>', 'quotes per code').default('3'))
     .addOption(new Option('--pseudonyms <file>', 'key of real names → pseudonyms (.csv or .xlsx: name,pseudonym); replaces names in every output'))
     .addOption(new Option('--level <n>', 'tree level of the co-occurrence matrix (1 = top-level codes; default: all codes)'))
-    .addOption(inputFormatOption())
-    .addOption(languageOption())
     .addHelpText('after', `
 Examples:
   qda report data-sample/transcripts/* --codebook codebooks/lk3-psychosocial.yaml --cases data-sample/cases.csv --out report
@@ -76,6 +74,8 @@ Examples:
     .action(async (files: string[], options: ReportCommandOptions) => {
       ctx.exitCode = await runReport(ctx, files, options);
     });
+  for (const option of readerOptions()) command.addOption(option);
+  return command;
 }
 
 async function runReport(ctx: CliContext, files: string[], options: ReportCommandOptions): Promise<number> {
@@ -90,7 +90,7 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   if (level !== undefined && level > maxDepth) return ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`);
 
   ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
-  const read = { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}) };
+  const read = readOptionsOf(options);
   const { corpus: rawCorpus, messages: corpusMessages } = await readCorpus(files, read);
   if (ctx.report(corpusMessages)) return done(ctx, EXIT.data);
   let corpus: Corpus = rawCorpus;

@@ -12,7 +12,7 @@ import { toCsv } from '../../report/csv.js';
 import { validationTables, validationToCsv, validationToJson, validationToMarkdown } from '../../report/validation-table.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, inputFormatOption, languageOption, outOption, unitOption } from './options.js';
+import { codebookOption, outOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ValidateOptions {
   codebook: string;
@@ -30,7 +30,7 @@ interface ValidateOptions {
  * @example program.addCommand(validateCommand(ctx))
  */
 export function validateCommand(ctx: CliContext): Command {
-  return new Command('validate')
+  const command = new Command('validate')
     .summary("the automatic coding against a human's: precision, recall, F1 per code")
     .description(
       `Code the transcripts with the codebook and compare the result with a human's
@@ -51,8 +51,6 @@ recall or F1.`,
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
     .addOption(outOption())
-    .addOption(inputFormatOption())
-    .addOption(languageOption())
     .addHelpText('after', `
 CSV output is the per-code table; with --out x.csv the missed and over-coded
 segments go to x-mismatches.csv.
@@ -63,6 +61,8 @@ Examples:
     .action(async (files: string[], options: ValidateOptions) => {
       ctx.exitCode = await runValidate(ctx, files, options);
     });
+  for (const option of readerOptions()) command.addOption(option);
+  return command;
 }
 
 async function runValidate(ctx: CliContext, files: string[], options: ValidateOptions): Promise<number> {
@@ -78,7 +78,7 @@ async function runValidate(ctx: CliContext, files: string[], options: ValidateOp
   if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${options.gold} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
   const goldRows = gold.codings.filter((c) => options.coder === undefined || c.coder === options.coder);
 
-  const { corpus, messages } = await readCorpus(files, { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.language ? { language: options.language } : {}) });
+  const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
   if (ctx.report(messages)) return EXIT.data;
   const coder = createCoder(codebook);
   const segments: Segment[] = [];
