@@ -2,7 +2,7 @@ import { formatMessage, type Message } from '../model/message.js';
 
 /** Where a command writes: stdout for results, stderr for messages and progress. */
 export interface CliIo {
-  stdout(text: string): void;
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   /** True when stderr is a terminal (progress is shown only then). */
   interactive: boolean;

@@ -14,9 +14,13 @@ export type CodeTask =
   | { kind: 'file'; file: string }
   | { kind: 'lines'; file: string; firstLine: number; text: string };
 
-/** What a task gives back: formatted rows (CSV without header, or one JSON text per row). */
+/**
+ * What a task gives back: its rows, formatted and encoded as UTF-8 — CSV rows without the
+ * header, JSON lines, or for `json` each row preceded by `,\n` (the writer drops the first comma).
+ */
 export interface CodeTaskResult {
-  rows: string[];
+  output: Uint8Array;
+  rows: number;
   messages: Message[];
   documents: Array<{ id: string; file: string }>;
   /** Bytes of input text handled, for progress. */
@@ -53,14 +57,15 @@ export async function runCodeTask(task: CodeTask, coder: Coder, options: CodeTas
       if (document) documents.push(document);
     });
   }
-  const rows: string[] = [];
+  let output = '';
+  let rows = 0;
   for (const doc of documents) {
     if (task.kind === 'file') bytes += doc.text.length;
     const coded = coder.codeDocument(doc, { unit: options.unit });
     const table = codingRows(doc, coded.segments, coded.codings);
-    if (table.length === 0) continue;
-    if (options.format === 'csv') rows.push(codingRowsToCsv(table, false));
-    else for (const r of table) rows.push(JSON.stringify(r));
+    rows += table.length;
+    if (options.format === 'csv') output += codingRowsToCsv(table, false);
+    else for (const r of table) output += options.format === 'jsonl' ? `${JSON.stringify(r)}\n` : `,\n${JSON.stringify(r)}`;
   }
-  return { rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
+  return { output: Buffer.from(output), rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
 }

@@ -8,7 +8,8 @@ const { codebook, options } = workerData as { codebook: Codebook; options: CodeT
 const coder = createCoder(codebook);
 parentPort!.on('message', (message: { seq: number; task: CodeTask }) => {
   runCodeTask(message.task, coder, options).then(
-    (result) => parentPort!.postMessage({ seq: message.seq, result }),
+    // The output moves to the main thread without a copy.
+    (result) => parentPort!.postMessage({ seq: message.seq, result }, [result.output.buffer as ArrayBuffer]),
     (error: Error) => parentPort!.postMessage({ seq: message.seq, error: error.message }),
   );
 });

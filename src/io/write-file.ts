@@ -32,9 +32,10 @@ export class AtomicFileWriter {
     return new AtomicFileWriter(path, tmp, await open(tmp, 'w'));
   }
 
-  /** Append text. */
-  async write(chunk: string): Promise<void> {
-    await this.handle.write(chunk);
+  /** Append text or bytes. */
+  async write(chunk: string | Uint8Array): Promise<void> {
+    if (typeof chunk === 'string') await this.handle.write(chunk);
+    else await this.handle.write(chunk);
   }
 
   /** Close and move into place. */

@@ -61,7 +61,7 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
   const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };
   const effectiveJobs = options.jobs !== undefined || (await worthParallel(files, options.inputFormat)) ? jobs : 1;
   const writer = options.out ? await AtomicFileWriter.open(options.out) : null;
-  const write = async (chunk: string) => (writer ? writer.write(chunk) : ctx.io.stdout(chunk));
+  const write = async (chunk: string | Uint8Array) => (writer ? writer.write(chunk) : ctx.io.stdout(chunk));
   const ids = new DocumentIds();
   let rowsWritten = 0;
   let bytes = 0;
@@ -81,12 +81,9 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
         return EXIT.data;
       }
       await open();
-      let chunk = '';
-      for (const row of result.rows) {
-        chunk += options.format === 'csv' ? row : options.format === 'jsonl' ? `${row}\n` : `${rowsWritten === 0 ? '\n' : ',\n'}${row}`;
-        rowsWritten++;
-      }
-      if (chunk.length > 0) await write(chunk);
+      // In a JSON array the first row's separator is the "\n" after "[", not ",\n".
+      if (result.rows > 0) await write(options.format === 'json' && rowsWritten === 0 ? result.output.subarray(1) : result.output);
+      rowsWritten += result.rows;
       bytes += result.bytes;
       ctx.progress(`coded ${(bytes / 1e6).toFixed(1)} MB of text`);
     }
