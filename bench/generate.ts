@@ -33,12 +33,18 @@ export function generateTerms(count: number, realTerms: readonly string[], seed 
   return [...terms];
 }
 
-/** A YAML codebook with `terms` spread over codes of ten terms each, in two families. */
-export function codebookYaml(terms: readonly string[]): string {
+/**
+ * A YAML codebook with `terms` spread over 50 codes in two families, as a study's codebook has
+ * a few dozen codes whatever the size of its dictionary: so that a bigger dictionary means more
+ * terms to match, not more codes (and many more coding rows) to write.
+ */
+export function codebookYaml(terms: readonly string[], codes = 50): string {
   const lines = ['language: id', 'defaults:', '  roles: ["!interviewer"]', 'codes:', '  - id: a', '  - id: b'];
-  for (let i = 0; i < terms.length; i += 10) {
-    lines.push(`  - id: ${i % 20 === 0 ? 'a' : 'b'}/c${i / 10}`);
-    lines.push(`    terms: [${terms.slice(i, i + 10).map((t) => JSON.stringify(t)).join(', ')}]`);
+  const n = Math.min(codes, terms.length);
+  for (let c = 0; c < n; c++) {
+    const mine = terms.filter((_, i) => i % n === c);
+    lines.push(`  - id: ${c % 2 === 0 ? 'a' : 'b'}/c${c}`);
+    lines.push(`    terms: [${mine.map((t) => JSON.stringify(t)).join(', ')}]`);
   }
   return `${lines.join('\n')}\n`;
 }
