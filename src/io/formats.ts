@@ -81,6 +81,9 @@ export const READERS: Record<string, FormatReader> = {
   csv: textReader('import-csv', (text, file, options) => fromCsv(text, tableReaderOptions(file, 'csv', options))),
   xlsx: async (bytes, file, options) => withLanguage(await fromXlsx(bytes, tableReaderOptions(file, 'xlsx', options)), options),
   jsonl: textReader('import-jsonl', (text, file) => fromJsonl(text, { file })),
+  // The sources of a REFI-QDA project (its codings are for `qda qdpx import`, `qda agree`);
+  // loaded on demand, as the zip and XML code is not needed otherwise.
+  qdpx: async (bytes, file, options) => withLanguage(await (await import('./read-qdpx.js')).qdpxFromBytes(bytes, file), options),
 };
 
 /** Format names by file extension (lower case, without the dot). */
@@ -99,6 +102,7 @@ export const EXTENSIONS: Record<string, string> = {
   xlsx: 'xlsx',
   jsonl: 'jsonl',
   ndjson: 'jsonl',
+  qdpx: 'qdpx',
 };
 
 /** The format of a file by its extension, or undefined when unknown. */

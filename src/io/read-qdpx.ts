@@ -54,8 +54,18 @@ export async function readQdpx(file: string, options: { language?: string } = {}
     const code = (e as NodeJS.ErrnoException).code;
     return failed([message(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file, ruleId: 'file-unreadable', source: 'import-qdpx', fatal: true })]);
   }
+  return qdpxFromBytes(bytes, file, options);
+}
+
+/**
+ * Read a `.qdpx` already in memory (see `readQdpx`).
+ * @example const { corpus } = await qdpxFromBytes(bytes, 'project.qdpx')
+ */
+export async function qdpxFromBytes(bytes: Uint8Array, file: string, options: { language?: string } = {}): Promise<QdpxImport> {
   const unzipped = unzipQdpx(bytes, file);
-  if (unzipped.messages.some((m) => m.fatal)) return failed(unzipped.messages);
+  if (unzipped.messages.some((m) => m.fatal)) {
+    return { corpus: { documents: [] }, codebook: null, codings: [], users: [], cases: [], variables: [], messages: unzipped.messages, meta: { format: 'qdpx', name: '' } };
+  }
   const result = await fromQdpx(unzipped.entries, { file, readCodebook: parseQdc, ...(options.language ? { language: options.language } : {}) });
   result.messages.unshift(...unzipped.messages);
   return result;

@@ -67,3 +67,14 @@ describe('reader options reach every command that reads transcripts', () => {
     expect(readFileSync(join(out, 'frequencies.csv'), 'utf8')).toMatch(/Sari/);
   });
 });
+
+describe('a REFI-QDA project is a transcript source too', () => {
+  it('kwic reads the sources of a .qdpx', async () => {
+    const r = await runCli('kwic', '../shared/corpora/qc-qualitative-coding/demo.qdpx', '--term', 'equity', '--format', 'csv');
+    expect(r.code).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(r.stdout, { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(rows.map((x) => x.document))).toEqual(new Set(['board_2017']));
+    expect(rows.every((x) => x.keyword.toLowerCase() === 'equity')).toBe(true);
+  });
+});
