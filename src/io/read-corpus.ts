@@ -15,10 +15,14 @@ export interface ReadCorpusOptions extends ReadOptions {
  * @example const { corpus, messages } = await readTranscript('data-sample/transcripts/informan-01.md')
  */
 export async function readTranscript(file: string, options: ReadCorpusOptions = {}): Promise<{ corpus: Corpus; messages: Message[] }> {
-  const format = options.inputFormat ?? formatOfPath(file) ?? 'txt';
-  const reader = READERS[format];
+  const extension = /\.([^./\\]+)$/.exec(file)?.[1];
+  // A file without an extension is read as plain text; an unknown extension (.pdf, .odt) is
+  // more likely a format we cannot read than a transcript.
+  const format = options.inputFormat ?? formatOfPath(file) ?? (extension === undefined ? 'txt' : undefined);
+  const reader = format === undefined ? undefined : READERS[format];
   if (!reader) {
-    return fail(file, `unknown input format "${format}"; known: ${Object.keys(READERS).join(', ')}`, 'unknown-format');
+    const what = format === undefined ? `files ending in .${extension}` : `input format "${format}"`;
+    return fail(file, `cannot read ${what}; known formats: ${Object.keys(READERS).join(', ')} (choose one with --input-format)`, 'unknown-format');
   }
   let bytes: Uint8Array;
   try {
