@@ -1,3 +1,5 @@
+import { codingAgreement, type CodingAgreement } from '../analysis/agreement/coding-agreement.js';
+import { segmentUnits } from '../analysis/agreement/coding-units.js';
 import { codebookRows, type CodebookRow } from '../analysis/codebook-table.js';
 import { cooccurrence, type Cooccurrence } from '../analysis/cooccurrence.js';
 import { frequencies, type Frequencies, type Grouping } from '../analysis/frequencies.js';
@@ -25,6 +27,8 @@ export interface ReportData {
   codebook: CodebookRow[];
   /** Codebook colours by code id, for charts. */
   colors: Record<string, string>;
+  /** Agreement between the coders (segment units), when the codings come from two or more. */
+  agreement?: CodingAgreement;
 }
 
 /** Options of `buildReport`. */
@@ -49,7 +53,8 @@ export interface BuildReportOptions {
 
 /**
  * Compute every table of the report from a coded corpus: frequencies (by the chosen grouping and
- * by speaker), co-occurrence, the quote bank and the codebook appendix.
+ * by speaker), co-occurrence, the quote bank, the codebook appendix, and the agreement between
+ * coders when the codings come from two or more.
  * @example const data = buildReport({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { sentences: splitSentences, by: 'role' })
  */
 export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: BuildReportOptions): ReportData {
@@ -58,7 +63,8 @@ export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCo
   const freq = frequencies(coded, codebook, { by, language });
   const colors: Record<string, string> = {};
   for (const c of codebook.codes) if (c.color) colors[c.id] = c.color;
-  return {
+  const coders = new Set(coded.codings.map((c) => c.coder));
+  const data: ReportData = {
     title: options.title ?? codebook.name ?? 'Qualitative analysis report',
     summary: {
       documents: coded.documents.length,
@@ -75,4 +81,6 @@ export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCo
     codebook: codebookRows(codebook, { language }),
     colors,
   };
+  if (coders.size >= 2) data.agreement = codingAgreement(segmentUnits(coded.codings));
+  return data;
 }

@@ -1,3 +1,4 @@
+import { agreementTables, agreementToMarkdown } from './agreement-table.js';
 import type { Block, Page } from './blocks.js';
 import type { ReportData } from './build-report.js';
 import { codeInformantHeatmap } from './charts/code-informant-heatmap.js';
@@ -58,12 +59,20 @@ export async function renderReport(data: ReportData): Promise<ReportFiles> {
   files.set('codebook.md', markdownPage({ title: 'Codebook', blocks: [{ kind: 'table', table: codebook }] }));
   files.set('codebook.csv', toCsv(codebook));
   files.set('codebook.tex', toLatex(codebook, { caption: 'Codebook', label: 'tab:codebook' }));
-  files.set('tables.xlsx', await toXlsx([
+  const sheets = [
     { name: 'frequencies', table: frequencies },
     { name: 'cooccurrence', table: cooccurrence },
     { name: 'quotes', table: quotes },
     { name: 'codebook', table: codebook },
-  ]));
+  ];
+  if (data.agreement) {
+    const agreement = agreementTables(data.agreement);
+    files.set('agreement.md', agreementToMarkdown(data.agreement));
+    files.set('agreement.csv', toCsv(agreement.summary));
+    files.set('disagreements.csv', toCsv(agreement.disagreements));
+    sheets.push({ name: 'agreement', table: agreement.summary }, { name: 'disagreements', table: agreement.disagreements });
+  }
+  files.set('tables.xlsx', await toXlsx(sheets));
   for (const [name, svg] of Object.entries(charts)) files.set(`charts/${name}`, svg);
   files.set('report.html', htmlPage(reportPage(data, charts)));
   return files;
@@ -94,6 +103,15 @@ export function reportPage(data: ReportData, charts: ReportCharts): Page {
     { kind: 'heading', text: 'Codebook' },
     { kind: 'table', table: codebookTable(data.codebook) },
   ];
+  if (data.agreement) {
+    const agreement = agreementTables(data.agreement);
+    blocks.push(
+      { kind: 'heading', text: 'Agreement between coders' },
+      { kind: 'paragraph', text: data.agreement.method },
+      { kind: 'table', table: agreement.summary },
+      { kind: 'table', table: agreement.disagreements, caption: 'The disagreements to talk through.' },
+    );
+  }
   return { title: data.title, blocks };
 }
 

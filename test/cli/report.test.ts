@@ -142,3 +142,30 @@ describe('qda report: bad input', () => {
     expect(readdirSync(out)).toEqual(['data']);
   });
 });
+
+describe('qda report with two human coders', () => {
+  it('adds their agreement: agreement.md/csv, disagreements.csv, two XLSX sheets and a report section', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'qda-report-agree-')), 'report');
+    const r = await runCli('report', 'data-sample/transcripts/informan-01.md', '--codebook', 'codebooks/lk3-psychosocial.yaml',
+      '--codings', 'data-sample/coders/coder-a.csv', 'data-sample/coders/coder-b.csv', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = readFileSync(join(out, 'agreement.csv'), 'utf8');
+    expect(summary.split('\n')[0]).toMatch(/^code,units,applied:ayu,applied:bima,percent_agreement,cohen_kappa/);
+    const pooled = summary.split('\n').find((l) => l.startsWith('(pooled)'))!.split(',');
+    expect(Number(pooled[5]).toFixed(3)).toBe('0.792');
+    const disagreements = Papa.parse<Record<string, string>>(readFileSync(join(out, 'disagreements.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(disagreements.map((d) => [d.segment, d.code, d.coded_by])).toEqual([['6', 'factor/helplessness', 'bima'], ['10', 'foundation/skills', 'ayu'], ['14', 'foundation/values', 'bima']]);
+    expect(readFileSync(join(out, 'agreement.md'), 'utf8')).toContain('factor/helplessness');
+    const workbook = strFromU8(unzipSync(new Uint8Array(readFileSync(join(out, 'tables.xlsx'))))['xl/workbook.xml']);
+    const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(sheets).toEqual(['frequencies', 'cooccurrence', 'quotes', 'codebook', 'agreement', 'disagreements']);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Agreement between coders');
+  });
+
+  it('has no agreement part with one coder', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'qda-report-one-')), 'report');
+    const r = await runCli('report', 'data-sample/transcripts/informan-01.md', '--codebook', 'codebooks/lk3-psychosocial.yaml', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(out, 'agreement.csv'))).toBe(false);
+  });
+});
