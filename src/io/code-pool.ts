@@ -50,8 +50,11 @@ export async function* codeTasks(tasks: AsyncIterable<CodeTask>, codebook: Codeb
 function startWorker(codebook: Codebook, options: CodeTaskOptions): Worker {
   const compiled = import.meta.url.endsWith('.js');
   const url = new URL(compiled ? './code-worker.js' : './code-worker.ts', import.meta.url);
-  if (compiled) return new Worker(url, { workerData: { codebook, options } });
+  // A smaller young generation keeps the workers' memory down (1 GB, 500 terms: 513 → 430 MB
+  // peak) for 4% of speed: coding makes many short-lived strings that a small nursery collects.
+  const resourceLimits = { maxYoungGenerationSizeMb: 8 };
+  if (compiled) return new Worker(url, { workerData: { codebook, options }, resourceLimits });
   // From source (tests, tsx), the worker registers the TypeScript loader before loading itself.
   const boot = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: { codebook, options } });
+  return new Worker(boot, { eval: true, workerData: { codebook, options }, resourceLimits });
 }
