@@ -47,11 +47,6 @@ export function formatMessage(m: Message): string {
   return `${where}: ${level}: ${m.reason} [${m.ruleId}]${note}`;
 }
 
-/** True when any message is fatal. */
-export function hasFatal(messages: readonly Message[]): boolean {
-  return messages.some((m) => m.fatal);
-}
-
 /** Thrown by library functions when input cannot be used at all; carries located messages. */
 export class QdaError extends Error {
   readonly messages: Message[];
