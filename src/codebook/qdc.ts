@@ -1,4 +1,5 @@
 import type { Code, Codebook } from '../model/codebook.js';
+import { uniqueName } from '../text/unique-name.js';
 import { parseXml, xmlOffsetOf as offsetOf, type XmlNode } from '../text/xml.js';
 import { lineColumn, message, type Message } from '../model/message.js';
 import type { CodebookResult } from './parse.js';
@@ -129,11 +130,7 @@ function assignIds(found: readonly FoundCode[], explicit: ReadonlyArray<string |
   found.forEach((f, i) => {
     if (segments[i] !== undefined) return;
     const set = usedUnder(f.parent);
-    const base = explicit[i] ?? idSegmentOf(f.name);
-    let segment = base;
-    for (let n = 2; set.has(segment); n++) segment = `${base}-${n}`;
-    set.add(segment);
-    segments[i] = segment;
+    segments[i] = uniqueName(explicit[i] ?? idSegmentOf(f.name), set);
   });
   const ids: string[] = [];
   found.forEach((f, i) => ids.push(f.parent === null ? segments[i]! : `${ids[f.parent]}/${segments[i]}`));

@@ -4,6 +4,7 @@ import { documentIdFromPath } from './document-id.js';
 import { cellAttribute, cellText, chosenColumn, COLUMN_NAMES, findColumn, type TableRow } from './table-columns.js';
 import type { TableImportOptions } from './table.js';
 import { documentFromUtterances, type Utterance } from './utterances.js';
+import { uniqueName } from '../text/unique-name.js';
 
 /**
  * A survey table (one row per respondent, one column per open question) as one document per
@@ -66,7 +67,7 @@ export function surveyDocuments(header: TableRow, rows: readonly TableRow[], opt
       messages.push(message(`nobody answered "${question}"; it gives no document`, { file, line: header.line, column: q + 1, ruleId: 'empty-document', source }));
       continue;
     }
-    const id = uniqueId(`${fileId}-${slug(question) || `col${q + 1}`}`, taken);
+    const id = uniqueName(`${fileId}-${slug(question) || `col${q + 1}`}`, taken);
     documents.push(documentFromUtterances(utterances, {
       id, file, format, attributes: { question }, participants: answered,
       ...(options.language ? { language: options.language } : {}),
@@ -118,11 +119,4 @@ function slug(text: string): string {
     out = out ? `${out}-${w}` : w.slice(0, 40);
   }
   return out;
-}
-
-function uniqueId(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
 }

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import readExcelFile from 'read-excel-file/node';
 import type { Attributes, AttributeValue, Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
+import { unreadableReason } from './unreadable.js';
 
 /** A small table read from a CSV or XLSX file: the header, then rows with their 1-based line (row) numbers. */
 export interface TableFile {
@@ -20,8 +21,7 @@ export async function readTableFile(file: string, source: string): Promise<{ tab
   try {
     bytes = await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(file, source, code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code})`, 'file-unreadable');
+    return fail(file, source, unreadableReason(e), 'file-unreadable');
   }
   let grid: AttributeValue[][];
   const messages: Message[] = [];

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseCodebook, type CodebookResult } from '../codebook/parse.js';
 import { parseQdc } from '../codebook/qdc.js';
 import { message } from '../model/message.js';
+import { unreadableReason } from './unreadable.js';
 
 /** Codebook readers by file extension. */
 export const CODEBOOK_READERS: Record<string, (text: string, file: string) => CodebookResult> = {
@@ -25,8 +26,7 @@ export async function readCodebook(file: string): Promise<CodebookResult> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { codebook: null, messages: [message(code === 'ENOENT' ? 'codebook file not found' : `cannot read codebook (${code})`, { file, ruleId: 'file-unreadable', source: 'codebook', fatal: true })] };
+    return { codebook: null, messages: [message(unreadableReason(e, 'codebook file'), { file, ruleId: 'file-unreadable', source: 'codebook', fatal: true })] };
   }
   return reader(text, file);
 }

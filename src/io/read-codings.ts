@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseCodingsCsv, type ReadCoding } from '../import/codings-csv.js';
 import { message, type Message } from '../model/message.js';
+import { unreadableReason } from './unreadable.js';
 
 /**
  * Read coding tables (our CSV; see `parseCodingsCsv`). Offsets stay in code points.
@@ -14,8 +15,7 @@ export async function readCodings(files: readonly string[], options: { coder?: s
     try {
       text = await readFile(file, 'utf8');
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      messages.push(message(code === 'ENOENT' ? 'coding table not found' : `cannot read coding table (${code})`, { file, ruleId: 'file-unreadable', source: 'codings', fatal: true }));
+      messages.push(message(unreadableReason(e, 'coding table'), { file, ruleId: 'file-unreadable', source: 'codings', fatal: true }));
       continue;
     }
     const result = parseCodingsCsv(text, { file, ...(options.coder ? { coder: options.coder } : {}) });

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { formatOfPath, READERS, type ReadOptions } from './formats.js';
+import { unreadableReason } from './unreadable.js';
 
 /** Options for reading transcripts from files. */
 export interface ReadCorpusOptions extends ReadOptions {
@@ -30,9 +31,7 @@ export async function readTranscript(file: string, options: ReadCorpusOptions = 
     if (info.isDirectory()) return fail(file, 'is a folder, not a file (use a glob such as folder/*.md)', 'is-directory');
     bytes = await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? (e as Error).message})`;
-    return fail(file, reason, 'file-unreadable');
+    return fail(file, unreadableReason(e), 'file-unreadable');
   }
   try {
     const result = await reader(bytes, file, options);

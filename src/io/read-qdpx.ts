@@ -3,6 +3,7 @@ import { unzipSync } from 'fflate';
 import { parseQdc } from '../codebook/qdc.js';
 import { fromQdpx, type QdpxImport } from '../import/qdpx/project.js';
 import { message, type Message } from '../model/message.js';
+import { unreadableReason } from './unreadable.js';
 
 /** Entries larger than this are skipped (a guard against zip bombs); sources are far smaller. */
 const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
@@ -51,8 +52,7 @@ export async function readQdpx(file: string, options: { language?: string } = {}
   try {
     bytes = await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return failed([message(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file, ruleId: 'file-unreadable', source: 'import-qdpx', fatal: true })]);
+    return failed([message(unreadableReason(e), { file, ruleId: 'file-unreadable', source: 'import-qdpx', fatal: true })]);
   }
   return qdpxFromBytes(bytes, file, options);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { RatingValue, ReliabilityData } from '../analysis/agreement/reliability-data.js';
 import { message, type Message } from '../model/message.js';
+import { unreadableReason } from './unreadable.js';
 
 /** How a reliability table is laid out: coders in rows (Krippendorff) or units in rows (R irr's subjects × raters). */
 export type ReliabilityLayout = 'coders-by-units' | 'units-by-coders';
@@ -80,9 +81,7 @@ export async function readReliability(file: string, options: Omit<ReliabilityCsv
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'reliability table not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read reliability table (${code})`;
-    return { data: null, messages: [message(reason, { file, ruleId: 'file-unreadable', source: 'reliability', fatal: true })] };
+    return { data: null, messages: [message(unreadableReason(e, 'reliability table'), { file, ruleId: 'file-unreadable', source: 'reliability', fatal: true })] };
   }
   return parseReliabilityCsv(text, { file, ...options });
 }

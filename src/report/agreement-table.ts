@@ -1,6 +1,6 @@
 import type { AgreementStatistics, CodingAgreement } from '../analysis/agreement/coding-agreement.js';
 import { toCsv, type Table } from './csv.js';
-import { markdownExcerpt, markdownNumber, toMarkdownTable } from './markdown-table.js';
+import { jsonNumber, markdownExcerpt, markdownNumber, toMarkdownTable } from './markdown-table.js';
 
 /** Name of the pooled row in the per-code table. */
 export const POOLED = '(pooled)';
@@ -63,11 +63,11 @@ export function agreementToJson(result: CodingAgreement): Record<string, unknown
   const stats = (s: AgreementStatistics) => ({
     units: s.units,
     applied: Object.fromEntries(result.coders.map((c, i) => [c, s.applied[i]])),
-    percent_agreement: num(s.percentAgreement),
-    cohen_kappa: num(s.cohenKappa),
-    fleiss_kappa: num(s.fleissKappa),
-    alpha: num(s.alpha),
-    alpha_ci95: s.alphaInterval ? { low: num(s.alphaInterval.low), high: num(s.alphaInterval.high), samples: s.alphaInterval.samples, seed: s.alphaInterval.seed } : null,
+    percent_agreement: jsonNumber(s.percentAgreement),
+    cohen_kappa: jsonNumber(s.cohenKappa),
+    fleiss_kappa: jsonNumber(s.fleissKappa),
+    alpha: jsonNumber(s.alpha),
+    alpha_ci95: s.alphaInterval ? { low: jsonNumber(s.alphaInterval.low), high: jsonNumber(s.alphaInterval.high), samples: s.alphaInterval.samples, seed: s.alphaInterval.seed } : null,
     notes: s.notes,
   });
   return {
@@ -148,8 +148,4 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
     out.push(toMarkdownTable({ columns, rows }, { right: ['segment', 'start', 'end'] }).trimEnd());
   }
   return `${out.join('\n')}\n`;
-}
-
-function num(x: number): number | null {
-  return Number.isNaN(x) ? null : x;
 }

@@ -28,3 +28,11 @@ export function markdownExcerpt(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
+
+/**
+ * A figure for JSON: NaN (undefined, explained in a note beside it) becomes null.
+ * @example jsonNumber(NaN) // null
+ */
+export function jsonNumber(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}

@@ -1,6 +1,6 @@
 import type { ValidationResult, ValidationScores } from '../analysis/validation.js';
 import { toCsv, type Table } from './csv.js';
-import { markdownExcerpt, markdownNumber, toMarkdownTable } from './markdown-table.js';
+import { jsonNumber, markdownExcerpt, markdownNumber, toMarkdownTable } from './markdown-table.js';
 
 /** Name of the micro-averaged row in the per-code table. */
 export const OVERALL = '(overall, leaf codes)';
@@ -44,9 +44,9 @@ export function validationToJson(result: ValidationResult): Record<string, unkno
     support: s.support,
     predicted: s.predicted,
     true_positives: s.truePositives,
-    precision: num(s.precision),
-    recall: num(s.recall),
-    f1: num(s.f1),
+    precision: jsonNumber(s.precision),
+    recall: jsonNumber(s.recall),
+    f1: jsonNumber(s.f1),
     notes: s.notes,
   });
   return {
@@ -96,8 +96,4 @@ export function validationToMarkdown(result: ValidationResult, options: { maxTex
     ...list('Over-coded: the rules code it, the gold standard does not', result.overCoded),
   ];
   return `${out.join('\n')}\n`;
-}
-
-function num(x: number): number | null {
-  return Number.isNaN(x) ? null : x;
 }

@@ -15,6 +15,7 @@ import {
 import { readSourceText } from './source-text.js';
 import { readCases, readValues, readVariables, type QdpxCase, type QdpxVariable } from './variables.js';
 import { attr, child, children, parseProjectXml, textOf, type XmlNode } from './xml.js';
+import { uniqueName } from '../../text/unique-name.js';
 
 /** A user (coder) of a REFI-QDA project. */
 export interface QdpxUser {
@@ -139,7 +140,7 @@ export async function fromQdpx(entries: QdpxEntries, options: QdpxImportOptions)
     const attributes: Attributes = { ...caseAttributes.get(p.guid), ...readValues(p.node, variables, at, messages) };
     const doc = documentOf(p, `${file}!${p.from}`, attributes, options.language, messages);
     const safe = safeId(doc.id);
-    const id = uniqueId(safe, taken);
+    const id = uniqueName(safe, taken);
     if (id !== safe) messages.push(at(p.node, `two sources are named "${safe}"; this one is "${id}"`, 'duplicate-document-id'));
     doc.id = id;
     documentOfSource.set(p.guid, id);
@@ -343,11 +344,4 @@ function sourceLabel(node: XmlNode, guid: string): string {
 function safeId(label: string): string {
   const id = label.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[\s.-]+|[\s.]+$/g, '');
   return id.length > 0 ? id : 'source';
-}
-
-function uniqueId(id: string, taken: Set<string>): string {
-  let candidate = id;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${id}-${n}`;
-  taken.add(candidate);
-  return candidate;
 }
