@@ -1,5 +1,6 @@
 import type { Coder } from '../coding/code-corpus.js';
 import { documentFromJsonLine } from '../import/json-record.js';
+import { withReadDefaults } from '../import/read-defaults.js';
 import type { Document } from '../model/document.js';
 import type { Message } from '../model/message.js';
 import type { Unit } from '../model/segment.js';
@@ -23,6 +24,8 @@ export interface CodeTaskResult {
   rows: number;
   messages: Message[];
   documents: Array<{ id: string; file: string }>;
+  /** Distinct roles of the coded segments' speakers, for checking the codebook's role filters. */
+  roles: string[];
   /** Bytes of input text handled, for progress. */
   bytes: number;
 }
@@ -54,18 +57,20 @@ export async function runCodeTask(task: CodeTask, coder: Coder, options: CodeTas
       if (line.trim().length === 0) return;
       const { document, messages: m } = documentFromJsonLine(line, task.file, task.firstLine + i);
       for (const x of m) messages.push(x);
-      if (document) documents.push(document);
+      if (document) documents.push(withReadDefaults(document, options.read));
     });
   }
   let output = '';
   let rows = 0;
+  const roles = new Set<string>();
   for (const doc of documents) {
     if (task.kind === 'file') bytes += doc.text.length;
     const coded = coder.codeDocument(doc, { unit: options.unit });
+    for (const s of coded.segments) if (s.role !== undefined) roles.add(s.role);
     const table = codingRows(doc, coded.segments, coded.codings);
     rows += table.length;
     if (options.format === 'csv') output += codingRowsToCsv(table, false);
     else for (const r of table) output += options.format === 'jsonl' ? `${JSON.stringify(r)}\n` : `,\n${JSON.stringify(r)}`;
   }
-  return { output: Buffer.from(output), rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
+  return { output: Buffer.from(output), rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), roles: [...roles], bytes };
 }

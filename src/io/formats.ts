@@ -10,8 +10,10 @@ import { decodeBytes } from '../text/decode.js';
 
 /** Options every transcript reader accepts from the command line. */
 export interface ReadOptions {
-  /** Language when the file does not say. */
+  /** Language when the file does not say (else it is detected from the text). */
   language?: string;
+  /** Speaker labels that get role `interviewer` when no role is given (`[]` for none). */
+  interviewerLabels?: readonly string[];
   /** Extra reader options by name (e.g. column choices of table readers). */
   [option: string]: unknown;
 }
@@ -34,26 +36,19 @@ export function decodeOrFail(bytes: Uint8Array, file: string, source: string): {
 
 /**
  * A reader of a text format: decodes the bytes (UTF-8 with or without BOM, UTF-16 with BOM,
- * else Windows-1252 with a warning naming the file), then reads the text; documents that
- * declare no language get the `--language` one.
+ * else Windows-1252 with a warning naming the file), then reads the text.
  */
 function textReader(source: string, read: (text: string, file: string, options: ReadOptions) => ImportResult): FormatReader {
   return (bytes, file, options) => {
     const decoded = decodeOrFail(bytes, file, source);
     if ('corpus' in decoded) return decoded;
-    const result = withLanguage(read(decoded.text, file, options), options);
+    const result = read(decoded.text, file, options);
     if (decoded.encoding === 'windows-1252') {
       result.messages.unshift(message('file is not valid UTF-8; read it as Windows-1252 — check accented letters', { file, ruleId: 'encoding-fallback', source }));
     }
     result.meta.encoding = decoded.encoding;
     return result;
   };
-}
-
-/** Documents that declare no language get the `--language` one. */
-function withLanguage(result: ImportResult, options: ReadOptions): ImportResult {
-  if (options.language) for (const doc of result.corpus.documents) doc.language ??= options.language;
-  return result;
 }
 
 function captionReader(format: CaptionFormat): FormatReader {
@@ -74,16 +69,16 @@ function tableReaderOptions(file: string, format: 'csv' | 'xlsx', options: ReadO
 export const READERS: Record<string, FormatReader> = {
   txt: textReader('import-text', (text, file) => fromText(text, { file, format: 'txt' })),
   md: textReader('import-text', (text, file) => fromText(text, { file, format: 'md' })),
-  docx: async (bytes, file, options) => withLanguage(await fromDocx(bytes, { file }), options),
+  docx: async (bytes, file) => fromDocx(bytes, { file }),
   vtt: captionReader('vtt'),
   srt: captionReader('srt'),
   sbv: captionReader('sbv'),
   csv: textReader('import-csv', (text, file, options) => fromCsv(text, tableReaderOptions(file, 'csv', options))),
-  xlsx: async (bytes, file, options) => withLanguage(await fromXlsx(bytes, tableReaderOptions(file, 'xlsx', options)), options),
+  xlsx: async (bytes, file, options) => fromXlsx(bytes, tableReaderOptions(file, 'xlsx', options)),
   jsonl: textReader('import-jsonl', (text, file) => fromJsonl(text, { file })),
   // The sources of a REFI-QDA project (its codings are for `qda qdpx import`, `qda agree`);
   // loaded on demand, as the zip and XML code is not needed otherwise.
-  qdpx: async (bytes, file, options) => withLanguage(await (await import('./read-qdpx.js')).qdpxFromBytes(bytes, file), options),
+  qdpx: async (bytes, file) => (await import('./read-qdpx.js')).qdpxFromBytes(bytes, file),
 };
 
 /** Format names by file extension (lower case, without the dot). */

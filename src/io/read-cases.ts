@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import readExcelFile from 'read-excel-file/node';
 import type { Attributes, AttributeValue, Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
+import { INTERVIEWER_ROLE, isInterviewerLabel } from '../import/speaker-roles.js';
 import { unreadableReason } from './unreadable.js';
 
 /** A small table read from a CSV or XLSX file: the header, then rows with their 1-based line (row) numbers. */
@@ -127,14 +128,24 @@ export function joinCases(corpus: Corpus, cases: Cases): { corpus: Corpus; messa
         file: cases.file, line: row.line, column: 1, ruleId: 'case-ambiguous', source: 'cases',
       }));
     }
+    const role = roleIn(row.attributes);
     for (const p of participants) {
       Object.assign(p.attributes, row.attributes);
-      const role = row.attributes.role;
-      if (p.role === undefined && typeof role === 'string' && role.trim()) p.role = role.trim();
+      // A role the cases file states replaces one guessed from an interviewer label.
+      const guessed = p.role === INTERVIEWER_ROLE && isInterviewerLabel(p.name);
+      if (role !== undefined && (p.role === undefined || guessed)) p.role = role;
     }
     if (doc) Object.assign(doc.attributes, row.attributes);
   }
   return { corpus: { documents }, messages };
+}
+
+/** The value of a `role` column, however its header is capitalised (`Role`, `ROLE`). */
+function roleIn(attributes: Attributes): string | undefined {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.trim().toLowerCase() === 'role' && typeof value === 'string' && value.trim()) return value.trim();
+  }
+  return undefined;
 }
 
 function cellValue(raw: string): AttributeValue {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
+import { withReadDefaults } from '../import/read-defaults.js';
 import { formatOfPath, READERS, type ReadOptions } from './formats.js';
 import { unreadableReason } from './unreadable.js';
 
@@ -13,6 +14,7 @@ export interface ReadCorpusOptions extends ReadOptions {
 /**
  * Read one transcript file (any supported format) into documents and messages. Missing,
  * unreadable, binary and empty files give a fatal located message, never an exception.
+ * Documents get the defaults of `withReadDefaults` (language, interviewer roles).
  * @example const { corpus, messages } = await readTranscript('data-sample/transcripts/informan-01.md')
  */
 export async function readTranscript(file: string, options: ReadCorpusOptions = {}): Promise<{ corpus: Corpus; messages: Message[] }> {
@@ -35,7 +37,7 @@ export async function readTranscript(file: string, options: ReadCorpusOptions = 
   }
   try {
     const result = await reader(bytes, file, options);
-    return { corpus: result.corpus, messages: result.messages };
+    return { corpus: { documents: result.corpus.documents.map((d) => withReadDefaults(d, options)) }, messages: result.messages };
   } catch (e) {
     return fail(file, `cannot read this ${format} file: ${(e as Error).message}`, 'unreadable-content');
   }

@@ -36,6 +36,8 @@ export interface Document {
   text: string;
   /** Language code (`id`, `en`) from front matter or options; undefined when unknown. */
   language?: string;
+  /** Where `language` came from: the file itself, the reader's option, or detection from the text. */
+  languageSource?: 'declared' | 'option' | 'detected';
   attributes: Attributes;
   participants: Participant[];
   turns: Turn[];

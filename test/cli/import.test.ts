@@ -35,7 +35,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'qda-import-'));
 describe('qda import', () => {
   it.each(['md', 'docx', 'vtt', 'srt', 'csv', 'xlsx'])('prints interview.%s as the normalised corpus with code-point spans', async (format) => {
     const [doc] = await importJson(`data-sample/formats/interview.${format}`);
-    expect(doc).toMatchObject({ id: 'interview', format, language: null });
+    expect(doc).toMatchObject({ id: 'interview', format, language: 'id' }); // detected: the interview is in Indonesian
     expect(doc.turns).toHaveLength(14);
     const points = [...doc.text];
     for (const t of doc.turns) expect(points.slice(t.start, t.end).join('')).toBe(t.text);

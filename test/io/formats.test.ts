@@ -82,9 +82,4 @@ describe('format registry', () => {
   ])('%s is %s', (file, format) => {
     expect(formatOfPath(file)).toBe(format);
   });
-
-  it('gives documents without a language the --language one', async () => {
-    const result = await READERS.vtt(new TextEncoder().encode(SAMPLES.vtt), 'a.vtt', { language: 'id' });
-    expect(result.corpus.documents[0].language).toBe('id');
-  });
 });

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { unmatchedRoleFilters } from '../../coding/role-filters.js';
 import { codeTasks } from '../../io/code-pool.js';
 import type { CodeTask, CodeTaskOptions } from '../../io/code-task.js';
 import { jsonlBatches } from '../../io/jsonl-batches.js';
@@ -63,6 +64,7 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
   const writer = options.out ? await AtomicFileWriter.open(options.out) : null;
   const write = async (chunk: string | Uint8Array) => (writer ? writer.write(chunk) : ctx.io.stdout(chunk));
   const ids = new DocumentIds();
+  const roles = new Set<string>();
   let rowsWritten = 0;
   let bytes = 0;
   let opened = false;
@@ -81,6 +83,7 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
         return EXIT.data;
       }
       await open();
+      for (const r of result.roles) roles.add(r);
       // In a JSON array the first row's separator is the "\n" after "[", not ",\n".
       if (result.rows > 0) await write(options.format === 'json' && rowsWritten === 0 ? result.output.subarray(1) : result.output);
       rowsWritten += result.rows;
@@ -90,6 +93,7 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
     await open();
     if (options.format === 'json') await write(rowsWritten === 0 ? ']\n' : '\n]\n');
     ctx.progressDone();
+    ctx.report(unmatchedRoleFilters(codebook, roles, options.codebook));
     await writer?.commit();
     return EXIT.ok;
   } catch (e) {

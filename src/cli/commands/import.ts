@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { OffsetMap } from '../../text/offsets.js';
 import type { Document } from '../../model/document.js';
 import { EXIT, type CliContext } from '../context.js';
-import { outOption, readerOptions, type TableReadOptions } from './options.js';
+import { outOption, readerOptions, readOptionsOf, type ReaderFlags } from './options.js';
 
 /** `qda import`: print the normalised corpus. */
 export function importCommand(ctx: CliContext): Command {
@@ -16,8 +16,8 @@ code-point offsets of the turn's text in the document text).`)
     .argument('<files...>', 'transcripts')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .addOption(outOption())
-    .action(async (files: string[], options: { out?: string; inputFormat?: string; language?: string } & TableReadOptions) => {
-      const { corpus, messages } = await readCorpus(files, options);
+    .action(async (files: string[], options: { out?: string } & ReaderFlags) => {
+      const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
       if (ctx.report(messages)) {
         ctx.exitCode = EXIT.data;
         return;

@@ -20,6 +20,10 @@ export const inputFormatOption = () => new Option('--input-format <format>', 're
 /** `--language id|en`: language of transcripts whose front matter does not say. */
 export const languageOption = () => new Option('--language <code>', 'language of transcripts that do not declare one (id, en)');
 
+/** `--interviewer <labels>`: the labels that give role `interviewer` to speakers without one. */
+export const interviewerOption = () =>
+  new Option('--interviewer <labels>', 'speaker labels that mean the interviewer, comma-separated, or "none" (default: Interviewer, Pewawancara, Peneliti, Moderator, Researcher, I, Q, …)');
+
 /** The reader options of `--speaker-col`, `--text-col`, `--time-col`, `--doc-col` and `--survey` (CSV and XLSX tables). */
 export type TableReadOptions = {
   speakerCol?: string;
@@ -45,14 +49,14 @@ export function tableOptions(): Option[] {
 }
 
 /** What a command that reads transcripts received about reading them. */
-export type ReaderFlags = { inputFormat?: string; language?: string } & TableReadOptions;
+export type ReaderFlags = { inputFormat?: string; language?: string; interviewer?: string } & TableReadOptions;
 
 /**
  * `--input-format`, `--language` and the table options: every command that reads transcripts takes them.
  * @example for (const option of readerOptions()) command.addOption(option)
  */
 export function readerOptions(): Option[] {
-  return [inputFormatOption(), languageOption(), ...tableOptions()];
+  return [inputFormatOption(), languageOption(), interviewerOption(), ...tableOptions()];
 }
 
 /**
@@ -63,10 +67,17 @@ export function readOptionsOf(options: ReaderFlags): ReadCorpusOptions {
   const picked: ReadCorpusOptions = {};
   if (options.inputFormat !== undefined) picked.inputFormat = options.inputFormat;
   if (options.language !== undefined) picked.language = options.language;
+  if (options.interviewer !== undefined) picked.interviewerLabels = interviewerLabels(options.interviewer);
   if (options.speakerCol !== undefined) picked.speakerCol = options.speakerCol;
   if (options.textCol !== undefined) picked.textCol = options.textCol;
   if (options.timeCol !== undefined) picked.timeCol = options.timeCol;
   if (options.docCol !== undefined) picked.docCol = options.docCol;
   if (options.survey) picked.survey = true;
   return picked;
+}
+
+/** The labels of `--interviewer`: comma-separated, lower case; `none` for none. */
+function interviewerLabels(value: string): string[] {
+  if (value.trim().toLowerCase() === 'none') return [];
+  return value.split(',').map((l) => l.trim().toLocaleLowerCase()).filter((l) => l !== '');
 }

@@ -4,6 +4,7 @@ import type { EvidencedCoding } from '../../analysis/quotes.js';
 import { depthOf } from '../../analysis/rollup.js';
 import { alignCodings } from '../../coding/align-codings.js';
 import { createCoder } from '../../coding/code-corpus.js';
+import { unmatchedRoleFilters } from '../../coding/role-filters.js';
 import { joinCases, readCases } from '../../io/read-cases.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
@@ -34,6 +35,7 @@ interface ReportCommandOptions {
   level?: string;
   inputFormat?: string;
   language?: string;
+  interviewer?: string;
 }
 
 /**
@@ -128,6 +130,7 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
     } else if (!manual) for (const s of segmentDocument(doc, options.unit)) segments.push(s);
   });
   for (const c of selectedManual) codings.push(c);
+  if (useAuto) ctx.report(unmatchedRoleFilters(codebook, segments.map((s) => s.role), options.codebook));
 
   ctx.progress('writing the report');
   let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
