@@ -1,5 +1,6 @@
 import { labelOf, type Codebook } from '../model/codebook.js';
 import type { AttributeValue, Document, Participant } from '../model/document.js';
+import { speakerIdentities } from '../model/speaker.js';
 import type { Segment } from '../model/segment.js';
 import { depthOf, rollUp, segmentKey, type CodedCorpus } from './rollup.js';
 
@@ -21,7 +22,7 @@ export interface FrequencyRow {
   segments: number;
   /** Distinct documents among those segments. */
   documents: number;
-  /** Distinct speakers (case-insensitive) among those segments. */
+  /** Distinct speakers among those segments (see `speakerIdentities`: a generic label counts once per document). */
   speakers: number;
   /** Segments in the group, coded or not. */
   base: number;
@@ -55,7 +56,8 @@ export function frequencies(input: CodedCorpus, codebook: Codebook, options: Fre
   const by = options.by ?? 'speaker';
   const language = options.language ?? codebook.language;
   const rolled = rollUp(input.codings);
-  const groupOf = grouper(input.documents, by);
+  const identity = speakerIdentities(input.documents);
+  const groupOf = grouper(input.documents, by, identity);
   const groupIndex = new Map<string, number>();
   const segmentGroups: number[] = [];
   const groupBase: number[] = [];
@@ -86,7 +88,7 @@ export function frequencies(input: CodedCorpus, codebook: Codebook, options: Fre
       for (const tally of [t.total, t.groups[segmentGroups[i]]]) {
         tally.segments++;
         tally.documents.add(s.document);
-        if (s.speaker !== null) tally.speakers.add(s.speaker.toLocaleLowerCase());
+        if (s.speaker !== null) tally.speakers.add(identity(s.document, s.speaker).key);
       }
     }
   });
@@ -121,7 +123,7 @@ export function groupingAttributes(documents: readonly Document[]): string[] {
 }
 
 /** The group of a segment: its document, speaker, role, or an attribute of its speaker, else of its document. */
-function grouper(documents: readonly Document[], by: Grouping): (s: Segment) => string {
+function grouper(documents: readonly Document[], by: Grouping, identity: ReturnType<typeof speakerIdentities>): (s: Segment) => string {
   const docs = new Map(documents.map((d) => [d.id, d]));
   const participant = (s: Segment): Participant | undefined => {
     if (s.speaker === null) return undefined;
@@ -130,13 +132,14 @@ function grouper(documents: readonly Document[], by: Grouping): (s: Segment) => 
   };
   if (by === 'document') return (s) => s.document;
   if (by === 'speaker') {
-    // One informant may speak in several documents: the first spelling seen names the group.
+    // One informant may speak in several documents: the first spelling seen names the group;
+    // a generic label (`Participant`) is a group per document.
     const spelling = new Map<string, string>();
     return (s) => {
       if (s.speaker === null) return NO_GROUP;
-      const key = s.speaker.toLocaleLowerCase();
-      if (!spelling.has(key)) spelling.set(key, s.speaker);
-      return spelling.get(key)!;
+      const who = identity(s.document, s.speaker);
+      if (!spelling.has(who.key)) spelling.set(who.key, who.name);
+      return spelling.get(who.key)!;
     };
   }
   if (by === 'role') return (s) => s.role ?? participant(s)?.role ?? text(participant(s)?.attributes.role) ?? NO_GROUP;

@@ -2,6 +2,7 @@ import { labelOf, type Codebook } from '../model/codebook.js';
 import type { Coding, Hit } from '../model/coding.js';
 import type { AttributeValue } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
+import { speakerIdentities, type SpeakerIdentity } from '../model/speaker.js';
 import { segmentKey, type CodedCorpus } from './rollup.js';
 
 /** A coding that may carry its matched spans (automatic codings do). */
@@ -37,7 +38,11 @@ export interface Quote {
   timestamp: string | null;
   /** Year of the document's `date` (or `year`) attribute, null when it has none. */
   year: string | null;
-  /** `(Name, Year)`; `n.d.` stands for a missing year, the document id for a missing speaker. */
+  /**
+   * `(Name, Year)`; `n.d.` stands for a missing year, the document id for a missing speaker; a
+   * generic label (`Participant`) is cited with its document: `(Participant, teacher-01)`, or
+   * `(Participant, teacher-01, 2025)` with a year.
+   */
   citation: string;
   /** The excerpt, whitespace collapsed, with `…` where the segment was trimmed. */
   text: string;
@@ -98,6 +103,7 @@ export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCodi
   const language = options.language ?? codebook.language;
   if (perCode <= 0) return [];
   const docs = new Map(input.documents.map((d) => [d.id, d]));
+  const identity = speakerIdentities(input.documents);
   const segments = new Map<string, { segment: Segment; order: number }>();
   input.segments.forEach((s, order) => segments.set(segmentKey(s.document, s.index), { segment: s, order }));
 
@@ -136,7 +142,7 @@ export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCodi
     });
     scored.sort((a, b) => b.score - a.score || a.cand.order - b.cand.order);
 
-    const chosen = pickSpread(scored, perCode);
+    const chosen = pickSpread(scored, perCode, identity);
     const label = labelOf(code, language);
     chosen.forEach(({ cand, excerpt, doc }, i) => {
       const seg = cand.segment;
@@ -144,7 +150,7 @@ export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCodi
       quotes.push({
         code: code.id, label, rank: i + 1,
         document: seg.document, segment: seg.index, speaker: seg.speaker, timestamp: seg.timestamp ?? null,
-        year, citation: `(${seg.speaker ?? doc.id}, ${year ?? 'n.d.'})`,
+        year, citation: citation(seg.speaker === null ? null : identity(seg.document, seg.speaker), doc.id, year),
         text: excerpt.text, marks: excerpt.marks, terms: excerpt.terms, start: excerpt.start, end: excerpt.end,
       });
     });
@@ -152,18 +158,26 @@ export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCodi
   return quotes;
 }
 
+/** `(Name, Year)`, or `(Participant, teacher-01[, Year])` for a speaker of one document only. */
+function citation(who: SpeakerIdentity | null, document: string, year: string | null): string {
+  if (who === null) return `(${document}, ${year ?? 'n.d.'})`;
+  if (who.document === undefined) return `(${who.name}, ${year ?? 'n.d.'})`;
+  return year === null ? `(${who.label}, ${who.document})` : `(${who.label}, ${who.document}, ${year})`;
+}
+
 /**
  * The best `perCode` excerpts, one per informant first, then filling up from informants
  * already quoted; never two near-duplicates.
  */
-function pickSpread<T extends { cand: Candidate; excerpt: Excerpt }>(scored: readonly T[], perCode: number): T[] {
+function pickSpread<T extends { cand: Candidate; excerpt: Excerpt }>(scored: readonly T[], perCode: number, identity: (document: string, speaker: string) => SpeakerIdentity): T[] {
   const chosen: T[] = [];
   const speakers = new Set<string>();
   for (const spread of [true, false]) {
     for (const s of scored) {
       if (chosen.length >= perCode) break;
       if (chosen.includes(s)) continue;
-      const who = s.cand.segment.speaker?.toLocaleLowerCase() ?? `\u0000${s.cand.segment.document}`;
+      const seg = s.cand.segment;
+      const who = seg.speaker === null ? `\u0000${seg.document}` : identity(seg.document, seg.speaker).key;
       if (spread && speakers.has(who)) continue;
       if (chosen.some((c) => nearDuplicate(c.excerpt.text, s.excerpt.text))) continue;
       chosen.push(s);

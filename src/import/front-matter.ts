@@ -67,17 +67,19 @@ export function toAttributeValue(value: unknown): AttributeValue {
 }
 
 /**
- * Participants from front matter: a list of `{name, role, …}` objects or of names, or a
- * mapping `name: role`.
+ * Participants from front matter: a list of `{name, role, person, …}` objects or of names, or
+ * a mapping `name: role`. `person` says who the participant is across documents.
  */
 export function readParticipants(value: unknown): Participant[] {
   const out: Participant[] = [];
   const add = (name: unknown, role: unknown, extra: Record<string, unknown> = {}) => {
     if (typeof name !== 'string' && typeof name !== 'number') return;
     const attributes: Attributes = {};
-    for (const [k, v] of Object.entries(extra)) if (k !== 'name' && k !== 'role') attributes[k] = toAttributeValue(v);
+    for (const [k, v] of Object.entries(extra)) if (k !== 'name' && k !== 'role' && k !== 'person') attributes[k] = toAttributeValue(v);
     const p: Participant = { name: String(name).trim(), attributes };
     if (typeof role === 'string' && role.trim()) p.role = role.trim();
+    const person = extra.person;
+    if ((typeof person === 'string' && person.trim()) || typeof person === 'number') p.person = String(person).trim();
     out.push(p);
   };
   if (Array.isArray(value)) {

@@ -4,6 +4,7 @@ import readExcelFile from 'read-excel-file/node';
 import type { Attributes, AttributeValue, Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { INTERVIEWER_ROLE, isInterviewerLabel } from '../import/speaker-roles.js';
+import { isGenericLabel } from '../model/speaker.js';
 import { unreadableReason } from './unreadable.js';
 
 /** A small table read from a CSV or XLSX file: the header, then rows with their 1-based line (row) numbers. */
@@ -128,9 +129,13 @@ export function joinCases(corpus: Corpus, cases: Cases): { corpus: Corpus; messa
         file: cases.file, line: row.line, column: 1, ruleId: 'case-ambiguous', source: 'cases',
       }));
     }
-    const role = roleIn(row.attributes);
+    const role = columnValue(row.attributes, 'role');
+    // A row that names a speaker in every document says they are one person there, even
+    // under a generic label such as `P1`; a `person` column says so explicitly.
+    const person = columnValue(row.attributes, 'person') ?? (cases.key === 'speaker-in-document' ? undefined : row.speaker);
     for (const p of participants) {
       Object.assign(p.attributes, row.attributes);
+      if (person !== undefined && (isGenericLabel(p.name) || person !== row.speaker)) p.person ??= person;
       // A role the cases file states replaces one guessed from an interviewer label.
       const guessed = p.role === INTERVIEWER_ROLE && isInterviewerLabel(p.name);
       if (role !== undefined && (p.role === undefined || guessed)) p.role = role;
@@ -140,10 +145,10 @@ export function joinCases(corpus: Corpus, cases: Cases): { corpus: Corpus; messa
   return { corpus: { documents }, messages };
 }
 
-/** The value of a `role` column, however its header is capitalised (`Role`, `ROLE`). */
-function roleIn(attributes: Attributes): string | undefined {
+/** The value of a column such as `role`, however its header is capitalised (`Role`, `ROLE`). */
+function columnValue(attributes: Attributes, column: string): string | undefined {
   for (const [name, value] of Object.entries(attributes)) {
-    if (name.trim().toLowerCase() === 'role' && typeof value === 'string' && value.trim()) return value.trim();
+    if (name.trim().toLowerCase() === column && (typeof value === 'number' || (typeof value === 'string' && value.trim()))) return String(value).trim();
   }
   return undefined;
 }

@@ -8,6 +8,11 @@ export type Attributes = Record<string, AttributeValue>;
 export interface Participant {
   name: string;
   role?: string;
+  /**
+   * Who the participant is across documents, when front matter (`person:`) or a cases file
+   * says so: the same `person` in two documents is one speaker even under generic labels.
+   */
+  person?: string;
   attributes: Attributes;
 }
 
