@@ -55,7 +55,7 @@ export { validateCoding, type ValidationResult } from './analysis/validation.js'
 // Rendering: tables to CSV, Markdown, LaTeX, XLSX, HTML; charts to SVG; whole reports.
 export { toCsv, type Table } from './report/csv.js';
 export { codingRows, codingRowsToCsv, CODING_COLUMNS } from './report/coding-table.js';
-export { frequencyTable, frequencyCrosstab, cooccurrenceTable, cooccurrencePairs, quoteTable, codebookTable, kwicTable } from './report/tables.js';
+export { frequencyTable, frequencyCrosstab, frequencyBaseNote, cooccurrenceTable, cooccurrencePairs, quoteTable, codebookTable, kwicTable } from './report/tables.js';
 export { toMarkdown, quotesToMarkdown, markdownPage } from './report/markdown.js';
 export { toLatex } from './report/latex.js';
 export { toXlsx, type Sheet } from './report/xlsx.js';

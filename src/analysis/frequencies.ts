@@ -1,4 +1,4 @@
-import { labelOf, type Codebook } from '../model/codebook.js';
+import { labelOf, nameFilter, passes, segmentFilterText, type Code, type Codebook } from '../model/codebook.js';
 import type { AttributeValue, Document, Participant } from '../model/document.js';
 import { speakerIdentities } from '../model/speaker.js';
 import type { Segment } from '../model/segment.js';
@@ -24,22 +24,35 @@ export interface FrequencyRow {
   documents: number;
   /** Distinct speakers among those segments (see `speakerIdentities`: a generic label counts once per document). */
   speakers: number;
-  /** Segments in the group, coded or not. */
+  /**
+   * The segments the share is of: by default the group's segments the code can apply to —
+   * those its `speakers`/`roles` rules let through (not the interviewer's for `!interviewer`),
+   * plus any it codes anyway; with `base: 'all'` every segment of the group.
+   */
   base: number;
-  /** `segments / base` in percent, unrounded; NaN when the group has no segments. */
+  /** The rules that limit the base (`roles: !interviewer`); empty when the base is every segment. */
+  baseRule: string;
+  /** `segments / base` in percent, unrounded; NaN when the base is empty. */
   share: number;
 }
 
 /** A frequency table: for each code of the codebook, a row for all segments then one per group. */
 export interface Frequencies {
   by: Grouping;
+  /** What shares are of: the segments each code can apply to (default), or all segments. */
+  base: FrequencyBase;
   /** Group values in display order. */
   groups: string[];
   rows: FrequencyRow[];
 }
 
+/** What shares are of: `applicable` — the segments a code's speaker/role rules let it code; `all` — every segment. */
+export type FrequencyBase = 'applicable' | 'all';
+
 /** Options of `frequencies`. */
 export interface FrequencyOptions {
+  /** Base of the shares (default `applicable`). */
+  base?: FrequencyBase;
   /** Grouping of segments (default `speaker`). */
   by?: Grouping;
   /** Language of code labels (default: the codebook's). */
@@ -54,6 +67,8 @@ export interface FrequencyOptions {
  */
 export function frequencies(input: CodedCorpus, codebook: Codebook, options: FrequencyOptions = {}): Frequencies {
   const by = options.by ?? 'speaker';
+  const base = options.base ?? 'applicable';
+  if (base !== 'applicable' && base !== 'all') throw new TypeError(`frequencies: option "base" must be "applicable" or "all" (got ${JSON.stringify(base)})`);
   const language = options.language ?? codebook.language;
   const rolled = rollUp(input.codings);
   const identity = speakerIdentities(input.documents);
@@ -75,8 +90,11 @@ export function frequencies(input: CodedCorpus, codebook: Codebook, options: Fre
   const groupNames = [...groupIndex.keys()];
   const order = displayOrder(groupNames, by);
 
-  interface Tally { segments: number; documents: Set<string>; speakers: Set<string> }
-  const newTally = (): Tally => ({ segments: 0, documents: new Set(), speakers: new Set() });
+  const applicable = base === 'applicable' ? applicableBases(codebook.codes, input.segments, segmentGroups, groupBase) : null;
+
+  // `outside` counts coded segments the code's rules would not let it code (a human coder's choice).
+  interface Tally { segments: number; outside: number; documents: Set<string>; speakers: Set<string> }
+  const newTally = (): Tally => ({ segments: 0, outside: 0, documents: new Set(), speakers: new Set() });
   const tallies = new Map<string, { total: Tally; groups: Tally[] }>();
   for (const code of codebook.codes) tallies.set(code.id, { total: newTally(), groups: groupNames.map(newTally) });
   input.segments.forEach((s, i) => {
@@ -85,8 +103,10 @@ export function frequencies(input: CodedCorpus, codebook: Codebook, options: Fre
     for (const code of codes) {
       const t = tallies.get(code);
       if (!t) continue;
+      const outside = applicable !== null && !applicable.get(code)!.applies(s);
       for (const tally of [t.total, t.groups[segmentGroups[i]]]) {
         tally.segments++;
+        if (outside) tally.outside++;
         tally.documents.add(s.document);
         if (s.speaker !== null) tally.speakers.add(identity(s.document, s.speaker).key);
       }
@@ -97,15 +117,51 @@ export function frequencies(input: CodedCorpus, codebook: Codebook, options: Fre
   const rows: FrequencyRow[] = [];
   for (const code of codebook.codes) {
     const t = tallies.get(code.id)!;
-    const base = { code: code.id, label: labelOf(code, language), depth: depthOf(code.id) };
-    const row = (group: string | null, tally: Tally, n: number): FrequencyRow => ({
-      ...base, group, segments: tally.segments, documents: tally.documents.size, speakers: tally.speakers.size,
-      base: n, share: n === 0 ? NaN : (100 * tally.segments) / n,
-    });
-    rows.push(row(null, t.total, total));
-    for (const i of order) rows.push(row(groupNames[i], t.groups[i], groupBase[i]));
+    const bases = applicable?.get(code.id);
+    const fields = { code: code.id, label: labelOf(code, language), depth: depthOf(code.id), baseRule: bases?.rule ?? '' };
+    const row = (group: string | null, tally: Tally, n: number): FrequencyRow => {
+      const b = n + tally.outside;
+      return { ...fields, group, segments: tally.segments, documents: tally.documents.size, speakers: tally.speakers.size, base: b, share: b === 0 ? NaN : (100 * tally.segments) / b };
+    };
+    rows.push(row(null, t.total, bases?.total ?? total));
+    for (const i of order) rows.push(row(groupNames[i], t.groups[i], bases === undefined ? groupBase[i] : bases.groups[i]));
   }
-  return { by, groups: order.map((i) => groupNames[i]), rows };
+  return { by, base, groups: order.map((i) => groupNames[i]), rows };
+}
+
+/** A code's base: whether its rules let it code a segment, and how many segments they let through, in all and per group. */
+interface CodeBase {
+  rule: string;
+  applies: (s: Segment) => boolean;
+  total: number;
+  groups: number[];
+}
+
+/** The base of every code; codes share a few distinct rules (usually the codebook's defaults), each counted once. */
+function applicableBases(codes: readonly Code[], segments: readonly Segment[], segmentGroups: readonly number[], groupBase: readonly number[]): Map<string, CodeBase> {
+  const byRule = new Map<string, CodeBase>();
+  const out = new Map<string, CodeBase>();
+  for (const code of codes) {
+    const rule = segmentFilterText(code.rules);
+    let counted = byRule.get(rule);
+    if (counted === undefined) {
+      if (rule === '') counted = { rule, applies: () => true, total: segments.length, groups: [...groupBase] };
+      else {
+        const speakers = nameFilter(code.rules.speakers);
+        const roles = nameFilter(code.rules.roles);
+        const applies = (s: Segment) => passes(speakers, s.speaker) && passes(roles, s.role);
+        counted = { rule, applies, total: 0, groups: groupBase.map(() => 0) };
+        for (let i = 0; i < segments.length; i++) {
+          if (!applies(segments[i])) continue;
+          counted.total++;
+          counted.groups[segmentGroups[i]]++;
+        }
+      }
+      byRule.set(rule, counted);
+    }
+    out.set(code.id, counted);
+  }
+  return out;
 }
 
 /**

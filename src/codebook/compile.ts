@@ -1,4 +1,4 @@
-import type { Code, Codebook, TermRule } from '../model/codebook.js';
+import { nameFilter, type Code, type Codebook, type NameFilter, type TermRule } from '../model/codebook.js';
 import { isStemLanguage, stem, type StemLanguage } from '../text/stem.js';
 import { LiteralAutomaton } from '../text/literal-automaton.js';
 import { requiredLiterals } from './regex-literals.js';
@@ -53,12 +53,6 @@ export interface CompiledCode {
   speakerFilter: NameFilter;
   roleFilter: NameFilter;
   hasRules: boolean;
-}
-
-/** Allow and deny lists (lower-cased); an empty allow list allows everyone not denied. */
-export interface NameFilter {
-  allow: Set<string>;
-  deny: Set<string>;
 }
 
 /**
@@ -149,22 +143,4 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
 /** How a term is named in a coding's `matches`: its text, with `*` for a prefix (no `=`, which spreadsheets read as a formula). */
 function matchLabel(term: TermRule): string {
   return term.prefix ? `${term.text}*` : term.text;
-}
-
-function nameFilter(names: string[]): NameFilter {
-  const f: NameFilter = { allow: new Set(), deny: new Set() };
-  for (const n of names) {
-    const trimmed = n.trim();
-    if (trimmed.startsWith('!')) f.deny.add(trimmed.slice(1).trim().toLocaleLowerCase());
-    else f.allow.add(trimmed.toLocaleLowerCase());
-  }
-  return f;
-}
-
-/** True when a name (speaker or role; undefined when unknown) passes the filter. */
-export function passes(filter: NameFilter, name: string | null | undefined): boolean {
-  const key = name?.toLocaleLowerCase();
-  if (key !== undefined && filter.deny.has(key)) return false;
-  if (filter.allow.size === 0) return true;
-  return key !== undefined && filter.allow.has(key);
 }

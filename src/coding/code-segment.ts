@@ -1,4 +1,5 @@
-import { passes, type CompiledCodebook } from '../codebook/compile.js';
+import type { CompiledCodebook } from '../codebook/compile.js';
+import { passes } from '../model/codebook.js';
 import type { AutoCoding, Hit } from '../model/coding.js';
 import type { Segment } from '../model/segment.js';
 import { tokenise } from '../text/tokenise.js';

@@ -49,6 +49,46 @@ export interface Codebook {
   codes: Code[];
 }
 
+/** Allow and deny lists (lower-cased); an empty allow list allows everyone not denied. */
+export interface NameFilter {
+  allow: Set<string>;
+  deny: Set<string>;
+}
+
+/**
+ * The filter of a `speakers` or `roles` list: names allow, `!name` denies.
+ * @example passes(nameFilter(['!interviewer']), 'informant') // true
+ */
+export function nameFilter(names: readonly string[]): NameFilter {
+  const f: NameFilter = { allow: new Set(), deny: new Set() };
+  for (const n of names) {
+    const trimmed = n.trim();
+    if (trimmed.startsWith('!')) f.deny.add(trimmed.slice(1).trim().toLocaleLowerCase());
+    else f.allow.add(trimmed.toLocaleLowerCase());
+  }
+  return f;
+}
+
+/** True when a name (speaker or role; undefined when unknown) passes the filter. */
+export function passes(filter: NameFilter, name: string | null | undefined): boolean {
+  const key = name?.toLocaleLowerCase();
+  if (key !== undefined && filter.deny.has(key)) return false;
+  if (filter.allow.size === 0) return true;
+  return key !== undefined && filter.allow.has(key);
+}
+
+/**
+ * How a code's `speakers` and `roles` rules limit the segments it can apply to, as text
+ * (`roles: !interviewer`); empty when they do not.
+ * @example segmentFilterText(code.rules) // 'roles: !interviewer'
+ */
+export function segmentFilterText(rules: Pick<CodeRules, 'speakers' | 'roles'>): string {
+  const parts: string[] = [];
+  if (rules.speakers.length > 0) parts.push(`speakers: ${rules.speakers.join(', ')}`);
+  if (rules.roles.length > 0) parts.push(`roles: ${rules.roles.join(', ')}`);
+  return parts.join('; ');
+}
+
 /** Empty rules. */
 export function emptyRules(): CodeRules {
   return { terms: [], near: [], regex: [], not: [], speakers: [], roles: [] };

@@ -2,7 +2,7 @@ import { codingAgreement, type CodingAgreement } from '../analysis/agreement/cod
 import { segmentUnits } from '../analysis/agreement/coding-units.js';
 import { codebookRows, type CodebookRow } from '../analysis/codebook-table.js';
 import { cooccurrence, type Cooccurrence } from '../analysis/cooccurrence.js';
-import { frequencies, type Frequencies, type Grouping } from '../analysis/frequencies.js';
+import { frequencies, type Frequencies, type FrequencyBase, type Grouping } from '../analysis/frequencies.js';
 import { quoteBank, type EvidencedCoding, type Quote, type SentenceSplitter } from '../analysis/quotes.js';
 import { rollUp, type CodedCorpus } from '../analysis/rollup.js';
 import type { Codebook } from '../model/codebook.js';
@@ -49,6 +49,8 @@ export interface BuildReportOptions {
   coder?: string;
   /** Language of code labels (default: the codebook's). */
   language?: string;
+  /** Base of the frequency shares: the segments each code can apply to (default) or all. */
+  base?: FrequencyBase;
 }
 
 /**
@@ -60,7 +62,8 @@ export interface BuildReportOptions {
 export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: BuildReportOptions): ReportData {
   const language = options.language ?? codebook.language;
   const by = options.by ?? 'speaker';
-  const freq = frequencies(coded, codebook, { by, language });
+  const base = options.base ?? 'applicable';
+  const freq = frequencies(coded, codebook, { by, language, base });
   const colors: Record<string, string> = {};
   for (const c of codebook.codes) if (c.color) colors[c.id] = c.color;
   const coders = new Set(coded.codings.map((c) => c.coder));
@@ -75,7 +78,7 @@ export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCo
       coder: options.coder ?? 'auto',
     },
     frequencies: freq,
-    bySpeaker: by === 'speaker' ? freq : frequencies(coded, codebook, { by: 'speaker', language }),
+    bySpeaker: by === 'speaker' ? freq : frequencies(coded, codebook, { by: 'speaker', language, base }),
     cooccurrence: cooccurrence(coded.codings, codebook, { ...(options.level !== undefined ? { level: options.level } : {}), language }),
     quotes: quoteBank(coded, codebook, { sentences: options.sentences, perCode: options.quotes ?? 3, language }),
     codebook: codebookRows(codebook, { language }),

@@ -8,7 +8,7 @@ import { toCsv } from './csv.js';
 import { htmlPage } from './html.js';
 import { toLatex } from './latex.js';
 import { markdownPage, quotesToMarkdown } from './markdown.js';
-import { codebookTable, cooccurrencePairs, cooccurrenceTable, frequencyCrosstab, frequencyTable, quoteTable } from './tables.js';
+import { codebookTable, cooccurrencePairs, cooccurrenceTable, frequencyBaseNote, frequencyCrosstab, frequencyTable, quoteTable } from './tables.js';
 import { toXlsx } from './xlsx.js';
 
 /** The files of a report: path inside the report folder → content. */
@@ -117,7 +117,7 @@ export function reportPage(data: ReportData, charts: ReportCharts): Page {
 
 function captions(data: ReportData): { frequencies: string; cooccurrence: string; quotes: string } {
   return {
-    frequencies: `Segments coded with each code, in all ${data.summary.segments} segments and by ${data.frequencies.by}: n (%) is the number of segments and their share of the group's segments. A parent code counts a segment once when any of its children codes it; groups without any coded segment are left out.`,
+    frequencies: `Segments coded with each code, in all ${data.summary.segments} segments and by ${data.frequencies.by}: n (%) is the number of segments and their share of the base. ${frequencyBaseNote(data.frequencies)} A parent code counts a segment once when any of its children codes it; groups without any coded segment are left out.`,
     cooccurrence: 'Pairs of codes applied to the same segment, most frequent first (a code and its own parent are left out); Jaccard = shared segments / segments with either code.',
     quotes: 'The most telling segments per code: dense and varied matches, of quotable length (long turns trimmed to the sentences around the match, marked …), no near-duplicates, spread across informants. Matched words are highlighted.',
   };

@@ -10,21 +10,23 @@ export const ALL_GROUPS = '(all)';
 
 /**
  * The frequency table in long (tidy) form, one row per code and group, for CSV and the
- * workbook: `code,label,<by>,segments,documents,speakers,segments_in_group,share_pct`.
- * The row of all segments has `(all)` in the group column.
+ * workbook: `code,label,<by>,segments,documents,speakers,base_segments,share_pct,base`, where
+ * `share_pct` is `segments` out of `base_segments` and `base` says which segments those are
+ * (`all segments`, or the code's rules such as `roles: !interviewer`). The row of all
+ * segments has `(all)` in the group column.
  * @example toCsv(frequencyTable(frequencies(coded, codebook, { by: 'role' })))
  */
 export function frequencyTable(freq: Frequencies): Table {
   return {
-    columns: ['code', 'label', freq.by, 'segments', 'documents', 'speakers', 'segments_in_group', 'share_pct'],
-    rows: freq.rows.map((r) => [r.code, r.label, r.group ?? ALL_GROUPS, r.segments, r.documents, r.speakers, r.base, round(r.share, 1)]),
+    columns: ['code', 'label', freq.by, 'segments', 'documents', 'speakers', 'base_segments', 'share_pct', 'base'],
+    rows: freq.rows.map((r) => [r.code, r.label, r.group ?? ALL_GROUPS, r.segments, r.documents, r.speakers, r.base, round(r.share, 1), baseText(r.baseRule)]),
   };
 }
 
 /**
  * The frequency table as a paper prints it: one row per code with its totals, then one column
- * per group holding `n (p%)`. Groups where no code codes any segment (the interviewer, say)
- * are left out.
+ * per group holding `n (p%)`; `Base` is the number of segments the overall % is of (see
+ * `frequencyBaseNote`). Groups where no code codes any segment (the interviewer, say) are left out.
  * @example toMarkdown(frequencyCrosstab(frequencies(coded, codebook, { by: 'role' })))
  */
 export function frequencyCrosstab(freq: Frequencies): Table {
@@ -34,11 +36,30 @@ export function frequencyCrosstab(freq: Frequencies): Table {
   let current: Table['rows'][number] | undefined;
   for (const r of freq.rows) {
     if (r.group === null) {
-      current = [r.code, r.label, r.segments, percent(r.share), r.documents, r.speakers];
+      current = [r.code, r.label, r.segments, percent(r.share), r.base, r.documents, r.speakers];
       rows.push(current);
     } else if (coded.has(r.group)) current!.push(`${r.segments} (${percent(r.share)}%)`);
   }
-  return { columns: ['Code', 'Label', 'Segments', '%', 'Documents', 'Speakers', ...groups], rows };
+  return { columns: ['Code', 'Label', 'Segments', '% of base', 'Base', 'Documents', 'Speakers', ...groups], rows };
+}
+
+/**
+ * One sentence saying what the shares of a frequency table are of, for its caption.
+ * @example frequencyBaseNote(freq) // 'Base: % is of the segments each code can apply to (of the group), by its speaker and role rules: roles: !interviewer — 120 segments in all.'
+ */
+export function frequencyBaseNote(freq: Frequencies): string {
+  const totals = freq.rows.filter((r) => r.group === null);
+  const rules = new Map<string, number>();
+  for (const r of totals) if (r.baseRule !== '' && !rules.has(r.baseRule)) rules.set(r.baseRule, r.base);
+  if (freq.base === 'all' || rules.size === 0) return 'Base: % is of all segments (of the group).';
+  const all = totals.some((r) => r.baseRule === '') ? '; codes without such rules: all segments' : '';
+  const limited = [...rules].map(([rule, n]) => `${rule} — ${n} segments in all`).join('; ');
+  return `Base: % is of the segments each code can apply to (of the group), by its speaker and role rules: ${limited}${all}.`;
+}
+
+/** The `base` column of the long frequency table. */
+function baseText(rule: string): string {
+  return rule === '' ? 'all segments' : rule;
 }
 
 /**

@@ -43,3 +43,31 @@ describe('frequencies', () => {
     expect(groupingAttributes(documents)).toEqual(['site', 'years']);
   });
 });
+
+describe('the base of the shares', () => {
+  const limited: Codebook = { language: 'id', codes: [{ id: 'a', parent: null, labels: {}, examples: [], rules: { ...emptyRules(), roles: ['!interviewer'] } }] };
+  const asked = (document: string, index: number, speaker: string, role?: string): Segment => ({ ...seg(document, index, speaker), ...(role ? { role } : {}) });
+  // Three interviewer questions, three informant answers; a human coder also coded one question.
+  const turns = [asked('d1', 1, 'Q', 'interviewer'), asked('d1', 2, 'Ani'), asked('d1', 3, 'Q', 'interviewer'), asked('d1', 4, 'Ani'), asked('d1', 5, 'Q', 'interviewer'), asked('d1', 6, 'Ani')];
+  const coded = [2, 4, 5].map((i) => ({ document: 'd1', segment: i, code: 'a', start: 0, end: 0, coder: 'ayu', source: 'manual' as const, matches: [] }));
+
+  it('is the turns the code can apply to (its role filter), plus turns coded anyway', () => {
+    const freq = frequencies({ documents, segments: turns, codings: coded }, limited, { by: 'role' });
+    expect(freq.base).toBe('applicable');
+    // 3 informant turns + the interviewer turn the coder coded anyway: 3 of 4.
+    expect(freq.rows.map((r) => [r.group, r.segments, r.base, r.share, r.baseRule])).toEqual([
+      [null, 3, 4, 75, 'roles: !interviewer'],
+      ['academic', 2, 3, (100 * 2) / 3, 'roles: !interviewer'],
+      ['interviewer', 1, 1, 100, 'roles: !interviewer'],
+    ]);
+  });
+
+  it('is every segment with base: all', () => {
+    const freq = frequencies({ documents, segments: turns, codings: coded }, limited, { base: 'all' });
+    expect(freq.rows[0]).toMatchObject({ segments: 3, base: 6, share: 50, baseRule: '' });
+  });
+
+  it('rejects an unknown base, naming the option', () => {
+    expect(() => frequencies({ documents, segments: turns, codings: coded }, limited, { base: 'informants' as never })).toThrow(/option "base" must be "applicable" or "all"/);
+  });
+});

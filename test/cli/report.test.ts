@@ -94,7 +94,7 @@ describe('qda report', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/3 documents, \d+ segments/);
     const freq = readFileSync(join(out, 'frequencies.csv'), 'utf8');
-    expect(freq.split('\n')[0]).toBe('code,label,institution,segments,documents,speakers,segments_in_group,share_pct');
+    expect(freq.split('\n')[0]).toBe('code,label,institution,segments,documents,speakers,base_segments,share_pct,base');
     expect(freq).toContain('factor,Faktor,Fakultas Dakwah,');
     expect(freq).toContain('factor,Faktor,(none),');
     const co = Papa.parse<string[]>(readFileSync(join(out, 'cooccurrence.csv'), 'utf8'), { skipEmptyLines: true }).data;
@@ -167,5 +167,19 @@ describe('qda report with two human coders', () => {
     const r = await runCli('report', 'data-sample/transcripts/informan-01.md', '--codebook', 'codebooks/lk3-psychosocial.yaml', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(out, 'agreement.csv'))).toBe(false);
+  });
+});
+
+describe('qda report shares', () => {
+  it('gives the share of informant turns, not of every turn, on the sample interviews (20.2%, not 10.1%: the Interviewer of the English interview is left out too), and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qda-base-'));
+    const files = readdirSync('data-sample/transcripts').map((f) => join('data-sample/transcripts', f));
+    const args = [...files, '--codebook', 'codebooks/lk3-psychosocial.yaml', '--cases', 'data-sample/cases.csv'];
+    expect((await runCli('report', ...args, '--out', join(dir, 'a'))).code).toBe(0);
+    const factor = readFileSync(join(dir, 'a', 'frequencies.csv'), 'utf8').split('\n').find((l) => l.startsWith('factor,') && l.includes(',(all),'));
+    expect(factor).toBe('factor,Faktor penyebab kekerasan seksual,(all),22,7,7,109,20.2,roles: !interviewer');
+    expect(readFileSync(join(dir, 'a', 'frequencies.md'), 'utf8')).toContain('Base: % is of the segments each code can apply to (of the group), by its speaker and role rules: roles: !interviewer — 109 segments in all.');
+    expect((await runCli('report', ...args, '--base', 'all', '--out', join(dir, 'b'))).code).toBe(0);
+    expect(readFileSync(join(dir, 'b', 'frequencies.csv'), 'utf8')).toContain('factor,Faktor penyebab kekerasan seksual,(all),22,7,7,218,10.1,all segments');
   });
 });

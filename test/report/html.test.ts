@@ -51,7 +51,7 @@ describe('report.html in headless Chromium', () => {
       const tables = [...document.querySelectorAll('table')];
       expect(tables).toHaveLength(3);
       expect(tables.map((t) => t.querySelectorAll('tbody tr').length)).toEqual([6, 10, 6]);
-      expect([...tables[0].querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Code', 'Label', 'Segments', '%', 'Documents', 'Speakers', 'academic', 'social worker']);
+      expect([...tables[0].querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Code', 'Label', 'Segments', '% of base', 'Base', 'Documents', 'Speakers', 'academic', 'social worker']);
       const svgs = [...document.querySelectorAll('figure.chart svg')];
       expect(svgs).toHaveLength(3);
       expect(svgs[0].querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(4);

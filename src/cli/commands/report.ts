@@ -33,6 +33,7 @@ interface ReportCommandOptions {
   quotes: string;
   pseudonyms?: string;
   level?: string;
+  base: 'applicable' | 'all';
   inputFormat?: string;
   language?: string;
   interviewer?: string;
@@ -67,6 +68,7 @@ not at all.`,
     .addOption(unitOption())
     .addOption(new Option('--quotes <k>', 'quotes per code').default('3'))
     .addOption(new Option('--pseudonyms <file>', 'key of real names → pseudonyms (.csv or .xlsx: name,pseudonym); replaces names in every output'))
+    .addOption(new Option('--base <base>', 'what frequency shares are of: the segments each code can apply to by its speaker/role rules (not the interviewer\'s for !interviewer), or all segments').choices(['applicable', 'all']).default('applicable'))
     .addOption(new Option('--level <n>', 'tree level of the co-occurrence matrix (1 = top-level codes; default: all codes)'))
     .addHelpText('after', `
 Examples:
@@ -134,7 +136,7 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
 
   ctx.progress('writing the report');
   let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
-    sentences: splitSentences, by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
+    sentences: splitSentences, by: options.by, quotes, unit: options.unit, coder: coderLabel, base: options.base, ...(level !== undefined ? { level } : {}),
   });
   if (key) data = pseudonymise(data, key);
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
