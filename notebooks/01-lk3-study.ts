@@ -1,4 +1,4 @@
-// The write-up of the LK3 study (../shared/docs/domain.md) on the fictional interviews in
+// The write-up of the LK3 study (README.md, "The study") on the fictional interviews in
 // data-sample/: why the violence happened, what a social worker needs, the stages of the
 // helping process, which factors come up with which stages, and the quotes to cite.
 // Run: npx tsx notebooks/01-lk3-study.ts

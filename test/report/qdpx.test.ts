@@ -12,6 +12,7 @@ import type { Codebook } from '../../src/model/codebook.js';
 import type { Coding } from '../../src/model/coding.js';
 import type { Document } from '../../src/model/document.js';
 import { seeded } from '../helpers/cli.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 import { validateXml } from '../helpers/xmllint.js';
 
 const codebook: Codebook = parseCodebook(readFileSync('test/fixtures/qdpx/codebook.yaml', 'utf8'), 'codebook.yaml').codebook!;
@@ -89,9 +90,11 @@ describe('our project → .qdpx → import', async () => {
     expect(shared[2].match(/<Coding /g)).toHaveLength(2);
   });
 
-  it('validates against Project.xsd, and its codebook as a .qdc against Codebook.xsd', () => {
-    expect(validateXml(qde, 'project')).toMatchObject({ valid: true });
-    expect(validateXml(codebookQdcText(codebook), 'codebook')).toMatchObject({ valid: true });
+  describeWithCorpora('against the official REFI-QDA schemas', () => {
+    it('validates against Project.xsd, and its codebook as a .qdc against Codebook.xsd', () => {
+      expect(validateXml(qde, 'project')).toMatchObject({ valid: true });
+      expect(validateXml(codebookQdcText(codebook), 'codebook')).toMatchObject({ valid: true });
+    });
   });
 
   it('writes the same bytes for the same project', () => {
@@ -108,11 +111,11 @@ describe('our project → .qdpx → import', async () => {
   });
 });
 
-describe('exports of imported projects validate', () => {
+describeWithCorpora('exports of imported projects validate', () => {
   it.each([
-    '../shared/corpora/qc-qualitative-coding/demo.qdpx',
-    '../shared/corpora/qc-qualitative-coding/nvivo_project.qdpx',
-    '../shared/corpora/pyqdpx-nvivo-hungarian/oltas0517.qdpx',
+    corpusPath('qc-qualitative-coding', 'demo.qdpx'),
+    corpusPath('qc-qualitative-coding', 'nvivo_project.qdpx'),
+    corpusPath('pyqdpx-nvivo-hungarian', 'oltas0517.qdpx'),
   ])('%s → qda → .qdpx is valid, and imports to the same codings', async (file) => {
     const project = await readQdpx(file);
     const archive = projectArchive({ name: project.meta.name, codebook: project.codebook!, documents: project.corpus.documents, codings: project.codings });
