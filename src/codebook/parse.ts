@@ -1,7 +1,10 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { message, type Message } from '../model/message.js';
 import { emptyRules, parentId, type Code, type Codebook, type NearRule, type TermRule } from '../model/codebook.js';
+import { closest } from '../text/closest.js';
 import { normaliseText } from '../text/normalise.js';
+import { isStemLanguage } from '../text/stem.js';
+import { CSS_COLOR_NAMES, isCssColor } from './css-color.js';
 import { parseTerm } from './parse-term.js';
 
 /** What reading a codebook gives: the codebook (null when it cannot be used) and every problem found. */
@@ -42,7 +45,7 @@ export function parseCodebook(input: string, file: string): CodebookResult {
     return { codebook: null, messages };
   }
   checkKeys(root, TOP_KEYS, 'the codebook', at);
-  const language = stringAt(root, 'language', at) ?? 'id';
+  const language = languageAt(root, at) ?? 'id';
   const codebook: Codebook = { language, codes: [] };
   const name = stringAt(root, 'name', at);
   if (name !== undefined) codebook.name = name;
@@ -121,9 +124,15 @@ function readCode(item: YAMLMap, language: string, at: At): Code | null {
       else at((pair.value ?? pair.key) as Node, `${where}: each label is \`language: text\``, 'bad-label');
     }
   } else if (label !== undefined) at(label, `${where}: \`label\` is a text or a mapping such as {id: …, en: …}`, 'bad-label');
-  for (const key of ['definition', 'include', 'exclude', 'color'] as const) {
+  for (const key of ['definition', 'include', 'exclude'] as const) {
     const v = stringAt(item, key, at, where);
     if (v !== undefined) code[key] = v;
+  }
+  const color = stringAt(item, 'color', at, where);
+  if (color !== undefined && isCssColor(color)) code.color = color;
+  else if (color !== undefined) {
+    const guess = closest(color.replace(/[\s_-]/g, ''), CSS_COLOR_NAMES, 3);
+    at(item.get('color', true) as Node, `${where}: \`color\` "${color}" is not a CSS colour${guess ? ` (did you mean \`${guess}\`?)` : ''}; use a name such as teal, a hex code such as "#1b9e77", or rgb(27 158 119)`, 'bad-color');
   }
   code.examples = stringList(item, 'examples', where, at);
   code.rules.terms = termList(item.get('terms', true) as Node | undefined, language, `${where}: terms`, at);
@@ -159,7 +168,10 @@ function termList(node: Node | undefined, language: string, where: string, at: A
     }
   };
   if (isMap(node)) {
-    for (const pair of node.items) readSeq(pair.value as Node | undefined, String((pair.key as { value?: unknown })?.value ?? language));
+    for (const pair of node.items) {
+      const lang = checkedLanguage(String((pair.key as { value?: unknown })?.value ?? language), pair.key as Node, `${where}:`, at);
+      if (lang !== undefined) readSeq(pair.value as Node | undefined, lang);
+    }
   } else readSeq(node, language);
   return out;
 }
@@ -177,7 +189,7 @@ function nearList(node: Node | undefined, language: string, where: string, at: A
       continue;
     }
     checkKeys(item, NEAR_KEYS, `${where}: near`, at);
-    const lang = stringAt(item, 'language', at, where) ?? language;
+    const lang = languageAt(item, at, `${where}: near`) ?? language;
     const terms = termList(item.get('terms', true) as Node | undefined, lang, `${where}: near terms`, at);
     const withinNode = item.get('within', true) as Node | undefined;
     const within = isScalar(withinNode) ? Number(withinNode.value) : NaN;
@@ -206,6 +218,26 @@ function regexList(item: YAMLMap, where: string, at: At): string[] {
     }
   }
   return out;
+}
+
+// What people write for the two languages qda stems.
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en', inggris: 'en', 'bahasa inggris': 'en', eng: 'en',
+  indonesian: 'id', indonesia: 'id', bahasa: 'id', 'bahasa indonesia': 'id', ind: 'id', in: 'id',
+};
+
+/** A `language` key's value, checked: `id` or `en`, else a located error with a did-you-mean. */
+function languageAt(map: YAMLMap, at: At, where = 'the codebook'): string | undefined {
+  const value = stringAt(map, 'language', at, where);
+  return value === undefined ? undefined : checkedLanguage(value, map.get('language', true) as Node, where, at);
+}
+
+function checkedLanguage(value: string, node: Node, where: string, at: At): string | undefined {
+  if (isStemLanguage(value)) return value;
+  const lower = value.toLowerCase();
+  const guess = isStemLanguage(lower) ? lower : LANGUAGE_NAMES[lower] ?? LANGUAGE_NAMES[lower.split(/[-_]/)[0]] ?? (isStemLanguage(lower.split(/[-_]/)[0]) ? lower.split(/[-_]/)[0] : undefined);
+  at(node, `${where} language "${value}" is not one qda stems${guess ? ` (did you mean \`${guess}\`?)` : ''}; use id (Indonesian) or en (English)`, 'bad-language');
+  return undefined;
 }
 
 function stringAt(map: YAMLMap, key: string, at: At, where = 'the codebook'): string | undefined {
@@ -244,29 +276,6 @@ function checkKeys(map: YAMLMap, allowed: readonly string[], where: string, at: 
       at(keyNode, `${where}: unknown key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}; expected one of ${allowed.join(', ')}`, 'unknown-key');
     }
   }
-}
-
-function closest(word: string, options: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const o of options) {
-    const d = editDistance(word.toLowerCase(), o);
-    if (d < bestDistance) {
-      best = o;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }
 
 /** Stable order with every parent before its children (depth-first, in the written order). */

@@ -12,7 +12,9 @@ export function importCommand(ctx: CliContext): Command {
     .summary('read transcripts and print the normalised corpus')
     .description(`Read transcripts of any supported format and print the normalised corpus as JSON:
 documents with id, attributes, participants, text and turns (speaker, timestamp, start/end as
-code-point offsets of the turn's text in the document text).`)
+code-point offsets of the turn's text in the document text). On stderr, the language each
+document is read in: declared in the file, given with --language, or detected (Indonesian
+or English, from function words).`)
     .argument('<files...>', 'transcripts')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .addOption(outOption())
@@ -22,12 +24,20 @@ code-point offsets of the turn's text in the document text).`)
         ctx.exitCode = EXIT.data;
         return;
       }
+      for (const doc of corpus.documents) ctx.io.stderr(`${doc.id}: ${languageStatement(doc)}\n`);
       const json = `${JSON.stringify({ documents: corpus.documents.map(documentJson) }, null, 2)}\n`;
       if (options.out) await writeFileAtomic(options.out, json);
       else ctx.io.stdout(json);
     });
   for (const option of readerOptions()) command.addOption(option);
   return command;
+}
+
+/** Which language a document is read in, and why. */
+function languageStatement(doc: Document): string {
+  if (doc.language === undefined) return 'language unknown: too little text, or mixed (stemming in the codebook\'s languages; give --language id|en)';
+  const why = doc.languageSource === 'detected' ? 'detected from its function words; --language overrides' : doc.languageSource === 'option' ? 'from --language' : 'declared in the file';
+  return `language ${doc.language} (${why})`;
 }
 
 /** A document as `qda import` prints it: offsets in code points. */
