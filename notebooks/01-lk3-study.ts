@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import {
   codeCorpus, codeFrequencyChart, cooccurrence, cooccurrenceHeatmap, frequencies, frequencyCrosstab, joinCases, labelOf,
-  quoteBank, readCases, readCodebook, readCorpus, splitSentences, type Block, type Frequencies, type Table,
+  quoteBank, readCases, readCodebook, readCorpus, type Block, type Frequencies, type Table,
 } from '../src/index.js';
 import { must, publish } from './lib/publish.js';
 
@@ -47,7 +47,7 @@ const factorsByStage: Table = {
 };
 const strongest = factors.flatMap((f) => stages.map((s) => ({ f, s, n: count(f, s) }))).sort((a, b) => b.n - a.n)[0];
 
-const quotes = quoteBank(coded, codebook, { perCode: 2, sentences: splitSentences });
+const quotes = quoteBank(coded, codebook, { perCode: 2 });
 const quotesOf = (prefix: string) => quotes.filter((q) => q.code.startsWith(`${prefix}/`));
 
 const blocks: Block[] = [

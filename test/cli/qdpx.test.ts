@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { parseQdc } from '../../src/codebook/qdc.js';
+import { parseQdc } from '../../src/refi/read-qdc.js';
 import { readQdpx } from '../../src/io/read-qdpx.js';
 import { runCli } from '../helpers/cli.js';
 import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';

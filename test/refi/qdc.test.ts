@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { parseQdc } from '../../src/codebook/qdc.js';
-import { idSegmentOf, refiCodeText } from '../../src/codebook/refi-code.js';
+import { parseQdc } from '../../src/refi/read-qdc.js';
+import { idSegmentOf, refiCodeText } from '../../src/refi/code-text.js';
 import { codebookToMarkdown } from '../../src/codebook/to-markdown.js';
 import { codebookToYaml } from '../../src/codebook/to-yaml.js';
-import { codebookQdcText } from '../../src/io/write-qdpx.js';
+import { codebookToQdc } from '../../src/refi/write-qdc.js';
 import { emptyRules, type Code, type Codebook, type TermRule } from '../../src/model/codebook.js';
 import { formatMessage } from '../../src/model/message.js';
 import { seeded } from '../helpers/cli.js';
@@ -68,7 +68,7 @@ describeWithCorpora('parseQdc on the OpenQDA example codebook', () => {
   });
 
   it('reads its own .qdc export back to the same codebook, and the export validates', () => {
-    const text = codebookQdcText(codebook!);
+    const text = codebookToQdc(codebook!);
     expect(parseQdc(text, 'back.qdc')).toMatchObject({ codebook, messages: [] });
     expect(validateXml(text, 'codebook')).toEqual({ valid: true, output: expect.stringContaining('validates') });
   });
@@ -140,14 +140,14 @@ const OUR_CODEBOOKS = ['test/fixtures/core/codebook.yaml', 'test/fixtures/qdpx/c
 
 describeWithCorpora('our codebooks as .qdc against the REFI-QDA schema', () => {
   it.each(OUR_CODEBOOKS)('%s → .qdc validates', (file) => {
-    expect(validateXml(codebookQdcText(readYaml(file)), 'codebook')).toMatchObject({ valid: true });
+    expect(validateXml(codebookToQdc(readYaml(file)), 'codebook')).toMatchObject({ valid: true });
   });
 });
 
 describe('qda codebooks through .qdc', () => {
   it.each(OUR_CODEBOOKS)('%s → .qdc → codebook keeps ids, labels, texts and rules', (file) => {
     const codebook = readYaml(file);
-    const text = codebookQdcText(codebook);
+    const text = codebookToQdc(codebook);
     const back = parseQdc(text, 'x.qdc');
     expect(back.messages).toEqual([]);
     const { name: _n, description: _d, ...rest } = codebook;
@@ -194,7 +194,7 @@ describe('qda codebooks through .qdc', () => {
       }
       const ordered = parseCodebook(codebookToYaml({ language, codes }), 'r.yaml').codebook!;
       expect(ordered.codes).toHaveLength(6);
-      const back = parseQdc(codebookQdcText(ordered), 'r.qdc');
+      const back = parseQdc(codebookToQdc(ordered), 'r.qdc');
       expect(back.messages).toEqual([]);
       expect(back.codebook).toEqual(ordered);
     }
