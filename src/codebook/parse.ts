@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { message, type Message } from '../model/message.js';
 import { emptyRules, parentId, type Code, type Codebook, type NearRule, type TermRule } from '../model/codebook.js';
-import { closest } from '../text/closest.js';
+import { closest } from '../util/closest.js';
 import { normaliseText } from '../text/normalise.js';
 import { isStemLanguage } from '../text/stem.js';
 import { CSS_COLOR_NAMES, isCssColor } from './css-color.js';
