@@ -53,6 +53,8 @@ export interface ValidationResult {
   overCoded: SegmentMismatch[];
   /** Gold codings that fall in no segment (unknown document or segment number). */
   unplaced: CodingForValidation[];
+  /** Documents compared, and documents left out because the gold standard codes nothing in them. */
+  documents: { compared: string[]; skipped: string[] };
   method: string;
 }
 
@@ -62,6 +64,12 @@ export interface ValidationOptions {
   codes?: readonly string[];
   /** Name of the segment unit for the method text (`turn`, `paragraph`, `sentence`). */
   unit?: string;
+  /**
+   * Which documents to score: `gold` (default) only those the gold standard codes something
+   * in — a coder who never read a document would count every automatic coding there as
+   * wrong —, `all` every document.
+   */
+  documents?: 'gold' | 'all';
 }
 
 /**
@@ -78,6 +86,17 @@ export function validateCoding(
   gold: readonly CodingForValidation[],
   options: ValidationOptions = {},
 ): ValidationResult {
+  const scope = options.documents ?? 'gold';
+  if (scope !== 'gold' && scope !== 'all') throw new TypeError(`validateCoding: option "documents" must be "gold" or "all" (got ${JSON.stringify(scope)})`);
+  const documents = [...new Set(segments.map((s) => s.document))];
+  const goldDocuments = new Set(gold.map((c) => c.document));
+  const compared = scope === 'all' ? documents : documents.filter((d) => goldDocuments.has(d));
+  const skipped = documents.filter((d) => !compared.includes(d));
+  if (skipped.length > 0) {
+    const kept = new Set(compared);
+    segments = segments.filter((s) => kept.has(s.document));
+    auto = auto.filter((c) => kept.has(c.document));
+  }
   const order = new Map(segments.map((s, i) => [`${s.document}\u0000${s.index}`, i]));
   const byDocument = new Map<string, Segment[]>();
   for (const s of segments) {
@@ -150,10 +169,18 @@ export function validateCoding(
   for (const set of [...autoSets.values(), ...goldSets.values()]) for (const i of set) coded.add(i);
   const uncodedSegments = segments.length - coded.size;
   const unit = options.unit ?? 'segment';
-  const method = `Unit: a ${unit}; ${segments.length} ${unit}s in all. A code counts as applied to a ${unit} when it or a code below it is coded there (parents roll up their children). `
+  const scopeText = skipped.length === 0
+    ? ''
+    : `Only the ${compared.length} document${compared.length === 1 ? '' : 's'} the gold standard codes ${compared.length === 1 ? 'is' : 'are'} compared (${nameList(compared)}); ${skipped.length} other${skipped.length === 1 ? ' is' : 's are'} left out (${nameList(skipped)}) as the gold coder coded nothing there. `;
+  const method = `${scopeText}Unit: a ${unit}; ${segments.length} ${unit}s in all. A code counts as applied to a ${unit} when it or a code below it is coded there (parents roll up their children). `
     + `Precision = ${unit}s both apply the code to ÷ ${unit}s the automatic coding applies it to; recall = the same ÷ ${unit}s the gold standard applies it to (support). `
     + `The ${uncodedSegments} ${unit}s that neither side coded, and every ${unit} neither side applied a code to, are true negatives: they do not enter precision, recall or F1. Overall = micro-average over leaf codes.`;
-  return { segments: segments.length, uncodedSegments, codes, overall, missed, overCoded, unplaced, method };
+  return { segments: segments.length, uncodedSegments, codes, overall, missed, overCoded, unplaced, documents: { compared, skipped }, method };
+}
+
+/** Up to five names, then how many more. */
+function nameList(names: readonly string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
 }
 
 function scores(auto: ReadonlySet<number>, gold: ReadonlySet<number>): ValidationScores {

@@ -51,6 +51,7 @@ export function validationToJson(result: ValidationResult): Record<string, unkno
   });
   return {
     method: result.method,
+    documents: result.documents,
     segments: result.segments,
     uncoded_segments: result.uncodedSegments,
     codes: result.codes.map((c) => ({ code: c.code, leaf: c.leaf, ...scores(c) })),

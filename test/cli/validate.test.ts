@@ -73,6 +73,29 @@ describe('qda validate', () => {
   });
 });
 
+describe('qda validate: the documents the gold coder read', () => {
+  // The README's example: Ayu coded only informan-01; the transcripts are all seven interviews.
+  const transcripts = readdirSync('data-sample/transcripts').map((f) => join('data-sample/transcripts', f));
+  const args = [...transcripts, '--codebook', 'codebooks/lk3-psychosocial.yaml', '--gold', 'data-sample/coders/coder-a.csv', '--format', 'json'];
+
+  it('compares only the documents the gold table covers, and says so (F1 0.302, not 0.042)', async () => {
+    const r = await runCli('validate', ...args);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('qda validate: compared the 1 document the gold table codes (informan-01); left out 6 it does not (--documents all to score them)\n');
+    const json = JSON.parse(r.stdout);
+    expect(json.documents).toEqual({ compared: ['informan-01'], skipped: ['informan-02', 'informan-03', 'informan-04', 'informan-05', 'informan-06', 'informant-07-en'] });
+    expect(json.method).toMatch(/^Only the 1 document the gold standard codes is compared \(informan-01\); 6 others are left out/);
+    expect(json.overall.f1.toFixed(3)).toBe('0.302');
+  });
+
+  it('scores every document with --documents all', async () => {
+    const r = await runCli('validate', ...args, '--documents', 'all');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).overall.f1.toFixed(3)).toBe('0.042');
+  });
+});
+
 describe('qda validate: bad input', () => {
   it.each([
     ['several coders, no --coder', ['--gold', `${fx}/team.csv`], 2, /team\.csv holds several coders \(ana, budi, citra, dewi\): choose one with --coder/],

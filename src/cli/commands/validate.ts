@@ -21,6 +21,7 @@ interface ValidateOptions {
   unit: Unit;
   format: 'md' | 'json' | 'csv';
   out?: string;
+  documents: 'gold' | 'all';
   inputFormat?: string;
   language?: string;
 }
@@ -42,13 +43,16 @@ A parent code counts a segment when any of its children is coded there. Gold
 rows need the same segmentation (--unit) as the automatic coding; rows with
 start,end but no segment are placed in every segment their span overlaps.
 Segments neither side coded are true negatives and do not enter precision,
-recall or F1.`,
+recall or F1. Only the documents the gold table codes something in are
+compared (a coder who never read a document would make every automatic
+coding there look wrong); --documents all scores every document.`,
     )
     .argument('<files...>', 'transcripts')
     .addOption(codebookOption())
     .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv)").makeOptionMandatory())
     .addOption(new Option('--coder <name>', 'use only this coder of the gold table (needed when it has several)'))
     .addOption(unitOption())
+    .addOption(new Option('--documents <which>', 'score only the documents the gold table codes (gold) or every document (all)').choices(['gold', 'all']).default('gold'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
     .addOption(outOption())
     .addHelpText('after', `
@@ -98,7 +102,11 @@ async function runValidate(ctx: CliContext, files: string[], options: ValidateOp
     const map = offsets.get(c.document);
     return map && c.segment < 1 ? { ...c, start: map.toUtf16(c.start), end: map.toUtf16(c.end) } : c;
   });
-  const result = validateCoding(segments, auto, goldCodings, { codes: codebook.codes.map((c) => c.id), unit: options.unit });
+  const result = validateCoding(segments, auto, goldCodings, { codes: codebook.codes.map((c) => c.id), unit: options.unit, documents: options.documents });
+  if (result.documents.skipped.length > 0) {
+    const n = result.documents.compared.length;
+    ctx.io.stderr(`qda validate: compared the ${n} document${n === 1 ? '' : 's'} the gold table codes (${result.documents.compared.join(', ')}); left out ${result.documents.skipped.length} it does not (--documents all to score them)\n`);
+  }
   ctx.report(unplacedMessages(options.gold, result.unplaced, new Set(offsets.keys())));
 
   const output = options.format === 'json' ? `${JSON.stringify(validationToJson(result), null, 2)}\n` : options.format === 'csv' ? validationToCsv(result) : validationToMarkdown(result);
