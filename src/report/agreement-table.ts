@@ -1,4 +1,5 @@
 import type { AgreementStatistics, CodingAgreement } from '../analysis/agreement/coding-agreement.js';
+import type { CoderSpan } from '../analysis/agreement/coding-units.js';
 import { toCsv, type Table } from './csv.js';
 import { jsonNumber, markdownExcerpt, markdownNumber, toMarkdownTable } from './markdown-table.js';
 
@@ -33,7 +34,7 @@ export function agreementTables(result: CodingAgreement): { summary: Table; disa
   };
   const spans = result.kind === 'overlap';
   const disagreements: Table = {
-    columns: ['document', 'segment', 'code', ...(spans ? ['start', 'end'] : []), 'coded_by', 'not_coded_by', 'text'],
+    columns: ['document', 'segment', 'code', ...(spans ? ['start', 'end'] : []), 'coded_by', 'not_coded_by', ...(spans ? result.coders.map((c) => `span:${c}`) : []), 'text'],
     rows: result.disagreements.map((d) => [
       d.document,
       d.segment || null,
@@ -41,10 +42,17 @@ export function agreementTables(result: CodingAgreement): { summary: Table; disa
       ...(spans ? [d.span?.start ?? null, d.span?.end ?? null] : []),
       d.codedBy.join('|'),
       d.notCodedBy.join('|'),
+      ...(spans ? result.coders.map((c) => spanCell(d.spans?.find((x) => x.coder === c))) : []),
       d.text,
     ]),
   };
   return { summary, disagreements };
+}
+
+/** A coder's span in the CSV: its text, else its offsets; empty when the coder has none. */
+function spanCell(span: CoderSpan | undefined): string | null {
+  if (!span) return null;
+  return span.text ?? `${span.start}-${span.end}`;
 }
 
 /**
@@ -85,6 +93,7 @@ export function agreementToJson(result: CodingAgreement): Record<string, unknown
       segment: d.segment,
       code: d.code,
       ...(d.span ? { start: d.span.start, end: d.span.end } : {}),
+      ...(d.spans ? { spans: d.spans } : {}),
       coded_by: d.codedBy,
       not_coded_by: d.notCodedBy,
       text: d.text,
@@ -135,7 +144,10 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
   if (result.disagreements.length === 0) out.push('None: the coders agree on every unit.');
   else {
     const spans = result.kind === 'overlap';
-    const columns = ['document', 'segment', 'code', ...(spans ? ['start', 'end'] : []), 'coded by', 'not coded by', 'text'];
+    // Overlap units: what each coder marked, not the segment around it.
+    // Without the span texts (no transcripts), the segment text still shows where the spans are.
+    const spanTexts = spans && result.disagreements.every((d) => d.spans?.every((x) => x.text !== undefined));
+    const columns = ['document', 'segment', 'code', ...(spans ? ['start', 'end', 'coded by', 'not coded by', 'spans'] : ['coded by', 'not coded by']), ...(spanTexts ? [] : ['text'])];
     const rows = result.disagreements.map((d) => [
       d.document,
       d.segment || '',
@@ -143,7 +155,8 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
       ...(spans ? [d.span?.start ?? '', d.span?.end ?? ''] : []),
       d.codedBy.join(', '),
       d.notCodedBy.join(', '),
-      markdownExcerpt(d.text, maxText),
+      ...(spans ? [(d.spans ?? []).map((x) => `${x.coder}: ${x.text === undefined ? `${x.start}–${x.end}` : `“${markdownExcerpt(x.text, maxText)}”`}`).join('; ')] : []),
+      ...(spanTexts ? [] : [markdownExcerpt(d.text, maxText)]),
     ]);
     out.push(toMarkdownTable({ columns, rows }, { right: ['segment', 'start', 'end'] }).trimEnd());
   }

@@ -71,7 +71,8 @@ describe('qda agree', () => {
     expect(project.code).toBe(0);
     expect(project.stdout).toBe((await runCli('agree', ...pair)).stdout);
     const overlap = await runCli('agree', `${fx}/coders.qdpx`, '--unit', 'overlap', '--format', 'json');
-    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json')).stdout));
+    // The project holds the sources, so its spans come with their text, as the CSVs' do with --transcripts.
+    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json', '--transcripts', `${fx}/wawancara-uji.md`)).stdout));
   });
 
   it('reads the data-sample coders when they are there', async () => {
@@ -114,5 +115,37 @@ describe('qda agree: bad input', () => {
     const r = await runCli('agree', `${fx}/one-coder.csv`, '--out', join(dir, 'a.md'));
     expect(r.code).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('qda agree --unit overlap: what each coder marked', () => {
+  const coders = ['data-sample/coders/coder-a.csv', 'data-sample/coders/coder-b.csv'];
+
+  it('lists each coder\'s span text in the disagreements, not the segment\'s opening', async () => {
+    const r = await runCli('agree', ...coders, '--unit', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| informan-01 | 4 | factor/proximity | 1070 | 1133 | ayu | bima | ayu: “pelakunya itu kebanyakan bukan orang asing. Justru orang dekat.” |');
+    expect(r.stdout).toContain('| informan-01 | 4 | factor/proximity | 1114 | 1133 | bima | ayu | bima: “Justru orang dekat.” |');
+    expect(r.stdout).not.toContain('Macam-macam. Ada masalah keluarga');
+    const json = JSON.parse((await runCli('agree', ...coders, '--unit', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md', '--format', 'json')).stdout);
+    expect(json.disagreements[1].spans).toEqual([{ coder: 'bima', start: 1114, end: 1133, text: 'Justru orang dekat.' }]);
+  });
+
+  it('gives each coder\'s offsets without the transcripts, and a span column per coder in CSV', async () => {
+    const r = await runCli('agree', ...coders, '--unit', 'overlap');
+    expect(r.stdout).toContain('| ayu | bima | ayu: 1070–1133 | Macam-macam. Ada masalah keluarga');
+    const dir = mkdtempSync(join(tmpdir(), 'qda-spans-'));
+    const out = join(dir, 'a.csv');
+    expect((await runCli('agree', ...coders, '--unit', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md', '--format', 'csv', '--out', out)).code).toBe(0);
+    const csv = readFileSync(join(dir, 'a-disagreements.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toBe('document,segment,code,start,end,coded_by,not_coded_by,span:ayu,span:bima,text');
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(rows[1]).toMatchObject({ start: '1114', end: '1133', coded_by: 'bima', 'span:ayu': '', 'span:bima': 'Justru orang dekat.' });
+  });
+
+  it('refuses --transcripts with segment units', async () => {
+    const r = await runCli('agree', ...coders, '--transcripts', 'data-sample/transcripts/informan-01.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--transcripts applies to --unit overlap/);
   });
 });

@@ -1,6 +1,6 @@
 import { bootstrapAlpha, type AlphaInterval } from './bootstrap-alpha.js';
 import { cohenKappa, contingencyTable } from './cohen-kappa.js';
-import type { AgreementUnit, AgreementUnitKind, AgreementUnits } from './coding-units.js';
+import type { AgreementUnit, AgreementUnitKind, AgreementUnits, CoderSpan } from './coding-units.js';
 import { categoryCounts, fleissKappa } from './fleiss-kappa.js';
 import { krippendorffAlpha } from './krippendorff-alpha.js';
 import { percentAgreement } from './percent-agreement.js';
@@ -37,6 +37,8 @@ export interface Disagreement {
   segment: number;
   code: string;
   span?: { start: number; end: number };
+  /** Overlap units: each coder's span (and its text when known): what each coder actually marked. */
+  spans?: CoderSpan[];
   codedBy: string[];
   notCodedBy: string[];
   text: string;
@@ -184,6 +186,7 @@ function disagreements(units: AgreementUnits): Disagreement[] {
     if (codedBy.length === 0 || notCodedBy.length === 0) continue;
     const d: Disagreement = { document: u.document, segment: u.segment, code: u.code, codedBy, notCodedBy, text: u.text };
     if (u.span) d.span = u.span;
+    if (u.spans) d.spans = u.spans;
     out.push(d);
   }
   return out;

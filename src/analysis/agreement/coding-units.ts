@@ -1,7 +1,18 @@
 import type { Coding } from '../../model/coding.js';
 
-/** What agreement needs of a coding; `text` (the segment's text) is shown in the disagreement list. */
-export type CodingForAgreement = Pick<Coding, 'document' | 'segment' | 'code' | 'start' | 'end' | 'coder'> & { text?: string };
+/**
+ * What agreement needs of a coding; `text` (the segment's text) is shown in the disagreement
+ * list, and so is `spanText`, the coded span's own text, for overlap units.
+ */
+export type CodingForAgreement = Pick<Coding, 'document' | 'segment' | 'code' | 'start' | 'end' | 'coder'> & { text?: string; spanText?: string };
+
+/** One coder's span in an overlap unit, with its text when known. */
+export interface CoderSpan {
+  coder: string;
+  start: number;
+  end: number;
+  text?: string;
+}
 
 /** How units of agreement are cut from codings. */
 export type AgreementUnitKind = 'segment' | 'overlap';
@@ -18,6 +29,8 @@ export interface AgreementUnit {
   code: string;
   /** Overlap units: the extent of the matched spans (offsets as in the codings). */
   span?: { start: number; end: number };
+  /** Overlap units: each coder's own span, in coder order. */
+  spans?: CoderSpan[];
   values: Array<0 | 1 | null>;
   text: string;
 }
@@ -108,6 +121,9 @@ export function overlapUnits(codings: readonly CodingForAgreement[], options: Un
           segment: first.segment,
           code,
           span: { start: Math.min(...members.map((m) => m.start)), end: Math.max(...members.map((m) => m.end)) },
+          spans: [...members]
+            .sort((a, b) => (coderIndex.get(a.coder) as number) - (coderIndex.get(b.coder) as number))
+            .map((m) => ({ coder: m.coder, start: m.start, end: m.end, ...(m.spanText !== undefined ? { text: m.spanText } : {}) })),
           values: frame.coders.map((coder) => (coded.has(coder) ? 1 : frame.covers(coder, document) ? 0 : null)),
           text: members.find((m) => m.text)?.text ?? '',
         });

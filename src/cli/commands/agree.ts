@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { codingAgreement } from '../../analysis/agreement/coding-agreement.js';
 import { overlapUnits, segmentUnits, type CodingForAgreement } from '../../analysis/agreement/coding-units.js';
 import { readCodings } from '../../io/read-codings.js';
+import { readCorpus } from '../../io/read-corpus.js';
+import type { Document } from '../../model/document.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { message, type Message } from '../../model/message.js';
 import { agreementTables, agreementToCsv, agreementToJson, agreementToMarkdown } from '../../report/agreement-table.js';
@@ -18,6 +20,7 @@ interface AgreeOptions {
   bootstrap?: number;
   seed: number;
   out?: string;
+  transcripts?: string[];
 }
 
 /**
@@ -44,12 +47,14 @@ Units:
            A coder with no coding in a document has no value there.
   overlap  one unit per coded span: spans of one code agree when they overlap
            by at least --min-overlap of their combined extent (MAXQDA-style);
-           unmatched spans are disagreements. There is no "nobody coded it"
-           cell, so only percent agreement is given.`,
+           unmatched spans are disagreements, listed with each coder's own
+           span (its text from a .qdpx, or with --transcripts). There is no
+           "nobody coded it" cell, so only percent agreement is given.`,
     )
     .argument('<codings...>', 'coding tables (.csv) or REFI-QDA projects (.qdpx)')
     .addOption(new Option('-u, --unit <unit>', 'unit of agreement').choices(['segment', 'overlap']).default('segment'))
     .addOption(new Option('--min-overlap <share>', 'overlap units: least overlap (0–1] of two spans to agree (default 0.5)').argParser(share))
+    .addOption(new Option('--transcripts <files...>', 'overlap units: the transcripts, to show the text of each coder\'s span in the disagreements'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
     .addOption(new Option('--bootstrap <n>', 'bootstrap resamples for a 95% interval of α (e.g. 1000)').argParser(count))
     .addOption(new Option('--seed <n>', 'seed of the bootstrap').argParser(integer).default(1))
@@ -86,6 +91,12 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
     }
     codings.push(...read.codings);
   }
+  if (options.transcripts) {
+    if (options.unit !== 'overlap') return ctx.usage('--transcripts applies to --unit overlap (segment units show the segment text from the coding tables)');
+    const read = await readCorpus(options.transcripts);
+    messages.push(...read.messages);
+    withSpanTexts(codings, read.corpus.documents);
+  }
   if (ctx.report(messages)) return EXIT.data;
   const coders = [...new Set(codings.map((c) => c.coder))];
   if (coders.length < 2) {
@@ -121,6 +132,7 @@ async function readProjectCodings(file: string): Promise<{ codings: CodingForAgr
   const { readQdpx } = await import('../../io/read-qdpx.js');
   const project = await readQdpx(file);
   const documents = new Map(project.corpus.documents.map((doc) => [doc.id, {
+    text: doc.text,
     offsets: new OffsetMap(doc.text),
     texts: new Map(segmentDocument(doc, 'turn').map((s) => [s.index, s.text])),
   }]));
@@ -130,9 +142,19 @@ async function readProjectCodings(file: string): Promise<{ codings: CodingForAgr
   const codings = byUser.flatMap((c) => {
     const doc = documents.get(c.document);
     if (!doc) return [];
-    return [{ ...c, start: doc.offsets.toCodePoint(c.start), end: doc.offsets.toCodePoint(c.end), text: doc.texts.get(c.segment) ?? '' }];
+    return [{ ...c, start: doc.offsets.toCodePoint(c.start), end: doc.offsets.toCodePoint(c.end), text: doc.texts.get(c.segment) ?? '', spanText: doc.text.slice(c.start, c.end) }];
   });
   return { codings, messages: project.messages };
+}
+
+/** Give codings with code-point spans the text of their span in the transcripts (in place: the codings are this command's own). */
+function withSpanTexts(codings: CodingForAgreement[], documents: readonly Document[]): void {
+  const byId = new Map(documents.map((d) => [d.id, { text: d.text, offsets: new OffsetMap(d.text) }]));
+  for (const c of codings) {
+    const doc = byId.get(c.document);
+    if (!doc || c.start < 0 || c.end < c.start) continue;
+    c.spanText = doc.text.slice(doc.offsets.toUtf16(c.start), doc.offsets.toUtf16(c.end));
+  }
 }
 
 function share(value: string): number {
