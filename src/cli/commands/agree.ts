@@ -9,7 +9,6 @@ import { message, type Message } from '../../model/message.js';
 import { agreementTables, agreementToCsv, agreementToJson, agreementToMarkdown } from '../../report/agreement-table.js';
 import { toCsv } from '../../report/csv.js';
 import { OffsetMap } from '../../text/offsets.js';
-import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
 import { outOption } from './options.js';
 
@@ -80,9 +79,9 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
   const codings: CodingForAgreement[] = [];
   const messages: Message[] = [];
   for (const file of files) {
-    const read = /\.qdpx$/i.test(file) ? await readProjectCodings(file) : await readCodings([file]);
+    const read = /\.qdpx$/i.test(file) ? await projectCodings(file) : await readCodings([file]);
     messages.push(...read.messages);
-    const lacking = options.unit === 'segment' ? read.codings.filter((c) => c.segment < 1) : read.codings.filter((c) => c.start < 0);
+    const lacking = options.unit === 'segment' ? read.codings.filter((c) => c.segment === null) : read.codings.filter((c) => c.span === null);
     if (lacking.length > 0) {
       const reason = options.unit === 'segment'
         ? 'coding table has no segment numbers: segment units need a `segment` column (or use --unit overlap with start,end)'
@@ -124,36 +123,23 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
   return EXIT.ok;
 }
 
-/**
- * The codings of every user of a REFI-QDA project, as a coding table would give them: offsets
- * in code points, segment numbers of turns, and the segment's text.
- */
-async function readProjectCodings(file: string): Promise<{ codings: CodingForAgreement[]; messages: Message[] }> {
+/** The codings of every user of a REFI-QDA project, with the text of their spans (the project holds its sources). */
+async function projectCodings(file: string): Promise<{ codings: CodingForAgreement[]; messages: Message[] }> {
   const { readQdpx } = await import('../../io/read-qdpx.js');
+  const { projectCodingRows } = await import('../../refi/project-tables.js');
   const project = await readQdpx(file);
-  const documents = new Map(project.corpus.documents.map((doc) => [doc.id, {
-    text: doc.text,
-    offsets: new OffsetMap(doc.text),
-    texts: new Map(segmentDocument(doc, 'turn').map((s) => [s.index, s.text])),
-  }]));
-  // Coders come in the order the project lists its users, as files come in the order given.
-  const rank = new Map(project.users.map((u, i) => [u.name, i]));
-  const byUser = [...project.codings].sort((a, b) => (rank.get(a.coder) ?? rank.size) - (rank.get(b.coder) ?? rank.size));
-  const codings = byUser.flatMap((c) => {
-    const doc = documents.get(c.document);
-    if (!doc) return [];
-    return [{ ...c, start: doc.offsets.toCodePoint(c.start), end: doc.offsets.toCodePoint(c.end), text: doc.texts.get(c.segment) ?? '', spanText: doc.text.slice(c.start, c.end) }];
-  });
+  const codings: CodingForAgreement[] = projectCodingRows(project);
+  withSpanTexts(codings, project.corpus.documents);
   return { codings, messages: project.messages };
 }
 
-/** Give codings with code-point spans the text of their span in the transcripts (in place: the codings are this command's own). */
+/** Give codings with code-point spans the text of their span in the documents (in place: the codings are this command's own). */
 function withSpanTexts(codings: CodingForAgreement[], documents: readonly Document[]): void {
   const byId = new Map(documents.map((d) => [d.id, { text: d.text, offsets: new OffsetMap(d.text) }]));
   for (const c of codings) {
     const doc = byId.get(c.document);
-    if (!doc || c.start < 0 || c.end < c.start) continue;
-    c.spanText = doc.text.slice(doc.offsets.toUtf16(c.start), doc.offsets.toUtf16(c.end));
+    if (!doc || c.span === null) continue;
+    c.spanText = doc.text.slice(doc.offsets.toUtf16(c.span.start), doc.offsets.toUtf16(c.span.end));
   }
 }
 
@@ -174,3 +160,4 @@ function integer(value: string): number {
   if (!Number.isInteger(x) || value.trim() === '') throw new InvalidArgumentError('give a whole number');
   return x;
 }
+
