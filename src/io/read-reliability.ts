@@ -5,6 +5,8 @@ import { unreadableReason } from './unreadable.js';
 import { stripBom } from '../util/bom.js';
 import { readCsvRows } from '../util/csv.js';
 
+const NUMBER_LIKE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
 /** How a reliability table is laid out: coders in rows (Krippendorff) or units in rows (R irr's subjects × raters). */
 export type ReliabilityLayout = 'coders-by-units' | 'units-by-coders';
 
@@ -22,9 +24,10 @@ export interface ReliabilityCsvOptions {
 /**
  * Parse a reliability table: a header row, then one row per coder (`coders-by-units`, the
  * default: first column the coder, one column per unit) or per unit (`units-by-coders`: first
- * column the unit, one column per coder). An empty cell is a missing value. Problems are
+ * column the unit, one column per coder). An empty cell is a missing value; a cell that reads
+ * as a number is that number (`1` and `1.0` are the same value). Problems are
  * located messages (`file:line:col`); a fatal one leaves `data` null.
- * @example parseReliabilityCsv('coder,u1,u2\nA,1,2\nB,1,\n', { file: 'r.csv' }).data?.values // [['1', '2'], ['1', null]]
+ * @example parseReliabilityCsv('coder,u1,u2\nA,1,2\nB,1.0,\n', { file: 'r.csv' }).data?.values // [[1, 2], [1, null]]
  */
 export function parseReliabilityCsv(input: string, options: ReliabilityCsvOptions): { data: ReliabilityData | null; messages: Message[] } {
   const { file } = options;
@@ -55,7 +58,8 @@ export function parseReliabilityCsv(input: string, options: ReliabilityCsvOption
     matrix.push(names.map((_, i) => {
       const cell = row.cells[i + 1] ?? '';
       if (cell === '') return null;
-      if (!options.numeric) return cell;
+      // `1` and `1.0` are one value: numeric-looking cells compare as numbers at every level.
+      if (!options.numeric) return NUMBER_LIKE.test(cell) ? Number(cell) : cell;
       const value = Number(cell);
       if (Number.isFinite(value)) return value;
       fatal(`value "${cell}" is not a number`, row.line, cellColumn(lines[row.line - 1] ?? '', i + 1), 'not-a-number', 'ordinal, interval and ratio α need numbers; leave the cell empty for a missing value, or use --level nominal');

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -147,5 +147,31 @@ describe('qda agree --unit overlap: what each coder marked', () => {
     const r = await runCli('agree', ...coders, '--transcripts', 'data-sample/transcripts/informan-01.md');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--transcripts applies to --unit overlap/);
+  });
+});
+
+describe('qda agree: a class of students', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qda-class-'));
+  const table = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const rina = table('rina.csv', 'document,segment,code\ninforman-01,4,factor/proximity\ninforman-01,6,factor/attachment\n');
+  const sari = table('sari.csv', 'document,segment,code\ninforman-01,4,factor/proximity\ninforman-01,6,factor/atachment\n');
+
+  it('reports an empty coder file instead of dropping it silently', async () => {
+    const empty = table('tono.csv', 'document,segment,code\n');
+    const r = await runCli('agree', rina, sari, empty);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${empty}: warning: coding table has no codings: this coder is left out of the agreement [no-codings]`);
+    expect(JSON.parse((await runCli('agree', rina, sari, empty, '--format', 'json')).stdout).coders).toEqual(['rina', 'sari']);
+  });
+
+  it('--codebook flags a code id the codebook does not have, with did-you-mean', async () => {
+    const r = await runCli('agree', rina, sari, '--codebook', 'codebooks/lk3-psychosocial.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('codebooks/lk3-psychosocial.yaml: warning: code "factor/atachment" (sari ×1) is not in the codebook (did you mean "factor/attachment"?); it is counted as a code of its own [unknown-code]\n');
+    expect((await runCli('agree', rina, sari)).stderr).toBe('');
   });
 });

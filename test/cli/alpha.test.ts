@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,18 @@ describe('qda alpha', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ alpha: null, level: 'nominal', coders: 2, units: 2, pairable_values: 4 });
     expect(r.stderr).toMatch(/reliability-constant\.csv: warning: no variation: every pairable value is "yes".*\[alpha-undefined\]/);
+  });
+});
+
+describe('qda alpha: numbers written two ways', () => {
+  it('takes 1 and 1.0 as one value at the nominal level (α = 1, not 0.087)', async () => {
+    // One coder typed whole numbers, the other's spreadsheet exported 1.0, 2.0, 3.0.
+    const dir = mkdtempSync(join(tmpdir(), 'qda-alpha-'));
+    const file = join(dir, 'ratings.csv');
+    writeFileSync(file, 'coder,u1,u2,u3,u4,u5,u6\nayu,1,2,3,1,2,3\nbima,1.0,2.0,3.0,1.0,2,3.00\n');
+    const r = await runCli('alpha', file, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ alpha: 1, coders: 2, units: 6 });
   });
 });
 

@@ -11,7 +11,7 @@ describe('parseReliabilityCsv', () => {
     ['numbers', 'coder,u1,u2\nA,1,2.5\nB,-1,\n', { numeric: true }, { coders: ['A', 'B'], units: ['u1', 'u2'], values: [[1, 2.5], [-1, null]] }],
     ['units by coders (R irr)', 'subject,r1,r2\n1,3,4\n2,,5\n', { layout: 'units-by-coders', numeric: true }, { coders: ['r1', 'r2'], units: ['1', '2'], values: [[3, null], [4, 5]] }],
     ['BOM, CRLF, blank lines, spaces around cells', '\ufeffcoder,u1\r\n\r\nA, x \r\nB,x\r\n', {}, { coders: ['A', 'B'], units: ['u1'], values: [['x'], ['x']] }],
-    ['short rows are missing values', 'coder,u1,u2\nA,1\nB,1,2\n', {}, { coders: ['A', 'B'], units: ['u1', 'u2'], values: [['1', null], ['1', '2']] }],
+    ['short rows are missing values', 'coder,u1,u2\nA,1\nB,1,2\n', {}, { coders: ['A', 'B'], units: ['u1', 'u2'], values: [[1, null], [1, 2]] }],
     ['quoted labels with commas', 'coder,"u,1"\n"Ben, B",a\nC,a\n', {}, { coders: ['Ben, B', 'C'], units: ['u,1'], values: [['a'], ['a']] }],
   ] as const)('%s', (_name, text, options, expected) => {
     const r = parseReliabilityCsv(text, { file: 'r.csv', ...options });

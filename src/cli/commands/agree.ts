@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { codingAgreement } from '../../analysis/agreement/coding-agreement.js';
 import { overlapUnits, segmentUnits, type CodingForAgreement } from '../../analysis/agreement/coding-units.js';
+import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import type { Document } from '../../model/document.js';
@@ -9,6 +10,7 @@ import { message, type Message } from '../../model/message.js';
 import { agreementTables, agreementToCsv, agreementToJson, agreementToMarkdown } from '../../report/agreement-table.js';
 import { toCsv } from '../../report/csv.js';
 import { OffsetMap } from '../../text/offsets.js';
+import { closest } from '../../util/closest.js';
 import { EXIT, type CliContext } from '../context.js';
 import { outOption } from './options.js';
 
@@ -20,6 +22,7 @@ interface AgreeOptions {
   seed: number;
   out?: string;
   transcripts?: string[];
+  codebook?: string;
 }
 
 /**
@@ -53,6 +56,7 @@ Units:
     .argument('<codings...>', 'coding tables (.csv) or REFI-QDA projects (.qdpx)')
     .addOption(new Option('-u, --unit <unit>', 'unit of agreement').choices(['segment', 'overlap']).default('segment'))
     .addOption(new Option('--min-overlap <share>', 'overlap units: least overlap (0–1] of two spans to agree (default 0.5)').argParser(share))
+    .addOption(new Option('-c, --codebook <file>', 'check the coding tables\' code ids against this codebook (unknown ids are flagged, with the closest known one)'))
     .addOption(new Option('--transcripts <files...>', 'overlap units: the transcripts, to show the text of each coder\'s span in the disagreements'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
     .addOption(new Option('--bootstrap <n>', 'bootstrap resamples for a 95% interval of α (e.g. 1000)').argParser(count))
@@ -88,7 +92,17 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
         : 'coding table has no start/end offsets: overlap units need `start` and `end` columns (or use --unit segment)';
       messages.push(message(reason, { file, line: 1, column: 1, ruleId: 'missing-columns', source: 'agree', fatal: true }));
     }
+    if (read.codings.length === 0 && !read.messages.some((m) => m.fatal)) {
+      messages.push(message('coding table has no codings: this coder is left out of the agreement', {
+        file, ruleId: 'no-codings', source: 'agree', note: 'check that the file is the coder\'s finished table (a header alone means nothing was coded)',
+      }));
+    }
     codings.push(...read.codings);
+  }
+  if (options.codebook) {
+    const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
+    messages.push(...codebookMessages);
+    if (codebook) messages.push(...unknownCodes(codings, codebook.codes.map((c) => c.id), options.codebook));
   }
   if (options.transcripts) {
     if (options.unit !== 'overlap') return ctx.usage('--transcripts applies to --unit overlap (segment units show the segment text from the coding tables)');
@@ -121,6 +135,25 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
   }
   await writeFileAtomic(options.out, output);
   return EXIT.ok;
+}
+
+/** One warning per code id the codebook does not have, with how often each coder used it and the closest known id. */
+function unknownCodes(codings: readonly CodingForAgreement[], known: readonly string[], codebookFile: string): Message[] {
+  const ids = new Set(known);
+  const unknown = new Map<string, Map<string, number>>();
+  for (const c of codings) {
+    if (ids.has(c.code)) continue;
+    const byCoder = unknown.get(c.code) ?? new Map<string, number>();
+    byCoder.set(c.coder, (byCoder.get(c.coder) ?? 0) + 1);
+    unknown.set(c.code, byCoder);
+  }
+  return [...unknown].map(([code, byCoder]) => {
+    const guess = closest(code, known);
+    const uses = [...byCoder].map(([coder, n]) => `${coder} ×${n}`).join(', ');
+    return message(`code "${code}" (${uses}) is not in the codebook${guess ? ` (did you mean "${guess}"?)` : ''}; it is counted as a code of its own`, {
+      file: codebookFile, ruleId: 'unknown-code', source: 'agree',
+    });
+  });
 }
 
 /** The codings of every user of a REFI-QDA project, with the text of their spans (the project holds its sources). */
