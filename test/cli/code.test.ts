@@ -84,7 +84,7 @@ describe('qda code: bad input', () => {
     ['missing file', ['code', `${fx}/nope.md`, '--codebook', cb], 1, /nope\.md: error: file not found \[file-unreadable\]/],
     ['binary file', ['code', `${fx}/binary.txt`, '--codebook', cb], 1, /binary\.txt: error: this is a binary file.*\[binary-file\]/],
     ['empty file', ['code', `${fx}/empty.txt`, '--codebook', cb], 1, /empty\.txt: error: file is empty.*\[empty-file\]/],
-    ['folder', ['code', fx, '--codebook', cb], 1, /is a folder/],
+    ['folder without transcripts', ['code', mkdtempSync(join(tmpdir(), 'qda-empty-')), '--codebook', cb], 1, /error: folder has no transcripts \[empty-folder\]/],
     ['unknown extension', ['code', `${fx}/notes.pdf`, '--codebook', cb], 1, /notes\.pdf: error: cannot read files ending in \.pdf; known formats: txt, md, .*--input-format\) \[unknown-format\]/],
     ['YAML syntax error', ['code', `${fx}/plain.txt`, '--codebook', `${fx}/syntax-error.yaml`], 1, /syntax-error\.yaml:4:1: error: YAML syntax error.*\[yaml-syntax\]/],
     ['duplicate id', ['code', `${fx}/plain.txt`, '--codebook', `${fx}/duplicate-id.yaml`], 1, /duplicate-id\.yaml:4:\d+: error: duplicate code id "a" \(first defined on line 2\) \[duplicate-id\]/],

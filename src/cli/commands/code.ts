@@ -11,9 +11,10 @@ import { DocumentIds } from '../../io/read-corpus.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, outOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
+import { codebookOption, outOption, readerOptions, readOptionsOf, type TableReadOptions, transcriptFiles, unitOption } from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
+  recursive?: boolean;
   codebook: string;
   unit: Unit;
   format: 'csv' | 'json' | 'jsonl';
@@ -53,7 +54,9 @@ Examples:
   return command;
 }
 
-async function runCode(ctx: CliContext, files: string[], options: CodeCommandOptions): Promise<number> {
+async function runCode(ctx: CliContext, args: string[], options: CodeCommandOptions): Promise<number> {
+  const files = await transcriptFiles(ctx, args, options);
+  if (!files) return EXIT.data;
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const { codebook, messages } = await readCodebook(options.codebook);

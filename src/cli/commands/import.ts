@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { OffsetMap } from '../../text/offsets.js';
 import type { Document } from '../../model/document.js';
 import { EXIT, type CliContext } from '../context.js';
-import { outOption, readerOptions, readOptionsOf, type ReaderFlags } from './options.js';
+import { outOption, readerOptions, readOptionsOf, transcriptFiles, type ReaderFlags } from './options.js';
 
 /** `qda import`: print the normalised corpus. */
 export function importCommand(ctx: CliContext): Command {
@@ -18,7 +18,12 @@ or English, from function words).`)
     .argument('<files...>', 'transcripts')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .addOption(outOption())
-    .action(async (files: string[], options: { out?: string } & ReaderFlags) => {
+    .action(async (args: string[], options: { out?: string } & ReaderFlags) => {
+      const files = await transcriptFiles(ctx, args, options);
+      if (!files) {
+        ctx.exitCode = EXIT.data;
+        return;
+      }
       const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
       if (ctx.report(messages)) {
         ctx.exitCode = EXIT.data;

@@ -8,9 +8,10 @@ import { toCsv } from '../../report/csv.js';
 import { toMarkdown } from '../../report/markdown.js';
 import { kwicTable } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
-import { outOption, readerOptions, readOptionsOf, unitOption } from './options.js';
+import { outOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 
 interface KwicCommandOptions {
+  recursive?: boolean;
   term?: string;
   code?: string;
   codebook?: string;
@@ -56,7 +57,9 @@ Examples:
   return command;
 }
 
-async function runKwic(ctx: CliContext, files: string[], options: KwicCommandOptions): Promise<number> {
+async function runKwic(ctx: CliContext, args: string[], options: KwicCommandOptions): Promise<number> {
+  const files = await transcriptFiles(ctx, args, options);
+  if (!files) return EXIT.data;
   if (options.term === undefined && options.code === undefined) return ctx.usage('give --term <term> or --code <id>');
   if (options.term !== undefined && options.term.trim().replace(/^=|\*$/g, '').trim() === '') return ctx.usage('--term is empty');
   if (options.code !== undefined && options.codebook === undefined) return ctx.usage('--code needs --codebook <file>');

@@ -2,6 +2,8 @@ import { Option } from 'commander';
 import { UNITS } from '../../model/segment.js';
 import { READERS } from '../../io/formats.js';
 import type { ReadCorpusOptions } from '../../io/read-corpus.js';
+import { expandInputs } from '../../io/expand-inputs.js';
+import type { CliContext } from '../context.js';
 
 // One option vocabulary for every command (design rule 5): same name, same meaning.
 
@@ -23,6 +25,20 @@ export const languageOption = () => new Option('--language <code>', 'language of
 /** `--interviewer <labels>`: the labels that give role `interviewer` to speakers without one. */
 export const interviewerOption = () =>
   new Option('--interviewer <labels>', 'speaker labels that mean the interviewer, comma-separated, or "none" (default: Interviewer, Pewawancara, Peneliti, Moderator, Researcher, I, Q, …)');
+
+/** `--recursive`: a folder argument also gives the transcripts in its subfolders. */
+export const recursiveOption = () => new Option('-r, --recursive', 'a folder argument also reads the transcripts in its subfolders');
+
+/**
+ * The transcript files that a command's arguments name: folders and `*` patterns expanded by
+ * qda (see `expandInputs`), skipped files reported. Null when an argument matched nothing
+ * (reported, exit 1).
+ * @example const list = await transcriptFiles(ctx, files, options); if (!list) return EXIT.data;
+ */
+export async function transcriptFiles(ctx: CliContext, args: readonly string[], options: { recursive?: boolean }): Promise<string[] | null> {
+  const { files, messages } = await expandInputs(args, { recursive: options.recursive ?? false });
+  return ctx.report(messages) ? null : files;
+}
 
 /** The reader options of `--speaker-col`, `--text-col`, `--time-col`, `--doc-col` and `--survey` (CSV and XLSX tables). */
 export type TableReadOptions = {
@@ -49,14 +65,14 @@ export function tableOptions(): Option[] {
 }
 
 /** What a command that reads transcripts received about reading them. */
-export type ReaderFlags = { inputFormat?: string; language?: string; interviewer?: string } & TableReadOptions;
+export type ReaderFlags = { inputFormat?: string; language?: string; interviewer?: string; recursive?: boolean } & TableReadOptions;
 
 /**
  * `--input-format`, `--language` and the table options: every command that reads transcripts takes them.
  * @example for (const option of readerOptions()) command.addOption(option)
  */
 export function readerOptions(): Option[] {
-  return [inputFormatOption(), languageOption(), interviewerOption(), ...tableOptions()];
+  return [inputFormatOption(), languageOption(), interviewerOption(), recursiveOption(), ...tableOptions()];
 }
 
 /**

@@ -12,9 +12,10 @@ import type { Coding } from '../../model/coding.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, inputFormatOption, languageOption, readOptionsOf, unitOption } from './options.js';
+import { codebookOption, inputFormatOption, languageOption, readOptionsOf, recursiveOption, transcriptFiles, unitOption } from './options.js';
 
 interface ExportOptions {
+  recursive?: boolean;
   codebook: string;
   codings?: string[];
   unit: Unit;
@@ -73,6 +74,7 @@ with LF line ends, as the project's description states.`,
     .addOption(new Option('-o, --out <file>', 'the .qdpx to write (written whole or not at all)').makeOptionMandatory())
     .addOption(inputFormatOption())
     .addOption(languageOption())
+    .addOption(recursiveOption())
     .addHelpText('after', `
 Examples:
   qda qdpx export transcripts/*.md --codebook codebook.yaml --out lk3.qdpx
@@ -102,7 +104,9 @@ async function runImport(ctx: CliContext, file: string, options: { out: string; 
   return EXIT.ok;
 }
 
-async function runExport(ctx: CliContext, files: string[], options: ExportOptions): Promise<number> {
+async function runExport(ctx: CliContext, args: string[], options: ExportOptions): Promise<number> {
+  const files = await transcriptFiles(ctx, args, options);
+  if (!files) return EXIT.data;
   const { codebook, messages } = await readCodebook(options.codebook);
   if (ctx.report(messages) || codebook === null) return EXIT.data;
   const read = await readCorpus(files, readOptionsOf(options));

@@ -17,9 +17,10 @@ import { buildReport } from '../../report/build-report.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, readerOptions, readOptionsOf, unitOption } from './options.js';
+import { codebookOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 
 interface ReportCommandOptions {
+  recursive?: boolean;
   codebook: string;
   out: string;
   cases?: string;
@@ -79,7 +80,9 @@ Examples:
   return command;
 }
 
-async function runReport(ctx: CliContext, files: string[], options: ReportCommandOptions): Promise<number> {
+async function runReport(ctx: CliContext, args: string[], options: ReportCommandOptions): Promise<number> {
+  const files = await transcriptFiles(ctx, args, options);
+  if (!files) return EXIT.data;
   const quotes = Number(options.quotes);
   if (!Number.isInteger(quotes) || quotes < 0) return ctx.usage(`--quotes must be a whole number from 0 up (got "${options.quotes}")`);
   const level = options.level === undefined ? undefined : Number(options.level);

@@ -12,9 +12,10 @@ import type { Segment, Unit } from '../../model/segment.js';
 import { toCsv } from '../../report/csv.js';
 import { validationTables, validationToCsv, validationToJson, validationToMarkdown } from '../../report/validation-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, outOption, readerOptions, readOptionsOf, unitOption } from './options.js';
+import { codebookOption, outOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 
 interface ValidateOptions {
+  recursive?: boolean;
   codebook: string;
   gold: string;
   coder?: string;
@@ -69,7 +70,9 @@ Examples:
   return command;
 }
 
-async function runValidate(ctx: CliContext, files: string[], options: ValidateOptions): Promise<number> {
+async function runValidate(ctx: CliContext, args: string[], options: ValidateOptions): Promise<number> {
+  const files = await transcriptFiles(ctx, args, options);
+  if (!files) return EXIT.data;
   const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
   if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
   const table = await readCodings([options.gold]);
