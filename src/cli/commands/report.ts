@@ -60,7 +60,7 @@ not at all.`,
     .addOption(codebookOption())
     .addOption(new Option('-o, --out <dir>', 'report folder (created, or replaced when it holds an earlier report)').makeOptionMandatory())
     .addOption(new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx), joined on the first column (or on `speaker`/`document` columns)'))
-    .addOption(new Option('--codings <files...>', "coding tables from human coders (our CSV, with or without a coder column); list them after the transcripts"))
+    .addOption(new Option('--codings <files...>', "coding tables from human coders (our CSV or the same columns in .xlsx, with or without a coder column, or a .qdpx project); list them after the transcripts"))
     .addOption(new Option('--coder <name>', 'whose coding to report: auto, manual (every human coder), all (auto and every human coder), or one coder\'s name (default: auto; manual with --codings)'))
     .addOption(new Option('--by <grouping>', 'group frequencies by document, speaker, role or any attribute').default('speaker'))
     .addOption(unitOption())

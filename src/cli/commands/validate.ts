@@ -50,7 +50,7 @@ coding there look wrong); --documents all scores every document.`,
     )
     .argument('<files...>', 'transcripts')
     .addOption(codebookOption())
-    .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv)").makeOptionMandatory())
+    .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv, .xlsx or a .qdpx project)").makeOptionMandatory())
     .addOption(new Option('--coder <name>', 'use only this coder of the gold table (needed when it has several)'))
     .addOption(unitOption())
     .addOption(new Option('--documents <which>', 'score only the documents the gold table codes (gold) or every document (all)').choices(['gold', 'all']).default('gold'))
