@@ -82,7 +82,8 @@ export { POSITION_CONVENTIONS, type PositionConvention } from './refi/positions.
 export { readCorpus, readTranscript } from './io/read-corpus.js';
 export { readCodebook } from './io/read-codebook.js';
 export { readCodings } from './io/read-codings.js';
-export { readCases, joinCases } from './io/read-cases.js';
+export { readCases, readTableFile } from './io/read-cases.js';
+export { casesFromTable, joinCases, type Cases, type CaseKey } from './import/cases.js';
 export { readPseudonyms } from './io/read-pseudonyms.js';
 export { readReliability } from './io/read-reliability.js';
 export { readQdpx, readProjectCodings } from './io/read-qdpx.js';

@@ -5,3 +5,4 @@ export * from './codebook.js';
 export * from './coding.js';
 export * from './kwic.js';
 export * from './speaker.js';
+export * from './table-file.js';

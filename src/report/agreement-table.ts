@@ -1,7 +1,8 @@
 import type { AgreementStatistics, CodingAgreement } from '../analysis/agreement/coding-agreement.js';
 import type { CoderSpan } from '../analysis/agreement/coding-units.js';
 import { toCsv, type Table } from './csv.js';
-import { jsonNumber, markdownExcerpt, markdownNumber, toMarkdownTable } from './markdown-table.js';
+import { jsonNumber, markdownExcerpt, markdownNumber } from './figures.js';
+import { toMarkdown } from './markdown.js';
 
 /** Name of the pooled row in the per-code table. */
 export const POOLED = '(pooled)';
@@ -122,9 +123,9 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
     if (segmentUnits && withInterval) cells.push(s.alphaInterval ? `${markdownNumber(s.alphaInterval.low)} – ${markdownNumber(s.alphaInterval.high)}` : '');
     return cells;
   };
-  const summary = toMarkdownTable(
-    { columns, rows: [...result.codes.map((c) => row(c.code, c)), row(`**${POOLED}**`, result.pooled)] },
-    { right: columns.slice(1) },
+  const summary = toMarkdown(
+    { columns, rows: [...result.codes.map((c) => row(c.code, c)), row(POOLED, result.pooled)] },
+    { right: columns.slice(1), total: true },
   );
   const notes = [...result.codes.map((c) => [c.code, c.notes] as const), [POOLED, result.pooled.notes] as const]
     .flatMap(([code, list]) => list.map((n) => `- ${code}: ${n}`));
@@ -150,7 +151,7 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
     const columns = ['document', 'segment', 'code', ...(spans ? ['start', 'end', 'coded by', 'not coded by', 'spans'] : ['coded by', 'not coded by']), ...(spanTexts ? [] : ['text'])];
     const rows = result.disagreements.map((d) => [
       d.document,
-      d.segment || '',
+      d.segment ?? '',
       d.code,
       ...(spans ? [d.span?.start ?? '', d.span?.end ?? ''] : []),
       d.codedBy.join(', '),
@@ -158,7 +159,7 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
       ...(spans ? [(d.spans ?? []).map((x) => `${x.coder}: ${x.text === undefined ? `${x.start}–${x.end}` : `“${markdownExcerpt(x.text, maxText)}”`}`).join('; ')] : []),
       ...(spanTexts ? [] : [markdownExcerpt(d.text, maxText)]),
     ]);
-    out.push(toMarkdownTable({ columns, rows }, { right: ['segment', 'start', 'end'] }).trimEnd());
+    out.push(toMarkdown({ columns, rows }, { right: ['segment', 'start', 'end'] }).trimEnd());
   }
   return `${out.join('\n')}\n`;
 }

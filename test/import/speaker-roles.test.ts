@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isInterviewerLabel } from '../../src/import/speaker-roles.js';
-import { joinCases, readCases } from '../../src/io/read-cases.js';
+import { joinCases } from '../../src/import/cases.js';
+import { readCases } from '../../src/io/read-cases.js';
 import { readCorpus } from '../../src/io/read-corpus.js';
 import { runCli } from '../helpers/cli.js';
 
