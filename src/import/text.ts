@@ -34,6 +34,10 @@ const LABEL = new RegExp(
   'u',
 );
 
+// Otter and Teams/Zoom exports: a line holding only `Speaker 1  0:00` or `Name   0:03`; the
+// utterance follows on the next lines.
+const HEADER = new RegExp(String.raw`^[ \t]*([\p{L}][\p{L}\p{N}\p{M}.'’\- ]{0,48}?)[ \t]+(${TS})[ \t]*$`, 'u');
+
 /** A speaker label at the start of a line, such as `Name:`, `**Name:**` or `[00:12:03] Name:`. */
 export interface SpeakerLabel {
   name: string;
@@ -51,13 +55,18 @@ interface LabelLine extends SpeakerLabel {
 }
 
 /**
- * The speaker label opening `line`, or null. Whether it really is a speaker is decided with
- * `isSpeakerLabel`, which needs the whole document.
+ * The speaker label opening `line`, or null: `Name:` and its variants, or a line holding only
+ * a name and a timestamp (`Speaker 1  0:00`, as Otter and Teams export), whose utterance is on
+ * the following lines. Whether it really is a speaker is decided with `isSpeakerLabel`, which
+ * needs the whole document.
  * @example matchSpeakerLabel('[00:01] Ani: Halo.') // { name: 'Ani', timestamp: '00:00:01', strong: true, length: 13 }
  */
 export function matchSpeakerLabel(line: string): SpeakerLabel | null {
   const m = LABEL.exec(line);
-  if (!m) return null;
+  if (!m) {
+    const h = HEADER.exec(line);
+    return h ? { name: h[1].trim(), timestamp: normaliseTimestamp(h[2]), strong: false, length: line.length } : null;
+  }
   const timestamp = m[1] ?? m[4];
   let length = m[0].length;
   while (length < line.length && /[ \t\u00a0]/.test(line[length])) length++;
@@ -83,8 +92,8 @@ export function isSpeakerLabel(label: Pick<SpeakerLabel, 'name' | 'strong'>, rec
 
 /**
  * Read a plain-text or Markdown transcript: optional YAML front matter, then speaker turns
- * opened by labels such as `Name:`, `**Name:**`, `NAME:`, `[00:12:03] Name:` or
- * `Name (00:12:03):`. Offsets point into the normalised text (BOM stripped, `\n` line ends).
+ * opened by labels such as `Name:`, `**Name:**`, `NAME:`, `[00:12:03] Name:`,
+ * `Name (00:12:03):`, or a `Speaker 1  0:00` line above the utterance (Otter, Teams). Offsets point into the normalised text (BOM stripped, `\n` line ends).
  * @example fromText('Ani: Halo.\nBudi: Hai.', { file: 'a.txt' }).corpus.documents[0].turns.length // 2
  */
 export function fromText(input: string, options: TextImportOptions): ImportResult {

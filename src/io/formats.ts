@@ -66,11 +66,25 @@ function tableReaderOptions(file: string, format: 'csv' | 'xlsx', options: ReadO
   return table;
 }
 
+/**
+ * A transcript in which no speaker label was found is one unnamed speaker: say so, as every
+ * count by speaker and every citation then lacks a name.
+ */
+function withSpeakerCheck(result: ImportResult): ImportResult {
+  for (const doc of result.corpus.documents) {
+    if (doc.turns.length === 0 || doc.turns.some((t) => t.speaker !== null)) continue;
+    result.messages.push(message('no speaker label found: the text is read as one unnamed speaker; start each turn with a label such as "Name:", or "Speaker 1  0:00" on its own line (docs/formats.md)', {
+      file: doc.file, ruleId: 'no-speakers', source: 'import-text',
+    }));
+  }
+  return result;
+}
+
 /** Readers by format name; file extensions map to these names. */
 export const READERS: Record<string, FormatReader> = {
-  txt: textReader('import-text', (text, file) => fromText(text, { file, format: 'txt' })),
-  md: textReader('import-text', (text, file) => fromText(text, { file, format: 'md' })),
-  docx: async (bytes, file) => fromDocx(bytes, { file }),
+  txt: textReader('import-text', (text, file) => withSpeakerCheck(fromText(text, { file, format: 'txt' }))),
+  md: textReader('import-text', (text, file) => withSpeakerCheck(fromText(text, { file, format: 'md' }))),
+  docx: async (bytes, file) => withSpeakerCheck(await fromDocx(bytes, { file })),
   vtt: captionReader('vtt'),
   srt: captionReader('srt'),
   sbv: captionReader('sbv'),

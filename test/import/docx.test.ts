@@ -100,3 +100,22 @@ describe('fromDocx', () => {
     expect(result.messages[0]).toMatchObject({ file: 'x.docx', ruleId: 'docx-unreadable', fatal: true });
   });
 });
+
+describe('a Teams/Zoom-style Word transcript', () => {
+  it('reads "Name  0:03" paragraphs as speakers with timestamps, the paragraph after as the turn', async () => {
+    const bytes = docxBytes([
+      { paragraph: 'Rina Putri   0:03' },
+      { paragraph: 'Terima kasih sudah mau diwawancara.' },
+      { paragraph: 'Budi Santoso   0:11' },
+      { paragraph: 'Sama-sama, saya senang bisa membantu.' },
+      { paragraph: 'Rina Putri   1:15' },
+      { paragraph: 'Bagaimana awalnya?' },
+    ]);
+    const doc = (await fromDocx(bytes, { file: 'teams.docx' })).corpus.documents[0];
+    expect(doc.turns.map((t) => [t.speaker, t.timestamp, doc.text.slice(t.start, t.end)])).toEqual([
+      ['Rina Putri', '00:00:03', 'Terima kasih sudah mau diwawancara.'],
+      ['Budi Santoso', '00:00:11', 'Sama-sama, saya senang bisa membantu.'],
+      ['Rina Putri', '00:01:15', 'Bagaimana awalnya?'],
+    ]);
+  });
+});

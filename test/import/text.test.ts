@@ -98,3 +98,20 @@ describe('fromText: bytes that trip readers', () => {
     expect(read('# Judul\nAni: Halo.\n## Bagian\nAni: Lagi.', 'x.md').turns.map((t) => t.text)).toEqual(['Halo.', 'Lagi.']);
   });
 });
+
+describe('transcript exports as they come', () => {
+  it('reads an Otter .txt: "Speaker 1  0:00" on its own line, then the text', () => {
+    const otter = 'Speaker 1  0:00\nSo tell me how you started.\n\nSpeaker 2  0:07\nWell, I started in 2019.\nIt was hard at first.\n\nSpeaker 1  1:02:21\nAnd your colleagues?\n';
+    const doc = fromText(otter, { file: 'otter.txt' }).corpus.documents[0];
+    expect(doc.turns.map((t) => [t.speaker, t.timestamp, otter.slice(t.start, t.end)])).toEqual([
+      ['Speaker 1', '00:00:00', 'So tell me how you started.'],
+      ['Speaker 2', '00:00:07', 'Well, I started in 2019.\nIt was hard at first.'],
+      ['Speaker 1', '01:02:21', 'And your colleagues?'],
+    ]);
+  });
+
+  it('does not take a line such as "meeting at 10:30" for a speaker', () => {
+    const doc = fromText('Ani: Kami ketemu lagi\nmeeting at 10:30\nlalu pulang.\n', { file: 'a.txt' }).corpus.documents[0];
+    expect(doc.turns.map((t) => t.speaker)).toEqual(['Ani']);
+  });
+});

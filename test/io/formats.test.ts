@@ -83,3 +83,14 @@ describe('format registry', () => {
     expect(formatOfPath(file)).toBe(format);
   });
 });
+
+describe('a transcript without speaker labels', () => {
+  it('is read as one unnamed speaker, with a warning', async () => {
+    const text = 'Saya bekerja di unit ini sejak 2019.\nAwalnya berat, tapi teman-teman membantu.\n';
+    const result = await READERS.txt(new TextEncoder().encode(text), 'notes.txt', {});
+    expect(result.corpus.documents[0].turns.map((t) => t.speaker)).toEqual([null]);
+    expect(result.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['no-speakers', false]]);
+    const labelled = await READERS.txt(new TextEncoder().encode(`Ani: ${text}`), 'ani.txt', {});
+    expect(labelled.messages).toEqual([]);
+  });
+});
