@@ -11,6 +11,12 @@ export interface ReadCorpusOptions extends ReadOptions {
   inputFormat?: string;
 }
 
+// Document formats people keep transcripts in that qda does not read: --input-format would not
+// help (it reads the bytes as another format), saving them as .docx or .txt does.
+const DOCUMENT_FORMATS: Record<string, string> = {
+  pdf: 'PDF', odt: 'OpenDocument (.odt)', rtf: 'Rich Text (.rtf)', doc: 'old Word (.doc)', pages: 'Apple Pages', wpd: 'WordPerfect', docm: 'macro-enabled Word (.docm)',
+};
+
 /**
  * Read one transcript file (any supported format) into documents and messages. Missing,
  * unreadable, binary and empty files give a fatal located message, never an exception.
@@ -23,6 +29,9 @@ export async function readTranscript(file: string, options: ReadCorpusOptions = 
   // more likely a format we cannot read than a transcript.
   const format = options.inputFormat ?? formatOfPath(file) ?? (extension === undefined ? 'txt' : undefined);
   const reader = format === undefined ? undefined : READERS[format];
+  if (!reader && extension !== undefined && DOCUMENT_FORMATS[extension.toLowerCase()] && options.inputFormat === undefined) {
+    return fail(file, `qda cannot read ${DOCUMENT_FORMATS[extension.toLowerCase()]} files: open it and save it as .docx (Word) or .txt (plain text), then give that file`, 'save-as-docx');
+  }
   if (!reader) {
     const what = format === undefined ? `files ending in .${extension}` : `input format "${format}"`;
     return fail(file, `cannot read ${what}; known formats: ${Object.keys(READERS).join(', ')} (choose one with --input-format)`, 'unknown-format');

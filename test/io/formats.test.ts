@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSIONS, formatOfPath, READERS } from '../../src/io/formats.js';
+import { readTranscript } from '../../src/io/read-corpus.js';
 import { formatMessage } from '../../src/model/message.js';
 
 function utf16(text: string, endian: 'le' | 'be'): Uint8Array {
@@ -92,5 +96,17 @@ describe('a transcript without speaker labels', () => {
     expect(result.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['no-speakers', false]]);
     const labelled = await READERS.txt(new TextEncoder().encode(`Ani: ${text}`), 'ani.txt', {});
     expect(labelled.messages).toEqual([]);
+  });
+});
+
+describe('document formats qda does not read', () => {
+  it.each(['pdf', 'odt', 'rtf', 'doc', 'pages', 'PDF'])('.%s: save it as .docx or .txt (not --input-format, which loops)', async (extension) => {
+    const dir = mkdtempSync(join(tmpdir(), 'qda-saveas-'));
+    const file = join(dir, `interview.${extension}`);
+    writeFileSync(file, 'x');
+    const { messages } = await readTranscript(file);
+    expect(messages.map((m) => [m.ruleId, m.fatal])).toEqual([['save-as-docx', true]]);
+    expect(messages[0].reason).toMatch(/save it as \.docx \(Word\) or \.txt \(plain text\)/);
+    expect(messages[0].reason).not.toMatch(/--input-format/);
   });
 });
