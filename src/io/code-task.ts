@@ -1,6 +1,8 @@
 import type { Coder } from '../coding/code-corpus.js';
 import { documentFromJsonLine } from '../import/json-record.js';
+import { joinCases, type Cases } from '../import/cases.js';
 import { withReadDefaults } from '../import/read-defaults.js';
+import { pseudonymiser, type Pseudonym } from '../report/pseudonyms.js';
 import type { Document } from '../model/document.js';
 import type { Message } from '../model/message.js';
 import type { Unit } from '../model/segment.js';
@@ -35,6 +37,10 @@ export interface CodeTaskOptions {
   unit: Unit;
   format: CodingFormat;
   read: ReadCorpusOptions;
+  /** A cases file to join onto each document (roles decide what role-filtered codes code). */
+  cases?: Cases;
+  /** Real names → pseudonyms in the `speaker` and `text` columns (offsets still point into the original text). */
+  pseudonyms?: Pseudonym[];
 }
 
 /**
@@ -63,11 +69,15 @@ export async function runCodeTask(task: CodeTask, coder: Coder, options: CodeTas
   let output = '';
   let rows = 0;
   const roles = new Set<string>();
-  for (const doc of documents) {
-    if (task.kind === 'file') bytes += doc.text.length;
+  const names = options.pseudonyms && options.pseudonyms.length > 0 ? pseudonymiser(options.pseudonyms) : null;
+  for (const read of documents) {
+    if (task.kind === 'file') bytes += read.text.length;
+    // Unmatched cases are reported once by the command, not by every task.
+    const doc = options.cases ? joinCases({ documents: [read] }, options.cases).corpus.documents[0] : read;
     const coded = coder.codeDocument(doc, { unit: options.unit });
     for (const s of coded.segments) if (s.role !== undefined) roles.add(s.role);
-    const table = codingRows(doc, coded.segments, coded.codings);
+    const rowsOfDoc = codingRows(doc, coded.segments, coded.codings);
+    const table = names ? rowsOfDoc.map((r) => ({ ...r, speaker: names.text(r.speaker), text: names.text(r.text) })) : rowsOfDoc;
     rows += table.length;
     if (options.format === 'csv') output += codingRowsToCsv(table, false);
     else for (const r of table) output += options.format === 'jsonl' ? `${JSON.stringify(r)}\n` : `,\n${JSON.stringify(r)}`;

@@ -11,9 +11,13 @@ import { DocumentIds } from '../../io/read-corpus.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
+import { casesOption, pseudonymKey, pseudonymsOption } from '../inputs.js';
+import { readCases } from '../../io/read-cases.js';
 import { codebookOption, outOption, readerOptions, readOptionsOf, type TableReadOptions, transcriptFiles, unitOption } from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
+  cases?: string;
+  pseudonyms?: string;
   recursive?: boolean;
   codebook: string;
   unit: Unit;
@@ -50,7 +54,7 @@ Examples:
     .action(async (files: string[], options: CodeCommandOptions) => {
       ctx.exitCode = await runCode(ctx, files, options);
     });
-  for (const option of readerOptions()) command.addOption(option);
+  for (const option of [casesOption(), pseudonymsOption(), ...readerOptions()]) command.addOption(option);
   return command;
 }
 
@@ -63,6 +67,14 @@ async function runCode(ctx: CliContext, args: string[], options: CodeCommandOpti
   if (ctx.report(messages) || codebook === null) return EXIT.data;
   const read = readOptionsOf(options);
   const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };
+  if (options.cases) {
+    const loaded = await readCases(options.cases);
+    if (ctx.report(loaded.messages) || !loaded.cases) return EXIT.data;
+    taskOptions.cases = loaded.cases;
+  }
+  const key = await pseudonymKey(ctx, options.pseudonyms);
+  if (!key) return EXIT.data;
+  if (key.length > 0) taskOptions.pseudonyms = key;
   const effectiveJobs = options.jobs !== undefined || (await worthParallel(files, options.inputFormat)) ? jobs : 1;
   const writer = options.out ? await AtomicFileWriter.open(options.out) : null;
   const write = async (chunk: string | Uint8Array) => (writer ? writer.write(chunk) : ctx.io.stdout(chunk));

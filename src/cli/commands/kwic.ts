@@ -8,9 +8,13 @@ import { toCsv } from '../../report/csv.js';
 import { toMarkdown } from '../../report/markdown.js';
 import { kwicTable } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
+import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
+import { pseudonymise } from '../../report/pseudonyms.js';
 import { outOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 
 interface KwicCommandOptions {
+  cases?: string;
+  pseudonyms?: string;
   recursive?: boolean;
   term?: string;
   code?: string;
@@ -53,7 +57,7 @@ Examples:
     .action(async (files: string[], options: KwicCommandOptions) => {
       ctx.exitCode = await runKwic(ctx, files, options);
     });
-  for (const option of readerOptions()) command.addOption(option);
+  for (const option of [casesOption(), pseudonymsOption(), ...readerOptions()]) command.addOption(option);
   return command;
 }
 
@@ -77,9 +81,13 @@ async function runKwic(ctx: CliContext, args: string[], options: KwicCommandOpti
   } else query = { term: options.term!, ...(options.language ? { language: options.language } : {}) };
 
   const read = readOptionsOf(options);
-  const { corpus, messages } = await readCorpus(files, read);
+  const { corpus: raw, messages } = await readCorpus(files, read);
   if (ctx.report(messages)) return EXIT.data;
-  const lines = kwic(corpus.documents, query, { window, unit: options.unit });
+  const corpus = await withCasesFile(ctx, raw, options.cases);
+  const key = await pseudonymKey(ctx, options.pseudonyms);
+  if (!corpus || !key) return EXIT.data;
+  const found = kwic(corpus.documents, query, { window, unit: options.unit });
+  const lines = key.length > 0 ? pseudonymise(found, key) : found;
   const table = kwicTable(lines);
   const output = options.format === 'csv' ? toCsv(table) : toMarkdown(table);
   if (options.out) await writeFileAtomic(options.out, output);

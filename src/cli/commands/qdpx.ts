@@ -12,9 +12,11 @@ import type { Coding } from '../../model/coding.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
+import { casesOption, withCasesFile } from '../inputs.js';
 import { codebookOption, inputFormatOption, languageOption, readOptionsOf, recursiveOption, transcriptFiles, unitOption } from './options.js';
 
 interface ExportOptions {
+  cases?: string;
   recursive?: boolean;
   codebook: string;
   codings?: string[];
@@ -75,6 +77,7 @@ with LF line ends, as the project's description states.`,
     .addOption(inputFormatOption())
     .addOption(languageOption())
     .addOption(recursiveOption())
+    .addOption(casesOption())
     .addHelpText('after', `
 Examples:
   qda qdpx export transcripts/*.md --codebook codebook.yaml --out lk3.qdpx
@@ -111,7 +114,9 @@ async function runExport(ctx: CliContext, args: string[], options: ExportOptions
   if (ctx.report(messages) || codebook === null) return EXIT.data;
   const read = await readCorpus(files, readOptionsOf(options));
   if (ctx.report(read.messages)) return EXIT.data;
-  const documents = read.corpus.documents;
+  const corpus = await withCasesFile(ctx, read.corpus, options.cases);
+  if (!corpus) return EXIT.data;
+  const documents = corpus.documents;
   let codings: Coding[];
   if (options.codings && options.codings.length > 0) {
     const table = await readCodings(options.codings);

@@ -5,22 +5,20 @@ import { depthOf } from '../../analysis/rollup.js';
 import { chooseCoder } from '../../coding/choose-coder.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import { unmatchedRoleFilters } from '../../coding/role-filters.js';
-import { joinCases } from '../../import/cases.js';
-import { readCases } from '../../io/read-cases.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readManualCodings } from '../../io/read-manual-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
-import { readPseudonyms } from '../../io/read-pseudonyms.js';
 import { writeReport } from '../../io/write-report.js';
-import type { Corpus } from '../../model/document.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { buildReport } from '../../report/build-report.js';
-import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
+import { pseudonymise } from '../../report/pseudonyms.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
+import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { codebookOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 
 interface ReportCommandOptions {
+  labels?: string;
   recursive?: boolean;
   codebook: string;
   out: string;
@@ -60,13 +58,14 @@ not at all.`,
     .argument('<files...>', 'transcripts (every supported format)')
     .addOption(codebookOption())
     .addOption(new Option('-o, --out <dir>', 'report folder (created, or replaced when it holds an earlier report)').makeOptionMandatory())
-    .addOption(new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx), joined on the first column (or on `speaker`/`document` columns)'))
+    .addOption(casesOption())
     .addOption(new Option('--codings <files...>', "coding tables from human coders (our CSV or the same columns in .xlsx, with or without a coder column, or a .qdpx project); list them after the transcripts"))
     .addOption(new Option('--coder <name>', 'whose coding to report: auto, manual (every human coder), all (auto and every human coder), or one coder\'s name (default: auto; manual with --codings)'))
     .addOption(new Option('--by <grouping>', 'group frequencies by document, speaker, role or any attribute').default('speaker'))
     .addOption(unitOption())
     .addOption(new Option('--quotes <k>', 'quotes per code').default('3'))
-    .addOption(new Option('--pseudonyms <file>', 'key of real names → pseudonyms (.csv or .xlsx: name,pseudonym); replaces names in every output'))
+    .addOption(pseudonymsOption())
+    .addOption(new Option('--labels <language>', 'language of the code labels in tables, charts and quotes, e.g. en for the English labels (default: the codebook\'s language)'))
     .addOption(new Option('--base <base>', 'what frequency shares are of: the segments each code can apply to by its speaker/role rules (not the interviewer\'s for !interviewer), or all segments').choices(['applicable', 'all']).default('applicable'))
     .addOption(new Option('--level <n>', 'tree level of the co-occurrence matrix (1 = top-level codes; default: all codes)'))
     .addHelpText('after', `
@@ -91,6 +90,10 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
 
   const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
   if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
+  if (options.labels !== undefined && !codebook.codes.some((c) => c.labels[options.labels!] !== undefined)) {
+    const have = [...new Set(codebook.codes.flatMap((c) => Object.keys(c.labels)))];
+    return ctx.usage(`--labels ${options.labels}: no code of ${options.codebook} has a label in that language; it has labels in: ${have.join(', ') || 'none'}`);
+  }
   const maxDepth = Math.max(...codebook.codes.map((c) => depthOf(c.id)));
   if (level !== undefined && level > maxDepth) return ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`);
 
@@ -98,20 +101,10 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
   const read = readOptionsOf(options);
   const { corpus: rawCorpus, messages: corpusMessages } = await readCorpus(files, read);
   if (ctx.report(corpusMessages)) return done(ctx, EXIT.data);
-  let corpus: Corpus = rawCorpus;
-  if (options.cases) {
-    const { cases, messages } = await readCases(options.cases);
-    if (ctx.report(messages) || !cases) return done(ctx, EXIT.data);
-    const joined = joinCases(corpus, cases);
-    ctx.report(joined.messages);
-    corpus = joined.corpus;
-  }
-  let key: Pseudonym[] | null = null;
-  if (options.pseudonyms) {
-    const loaded = await readPseudonyms(options.pseudonyms);
-    if (ctx.report(loaded.messages) || !loaded.key) return done(ctx, EXIT.data);
-    key = loaded.key;
-  }
+  const corpus = await withCasesFile(ctx, rawCorpus, options.cases);
+  if (!corpus) return done(ctx, EXIT.data);
+  const key = await pseudonymKey(ctx, options.pseudonyms);
+  if (!key) return done(ctx, EXIT.data);
   const groupings = ['document', 'speaker', 'role', ...groupingAttributes(corpus.documents)];
   if (!groupings.includes(options.by)) return done(ctx, ctx.usage(`--by "${options.by}" is neither document, speaker, role nor an attribute of these transcripts; choose one of: ${groupings.join(', ')}`));
 
@@ -137,9 +130,9 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
 
   ctx.progress('writing the report');
   let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
-    by: options.by, quotes, unit: options.unit, coder: coderLabel, base: options.base, ...(level !== undefined ? { level } : {}),
+    by: options.by, quotes, unit: options.unit, coder: coderLabel, base: options.base, ...(options.labels ? { language: options.labels } : {}), ...(level !== undefined ? { level } : {}),
   });
-  if (key) data = pseudonymise(data, key);
+  if (key.length > 0) data = pseudonymise(data, key);
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
   const { renderReport } = await import('../../report/render-report.js');
   const output = await renderReport(data);

@@ -12,9 +12,13 @@ import type { Segment, Unit } from '../../model/segment.js';
 import { toCsv } from '../../report/csv.js';
 import { validationTables, validationToCsv, validationToJson, validationToMarkdown } from '../../report/validation-table.js';
 import { EXIT, type CliContext } from '../context.js';
+import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
+import { pseudonymise } from '../../report/pseudonyms.js';
 import { codebookOption, outOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 
 interface ValidateOptions {
+  cases?: string;
+  pseudonyms?: string;
   recursive?: boolean;
   codebook: string;
   gold: string;
@@ -66,7 +70,7 @@ Examples:
     .action(async (files: string[], options: ValidateOptions) => {
       ctx.exitCode = await runValidate(ctx, files, options);
     });
-  for (const option of readerOptions()) command.addOption(option);
+  for (const option of [casesOption(), pseudonymsOption(), ...readerOptions()]) command.addOption(option);
   return command;
 }
 
@@ -85,8 +89,11 @@ async function runValidate(ctx: CliContext, args: string[], options: ValidateOpt
   if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${options.gold} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
   const goldRows = table.codings.filter((c) => options.coder === undefined || c.coder === options.coder);
 
-  const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
+  const { corpus: raw, messages } = await readCorpus(files, readOptionsOf(options));
   if (ctx.report(messages)) return EXIT.data;
+  const corpus = await withCasesFile(ctx, raw, options.cases);
+  const key = await pseudonymKey(ctx, options.pseudonyms);
+  if (!corpus || !key) return EXIT.data;
   const coder = createCoder(codebook);
   const segments: Segment[] = [];
   const auto: Coding[] = [];
@@ -107,13 +114,14 @@ async function runValidate(ctx: CliContext, args: string[], options: ValidateOpt
     ctx.io.stderr(`qda validate: compared the ${n} document${n === 1 ? '' : 's'} the gold table codes (${result.documents.compared.join(', ')}); left out ${result.documents.skipped.length} it does not (--documents all to score them)\n`);
   }
 
-  const output = options.format === 'json' ? `${JSON.stringify(validationToJson(result), null, 2)}\n` : options.format === 'csv' ? validationToCsv(result) : validationToMarkdown(result);
+  const shown = key.length > 0 ? pseudonymise(result, key) : result;
+  const output = options.format === 'json' ? `${JSON.stringify(validationToJson(shown), null, 2)}\n` : options.format === 'csv' ? validationToCsv(shown) : validationToMarkdown(shown);
   if (!options.out) {
     ctx.io.stdout(output);
     if (options.format === 'csv') ctx.io.stderr('qda validate: CSV shows the per-code table; the missed and over-coded segments are written with --out (as <name>-mismatches.csv), or use --format md|json\n');
     return EXIT.ok;
   }
-  if (options.format === 'csv') await writeFileAtomic(options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-mismatches${ext}`), toCsv(validationTables(result).mismatches));
+  if (options.format === 'csv') await writeFileAtomic(options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-mismatches${ext}`), toCsv(validationTables(shown).mismatches));
   await writeFileAtomic(options.out, output);
   return EXIT.ok;
 }
