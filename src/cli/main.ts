@@ -27,21 +27,53 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(program.helpInformation());
     return EXIT.usage;
   }
+  let code: number;
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return ctx.exitCode;
+    code = ctx.exitCode;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (e instanceof QdaError) {
-      ctx.report(e.messages);
-      return EXIT.data;
-    }
-    const err = e as NodeJS.ErrnoException;
-    const detail = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' ? `permission denied${err.path ? `: ${err.path}` : ''}` : err.message;
-    io.stderr(`qda: ${detail}\n`);
-    if (process.env.QDA_DEBUG) io.stderr(`${err.stack}\n`);
+    code = failed(e, ctx, io);
+  }
+  try {
+    await io.finish?.();
+  } catch (e) {
+    // A full disk or a closed file behind `> out.csv` must never pass as success.
+    io.stderr(`qda: could not write the output to standard output: ${systemReason(e as NodeJS.ErrnoException)}; the output is incomplete\n`);
     return EXIT.data;
   }
+  return code;
+}
+
+/** The exit code for an error thrown by a command, after saying what went wrong. */
+function failed(e: unknown, ctx: CliContext, io: CliIo): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (e instanceof QdaError) {
+    ctx.report(e.messages);
+    return EXIT.data;
+  }
+  const err = e as NodeJS.ErrnoException;
+  io.stderr(`qda: ${err.path ? `${err.path}: ` : ''}${systemReason(err)}\n`);
+  if (process.env.QDA_DEBUG) io.stderr(`${err.stack}\n`);
+  return EXIT.data;
+}
+
+/** An operating-system error in words, with its code for searching: `the disk is full (ENOSPC)`. */
+function systemReason(err: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    EIO: 'input/output error of the device',
+    EMFILE: 'too many open files',
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, not a file',
+    ENOTDIR: 'a part of the path is not a folder',
+    EEXIST: 'already exists',
+  };
+  if (err.code === undefined) return err.message;
+  return `${words[err.code] ?? err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ .*$/, '')} (${err.code})`;
 }
 
 function configure(cmd: Command, io: CliIo): void {
