@@ -3,6 +3,9 @@ import { alphaOfCoincidences, type MeasurementLevel } from './krippendorff-alpha
 import { seededRandom } from './random.js';
 import type { ReliabilityData } from './reliability-data.js';
 
+/** Most resamples a bootstrap may ask for: far past where the interval stops changing, and each costs a pass over the units. */
+export const MAX_BOOTSTRAP_SAMPLES = 100_000;
+
 /** Options of the bootstrap interval of α. */
 export interface BootstrapOptions {
   level?: MeasurementLevel;
@@ -33,6 +36,9 @@ export interface AlphaInterval {
  * @example bootstrapAlpha(data, { samples: 1000, seed: 1 }) // { low: 0.61, high: 0.87, … }
  */
 export function bootstrapAlpha(data: ReliabilityData, options: BootstrapOptions): AlphaInterval {
+  if (!Number.isInteger(options.samples) || options.samples < 1 || options.samples > MAX_BOOTSTRAP_SAMPLES) {
+    throw new TypeError(`bootstrap samples must be a whole number from 1 to ${MAX_BOOTSTRAP_SAMPLES} (got ${options.samples})`);
+  }
   const level = options.level ?? 'nominal';
   const confidence = options.confidence ?? 0.95;
   const seed = options.seed ?? 1;
