@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import readExcelFile from 'read-excel-file/node';
 import type { Attributes, AttributeValue, Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
+import { readInputFile } from './read-input.js';
 
 /** A small table read from a CSV or XLSX file: the header, then rows with their 1-based line (row) numbers. */
 export interface TableFile {
@@ -19,7 +19,7 @@ export interface TableFile {
 export async function readTableFile(file: string, source: string): Promise<{ table: TableFile | null; messages: Message[] }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readInputFile(file);
   } catch (e) {
     return fail(file, source, unreadableReason(e), 'file-unreadable');
   }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { RatingValue, ReliabilityData } from '../analysis/agreement/reliability-data.js';
 import { message, type Message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
+import { readInputFile } from './read-input.js';
 
 /** How a reliability table is laid out: coders in rows (Krippendorff) or units in rows (R irr's subjects × raters). */
 export type ReliabilityLayout = 'coders-by-units' | 'units-by-coders';
@@ -79,7 +79,7 @@ export function parseReliabilityCsv(input: string, options: ReliabilityCsvOption
 export async function readReliability(file: string, options: Omit<ReliabilityCsvOptions, 'file'> = {}): Promise<{ data: ReliabilityData | null; messages: Message[] }> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readInputFile(file)).toString('utf8');
   } catch (e) {
     return { data: null, messages: [message(unreadableReason(e, 'reliability table'), { file, ruleId: 'file-unreadable', source: 'reliability', fatal: true })] };
   }
