@@ -1,5 +1,5 @@
 import { parseCodebook, type CodebookResult } from '../codebook/parse.js';
-import { parseQdc } from '../codebook/qdc.js';
+import { parseQdc } from '../refi/read-qdc.js';
 import { message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
 import { readInputFile } from './read-input.js';
