@@ -18,7 +18,7 @@ import { toCsv } from '../../report/csv.js';
 import { codePointLength, OffsetMap } from '../../text/offsets.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, inputFormatOption, languageOption, readOptionsOf, unitOption } from './options.js';
+import { codebookOption, inputFormatOption, languageOption, maxInputSizeOption, readOptionsOf, unitOption } from './options.js';
 
 interface ExportOptions {
   codebook: string;
@@ -28,6 +28,13 @@ interface ExportOptions {
   out: string;
   inputFormat?: string;
   language?: string;
+}
+
+/** Options of `qda qdpx import`. */
+interface ImportOptions {
+  out: string;
+  language?: string;
+  maxInputSize?: number;
 }
 
 /** `qda qdpx import|export`: REFI-QDA projects in and out. */
@@ -54,11 +61,12 @@ Empty sources (an export whose text did not survive) are reported, left out.`,
     .argument('<file>', 'the .qdpx project')
     .addOption(new Option('-o, --out <folder>', 'folder to write the sources, codebook.yaml, codings.csv and project.json into').makeOptionMandatory())
     .addOption(languageOption())
+    .addOption(maxInputSizeOption())
     .addHelpText('after', `
 Example:
   qda qdpx import nvivo-export.qdpx --out imported/
   qda agree imported/codings.csv --format md`)
-    .action(async (file: string, options: { out: string; language?: string }) => {
+    .action(async (file: string, options: ImportOptions) => {
       ctx.exitCode = await runImport(ctx, file, options);
     });
   cmd
@@ -89,9 +97,9 @@ Examples:
   return cmd;
 }
 
-async function runImport(ctx: CliContext, file: string, options: { out: string; language?: string }): Promise<number> {
+async function runImport(ctx: CliContext, file: string, options: ImportOptions): Promise<number> {
   const { readQdpx } = await import('../../io/read-qdpx.js');
-  const project = await readQdpx(file, options.language ? { language: options.language } : {});
+  const project = await readQdpx(file, { ...(options.language ? { language: options.language } : {}), ...(options.maxInputSize ? { maxInputSize: options.maxInputSize } : {}) });
   if (ctx.report(project.messages) || project.codebook === null) return EXIT.data;
   const outputs = new Map<string, string>();
   for (const doc of project.corpus.documents) outputs.set(join('sources', `${doc.id}.txt`), doc.text);
