@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { release, removeStaleTemporaries, temporaryPath, track } from './temporaries.js';
 
 /**
  * Write a file completely or not at all: the data goes to a temporary file beside it, which is
@@ -8,13 +9,17 @@ import { dirname } from 'node:path';
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = temporaryName(path);
+  await removeStaleTemporaries(path);
+  const tmp = temporaryPath(path);
+  track(tmp);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  } finally {
+    release(tmp);
   }
 }
 
@@ -28,7 +33,9 @@ export class AtomicFileWriter {
   /** Open a temporary file beside `path`. */
   static async open(path: string): Promise<AtomicFileWriter> {
     await mkdir(dirname(path), { recursive: true });
-    const tmp = temporaryName(path);
+    await removeStaleTemporaries(path);
+    const tmp = temporaryPath(path);
+    track(tmp);
     return new AtomicFileWriter(path, tmp, await open(tmp, 'w'));
   }
 
@@ -42,15 +49,13 @@ export class AtomicFileWriter {
   async commit(): Promise<void> {
     await this.handle.close();
     await rename(this.tmp, this.path);
+    release(this.tmp);
   }
 
   /** Close and delete the temporary file. */
   async abort(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await rm(this.tmp, { force: true });
+    release(this.tmp);
   }
-}
-
-function temporaryName(path: string): string {
-  return `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
 }

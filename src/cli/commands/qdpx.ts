@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { codebookToYaml } from '../../codebook/to-yaml.js';
 import { createCoder } from '../../coding/code-corpus.js';
@@ -7,7 +7,7 @@ import type { QdpxImport } from '../../refi/read-project.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
-import { writeFileAtomic } from '../../io/write-file.js';
+import { refusalReason, writeFolderAtomic } from '../../io/write-folder.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Coding } from '../../model/coding.js';
 import type { Document } from '../../model/document.js';
@@ -102,11 +102,16 @@ async function runImport(ctx: CliContext, file: string, options: ImportOptions):
   const project = await readQdpx(file, { ...(options.language ? { language: options.language } : {}), ...(options.maxInputSize ? { maxInputSize: options.maxInputSize } : {}) });
   if (ctx.report(project.messages) || project.codebook === null) return EXIT.data;
   const outputs = new Map<string, string>();
-  for (const doc of project.corpus.documents) outputs.set(join('sources', `${doc.id}.txt`), doc.text);
+  for (const doc of project.corpus.documents) outputs.set(`sources/${doc.id}.txt`, doc.text);
   outputs.set('codebook.yaml', codebookToYaml(project.codebook));
   outputs.set('codings.csv', importedCodingsCsv(project.corpus.documents, project.codings));
   outputs.set('project.json', `${JSON.stringify(projectJson(project, file), null, 2)}\n`);
-  for (const [name, text] of outputs) await writeFileAtomic(join(options.out, name), text);
+  // The folder appears whole or not at all: a kill or a full disk leaves no half of 303 files.
+  const refusal = await writeFolderAtomic(options.out, outputs, (path) => /^sources\/[^/]+\.txt$/.test(path) || ['codebook.yaml', 'codings.csv', 'project.json'].includes(path));
+  if (refusal) {
+    ctx.report([message(`--out ${refusalReason(refusal, 'an imported project')}`, { file: options.out, ruleId: 'out-not-import', source: 'qdpx', fatal: true })]);
+    return EXIT.data;
+  }
   const coders = new Set(project.codings.map((c) => c.coder));
   const positions = project.meta.positions;
   ctx.io.stderr(
