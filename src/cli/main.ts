@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { QdaError } from '../model/message.js';
+import { OutputWriteError } from '../io/write-file.js';
+import { message, QdaError } from '../model/message.js';
 import { CliContext, EXIT, processIo, type CliIo } from './context.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -51,8 +52,13 @@ function failed(e: unknown, ctx: CliContext, io: CliIo): number {
     ctx.report(e.messages);
     return EXIT.data;
   }
+  if (e instanceof OutputWriteError) {
+    ctx.report([message(`cannot write this output: ${systemReason(e.reason)}; nothing was written`, { file: e.target, ruleId: 'cannot-write', source: 'output', fatal: true })]);
+    return EXIT.data;
+  }
   const err = e as NodeJS.ErrnoException;
-  io.stderr(`qda: ${err.path ? `${err.path}: ` : ''}${systemReason(err)}\n`);
+  if (err.path) ctx.report([message(systemReason(err), { file: err.path, ruleId: 'system-error', source: 'qda', fatal: true })]);
+  else io.stderr(`qda: ${systemReason(err)}\n`);
   if (process.env.QDA_DEBUG) io.stderr(`${err.stack}\n`);
   return EXIT.data;
 }

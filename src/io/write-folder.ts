@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { release, removeStaleTemporaries, temporaryPath, track } from './temporaries.js';
+import { outputWriteError } from './write-file.js';
 
 /** Files an operating system drops into folders, which an output folder may hold. */
 const SYSTEM_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
@@ -35,10 +36,10 @@ export async function writeFolderAtomic(dir: string, files: ReadonlyMap<string, 
     const foreign = (await listFiles(target)).filter((f) => !isOurs(f) && !SYSTEM_FILES.has(f.split('/').pop()!));
     if (foreign.length > 0) return { refused: 'foreign-files', files: foreign.slice(0, 5), more: Math.max(0, foreign.length - 5) };
   }
-  await mkdir(dirname(target), { recursive: true });
   const temporary = temporaryPath(target);
   track(temporary);
   try {
+    await mkdir(dirname(target), { recursive: true });
     await mkdir(temporary);
     for (const [path, content] of files) {
       const to = join(temporary, path);
@@ -65,7 +66,7 @@ export async function writeFolderAtomic(dir: string, files: ReadonlyMap<string, 
     return null;
   } catch (e) {
     await rm(temporary, { recursive: true, force: true });
-    throw e;
+    throw outputWriteError(e, dir);
   } finally {
     release(temporary);
   }
