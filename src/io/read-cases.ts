@@ -1,10 +1,10 @@
-import Papa from 'papaparse';
 import readExcelFile from 'read-excel-file/node';
 import type { Attributes, AttributeValue, Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
 import { readInputFile } from './read-input.js';
 import { stripBom } from '../util/bom.js';
+import { readCsvRows } from '../util/csv.js';
 
 /** A small table read from a CSV or XLSX file: the header, then rows with their 1-based line (row) numbers. */
 export interface TableFile {
@@ -24,23 +24,22 @@ export async function readTableFile(file: string, source: string): Promise<{ tab
   } catch (e) {
     return fail(file, source, unreadableReason(e), 'file-unreadable');
   }
-  let grid: AttributeValue[][];
+  let grid: Array<{ line: number; cells: AttributeValue[] }>;
   const messages: Message[] = [];
   if (/\.xlsx$/i.test(file)) {
     try {
       const sheets = await readExcelFile(bytes);
-      grid = (sheets[0]?.data ?? []).map((row) => row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v as AttributeValue))));
+      grid = (sheets[0]?.data ?? []).map((row, i) => ({ line: i + 1, cells: row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v as AttributeValue))) }));
     } catch (e) {
       return fail(file, source, `cannot read this XLSX file: ${(e as Error).message}`, 'unreadable-content');
     }
   } else {
-    const text = stripBom(bytes.toString('utf8'));
-    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+    const parsed = readCsvRows(bytes.toString('utf8'));
     // A one-column file has no delimiter to detect; that is not a problem of the file.
-    for (const e of parsed.errors.filter((x) => x.code !== 'UndetectableDelimiter')) messages.push(message(`CSV: ${e.message}`, { file, line: (e.row ?? 0) + 1, column: 1, ruleId: 'csv-syntax', source }));
-    grid = parsed.data.map((row) => row.map(cellValue));
+    for (const p of parsed.problems.filter((x) => x.type !== 'Delimiter')) messages.push(message(`CSV: ${p.reason}`, { file, line: p.line, column: 1, ruleId: 'csv-syntax', source }));
+    grid = parsed.rows.map((row) => ({ line: row.line, cells: row.cells.map(cellValue) }));
   }
-  const rows = grid.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c !== null && c !== ''));
+  const rows = grid.filter((r) => r.cells.some((c) => c !== null && c !== ''));
   if (rows.length === 0) return fail(file, source, 'file is empty: expected a header row and one row per entry', 'empty-file');
   return { table: { header: rows[0].cells.map((c) => String(c ?? '').trim()), rows: rows.slice(1) }, messages };
 }

@@ -1,7 +1,8 @@
-import Papa from 'papaparse';
 import type { RatingValue, ReliabilityData } from '../analysis/agreement/reliability-data.js';
 import { message, type Message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
+import { stripBom } from '../util/bom.js';
+import { readCsvRows } from '../util/csv.js';
 import { readInputFile } from './read-input.js';
 
 /** How a reliability table is laid out: coders in rows (Krippendorff) or units in rows (R irr's subjects × raters). */
@@ -28,14 +29,12 @@ export interface ReliabilityCsvOptions {
 export function parseReliabilityCsv(input: string, options: ReliabilityCsvOptions): { data: ReliabilityData | null; messages: Message[] } {
   const { file } = options;
   const layout = options.layout ?? 'coders-by-units';
-  const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, '\n');
-  const lines = text.split('\n');
+  const lines = stripBom(input).split(/\r\n?|\n/);
   const messages: Message[] = [];
   const fatal = (reason: string, line: number, column: number, ruleId: string, note?: string) =>
     messages.push(message(reason, { file, line, column, ruleId, source: 'reliability', fatal: true, ...(note ? { note } : {}) }));
-  // Rows keep their line numbers (exact for files without line breaks inside quoted cells).
-  const rows = Papa.parse<string[]>(text, { skipEmptyLines: false }).data
-    .map((cells, i) => ({ cells: cells.map((c) => c.trim()), line: i + 1 }))
+  const rows = readCsvRows(input).rows
+    .map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }))
     .filter((r) => r.cells.some((c) => c !== ''));
   if (rows.length === 0) {
     fatal('reliability table is empty', 0, 0, 'empty-file');

@@ -36,7 +36,7 @@ export function agreementTables(result: CodingAgreement): { summary: Table; disa
     columns: ['document', 'segment', 'code', ...(spans ? ['start', 'end'] : []), 'coded_by', 'not_coded_by', 'text'],
     rows: result.disagreements.map((d) => [
       d.document,
-      d.segment || null,
+      d.segment,
       d.code,
       ...(spans ? [d.span?.start ?? null, d.span?.end ?? null] : []),
       d.codedBy.join('|'),

@@ -12,7 +12,7 @@ describe('qda validate', () => {
   it('scores the rules against the gold standard per code, parents rolled up (golden)', async () => {
     const r = await runCli(...base, '--gold', `${fx}/gold.csv`);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('test/fixtures/agreement/gold.csv: warning: 1 gold coding of document "wawancara-lain", which is not among the transcripts, ignored [gold-unknown-document]\n');
+    expect(r.stderr).toBe('test/fixtures/agreement/gold.csv: warning: 1 coding name document "wawancara-lain", which is not among the transcripts; skipped [unknown-document]\n');
     expect(r.stdout).toContain('true negatives');
     expectGolden('validate.md', r.stdout);
   });
@@ -51,13 +51,13 @@ describe('qda validate', () => {
     expect(JSON.parse(budi.stdout).codes).toEqual(gold.codes);
   });
 
-  it('places gold rows by span when they have no segment number, and warns about rows outside every segment', async () => {
+  it('places gold rows by span (as report does, whatever segment number they carry), and warns about rows outside every segment', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qda-validate-'));
     const spans = join(dir, 'spans.csv');
-    writeFileSync(spans, 'document,code,start,end\nwawancara-uji,factor/attachment,325,352\nwawancara-uji,factor/proximity,5000,5010\n');
+    writeFileSync(spans, 'document,segment,code,start,end\nwawancara-uji,99,factor/attachment,325,352\nwawancara-uji,,factor/proximity,5000,5010\n');
     const r = await runCli(...base, '--gold', spans, '--format', 'json');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: gold coding "factor\/proximity" in document "wawancara-uji" at its start,end span falls in no segment of the transcript; it is ignored \[gold-unplaced\]/);
+    expect(r.stderr).toMatch(/spans\.csv: warning: 1 coding fit no turn of their document .*\[coding-out-of-range\]/);
     expect(JSON.parse(r.stdout).codes.find((c: { code: string }) => c.code === 'factor/attachment')).toMatchObject({ support: 1, true_positives: 1 });
   });
 
