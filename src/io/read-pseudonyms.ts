@@ -1,5 +1,5 @@
 import { message, type Message } from '../model/message.js';
-import type { Pseudonym } from '../report/pseudonyms.js';
+import { nameKey, type Pseudonym } from '../report/pseudonyms.js';
 import { readTableFile } from './read-cases.js';
 
 const NAME_COLUMNS = ['name', 'real', 'real_name', 'real name', 'nama'];
@@ -30,7 +30,8 @@ export async function readPseudonyms(file: string): Promise<{ key: Pseudonym[] |
       messages.push(message(`row has ${name ? 'no pseudonym' : 'no name'}; skipped`, { file, line: row.line, column: (name ? pseudonymCol : nameCol) + 1, ruleId: 'empty-pseudonym', source: 'pseudonyms' }));
       continue;
     }
-    const normal = name.replace(/\s+/g, ' ').toLocaleLowerCase();
+    // Compared as the pseudonymiser compares names: "Fauzan-Hidayat" and "FAUZAN HIDAYAT" are one name.
+    const normal = nameKey(name);
     const first = seen.get(normal);
     if (first) {
       if (first.pseudonym !== pseudonym) {
