@@ -70,6 +70,6 @@ export function formatSize(bytes: number): string {
 function tooLarge(size: number, limit: number, partial = false): InputRefusedError {
   return new InputRefusedError(
     'input-too-large',
-    `is ${partial ? 'more than ' : ''}${formatSize(partial ? limit : size)}, above the limit of ${formatSize(limit)} for one input; raise it with --max-input-size (e.g. --max-input-size ${formatSize(Math.max(size, limit * 2)).replace(' ', '')}), or split the file (JSONL transcripts are streamed without this limit)`,
+    `is ${partial ? 'more than ' : ''}${formatSize(partial ? limit : size)}, above the limit of ${formatSize(limit)} for one input; raise it with --max-input-size (e.g. --max-input-size ${Math.ceil(Math.max(size, limit * 2) / 1024 ** 2)}MB), or split the file (JSONL transcripts are streamed without this limit)`,
   );
 }

@@ -17,12 +17,13 @@ export const RATIO_GRACE_BYTES = 1024 * 1024;
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 64 * 1024 * 1024, maxEntryBytes: 64 * 1024 * 1024, maxRatio: 1000 };
 
 /**
- * The zip limits for a `--max-input-size`: it caps each entry and the archive's total; the
- * ratio stays at the default.
+ * The zip limits for a `--max-input-size`: it caps each entry and the archive's total, and,
+ * being the user's own word that the file is genuine, lifts the ratio check (the size caps
+ * still bound everything that is unpacked).
  * @example zipLimitsFor(256 * 1024 * 1024).maxTotalBytes // 268435456
  */
 export function zipLimitsFor(maxInputSize: number | undefined): ZipLimits {
-  return maxInputSize === undefined ? DEFAULT_ZIP_LIMITS : { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: maxInputSize, maxEntryBytes: maxInputSize };
+  return maxInputSize === undefined ? DEFAULT_ZIP_LIMITS : { maxTotalBytes: maxInputSize, maxEntryBytes: maxInputSize, maxRatio: Infinity };
 }
 
 /** An archive entry that unpacks past a limit; unpacking stopped at the limit. */
@@ -133,17 +134,20 @@ export class ZipArchive implements ReadonlyMap<string, Uint8Array> {
     const start = dataStart(this.bytes, entry.localHeader);
     const packed = this.bytes.subarray(start, start + entry.compressedSize);
     let entryBytes = 0;
+    /** Packed bytes handed to the inflater so far: the ratio is checked as unpacking goes, not at the end. */
+    let consumed = 0;
     const count = (n: number) => {
       entryBytes += n;
       this.total += n;
       const { maxEntryBytes, maxTotalBytes, maxRatio } = this.limits;
       if (entryBytes > maxEntryBytes) throw new ZipLimitError(name, 'maxEntryBytes', `entry ${name} unpacks to more than ${mb(maxEntryBytes)}, the limit for one entry`);
       if (this.total > maxTotalBytes) throw new ZipLimitError(name, 'maxTotalBytes', `the archive unpacks to more than ${mb(maxTotalBytes)} (the limit for one archive) by entry ${name}`);
-      if (entryBytes > RATIO_GRACE_BYTES && entryBytes > maxRatio * Math.max(1, entry.compressedSize)) {
-        throw new ZipLimitError(name, 'maxRatio', `entry ${name} unpacks more than ${maxRatio} times its packed size (${mb(entry.compressedSize)}): a zip bomb`);
+      if (entryBytes > RATIO_GRACE_BYTES && entryBytes > maxRatio * Math.max(1, consumed)) {
+        throw new ZipLimitError(name, 'maxRatio', `entry ${name} unpacks to more than ${maxRatio} times its packed size: a zip bomb`);
       }
     };
     if (entry.method === 0) {
+      consumed = packed.length;
       count(packed.length);
       keep(packed);
       return;
@@ -153,7 +157,10 @@ export class ZipArchive implements ReadonlyMap<string, Uint8Array> {
       count(chunk.length);
       keep(chunk);
     });
-    for (let at = 0; at < packed.length; at += SLICE) inflater.push(packed.subarray(at, at + SLICE), at + SLICE >= packed.length);
+    for (let at = 0; at < packed.length; at += SLICE) {
+      consumed = Math.min(packed.length, at + SLICE);
+      inflater.push(packed.subarray(at, at + SLICE), at + SLICE >= packed.length);
+    }
     if (packed.length === 0) inflater.push(new Uint8Array(0), true);
   }
 }

@@ -39,7 +39,7 @@ describe('transcript size limits on the command line', () => {
   it('refuses a transcript above --max-input-size with a located message, and reads it when raised', async () => {
     const refused = await runCli('import', file, '--max-input-size', '10k');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`${file}: error: is 19.5 KB, above the limit of 10 KB for one input; raise it with --max-input-size (e.g. --max-input-size 20KB), or split the file (JSONL transcripts are streamed without this limit) [input-too-large]\n`);
+    expect(refused.stderr).toBe(`${file}: error: is 19.5 KB, above the limit of 10 KB for one input; raise it with --max-input-size (e.g. --max-input-size 1MB), or split the file (JSONL transcripts are streamed without this limit) [input-too-large]\n`);
     expect(refused.stdout).toBe('');
     const raised = await runCli('import', file, '--max-input-size', '1MB');
     expect(raised.code).toBe(0);
