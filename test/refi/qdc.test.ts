@@ -126,6 +126,13 @@ describe('parseQdc on malformed and unusual files', () => {
     expect(messages[0].reason).toMatch(/repeats a repetition/);
   });
 
+  it('refuses an external entity with a located message instead of an exception', () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n${qdc('<Codes><Code guid="1" name="&xxe;"/></Codes>').replace(/^<\?xml[^>]*>\s*/, '')}`;
+    const { codebook, messages } = parseQdc(text, 'x.qdc');
+    expect(codebook).toBeNull();
+    expect(messages).toMatchObject([{ line: 2, column: 1, fatal: true, reason: expect.stringMatching(/External entities are not supported \(qda never loads external entities\)/) }]);
+  });
+
   it('keeps the label of a name that has a BOM before the XML declaration', () => {
     const { codebook } = parseQdc(`\uFEFF${qdc('<Codes><Code guid="1" name="Ärger"/></Codes>')}`, 'x.qdc');
     expect(codebook!.codes[0]).toMatchObject({ id: 'ärger', labels: { id: 'Ärger' } });
