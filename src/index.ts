@@ -35,6 +35,7 @@ export { parseCodebook, type CodebookResult } from './codebook/parse.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
 export { compileCodebook } from './codebook/compile.js';
+export { compileLinearRegex, hasNestedQuantifier, type LinearRegex } from './codebook/linear-regex.js';
 
 // Coding.
 export { codeCorpus, createCoder, type Coder, type CodeOptions, type CodedDocument } from './coding/code-corpus.js';
@@ -63,7 +64,8 @@ export type { Block, Page } from './report/blocks.js';
 export { codeFrequencyChart } from './report/charts/frequency-bars.js';
 export { codeInformantHeatmap } from './report/charts/code-informant-heatmap.js';
 export { cooccurrenceHeatmap } from './report/charts/cooccurrence-heatmap.js';
-export { pseudonymise, type Pseudonym } from './report/pseudonyms.js';
+export { pseudonymise, pseudonymiser, type Pseudonym } from './report/pseudonyms.js';
+export { nameLeaks } from './report/name-leaks.js';
 export { agreementTables, agreementToMarkdown } from './report/agreement-table.js';
 export { validationTables, validationToMarkdown } from './report/validation-table.js';
 export { buildReport, type ReportData } from './report/build-report.js';
@@ -80,6 +82,7 @@ export { POSITION_CONVENTIONS, type PositionConvention } from './refi/positions.
 
 // Files.
 export { readCorpus, readTranscript } from './io/read-corpus.js';
+export { DEFAULT_MAX_INPUT_SIZE, readInputFile } from './io/read-input.js';
 export { readCodebook } from './io/read-codebook.js';
 export { readCodings } from './io/read-codings.js';
 export { readCases, joinCases } from './io/read-cases.js';
