@@ -61,7 +61,7 @@ describe('no variation: every coder gives the same single value', () => {
     expect(percentAgreement(same).agreement).toBe(1);
   });
   it('the bootstrap refuses a number of resamples out of bounds', () => {
-    expect(() => bootstrapAlpha(same, { samples: 100_001, seed: 1 })).toThrow(/bootstrap samples must be a whole number from 1 to 100000 \(got 100001\)/);
+    expect(() => bootstrapAlpha(same, { samples: 100_001, seed: 1 })).toThrow('bootstrapAlpha: option samples must be a whole number from 1 to 100000; got 100001');
     expect(() => bootstrapAlpha(same, { samples: 0 })).toThrow(TypeError);
     expect(() => bootstrapAlpha(same, { samples: 2.5 })).toThrow(TypeError);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../helpers/agreement-golden.js';
+import { expectGolden } from '../helpers/golden.js';
 import { runCli } from '../helpers/cli.js';
 
 const fx = 'test/fixtures/agreement';
@@ -14,7 +14,7 @@ describe('qda agree', () => {
     const r = await runCli('agree', ...pair);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain('Segments nobody coded are not counted');
-    expectGolden('agree-segment.md', r.stdout);
+    expectGolden('agreement/agree-segment.md', r.stdout);
   });
 
   it('prints JSON with the method, every figure and the disagreement list (golden)', async () => {
@@ -29,14 +29,14 @@ describe('qda agree', () => {
       document: 'wawancara-uji', segment: 2, code: 'stage/engagement', coded_by: ['budi'], not_coded_by: ['ana'],
       text: 'Dia datang sendiri, kami kenalan dulu. Pacarnya sering marah dan dia terlalu cinta sama dia.',
     });
-    expectGolden('agree-segment.json', r.stdout);
+    expectGolden('agreement/agree-segment.json', r.stdout);
   });
 
   it('prints the per-code CSV, and writes the disagreements beside --out', async () => {
     const r = await runCli('agree', ...pair, '--format', 'csv');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/the disagreement list is written with --out/);
-    expectGolden('agree-segment.csv', r.stdout);
+    expectGolden('agreement/agree-segment.csv', r.stdout);
     const dir = mkdtempSync(join(tmpdir(), 'qda-agree-'));
     const out = await runCli('agree', ...pair, '--format', 'csv', '--out', join(dir, 'agreement.csv'));
     expect(out).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -46,12 +46,12 @@ describe('qda agree', () => {
     expect(rows.map((d) => [d.segment, d.code, d.coded_by, d.not_coded_by])).toEqual([['2', 'stage/engagement', 'budi', 'ana'], ['8', 'factor/proximity', 'ana', 'budi']]);
   });
 
-  it('measures span overlap MAXQDA-style with --unit overlap (golden)', async () => {
-    const r = await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.5');
+  it('measures span overlap MAXQDA-style with --match overlap (golden)', async () => {
+    const r = await runCli('agree', ...pair, '--match', 'overlap', '--min-overlap', '0.5');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('overlap by at least 50% of their combined extent');
-    expectGolden('agree-overlap.md', r.stdout);
-    const strict = JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.6', '--format', 'json')).stdout);
+    expectGolden('agreement/agree-overlap.md', r.stdout);
+    const strict = JSON.parse((await runCli('agree', ...pair, '--match', 'overlap', '--min-overlap', '0.6', '--format', 'json')).stdout);
     expect(strict.pooled.percent_agreement).toBeCloseTo(1 / 9, 12);
     expect(strict.min_overlap).toBe(0.6);
   });
@@ -67,7 +67,7 @@ describe('qda agree', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Fleiss' κ");
     expect(r.stdout).toContain('Left out: 5 units with one coder\'s value only');
-    expectGolden('agree-team-bootstrap.md', r.stdout);
+    expectGolden('agreement/agree-team-bootstrap.md', r.stdout);
     expect((await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '3')).stdout).toBe(r.stdout);
     expect((await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '4')).stdout).not.toBe(r.stdout);
   });
@@ -76,8 +76,8 @@ describe('qda agree', () => {
     const project = await runCli('agree', `${fx}/coders.qdpx`);
     expect(project.code).toBe(0);
     expect(project.stdout).toBe((await runCli('agree', ...pair)).stdout);
-    const overlap = await runCli('agree', `${fx}/coders.qdpx`, '--unit', 'overlap', '--format', 'json');
-    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json')).stdout));
+    const overlap = await runCli('agree', `${fx}/coders.qdpx`, '--match', 'overlap', '--format', 'json');
+    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--match', 'overlap', '--format', 'json')).stdout));
   });
 
   it('reads the data-sample coders when they are there', async () => {
@@ -100,11 +100,11 @@ describe('qda agree: bad input', () => {
     ['a .qdpx that is not a zip', [`${fx}/not-a-project.qdpx`], 1, /not-a-project\.qdpx: error: not a REFI-QDA project/],
     ['missing file', [`${fx}/nope.csv`, pair[0]], 1, /nope\.csv: error: coding table not found \[file-unreadable\]/],
     ['spans only with segment units', [`${fx}/spans-only.csv`], 1, /spans-only\.csv:1:1: error: coding table has no segment numbers.*\[missing-columns\]/],
-    ['no offsets with overlap units', [`${fx}/team.csv`, '--unit', 'overlap'], 1, /team\.csv:1:1: error: coding table has no start\/end offsets.*\[missing-columns\]/],
-    ['--min-overlap with segment units', [...pair, '--min-overlap', '0.5'], 2, /--min-overlap applies to --unit overlap only/],
-    ['--min-overlap out of range', [...pair, '--unit', 'overlap', '--min-overlap', '1.5'], 2, /give a share above 0 and at most 1/],
+    ['no offsets with overlap units', [`${fx}/team.csv`, '--match', 'overlap'], 1, /team\.csv:1:1: error: coding table has no start\/end offsets.*\[missing-columns\]/],
+    ['--min-overlap with segment units', [...pair, '--min-overlap', '0.5'], 2, /--min-overlap applies to --match overlap only/],
+    ['--min-overlap out of range', [...pair, '--match', 'overlap', '--min-overlap', '1.5'], 2, /give a share above 0 and at most 1/],
     ['--bootstrap not a count', [...pair, '--bootstrap', 'many'], 2, /give a whole number of resamples/],
-    ['--bootstrap with overlap units', [...pair, '--unit', 'overlap', '--bootstrap', '100'], 2, /--bootstrap gives an interval for α, which overlap units do not compute/],
+    ['--bootstrap with overlap units', [...pair, '--match', 'overlap', '--bootstrap', '100'], 2, /--bootstrap gives an interval for α, which overlap units do not compute/],
     ['bad --unit', [...pair, '--unit', 'turn'], 2, /Allowed choices are segment, overlap/],
     ['bad --format', [...pair, '--format', 'xlsx'], 2, /Allowed choices are md, json, csv/],
   ])('%s', async (_name, args, code, pattern) => {
@@ -120,5 +120,14 @@ describe('qda agree: bad input', () => {
     const r = await runCli('agree', `${fx}/one-coder.csv`, '--out', join(dir, 'a.md'));
     expect(r.code).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('qda agree: old option spelling, one release more', () => {
+  it('--unit overlap still works as --match overlap, with a warning', async () => {
+    const now = await runCli('agree', ...pair, '--match', 'overlap', '--format', 'json');
+    const old = await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json');
+    expect(old.stdout).toBe(now.stdout);
+    expect(old.stderr).toBe('qda agree: warning: --unit is deprecated and will be removed in the next release; use --match [deprecated-option]\n');
   });
 });

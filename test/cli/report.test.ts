@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { FIXTURE, TRANSCRIPTS } from '../report/fixture.js';
-import { GOLDEN } from '../report/golden.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const codebook = `${FIXTURE}/codebook.yaml`;
 const cases = `${FIXTURE}/cases.csv`;
@@ -45,7 +45,7 @@ describe('qda report', () => {
     expect(readdirSync(out).sort()).toEqual(['charts', 'codebook.csv', 'codebook.md', 'codebook.tex', 'cooccurrence.csv', 'cooccurrence.md', 'frequencies.csv', 'frequencies.md', 'frequencies.tex', 'quotes.csv', 'quotes.md', 'report.html', 'tables.xlsx']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['code-by-informant.svg', 'code-frequencies.svg', 'cooccurrence.svg']);
     for (const name of ['frequencies.csv', 'frequencies.md', 'frequencies.tex', 'cooccurrence.csv', 'cooccurrence.md', 'quotes.md', 'codebook.md']) {
-      expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(GOLDEN, name), 'utf8'));
+      expectGolden(`report/${name}`, readFileSync(join(out, name), 'utf8'));
     }
   });
 

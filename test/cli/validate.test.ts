@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../helpers/agreement-golden.js';
+import { expectGolden } from '../helpers/golden.js';
 import { runCli } from '../helpers/cli.js';
 
 const fx = 'test/fixtures/agreement';
@@ -14,7 +14,7 @@ describe('qda validate', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('test/fixtures/agreement/gold.csv: warning: 1 coding name document "wawancara-lain", which is not among the transcripts; skipped [unknown-document]\n');
     expect(r.stdout).toContain('true negatives');
-    expectGolden('validate.md', r.stdout);
+    expectGolden('agreement/validate.md', r.stdout);
   });
 
   it('prints JSON with the figures, the missed and over-coded segments (golden)', async () => {
@@ -27,12 +27,12 @@ describe('qda validate', () => {
     expect(json.codes.find((c: { code: string }) => c.code === 'factor')).toMatchObject({ leaf: false, support: 2, predicted: 3 });
     expect(json.missed.map((m: { segment: number; code: string }) => [m.segment, m.code])).toEqual([[2, 'stage/engagement']]);
     expect(json.over_coded.map((m: { segment: number; code: string }) => [m.segment, m.code])).toEqual([[8, 'factor/proximity']]);
-    expectGolden('validate.json', r.stdout);
+    expectGolden('agreement/validate.json', r.stdout);
   });
 
   it('prints the per-code CSV and writes the mismatches beside --out', async () => {
     const r = await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'csv');
-    expectGolden('validate.csv', r.stdout);
+    expectGolden('agreement/validate.csv', r.stdout);
     const dir = mkdtempSync(join(tmpdir(), 'qda-validate-'));
     const out = await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'csv', '--out', join(dir, 'v.csv'));
     expect(out.code).toBe(0);
@@ -46,7 +46,8 @@ describe('qda validate', () => {
 
   it('takes one coder of a team table with --coder', async () => {
     const gold = JSON.parse((await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'json')).stdout);
-    const budi = await runCli(...base, '--gold', `${fx}/team.csv`, '--coder', 'budi', '--format', 'json');
+    // As in qda report, a coder's name matches in any case.
+    const budi = await runCli(...base, '--gold', `${fx}/team.csv`, '--coder', 'Budi', '--format', 'json');
     expect(budi.stderr).toBe('');
     expect(JSON.parse(budi.stdout).codes).toEqual(gold.codes);
   });
@@ -76,7 +77,8 @@ describe('qda validate', () => {
 describe('qda validate: bad input', () => {
   it.each([
     ['several coders, no --coder', ['--gold', `${fx}/team.csv`], 2, /team\.csv holds several coders \(ana, budi, citra, dewi\): choose one with --coder/],
-    ['unknown --coder', ['--gold', `${fx}/team.csv`, '--coder', 'eka'], 1, /team\.csv: error: no rows of coder "eka"; the table has: ana, budi, citra, dewi \[unknown-coder\]/],
+    ['unknown --coder', ['--gold', `${fx}/team.csv`, '--coder', 'eka'], 1, /team\.csv: error: --coder "eka" has no codings \(the gold table has: ana, budi, citra, dewi\) \[unknown-coder\]/],
+    ['--coder auto', ['--gold', `${fx}/team.csv`, '--coder', 'auto'], 2, /--coder auto: the gold standard is one human coder; name one of: ana, budi, citra, dewi/],
     ['missing gold', ['--gold', `${fx}/nope.csv`], 1, /nope\.csv: error: coding table not found/],
     ['no --gold', [], 2, /required option '-g, --gold <file>' not specified/],
     ['bad --unit', ['--gold', `${fx}/gold.csv`, '--unit', 'segment'], 2, /Allowed choices are turn, paragraph, sentence/],

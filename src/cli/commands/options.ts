@@ -82,3 +82,21 @@ export function readOptionsOf(options: ReaderFlags): ReadCorpusOptions {
   if (options.survey) picked.survey = true;
   return picked;
 }
+
+/**
+ * An old option spelling kept for one release: hidden from `--help`, and when used, a
+ * deprecation warning on stderr names the new spelling. `deprecated` gives what it was given.
+ * @example command.addOption(oldSpelling('-l, --level <level>', '--metric')); … deprecated(ctx, 'alpha', options.level, '--level', '--metric')
+ */
+export function oldSpelling(flags: string, replacement: string): Option {
+  return new Option(flags, `deprecated: use ${replacement}`).hideHelp();
+}
+
+/**
+ * Warn once on stderr that an old option spelling was used, and return its value.
+ * @example const metric = deprecated(ctx.io.stderr, 'alpha', options.level, '--level', '--metric') ?? options.metric
+ */
+export function deprecated<T>(stderr: (text: string) => void, command: string, value: T | undefined, old: string, replacement: string): T | undefined {
+  if (value !== undefined) stderr(`qda ${command}: warning: ${old} is deprecated and will be removed in the next release; use ${replacement} [deprecated-option]\n`);
+  return value;
+}
