@@ -3,6 +3,7 @@ import type { AttributeValue, Document, Participant } from '../model/document.js
 import { speakerIdentities } from '../model/speaker.js';
 import type { Segment } from '../model/segment.js';
 import { depthOf, rollUp, segmentKey, type CodedCorpus } from './rollup.js';
+import { checkChoice, checkString } from '../util/options.js';
 
 /** What segments are grouped by: document, speaker, role, or the name of any attribute. */
 export type Grouping = 'document' | 'speaker' | 'role' | (string & {});
@@ -66,6 +67,8 @@ export interface FrequencyOptions {
  * @example frequencies({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { by: 'role' }).rows[0]
  */
 export function frequencies(input: CodedCorpus, codebook: Codebook, options: FrequencyOptions = {}): Frequencies {
+  checkChoice('frequencies', 'by', options.by, ['document', 'speaker', 'role', ...groupingAttributes(input.documents)]);
+  checkString('frequencies', 'language', options.language);
   const by = options.by ?? 'speaker';
   const base = options.base ?? 'applicable';
   if (base !== 'applicable' && base !== 'all') throw new TypeError(`frequencies: option "base" must be "applicable" or "all" (got ${JSON.stringify(base)})`);

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { parseCodingsCsv } from '../import/codings-csv.js';
 import type { CodingRow } from '../model/coding.js';
 import { message, type Message } from '../model/message.js';
 import { readTableFile } from './read-cases.js';
+import { readInputFile } from './read-input.js';
 import { unreadableReason } from './unreadable.js';
 
 /**
@@ -44,7 +44,7 @@ async function readOneTable(file: string, coder: string | undefined): Promise<{ 
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readInputFile(file);
   } catch (e) {
     return { codings: [], messages: [message(unreadableReason(e, 'coding table'), { file, ruleId: 'file-unreadable', source: 'codings', fatal: true })] };
   }

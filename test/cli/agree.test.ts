@@ -46,14 +46,20 @@ describe('qda agree', () => {
     expect(rows.map((d) => [d.segment, d.code, d.coded_by, d.not_coded_by])).toEqual([['2', 'stage/engagement', 'budi', 'ana'], ['8', 'factor/proximity', 'ana', 'budi']]);
   });
 
-  it('measures span overlap MAXQDA-style with --unit overlap (golden)', async () => {
-    const r = await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.5');
+  it('measures span overlap MAXQDA-style with --match overlap (golden)', async () => {
+    const r = await runCli('agree', ...pair, '--match', 'overlap', '--min-overlap', '0.5');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('overlap by at least 50% of their combined extent');
     expectGolden('agreement/agree-overlap.md', r.stdout);
-    const strict = JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.6', '--format', 'json')).stdout);
+    const strict = JSON.parse((await runCli('agree', ...pair, '--match', 'overlap', '--min-overlap', '0.6', '--format', 'json')).stdout);
     expect(strict.pooled.percent_agreement).toBeCloseTo(1 / 9, 12);
     expect(strict.min_overlap).toBe(0.6);
+  });
+
+  it('refuses --bootstrap above its upper bound as a usage error', async () => {
+    const r = await runCli('agree', `${fx}/team.csv`, '--bootstrap', '1000000000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/give a whole number of resamples from 1 to 100000/);
   });
 
   it('gives Fleiss\' κ and a seeded bootstrap interval for three coders in one table (golden)', async () => {
@@ -70,9 +76,9 @@ describe('qda agree', () => {
     const project = await runCli('agree', `${fx}/coders.qdpx`);
     expect(project.code).toBe(0);
     expect(project.stdout).toBe((await runCli('agree', ...pair)).stdout);
-    const overlap = await runCli('agree', `${fx}/coders.qdpx`, '--unit', 'overlap', '--format', 'json');
+    const overlap = await runCli('agree', `${fx}/coders.qdpx`, '--match', 'overlap', '--format', 'json');
     // The project holds the sources, so its spans come with their text, as the CSVs' do with --transcripts.
-    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json', '--transcripts', `${fx}/wawancara-uji.md`)).stdout));
+    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--match', 'overlap', '--format', 'json', '--transcripts', `${fx}/wawancara-uji.md`)).stdout));
   });
 
   it('reads the data-sample coders when they are there', async () => {
@@ -95,11 +101,11 @@ describe('qda agree: bad input', () => {
     ['a .qdpx that is not a zip', [`${fx}/not-a-project.qdpx`], 1, /not-a-project\.qdpx: error: not a REFI-QDA project/],
     ['missing file', [`${fx}/nope.csv`, pair[0]], 1, /nope\.csv: error: coding table not found \[file-unreadable\]/],
     ['spans only with segment units', [`${fx}/spans-only.csv`], 1, /spans-only\.csv:1:1: error: coding table has no segment numbers.*\[missing-columns\]/],
-    ['no offsets with overlap units', [`${fx}/team.csv`, '--unit', 'overlap'], 1, /team\.csv:1:1: error: coding table has no start\/end offsets.*\[missing-columns\]/],
-    ['--min-overlap with segment units', [...pair, '--min-overlap', '0.5'], 2, /--min-overlap applies to --unit overlap only/],
-    ['--min-overlap out of range', [...pair, '--unit', 'overlap', '--min-overlap', '1.5'], 2, /give a share above 0 and at most 1/],
+    ['no offsets with overlap units', [`${fx}/team.csv`, '--match', 'overlap'], 1, /team\.csv:1:1: error: coding table has no start\/end offsets.*\[missing-columns\]/],
+    ['--min-overlap with segment units', [...pair, '--min-overlap', '0.5'], 2, /--min-overlap applies to --match overlap only/],
+    ['--min-overlap out of range', [...pair, '--match', 'overlap', '--min-overlap', '1.5'], 2, /give a share above 0 and at most 1/],
     ['--bootstrap not a count', [...pair, '--bootstrap', 'many'], 2, /give a whole number of resamples/],
-    ['--bootstrap with overlap units', [...pair, '--unit', 'overlap', '--bootstrap', '100'], 2, /--bootstrap gives an interval for α, which overlap units do not compute/],
+    ['--bootstrap with overlap units', [...pair, '--match', 'overlap', '--bootstrap', '100'], 2, /--bootstrap gives an interval for α, which overlap units do not compute/],
     ['bad --unit', [...pair, '--unit', 'turn'], 2, /Allowed choices are segment, overlap/],
     ['bad --format', [...pair, '--format', 'xlsx'], 2, /Allowed choices are md, json, csv/],
   ])('%s', async (_name, args, code, pattern) => {
@@ -118,25 +124,25 @@ describe('qda agree: bad input', () => {
   });
 });
 
-describe('qda agree --unit overlap: what each coder marked', () => {
+describe('qda agree --match overlap: what each coder marked', () => {
   const coders = ['data-sample/coders/coder-a.csv', 'data-sample/coders/coder-b.csv'];
 
   it('lists each coder\'s span text in the disagreements, not the segment\'s opening', async () => {
-    const r = await runCli('agree', ...coders, '--unit', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md');
+    const r = await runCli('agree', ...coders, '--match', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| informan-01 | 4 | factor/proximity | 1070 | 1133 | ayu | bima | ayu: “pelakunya itu kebanyakan bukan orang asing. Justru orang dekat.” |');
     expect(r.stdout).toContain('| informan-01 | 4 | factor/proximity | 1114 | 1133 | bima | ayu | bima: “Justru orang dekat.” |');
     expect(r.stdout).not.toContain('Macam-macam. Ada masalah keluarga');
-    const json = JSON.parse((await runCli('agree', ...coders, '--unit', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md', '--format', 'json')).stdout);
+    const json = JSON.parse((await runCli('agree', ...coders, '--match', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md', '--format', 'json')).stdout);
     expect(json.disagreements[1].spans).toEqual([{ coder: 'bima', start: 1114, end: 1133, text: 'Justru orang dekat.' }]);
   });
 
   it('gives each coder\'s offsets without the transcripts, and a span column per coder in CSV', async () => {
-    const r = await runCli('agree', ...coders, '--unit', 'overlap');
+    const r = await runCli('agree', ...coders, '--match', 'overlap');
     expect(r.stdout).toContain('| ayu | bima | ayu: 1070–1133 | Macam-macam. Ada masalah keluarga');
     const dir = mkdtempSync(join(tmpdir(), 'qda-spans-'));
     const out = join(dir, 'a.csv');
-    expect((await runCli('agree', ...coders, '--unit', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md', '--format', 'csv', '--out', out)).code).toBe(0);
+    expect((await runCli('agree', ...coders, '--match', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md', '--format', 'csv', '--out', out)).code).toBe(0);
     const csv = readFileSync(join(dir, 'a-disagreements.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('document,segment,code,start,end,coded_by,not_coded_by,span:ayu,span:bima,text');
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
@@ -146,7 +152,7 @@ describe('qda agree --unit overlap: what each coder marked', () => {
   it('refuses --transcripts with segment units', async () => {
     const r = await runCli('agree', ...coders, '--transcripts', 'data-sample/transcripts/informan-01.md');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--transcripts applies to --unit overlap/);
+    expect(r.stderr).toMatch(/--transcripts applies to --match overlap/);
   });
 });
 
@@ -173,5 +179,14 @@ describe('qda agree: a class of students', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('codebooks/lk3-psychosocial.yaml: warning: code "factor/atachment" (sari ×1) is not in the codebook (did you mean "factor/attachment"?); it is counted as a code of its own [unknown-code]\n');
     expect((await runCli('agree', rina, sari)).stderr).toBe('');
+  });
+});
+
+describe('qda agree: old option spelling, one release more', () => {
+  it('--unit overlap still works as --match overlap, with a warning', async () => {
+    const now = await runCli('agree', ...pair, '--match', 'overlap', '--format', 'json');
+    const old = await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json');
+    expect(old.stdout).toBe(now.stdout);
+    expect(old.stderr).toBe('qda agree: warning: --unit is deprecated and will be removed in the next release; use --match [deprecated-option]\n');
   });
 });

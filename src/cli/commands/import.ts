@@ -29,10 +29,10 @@ or English, from function words).`)
         ctx.exitCode = EXIT.data;
         return;
       }
-      for (const doc of corpus.documents) ctx.io.stderr(`${doc.id}: ${languageStatement(doc)}\n`);
       const json = `${JSON.stringify({ documents: corpus.documents.map(documentJson) }, null, 2)}\n`;
       if (options.out) await writeFileAtomic(options.out, json);
       else ctx.io.stdout(json);
+      for (const doc of corpus.documents) ctx.io.stderr(`${doc.id}: ${languageStatement(doc)}\n`);
     });
   for (const option of readerOptions()) command.addOption(option);
   return command;

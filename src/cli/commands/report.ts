@@ -12,6 +12,7 @@ import { writeReport } from '../../io/write-report.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { buildReport } from '../../report/build-report.js';
 import { pseudonymise } from '../../report/pseudonyms.js';
+import { nameLeaks } from '../../report/name-leaks.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
 import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
@@ -136,6 +137,8 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
   const { renderReport } = await import('../../report/render-report.js');
   const output = await renderReport(data);
+  // Whatever route a name took into a file (a renderer, an id, an escape), it must not get out.
+  if (key && ctx.report(nameLeaks(output, key, options.out))) return done(ctx, EXIT.data);
   const written = await writeReport(options.out, output);
   if (ctx.report(written)) return done(ctx, EXIT.data);
   ctx.progressDone();

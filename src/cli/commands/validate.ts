@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { validateCoding } from '../../analysis/validation.js';
 import { createCoder } from '../../coding/code-corpus.js';
+import { chooseCoder } from '../../coding/choose-coder.js';
 import { placeCodings } from '../../coding/place-codings.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
@@ -55,7 +56,7 @@ coding there look wrong); --documents all scores every document.`,
     .argument('<files...>', 'transcripts')
     .addOption(codebookOption())
     .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv, .xlsx or a .qdpx project)").makeOptionMandatory())
-    .addOption(new Option('--coder <name>', 'use only this coder of the gold table (needed when it has several)'))
+    .addOption(new Option('--coder <name>', 'whose coding is the gold standard: one coder of the gold table, by name in any case (needed when it has several)'))
     .addOption(unitOption())
     .addOption(new Option('--documents <which>', 'score only the documents the gold table codes (gold) or every document (all)').choices(['gold', 'all']).default('gold'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
@@ -81,13 +82,16 @@ async function runValidate(ctx: CliContext, args: string[], options: ValidateOpt
   if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
   const table = await readCodings([options.gold]);
   if (ctx.report(table.messages)) return EXIT.data;
-  const goldCoders = [...new Set(table.codings.map((c) => c.coder))];
-  if (options.coder !== undefined && !goldCoders.includes(options.coder)) {
-    ctx.report([message(`no rows of coder "${options.coder}"; the table has: ${goldCoders.join(', ') || 'no rows'}`, { file: options.gold, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
+  const goldCoders = [...new Set(table.codings.map((c) => c.coder))].sort();
+  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${options.gold} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
+  // --coder means what it means in qda report: one human coder's codings, by name in any case.
+  if (options.coder !== undefined && ['auto', 'manual', 'all'].includes(options.coder)) return ctx.usage(`--coder ${options.coder}: the gold standard is one human coder; name one of: ${goldCoders.join(', ')}`);
+  const chosen = chooseCoder(options.coder ?? 'manual', table.codings);
+  if ('problem' in chosen) {
+    ctx.report([message(`--coder "${options.coder}" has no codings (the gold table has: ${goldCoders.join(', ')})`, { file: options.gold, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
     return EXIT.data;
   }
-  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${options.gold} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
-  const goldRows = table.codings.filter((c) => options.coder === undefined || c.coder === options.coder);
+  const goldRows = chosen.manualCodings;
 
   const { corpus: raw, messages } = await readCorpus(files, readOptionsOf(options));
   if (ctx.report(messages)) return EXIT.data;
