@@ -18,7 +18,6 @@ import type { StoredCoding } from '../../store/store.js';
 import { buildReport } from '../../report/build-report.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
 import { segmentDocument } from '../../text/segment.js';
-import { splitSentences } from '../../text/sentences.js';
 import { EXIT, type CliContext } from '../context.js';
 import { AUTO_CODER } from '../../store/store.js';
 import { modelCodings } from '../../store/project-codings.js';
@@ -137,7 +136,7 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
 
   ctx.progress('writing the report');
   let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
-    sentences: splitSentences, by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
+    by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
   });
   if (key) data = pseudonymise(data, key);
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
