@@ -88,5 +88,12 @@ export { writeQdpx } from './io/write-qdpx.js';
 export { writeReport } from './io/write-report.js';
 export { writeFileAtomic } from './io/write-file.js';
 
+// Projects: a study in one file (the store contract, its SQLite implementation, project verbs).
+export type * from './store/store.js';
+export { AUTO_CODER, CODING_ORIGINS, CODING_STATUSES } from './store/store.js';
+export { openSqliteStore } from './store/sqlite-store.js';
+export { codeProject, modelCodings, newCodings, segmentCodings, tableCodings, type CodeProjectResult } from './store/project-codings.js';
+export { reanchorSpans } from './store/reanchor.js';
+
 // The command line.
 export { main } from './cli/main.js';

@@ -44,8 +44,14 @@ type Driver = typeof import('node-sqlite3-wasm');
 type Database = InstanceType<Driver['Database']>;
 type Value = string | number | null;
 
-// node-sqlite3-wasm is CommonJS whose exports a static import cannot see.
-const driver = createRequire(import.meta.url)('node-sqlite3-wasm') as Driver;
+let loaded: Driver | null = null;
+
+/** node-sqlite3-wasm, loaded on the first open (it compiles its WebAssembly on load). */
+function driver(): Driver {
+  // CommonJS whose exports a static import cannot see.
+  loaded ??= createRequire(import.meta.url)('node-sqlite3-wasm') as Driver;
+  return loaded;
+}
 
 /** How long a statement waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -111,7 +117,7 @@ export async function openWithSchema(file: string, options: OpenOptions, schema:
 }
 
 function openDatabase(file: string, readWrite: boolean): Database {
-  const db = new driver.Database(file, { readOnly: !readWrite });
+  const db = new (driver().Database)(file, { readOnly: !readWrite });
   // The schema of a file from elsewhere must not run code; ours needs none.
   db.exec('PRAGMA trusted_schema = OFF');
   db.exec('PRAGMA foreign_keys = ON');
