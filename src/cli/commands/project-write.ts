@@ -2,7 +2,6 @@ import { existsSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { joinCases, readCases } from '../../io/read-cases.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { message } from '../../model/message.js';
@@ -12,7 +11,7 @@ import type { Unit } from '../../model/segment.js';
 import { codeProject, newCodings, tableCodings } from '../../store/project-codings.js';
 import type { AddDocumentResult, ProjectStore, ProjectWriter } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
-import { cliActor, openProject } from '../project-input.js';
+import { cliActor, openProject, optionalCodebook } from '../project-input.js';
 import { readerOptions, readOptionsOf, unitOption, type ReaderFlags } from './options.js';
 
 interface AddOptions extends ReaderFlags {
@@ -118,12 +117,9 @@ Example:
 async function runAdd(ctx: CliContext, project: string, transcripts: string[], options: AddOptions, creating: boolean): Promise<number> {
   if (creating && existsSync(project)) return ctx.usage(`${project} already exists; add transcripts to it with \`qda project add\``);
   if (!creating && transcripts.length === 0 && !options.codebook && !options.codings) return ctx.usage('give transcripts to add, --codebook or --codings');
-  let codebook: Codebook | null = null;
-  if (options.codebook) {
-    const read = await readCodebook(options.codebook);
-    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
-    codebook = read.codebook;
-  }
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  const codebook: Codebook | null = given;
   const read = await readCorpus(transcripts, readOptionsOf(options));
   if (ctx.report(read.messages)) return EXIT.data;
   let corpus: Corpus = read.corpus;

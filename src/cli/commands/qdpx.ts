@@ -4,7 +4,6 @@ import { codebookToYaml } from '../../codebook/to-yaml.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import type { ReadCoding } from '../../import/codings-csv.js';
 import type { QdpxImport } from '../../refi/read-project.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -19,7 +18,7 @@ import { codePointLength, OffsetMap } from '../../text/offsets.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
 import { modelCodings } from '../../store/project-codings.js';
-import { readProjectInput, sourceChoice } from '../project-input.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import { inputFormatOption, languageOption, optionalCodebookOption, readOptionsOf, unitOption } from './options.js';
 
 interface ExportOptions {
@@ -138,15 +137,12 @@ function projectJson(project: QdpxImport, file: string): object {
 }
 
 async function runExport(ctx: CliContext, files: string[], options: ExportOptions): Promise<number> {
-  const wrong = sourceChoice(files, options.project) ?? (!options.project && !options.codebook ? "required option '-c, --codebook <file>' not specified" : null);
+  const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
   if (wrong) return ctx.usage(wrong);
   if (options.project && options.codings) return ctx.usage('--codings cannot be combined with --project: the project holds the codings');
-  let codebook: Codebook | null = null;
-  if (options.codebook) {
-    const read = await readCodebook(options.codebook);
-    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
-    codebook = read.codebook;
-  }
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  let codebook: Codebook | null = given;
   let documents: Document[];
   let codings: Coding[];
   if (options.project) {

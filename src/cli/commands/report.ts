@@ -5,7 +5,6 @@ import { depthOf } from '../../analysis/rollup.js';
 import { alignCodings } from '../../coding/align-codings.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import { joinCases, readCases } from '../../io/read-cases.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { readPseudonyms } from '../../io/read-pseudonyms.js';
@@ -21,7 +20,7 @@ import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
 import { AUTO_CODER } from '../../store/store.js';
 import { modelCodings } from '../../store/project-codings.js';
-import { readProjectInput, sourceChoice } from '../project-input.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import { optionalCodebookOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ReportCommandOptions {
@@ -170,14 +169,10 @@ function chooseCoder(option: string | undefined, manual: EvidencedCoding[] | nul
 
 /** Transcripts, codebook and (with --project) the stored codings, from files or a project; a number is an exit code. */
 async function readSource(ctx: CliContext, files: string[], options: ReportCommandOptions): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
-  let codebook: Codebook | undefined;
-  const wrong = sourceChoice(files, options.project) ?? (!options.project && !options.codebook ? "required option '-c, --codebook <file>' not specified" : null);
+  const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
   if (wrong) return ctx.usage(wrong);
-  if (options.codebook) {
-    const { codebook: read, messages } = await readCodebook(options.codebook);
-    if (ctx.report(messages) || read === null) return EXIT.data;
-    codebook = read;
-  }
+  const codebook = await optionalCodebook(ctx, options.codebook);
+  if (typeof codebook === 'number') return codebook;
   if (options.project) {
     const input = await readProjectInput(ctx, options.project, { codebook });
     return { corpus: input.corpus, codebook: input.codebook!, stored: input.codings };

@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { validateCoding, type CodingForValidation } from '../../analysis/validation.js';
 import { createCoder } from '../../coding/code-corpus.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -15,7 +14,7 @@ import { EXIT, type CliContext } from '../context.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
 import { AUTO_CODER } from '../../store/store.js';
-import { readProjectInput, sourceChoice } from '../project-input.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ValidateOptions {
@@ -73,14 +72,11 @@ Examples:
 }
 
 async function runValidate(ctx: CliContext, files: string[], options: ValidateOptions): Promise<number> {
-  const wrong = sourceChoice(files, options.project) ?? (options.project ? null : !options.codebook ? "required option '-c, --codebook <file>' not specified" : !options.gold ? "required option '-g, --gold <file>' not specified" : null);
+  const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook], ['-g, --gold <file>', options.gold]]);
   if (wrong) return ctx.usage(wrong);
-  let codebook: Codebook | null = null;
-  if (options.codebook) {
-    const read = await readCodebook(options.codebook);
-    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
-    codebook = read.codebook;
-  }
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  let codebook: Codebook | null = given;
   const goldFile = options.gold ?? options.project!;
   let goldAll: Coding[];
   let corpus: Corpus;
