@@ -1,10 +1,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { joinCases, readCases } from '../../io/read-cases.js';
+import { joinCases } from '../../import/cases.js';
+import { readCases } from '../../io/read-cases.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
-import { message } from '../../model/message.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
 import type { Unit } from '../../model/segment.js';
@@ -140,10 +140,8 @@ async function runAdd(ctx: CliContext, project: string, transcripts: string[], o
       if (codebook) await tx.saveCodebook(codebook, options.codebook);
       const added = await addDocuments(tx, corpus);
       if (tables) {
-        const placed = tableCodings(tables.codings, await tx.getDocuments(), options.unit);
-        const file = options.codings!.join(', ');
-        if (placed.unknownDocuments.size > 0) ctx.report([message(`codings of ${[...placed.unknownDocuments].map((d) => `"${d}"`).join(', ')} are left out: no such document in the project`, { file, ruleId: 'unknown-document', source: 'project' })]);
-        if (placed.outside > 0) ctx.report([message(`${placed.outside} coding(s) are left out: their offsets or segment lie outside the document (is --unit the one they were coded with?)`, { file, ruleId: 'bad-span', source: 'project' })]);
+        const placed = tableCodings(tables.codings, await tx.getDocuments(), options.unit, options.codings!.join(', '));
+        ctx.report(placed.messages);
         imported = await tx.addCodings(placed.codings);
       }
       return added;
