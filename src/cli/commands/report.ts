@@ -155,7 +155,7 @@ async function readSource(ctx: CliContext, files: string[], options: ReportComma
   const codebook = await optionalCodebook(ctx, options.codebook);
   if (typeof codebook === 'number') return codebook;
   if (options.project) {
-    const input = await readProjectInput(ctx, options.project, { codebook });
+    const input = await readProjectInput(ctx, options.project, { codebook, ...(options.coder !== undefined ? { coder: options.coder } : {}) });
     return { corpus: input.corpus, codebook: input.codebook!, stored: input.codings };
   }
   ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
