@@ -77,6 +77,13 @@ export interface Coder {
   createdAt: string;
 }
 
+/** One piece of evidence of an automatic coding: a span (code points) and the rule that matched. */
+export interface CodingHit {
+  start: number;
+  end: number;
+  term: string;
+}
+
 /** A coding as stored. `start`/`end` are code points (end exclusive). */
 export interface StoredCoding {
   id: number;
@@ -90,6 +97,8 @@ export interface StoredCoding {
   memo: string | null;
   /** Terms or rules that matched (automatic codings); empty for people's codings. */
   matches: string[];
+  /** Where each rule matched (code points), so quotes can mark the words; empty for people's codings. */
+  hits: CodingHit[];
   createdAt: string;
   updatedAt: string;
 }
@@ -105,6 +114,7 @@ export interface NewCoding {
   status?: CodingStatus;
   memo?: string | null;
   matches?: string[];
+  hits?: CodingHit[];
 }
 
 /** What may change on a coding. */
