@@ -104,13 +104,22 @@ export interface ApiReviewItem {
   turn: ApiTurn & { text: string };
 }
 
-/** Agreement figures as `qda agree --format json` gives them. */
+/** Agreement figures of one code (or pooled), as `qda agree --format json` gives them (null: undefined, see notes). */
+export interface ApiAgreementFigures {
+  units: number;
+  percent_agreement: number | null;
+  cohen_kappa: number | null;
+  alpha: number | null;
+  notes: string[];
+}
+
+/** Agreement between coders, as `qda agree --format json` gives it. */
 export interface ApiAgreement {
   coders: string[];
   method: string;
-  codes: Array<{ code: string; units: number; percentAgreement: number | null; cohenKappa: number | null; alpha: number | null }>;
-  pooled: { units: number; percentAgreement: number | null; cohenKappa: number | null; alpha: number | null };
-  disagreements: Array<{ document: string; segment: number; code: string; codedBy: string[]; notCodedBy: string[]; text: string }>;
+  codes: Array<ApiAgreementFigures & { code: string }>;
+  pooled: ApiAgreementFigures;
+  disagreements: Array<{ document: string; segment: number; code: string; coded_by: string[]; not_coded_by: string[]; text: string }>;
 }
 
 /** An error the server answered with (its message is shown to the user). */

@@ -153,7 +153,10 @@ export function documentScreen(): Screen {
         class: `stripe${c.id === focusId ? ' focused' : ''}${c.status === 'suggested' ? ' suggested' : ''}`,
         title: `${c.code} — ${c.coder}, ${c.origin}/${c.status}, ${c.updatedAt.slice(0, 10)}${c.memo ? `\n✎ ${c.memo}` : ''}`,
         'aria-pressed': c.id === focusId ? 'true' : 'false',
-        onclick: () => setFocus(c.id),
+        onclick: () => {
+          setFocus(c.id);
+          transcript.focus({ preventScroll: true });
+        },
       }, h('span', { class: 'dot', 'aria-hidden': 'true' }), codeLabel(c.code), c.coder !== app.coder ? h('span', { class: 'who' }, ` ${c.coder}`) : null, c.memo ? h('span', { class: 'memo-mark', 'aria-label': t('memo') }, ' ✎') : null);
       (label.firstChild as HTMLElement).style.background = codeColor(c.code);
       labels.append(h('li', {}, label));
