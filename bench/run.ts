@@ -115,3 +115,4 @@ await import('./serve.js'); // the workbench in Chromium: bench/results/serve-<d
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
+await import('./readers.js');

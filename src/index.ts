@@ -29,11 +29,9 @@ export { fromCsv, fromXlsx, fromTableRows, type TableImportOptions } from './imp
 export { fromJsonl } from './import/jsonl.js';
 export { documentFromUtterances, type Utterance } from './import/utterances.js';
 export { parseCodingsCsv, type ReadCoding } from './import/codings-csv.js';
-export { fromQdpx } from './import/qdpx/project.js';
 
 // Codebooks: YAML, REFI-QDA .qdc, Markdown.
 export { parseCodebook, type CodebookResult } from './codebook/parse.js';
-export { parseQdc } from './codebook/qdc.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
 export { compileCodebook } from './codebook/compile.js';
@@ -69,7 +67,14 @@ export { agreementTables, agreementToMarkdown } from './report/agreement-table.j
 export { validationTables, validationToMarkdown } from './report/validation-table.js';
 export { buildReport, type ReportData } from './report/build-report.js';
 export { renderReport, reportPage, type ReportFiles } from './report/render-report.js';
-export { qdpxArchive } from './report/qdpx.js';
+
+// REFI-QDA: projects (.qdpx) and codebooks (.qdc) in and out.
+export { fromQdpx, type QdpxImport, type QdpxImportOptions, type QdpxUser, type PositionsReport } from './refi/read-project.js';
+export { qdpxFromBytes, unzipQdpx } from './refi/archive.js';
+export { parseQdc, type QdcOptions, type QdcResult } from './refi/read-qdc.js';
+export { codebookToQdc } from './refi/write-qdc.js';
+export { qdpxArchive, type QdpxArchive, type QdpxExport } from './refi/write-project.js';
+export { POSITION_CONVENTIONS, type PositionConvention } from './refi/positions.js';
 
 // Files.
 export { readCorpus, readTranscript } from './io/read-corpus.js';

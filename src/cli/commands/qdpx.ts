@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { codebookToYaml } from '../../codebook/to-yaml.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import type { ReadCoding } from '../../import/codings-csv.js';
-import type { QdpxImport } from '../../import/qdpx/project.js';
+import type { QdpxImport } from '../../refi/read-project.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';

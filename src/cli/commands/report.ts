@@ -17,7 +17,6 @@ import type { Segment, Unit } from '../../model/segment.js';
 import { buildReport } from '../../report/build-report.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
 import { segmentDocument } from '../../text/segment.js';
-import { splitSentences } from '../../text/sentences.js';
 import { EXIT, type CliContext } from '../context.js';
 import { codebookOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
@@ -131,7 +130,7 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
 
   ctx.progress('writing the report');
   let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
-    sentences: splitSentences, by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
+    by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
   });
   if (key) data = pseudonymise(data, key);
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
