@@ -1,6 +1,6 @@
 import { addCode, mergeCode, moveCode, updateCode, type CodePatch } from '../../codebook/edit.js';
 import { codebookToYaml } from '../../codebook/to-yaml.js';
-import { codebookQdcText } from '../../io/write-qdpx.js';
+import { codebookToQdc } from '../../refi/write-qdc.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { ProjectStore, ProjectWriter } from '../../store/store.js';
 import { HttpError } from '../http.js';
@@ -37,7 +37,7 @@ export function codebookRoutes(wb: Workbench): Route[] {
         const name = `codebook-v${current.version}.${format}`;
         return format === 'yaml'
           ? { download: { name, type: 'application/yaml; charset=utf-8', body: codebookToYaml(current.codebook) } }
-          : { download: { name, type: 'application/xml; charset=utf-8', body: codebookQdcText(current.codebook) } };
+          : { download: { name, type: 'application/xml; charset=utf-8', body: codebookToQdc(current.codebook) } };
       },
     },
     {
