@@ -379,7 +379,7 @@ export function documentScreen(): Screen {
     useCode(code);
     // Shown at once; the saved coding (merged with touching spans of the same code) replaces it.
     const now = new Date().toISOString();
-    const temp: Shown = { id: nextTemp--, document: doc.id, start: cp(sel.s), end: cp(sel.e), s: sel.s, e: sel.e, code, coder: app.coder, origin: 'manual', status: 'accepted', memo: null, matches: [], createdAt: now, updatedAt: now };
+    const temp: Shown = { id: nextTemp--, document: doc.id, start: cp(sel.s), end: cp(sel.e), s: sel.s, e: sel.e, code, coder: app.coder, origin: 'manual', status: 'accepted', memo: null, matches: [], hits: [], createdAt: now, updatedAt: now };
     codings.push(temp);
     laneFor(temp);
     selection = null;
