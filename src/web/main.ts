@@ -72,7 +72,7 @@ async function askCoder(): Promise<void> {
 async function undoRedo(which: 'undo' | 'redo'): Promise<void> {
   try {
     const { change } = await write<{ change: { label: string } }>('POST', `/api/${which}`);
-    toast(`${t(which === 'undo' ? 'undone' : 'redone')}: ${change.label}`);
+    toast(`${t(which === 'undo' ? 'undone' : 'redone')}: ${change.label.replace(/^(undo|redo) /, '')}`);
     await refresh();
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) {

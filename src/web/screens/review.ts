@@ -118,7 +118,7 @@ export function reviewScreen(): Screen {
           code?.definition ? [h('h3', {}, t('definition')), h('p', {}, code.definition)] : null,
           code?.include ? [h('h3', {}, t('include')), h('p', {}, code.include)] : null,
           code?.exclude ? [h('h3', {}, t('exclude')), h('p', {}, code.exclude)] : null,
-          code?.examples.length ? [h('h3', {}, t('examples')), h('ul', {}, code.examples.map((x) => h('li', {}, x)))] : null)));
+          code?.examples.length ? [h('h3', {}, t('examplesHeading')), h('ul', {}, code.examples.map((x) => h('li', {}, x)))] : null)));
     const dot = root.querySelector<HTMLElement>('.code-card .dot');
     if (dot && item) dot.style.background = codeColor(item.coding.code);
     root.querySelector<HTMLElement>('.review-item')?.focus({ preventScroll: true });
