@@ -34,6 +34,7 @@ export { parseCodingsCsv, type ReadCoding } from './import/codings-csv.js';
 export { parseCodebook, type CodebookResult } from './codebook/parse.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
+export { addCode, updateCode, moveCode, mergeCode, type CodePatch, type RenamedCodebook } from './codebook/edit.js';
 export { compileCodebook } from './codebook/compile.js';
 
 // Coding.
@@ -45,7 +46,8 @@ export { alignCodings } from './coding/align-codings.js';
 export { rollUp, segmentKey, codesAtLevel, type CodedCorpus } from './analysis/rollup.js';
 export { frequencies, groupingAttributes, type Frequencies, type FrequencyRow, type Grouping } from './analysis/frequencies.js';
 export { cooccurrence, type Cooccurrence, type CooccurrenceCell } from './analysis/cooccurrence.js';
-export { quoteBank, type Quote, type EvidencedCoding } from './analysis/quotes.js';
+export { quoteBank, citationOf, type Quote, type EvidencedCoding } from './analysis/quotes.js';
+export { retrieve, type RetrievalQuery } from './analysis/retrieve.js';
 export { codebookRows, type CodebookRow } from './analysis/codebook-table.js';
 export * from './analysis/agreement/index.js';
 export { validateCoding, type ValidationResult } from './analysis/validation.js';
