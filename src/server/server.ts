@@ -5,7 +5,7 @@ import type { Asset } from './assets.js';
 import type { Authenticate } from './auth.js';
 import { HttpError, readJsonBody, sendDownload, sendError, sendJson, type Download } from './http.js';
 import { Router, type Route } from './router.js';
-import { allowedHosts, isLoopbackHost, refusal, SESSION_COOKIE, setSecurityHeaders } from './security.js';
+import { allowedHosts, isLoopbackHost, refusal, sessionCookie, setSecurityHeaders } from './security.js';
 
 /** How to start the workbench server. */
 export interface ServerOptions {
@@ -40,6 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!isLoopbackHost(host)) throw new TypeError(`host must be a loopback address (127.0.0.1, ::1 or localhost) until team mode exists; got "${host}"`);
   const router = new Router(options.routes);
   let hosts = new Set<string>();
+  let port = 0;
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return void sendIfOpen(res, error.status, error.message);
@@ -61,7 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const given = url.searchParams.get('token');
     if (given !== null && method === 'GET' && url.pathname === '/') {
       if (given !== options.token) return sendError(res, 401, 'this address has the wrong token: use the one printed by `qda serve`');
-      res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Set-Cookie', `${sessionCookie(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
       res.writeHead(303, { Location: '/' });
       return void res.end();
     }
@@ -92,7 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(port);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
