@@ -92,7 +92,7 @@ export function reviewScreen(): Screen {
         select(t('code'), 'code', [['', t('allCodes')], ...codes.map((c): [string, string] => [c.id, `${'· '.repeat(c.id.split('/').length - 1)}${codeLabel(c.id)}`])]),
         select(t('document'), 'document', [['', t('allDocuments')], ...documents.map((d): [string, string] => [d.id, d.id])]),
         select(t('speaker'), 'speaker', [['', t('allSpeakers')], ...speakers.map((s): [string, string] => [s, s]), ...(filters.speaker && !speakers.includes(filters.speaker) ? [[filters.speaker, filters.speaker] as [string, string]] : [])]),
-        select(t('status'), 'status', [['suggested', t('onlyOpen')], ['all', t('allStatuses')]])),
+        select(t('statusFilter'), 'status', [['suggested', t('onlyOpen')], ['all', t('allStatuses')]])),
       !item ? h('p', { class: 'empty' }, t('queueEmpty')) : h('div', { class: 'review-body' },
         h('article', { class: 'review-item', 'aria-label': `${at + 1} / ${queue.items.length}`, tabindex: -1 },
           h('div', { class: 'where' },
