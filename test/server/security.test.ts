@@ -7,8 +7,8 @@ describe('qda serve: local and private', () => {
   let wb: TestWorkbench;
   beforeAll(async () => {
     wb = await startTestWorkbench(async () => {});
-  });
-  afterAll(async () => wb.close());
+  }, 180_000);
+  afterAll(async () => wb.close(), 60_000);
 
   it('listens on 127.0.0.1 and prints an address with a long random token', () => {
     expect(wb.server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${wb.server.port}/\\?token=[\\w-]{43}$`));

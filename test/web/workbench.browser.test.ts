@@ -21,11 +21,11 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     wb = await startTestWorkbench();
     text = (await call<{ text: string }>(wb, 'GET', '/api/documents/informan-01')).json.text;
     browser = await openBrowser(wb.origin);
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await wb?.close();
-  });
+  }, 60_000);
 
   it('opens from the printed address, asks who is coding, and lists the documents', async () => {
     const { page } = browser;
