@@ -101,7 +101,7 @@ export function reviewScreen(): Screen {
             item.turn.speaker ? h('span', { class: 'speaker' }, item.turn.speaker) : null,
             item.turn.role ? h('span', { class: 'role' }, item.turn.role) : null,
             item.turn.timestamp ? h('span', { class: 'time' }, item.turn.timestamp) : null,
-            h('span', { class: `status ${item.coding.status}` }, item.coding.status)),
+            h('span', { class: `status ${item.coding.status}` }, t(`st_${item.coding.status}`))),
           h('p', { class: 'context' }, marked(item)),
           h('p', { class: 'matches' }, `${t('matched')}: `, item.coding.matches.map((m) => (m.startsWith('/') ? h('span', { class: 'chip small', title: m }, t('rule')) : h('mark', {}, m.length > 40 ? `${m.slice(0, 40)}…` : m)))),
           h('div', { class: 'row actions-row' },
