@@ -61,6 +61,6 @@ export async function readSourceText(node: XmlNode, index: QdpxEntryIndex): Prom
 }
 
 function sourceText(raw: string): SourceText {
-  const stored = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const stored = stripBom(raw);
   return { stored, text: normaliseText(stored) };
 }
