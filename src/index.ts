@@ -43,6 +43,8 @@ export { casesFromTable, joinCases, type Cases, type CaseKey } from './import/ca
 export { parseCodebook, type CodebookResult } from './codebook/parse.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
+export { addCode, updateCode, moveCode, mergeCode, type CodePatch, type RenamedCodebook } from './codebook/edit.js';
+export { compileCodebook } from './codebook/compile.js';
 
 // Coding: automatic, keyword in context, human codings placed on segments.
 export { codeCorpus, createCoder, type Coder, type CodeOptions, type CodedDocument } from './coding/code-corpus.js';
@@ -54,7 +56,8 @@ export { chooseCoder, type CoderChoice } from './coding/choose-coder.js';
 export { rollUp, segmentKey, codesAtLevel, type CodedCorpus, type RolledUp } from './analysis/rollup.js';
 export { frequencies, groupingAttributes, type Frequencies, type FrequencyOptions, type FrequencyRow, type Grouping } from './analysis/frequencies.js';
 export { cooccurrence, type Cooccurrence, type CooccurrenceCell, type CooccurrenceOptions } from './analysis/cooccurrence.js';
-export { quoteBank, type EvidencedCoding, type Quote, type QuoteMark, type QuoteOptions } from './analysis/quotes.js';
+export { quoteBank, citationOf, type EvidencedCoding, type Quote, type QuoteMark, type QuoteOptions } from './analysis/quotes.js';
+export { retrieve, type RetrievalQuery } from './analysis/retrieve.js';
 export { codebookRows, type CodebookRow } from './analysis/codebook-table.js';
 export {
   validateCoding, type CodeValidation, type CodingForValidation, type SegmentMismatch, type ValidationOptions, type ValidationResult, type ValidationScores,
