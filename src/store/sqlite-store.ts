@@ -18,7 +18,7 @@ import {
   CODING_STATUSES,
   type AddDocumentResult,
   type Change,
-  type Coder,
+  type ProjectCoder,
   type CodingFilter,
   type CodingPatch,
   type CodebookVersion,
@@ -313,7 +313,7 @@ class SqliteReader implements ProjectReader {
     return this.guard(() => this.all('SELECT * FROM codebook_versions ORDER BY version').map(codebookVersionOf));
   }
 
-  listCoders(): Promise<Coder[]> {
+  listCoders(): Promise<ProjectCoder[]> {
     return this.guard(() => this.all('SELECT * FROM coders ORDER BY name').map((r) => ({ name: String(r.name), color: r.color === null ? null : String(r.color), createdAt: String(r.created_at) })));
   }
 
@@ -498,7 +498,7 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
     });
   }
 
-  setCoder(name: string, color: string | null = null): Promise<Coder> {
+  setCoder(name: string, color: string | null = null): Promise<ProjectCoder> {
     return this.guard(() => {
       if (name.trim() === '') throw new TypeError('setCoder: name must not be empty');
       const old = this.row('coder', name);

@@ -70,7 +70,7 @@ export interface CodebookVersion {
 }
 
 /** Someone (or something) that codes. `auto` exists in every project. */
-export interface Coder {
+export interface ProjectCoder {
   name: string;
   /** CSS colour such as `#1f77b4`, or null to let the app choose. */
   color: string | null;
@@ -241,7 +241,7 @@ export interface ProjectReader {
   currentCodebook(): Promise<CodebookVersion | null>;
   /** Every version, oldest first (with their codebooks). */
   codebookVersions(): Promise<CodebookVersion[]>;
-  listCoders(): Promise<Coder[]>;
+  listCoders(): Promise<ProjectCoder[]>;
   /** Codings by document, then start, then id. */
   listCodings(filter?: CodingFilter): Promise<StoredCoding[]>;
   getCoding(id: number): Promise<StoredCoding | null>;
@@ -258,7 +258,7 @@ export interface ProjectWriter extends ProjectReader {
   /** Save a new codebook version; returns its number. */
   saveCodebook(codebook: Codebook, note?: string): Promise<number>;
   /** Add a coder or change their colour. */
-  setCoder(name: string, color?: string | null): Promise<Coder>;
+  setCoder(name: string, color?: string | null): Promise<ProjectCoder>;
   addCoding(coding: NewCoding): Promise<StoredCoding>;
   /** Many codings at once (import, automatic coding); returns how many. */
   addCodings(codings: readonly NewCoding[]): Promise<number>;
