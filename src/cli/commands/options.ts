@@ -3,7 +3,7 @@ import { UNITS } from '../../model/segment.js';
 import { READERS } from '../../io/formats.js';
 import type { ReadCorpusOptions } from '../../io/read-corpus.js';
 
-// One option vocabulary for every command (design rule 5): same name, same meaning.
+// One option vocabulary for every command (docs/architecture.md, rule 5): same name, same meaning.
 
 /** `--codebook <file>`. */
 export const codebookOption = () => new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc)').makeOptionMandatory();
