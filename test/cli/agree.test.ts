@@ -56,6 +56,12 @@ describe('qda agree', () => {
     expect(strict.min_overlap).toBe(0.6);
   });
 
+  it('refuses --bootstrap above its upper bound as a usage error', async () => {
+    const r = await runCli('agree', `${fx}/team.csv`, '--bootstrap', '1000000000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/give a whole number of resamples from 1 to 100000/);
+  });
+
   it('gives Fleiss\' κ and a seeded bootstrap interval for three coders in one table (golden)', async () => {
     const r = await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '3');
     expect(r.code).toBe(0);

@@ -4,6 +4,9 @@ import { seededRandom } from './random.js';
 import type { ReliabilityData } from './reliability-data.js';
 import { checkChoice, checkInteger, checkNumber } from '../../util/options.js';
 
+/** Most resamples a bootstrap may ask for: far past where the interval stops changing, and each costs a pass over the units. */
+export const MAX_BOOTSTRAP_SAMPLES = 100_000;
+
 /** Options of the bootstrap interval of α. */
 export interface BootstrapOptions {
   /** Level of measurement (default `nominal`). */
@@ -40,7 +43,7 @@ export function bootstrapAlpha(data: ReliabilityData, options: BootstrapOptions)
   checkChoice('bootstrapAlpha', 'metric', options.metric, MEASUREMENT_LEVELS);
   checkChoice('bootstrapAlpha', 'level', options.level, MEASUREMENT_LEVELS);
   checkNumber('bootstrapAlpha', 'confidence', options.confidence, { min: 0, max: 1, maxExcluded: true });
-  checkInteger('bootstrapAlpha', 'samples', options.samples, { min: 1 });
+  checkInteger('bootstrapAlpha', 'samples', options.samples, { min: 1, max: MAX_BOOTSTRAP_SAMPLES });
   checkInteger('bootstrapAlpha', 'seed', options.seed);
   const level = options.metric ?? options.level ?? 'nominal';
   const confidence = options.confidence ?? 0.95;

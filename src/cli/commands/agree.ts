@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { codingAgreement } from '../../analysis/agreement/coding-agreement.js';
+import { MAX_BOOTSTRAP_SAMPLES } from '../../analysis/agreement/bootstrap-alpha.js';
 import { overlapUnits, segmentUnits, type CodingForAgreement } from '../../analysis/agreement/coding-units.js';
 import { readCodings } from '../../io/read-codings.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -123,7 +124,7 @@ function share(value: string): number {
 
 function count(value: string): number {
   const x = Number(value);
-  if (!Number.isInteger(x) || x < 1) throw new InvalidArgumentError('give a whole number of resamples, e.g. 1000');
+  if (!Number.isInteger(x) || x < 1 || x > MAX_BOOTSTRAP_SAMPLES) throw new InvalidArgumentError(`give a whole number of resamples from 1 to ${MAX_BOOTSTRAP_SAMPLES}, e.g. 1000`);
   return x;
 }
 

@@ -15,6 +15,7 @@ import type { Corpus } from '../../model/document.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { buildReport } from '../../report/build-report.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
+import { nameLeaks } from '../../report/name-leaks.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
 import { codebookOption, readerOptions, readOptionsOf, unitOption } from './options.js';
@@ -135,6 +136,8 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
   const { renderReport } = await import('../../report/render-report.js');
   const output = await renderReport(data);
+  // Whatever route a name took into a file (a renderer, an id, an escape), it must not get out.
+  if (key && ctx.report(nameLeaks(output, key, options.out))) return done(ctx, EXIT.data);
   const written = await writeReport(options.out, output);
   if (ctx.report(written)) return done(ctx, EXIT.data);
   ctx.progressDone();
