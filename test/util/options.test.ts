@@ -37,7 +37,7 @@ const CASES: Array<[string, () => unknown, RegExp]> = [
   ['krippendorffAlpha level', () => krippendorffAlpha(reliability, { level: 'metric' as never }), /^krippendorffAlpha: option level must be one of nominal, ordinal, interval, ratio; got "metric"$/],
   ['krippendorffAlpha metric', () => krippendorffAlpha(reliability, { metric: 'cardinal' as never }), /^krippendorffAlpha: option metric must be one of nominal, ordinal, interval, ratio; got "cardinal"$/],
   ['bootstrapAlpha confidence', () => bootstrapAlpha(reliability, { samples: 10, confidence: 95 }), /^bootstrapAlpha: option confidence must be a number above 0 and below 1; got 95$/],
-  ['bootstrapAlpha samples', () => bootstrapAlpha(reliability, { samples: 0 }), /^bootstrapAlpha: option samples must be a whole number from 1 up; got 0$/],
+  ['bootstrapAlpha samples', () => bootstrapAlpha(reliability, { samples: 0 }), /^bootstrapAlpha: option samples must be a whole number from 1 to 100000; got 0$/],
   ['cohenKappa weights', () => cohenKappa({ levels: ['a', 'b'], counts: [[1, 0], [0, 1]] }, { weights: 'cubic' as never }), /^cohenKappa: option weights must be one of unweighted, linear, quadratic, an array of numbers \(one per level\); got "cubic"$/],
   ['cohenKappaOfRatings weights', () => cohenKappaOfRatings(['a'], ['a'], { weights: ['x'] as never }), /^cohenKappaOfRatings: option weights must be one of .*; got object$/],
   ['codingAgreement bootstrap', () => codingAgreement(units, { bootstrap: -5 }), /^codingAgreement: option bootstrap must be a whole number from 0 up; got -5$/],
