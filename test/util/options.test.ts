@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bootstrapAlpha, buildReport, codebookRows, codeCorpus, codesAtLevel, codingAgreement, cohenKappa, cohenKappaOfRatings, cooccurrence,
-  createCoder, fromText, frequencies, krippendorffAlpha, kwic, overlapUnits, parseCodebook, parseReliabilityCsv, placeCodings, quoteBank,
+  codeInformantHeatmap, createCoder, fromText, readTranscript, toCsv, toLatex, frequencies, krippendorffAlpha, kwic, overlapUnits, parseCodebook, parseReliabilityCsv, placeCodings, quoteBank,
   quotesToMarkdown, segmentDocument, segmentUnits,
 } from '../../src/index.js';
 
@@ -43,10 +43,18 @@ const CASES: Array<[string, () => unknown, RegExp]> = [
   ['codingAgreement bootstrap', () => codingAgreement(units, { bootstrap: -5 }), /^codingAgreement: option bootstrap must be a whole number from 0 up; got -5$/],
   ['overlapUnits minOverlap', () => overlapUnits([], { minOverlap: 1.5 }), /^overlapUnits: option minOverlap must be a number above 0 and at most 1; got 1\.5$/],
   ['parseReliabilityCsv layout', () => parseReliabilityCsv('c,u\na,1\n', { file: 'r.csv', layout: 'long' as never }), /^parseReliabilityCsv: option layout must be one of coders-by-units, units-by-coders; got "long"$/],
+  ['codeInformantHeatmap maxGroups', () => codeInformantHeatmap(frequencies(coded, codebook), { maxGroups: 0 }), /^codeInformantHeatmap: option maxGroups must be a whole number from 1 up; got 0$/],
+  ['toLatex label', () => toLatex({ columns: ['a'], rows: [] }, { label: ' ' }), /^toLatex: option label must be a non-empty text; got " "$/],
+  ['toCsv header', () => toCsv({ columns: ['a'], rows: [] }, { header: 'no' as never }), /^toCsv: option header must be true or false; got "no"$/],
   ['placeCodings unit', () => placeCodings([], corpus.documents, { unit: 'sentense' as never, file: 'a.csv' }), /^placeCodings: unit must be one of turn, paragraph, sentence; got "sentense"$/],
 ];
 
 describe('library option checks', () => {
+  it('readTranscript inputFormat and language', async () => {
+    await expect(readTranscript('test/fixtures/core/plain.txt', { inputFormat: 'pdf' })).rejects.toThrow(/^readTranscript: option inputFormat must be one of txt, md, .*; got "pdf"$/);
+    await expect(readTranscript('test/fixtures/core/plain.txt', { language: 1 as never })).rejects.toThrow(TypeError);
+  });
+
   it.each(CASES)('%s', (_name, call, message) => {
     expect(call).toThrow(TypeError);
     expect(call).toThrow(message);
