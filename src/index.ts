@@ -43,6 +43,7 @@ export { casesFromTable, joinCases, type Cases, type CaseKey } from './import/ca
 export { parseCodebook, type CodebookResult } from './codebook/parse.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
+export { addCode, updateCode, moveCode, mergeCode, type CodePatch, type RenamedCodebook } from './codebook/edit.js';
 
 // Coding: automatic, keyword in context, human codings placed on segments.
 export { codeCorpus, createCoder, type Coder, type CodeOptions, type CodedDocument } from './coding/code-corpus.js';
@@ -54,7 +55,8 @@ export { chooseCoder, type CoderChoice } from './coding/choose-coder.js';
 export { rollUp, segmentKey, codesAtLevel, type CodedCorpus, type RolledUp } from './analysis/rollup.js';
 export { frequencies, groupingAttributes, type Frequencies, type FrequencyBase, type FrequencyOptions, type FrequencyRow, type Grouping } from './analysis/frequencies.js';
 export { cooccurrence, type Cooccurrence, type CooccurrenceCell, type CooccurrenceOptions } from './analysis/cooccurrence.js';
-export { quoteBank, type EvidencedCoding, type Quote, type QuoteMark, type QuoteOptions } from './analysis/quotes.js';
+export { quoteBank, citationOf, type EvidencedCoding, type Quote, type QuoteMark, type QuoteOptions } from './analysis/quotes.js';
+export { retrieve, type RetrievalQuery } from './analysis/retrieve.js';
 export { codebookRows, type CodebookRow } from './analysis/codebook-table.js';
 export {
   validateCoding, type CodeValidation, type CodingForValidation, type SegmentMismatch, type ValidationOptions, type ValidationResult, type ValidationScores,
@@ -101,6 +103,7 @@ export type { QdpxEntries } from './refi/entries.js';
 export type { QdpxCase, QdpxVariable } from './refi/variables.js';
 export { POSITION_CONVENTIONS, type ConventionChoice, type PositionConvention } from './refi/positions.js';
 export { qdpxFromBytes, unzipQdpx } from './refi/archive.js';
+export type { ZipArchive, ZipLimits } from './util/zip.js';
 export { parseQdc, type QdcOptions, type QdcResult } from './refi/read-qdc.js';
 export { codebookToQdc } from './refi/write-qdc.js';
 export { qdpxArchive, type QdpxArchive, type QdpxExport } from './refi/write-project.js';
@@ -120,6 +123,13 @@ export { readQdpx, readProjectCodings } from './io/read-qdpx.js';
 export { writeQdpx } from './io/write-qdpx.js';
 export { writeReport } from './io/write-report.js';
 export { writeFileAtomic } from './io/write-file.js';
+
+// Projects: a study in one file (the store contract, its SQLite implementation, project verbs).
+export type * from './store/store.js';
+export { AUTO_CODER, CODING_ORIGINS, CODING_STATUSES } from './store/store.js';
+export { openSqliteStore } from './store/sqlite-store.js';
+export { codeProject, modelCodings, newCodings, segmentCodings, tableCodings, type CodeProjectResult } from './store/project-codings.js';
+export { reanchorSpans } from './store/reanchor.js';
 
 // The command line.
 export { main } from './cli/main.js';

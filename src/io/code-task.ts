@@ -66,12 +66,24 @@ export async function runCodeTask(task: CodeTask, coder: Coder, options: CodeTas
       if (document) documents.push(withReadDefaults(document, options.read));
     });
   }
+  if (task.kind === 'file') for (const doc of documents) bytes += doc.text.length;
+  const { output, rows, roles } = codeAndFormat(documents, coder, options);
+  return { output: Buffer.from(output), rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), roles, bytes };
+}
+
+/**
+ * Code documents and format their rows as `qda code` prints them: CSV rows without the header,
+ * JSON lines, or for `json` each row preceded by `,\n`; with the distinct roles of the coded
+ * segments' speakers. `cases` is joined onto each document first; `pseudonyms` replace names
+ * in the `speaker` and `text` columns.
+ * @example codeAndFormat(corpus.documents, createCoder(codebook), { unit: 'turn', format: 'csv' }).output
+ */
+export function codeAndFormat(documents: readonly Document[], coder: Coder, options: Pick<CodeTaskOptions, 'unit' | 'format' | 'cases' | 'pseudonyms'>): { output: string; rows: number; roles: string[] } {
   let output = '';
   let rows = 0;
   const roles = new Set<string>();
   const names = options.pseudonyms && options.pseudonyms.length > 0 ? pseudonymiser(options.pseudonyms) : null;
   for (const read of documents) {
-    if (task.kind === 'file') bytes += read.text.length;
     // Unmatched cases are reported once by the command, not by every task.
     const doc = options.cases ? joinCases({ documents: [read] }, options.cases).corpus.documents[0] : read;
     const coded = coder.codeDocument(doc, { unit: options.unit });
@@ -82,5 +94,5 @@ export async function runCodeTask(task: CodeTask, coder: Coder, options: CodeTas
     if (options.format === 'csv') output += codingRowsToCsv(table, false);
     else for (const r of table) output += options.format === 'jsonl' ? `${JSON.stringify(r)}\n` : `,\n${JSON.stringify(r)}`;
   }
-  return { output: Buffer.from(output), rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), roles: [...roles], bytes };
+  return { output, rows, roles: [...roles] };
 }

@@ -10,12 +10,17 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { message, type Message } from '../../model/message.js';
 import { agreementTables, agreementToCsv, agreementToJson, agreementToMarkdown } from '../../report/agreement-table.js';
 import { toCsv } from '../../report/csv.js';
+import { segmentCodings } from '../../store/project-codings.js';
+import { AUTO_CODER } from '../../store/store.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { closest } from '../../util/closest.js';
 import { EXIT, type CliContext } from '../context.js';
+import { readProjectInput, sourceChoice } from '../project-input.js';
 import { deprecated, oldSpelling, outOption } from './options.js';
 
 interface AgreeOptions {
+  project?: string;
+  coders?: string[];
   match: 'segment' | 'overlap';
   /** The old spelling of --match. */
   unit?: 'segment' | 'overlap';
@@ -56,7 +61,9 @@ or REFI-QDA projects (.qdpx), where every user is a coder.
            span (its text from a .qdpx, or with --transcripts). There is no
            "nobody coded it" cell, so only percent agreement is given.`,
     )
-    .argument('<codings...>', 'coding tables (.csv) or REFI-QDA projects (.qdpx)')
+    .argument('[codings...]', 'coding tables (.csv) or REFI-QDA projects (.qdpx); or give --project')
+    .addOption(new Option('-p, --project <file>', "the codings of this project's coders (qda project), rejected ones left out"))
+    .addOption(new Option('--coders <names...>', 'with --project: whose codings to compare (default: every person; name auto to include the automatic coding)'))
     .addOption(new Option('-m, --match <how>', 'what counts as the same coding: the same segment, or overlapping spans').choices(['segment', 'overlap']).default('segment'))
     .addOption(oldSpelling('-u, --unit <how>', '--match').choices(['segment', 'overlap']))
     .addOption(new Option('--min-overlap <share>', 'overlap units: least overlap (0–1] of two spans to agree (default 0.5)').argParser(share))
@@ -74,6 +81,7 @@ Examples:
   qda agree data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv
   qda agree team.csv --match overlap --min-overlap 0.6 --format json
   qda agree coders.qdpx --format json
+  qda agree --project study.qda --coders ana budi auto
   qda agree ana.csv budi.csv --bootstrap 1000 --seed 7 --format csv --out agreement.csv`)
     .action(async (files: string[], options: AgreeOptions) => {
       ctx.exitCode = await runAgree(ctx, files, options);
@@ -85,9 +93,23 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
   if (match === 'segment' && options.minOverlap !== undefined) return ctx.usage('--min-overlap applies to --match overlap only');
   if (match === 'overlap' && options.bootstrap !== undefined) return ctx.usage('--bootstrap gives an interval for α, which overlap units do not compute; use --match segment');
 
+  const wrong = sourceChoice(files, options.project, 'coding tables');
+  if (wrong) return ctx.usage(wrong);
+  if (options.coders && !options.project) return ctx.usage('--coders applies to --project; coding tables name their coders');
+  if (options.transcripts && options.project) return ctx.usage('--transcripts applies to coding tables; a project holds its transcripts, so its spans show their text already');
   const codings: CodingForAgreement[] = [];
   const messages: Message[] = [];
-  for (const file of files) {
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, { needCodebook: false });
+    const chosen = options.coders ? new Set(options.coders) : null;
+    const wanted = input.codings.filter((c) => (chosen ? chosen.has(c.coder) : c.coder !== AUTO_CODER));
+    const placed: CodingForAgreement[] = segmentCodings(wanted, input.corpus.documents, options.project);
+    // The project holds its documents: each coder's span has its own text without --transcripts.
+    withSpanTexts(placed, input.corpus.documents);
+    codings.push(...placed);
+    files = [options.project];
+  }
+  for (const file of options.project ? [] : files) {
     const read = /\.qdpx$/i.test(file) ? await projectCodings(file) : await readCodings([file]);
     messages.push(...read.messages);
     const lacking = match === 'segment' ? read.codings.filter((c) => c.segment === null) : read.codings.filter((c) => c.span === null);

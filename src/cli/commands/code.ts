@@ -3,23 +3,26 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { unmatchedRoleFilters } from '../../coding/role-filters.js';
 import { codeTasks } from '../../io/code-pool.js';
-import type { CodeTask, CodeTaskOptions } from '../../io/code-task.js';
+import { createCoder } from '../../coding/code-corpus.js';
+import { codeAndFormat, type CodeTask, type CodeTaskOptions } from '../../io/code-task.js';
 import { jsonlBatches } from '../../io/jsonl-batches.js';
-import { AtomicFileWriter } from '../../io/write-file.js';
-import { readCodebook } from '../../io/read-codebook.js';
+import { AtomicFileWriter, writeFileAtomic } from '../../io/write-file.js';
 import { DocumentIds } from '../../io/read-corpus.js';
+import type { Codebook } from '../../model/codebook.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { casesOption, pseudonymKey, pseudonymsOption } from '../inputs.js';
+import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { readCases } from '../../io/read-cases.js';
-import { codebookOption, outOption, readerOptions, readOptionsOf, type TableReadOptions, transcriptFiles, unitOption } from './options.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
+import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption, type TableReadOptions } from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
   cases?: string;
   pseudonyms?: string;
   recursive?: boolean;
-  codebook: string;
+  codebook?: string;
+  project?: string;
   unit: Unit;
   format: 'csv' | 'json' | 'jsonl';
   out?: string;
@@ -40,8 +43,9 @@ CSV columns (fixed): document,segment,speaker,code,start,end,matches,text
   matches    the codebook terms that matched, joined by "|"
 Parent codes are not repeated: counts roll children up to their parents.`,
     )
-    .argument('<files...>', 'transcripts (.txt, .md, and every other supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed')
-    .addOption(codebookOption())
+    .argument('[files...]', 'transcripts (.txt, .md, and every other supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed; or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(projectOption())
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
     .addOption(outOption())
@@ -50,7 +54,8 @@ Parent codes are not repeated: counts roll children up to their parents.`,
 Examples:
   qda code data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
   qda code interview.md -c codebook.yaml --unit sentence --format jsonl --out codings.jsonl
-  qda code archive.jsonl -c codebook.yaml --jobs 2 --out codings.csv     # one {"id","text"} per line`)
+  qda code archive.jsonl -c codebook.yaml --jobs 2 --out codings.csv     # one {"id","text"} per line
+  qda code --project study.qda --out codings.csv                          # the project's transcripts and codebook`)
     .action(async (files: string[], options: CodeCommandOptions) => {
       ctx.exitCode = await runCode(ctx, files, options);
     });
@@ -59,8 +64,6 @@ Examples:
 }
 
 async function runCode(ctx: CliContext, args: string[], options: CodeCommandOptions): Promise<number> {
-  const files = await transcriptFiles(ctx, args, options);
-  if (!files) return EXIT.data;
   const cores = availableParallelism();
   let jobs = options.jobs === undefined ? cores : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
@@ -69,8 +72,14 @@ async function runCode(ctx: CliContext, args: string[], options: CodeCommandOpti
     ctx.io.stderr(`qda: warning: --jobs ${jobs} is more than the ${cores} cores of this machine; using ${cores}\n`);
     jobs = cores;
   }
-  const { codebook, messages } = await readCodebook(options.codebook);
-  if (ctx.report(messages) || codebook === null) return EXIT.data;
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
+  if (wrong) return ctx.usage(wrong);
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  const codebook: Codebook | null = given;
+  if (options.project) return runCodeProject(ctx, options.project, codebook, options);
+  const files = await transcriptFiles(ctx, args, options);
+  if (!files) return EXIT.data;
   const read = readOptionsOf(options);
   const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };
   if (options.cases) {
@@ -96,7 +105,7 @@ async function runCode(ctx: CliContext, args: string[], options: CodeCommandOpti
     opened = true;
   };
   try {
-    for await (const result of codeTasks(tasksOf(files, options.inputFormat), codebook, taskOptions, effectiveJobs)) {
+    for await (const result of codeTasks(tasksOf(files, options.inputFormat), codebook!, taskOptions, effectiveJobs)) {
       const clashes = result.documents.map((d) => ids.claim({ id: d.id, file: d.file })).filter((m) => m !== null);
       if (ctx.report([...result.messages, ...clashes])) {
         ctx.progressDone();
@@ -114,13 +123,31 @@ async function runCode(ctx: CliContext, args: string[], options: CodeCommandOpti
     await open();
     if (options.format === 'json') await write(rowsWritten === 0 ? ']\n' : '\n]\n');
     ctx.progressDone();
-    ctx.report(unmatchedRoleFilters(codebook, roles, options.codebook));
+    ctx.report(unmatchedRoleFilters(codebook!, roles, options.codebook!));
     await writer?.commit();
     return EXIT.ok;
   } catch (e) {
     await writer?.abort();
     throw e;
   }
+}
+
+/** `--project`: code the project's transcripts with its codebook (or --codebook), in this process; --cases and --pseudonyms as for files. */
+async function runCodeProject(ctx: CliContext, project: string, codebook: Codebook | null, options: CodeCommandOptions): Promise<number> {
+  const input = await readProjectInput(ctx, project, { codebook });
+  const corpus = await withCasesFile(ctx, input.corpus, options.cases);
+  if (!corpus) return EXIT.data;
+  const key = await pseudonymKey(ctx, options.pseudonyms);
+  if (!key) return EXIT.data;
+  const coded = codeAndFormat(corpus.documents, createCoder(input.codebook!), { unit: options.unit, format: options.format, ...(key.length > 0 ? { pseudonyms: key } : {}) });
+  let output = coded.output;
+  // In a JSON array the first row's separator is the "\n" after "[", not ",\n".
+  if (options.format === 'csv') output = `${CODING_COLUMNS.join(',')}\n${output}`;
+  if (options.format === 'json') output = coded.rows === 0 ? '[]\n' : `[${output.slice(1)}\n]\n`;
+  if (options.out) await writeFileAtomic(options.out, output);
+  else ctx.io.stdout(output);
+  ctx.report(unmatchedRoleFilters(input.codebook!, new Set(coded.roles), options.codebook ?? project));
+  return EXIT.ok;
 }
 
 function isJsonl(file: string, inputFormat: string | undefined): boolean {

@@ -4,23 +4,26 @@ import { codebookToYaml } from '../../codebook/to-yaml.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import { placeCodings } from '../../coding/place-codings.js';
 import { projectCodingsCsv, projectSummary } from '../../refi/project-tables.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { refusalReason, writeFolderAtomic } from '../../io/write-folder.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Coding } from '../../model/coding.js';
+import type { Document } from '../../model/document.js';
 import type { Unit } from '../../model/segment.js';
 import { message } from '../../model/message.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
+import { modelCodings } from '../../store/project-codings.js';
 import { EXIT, type CliContext } from '../context.js';
 import { casesOption, withCasesFile } from '../inputs.js';
-import { codebookOption, inputFormatOption, languageOption, maxInputSizeOption, readOptionsOf, recursiveOption, transcriptFiles, unitOption } from './options.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
+import { inputFormatOption, languageOption, maxInputSizeOption, optionalCodebookOption, readOptionsOf, recursiveOption, transcriptFiles, unitOption } from './options.js';
 
 interface ExportOptions {
   cases?: string;
   recursive?: boolean;
-  codebook: string;
+  codebook?: string;
+  project?: string;
   codings?: string[];
   unit: Unit;
   name?: string;
@@ -78,8 +81,9 @@ every coding as a PlainTextSelection. Without --codings the transcripts are
 coded with the codebook now. Positions count Unicode code points of the text
 with LF line ends, as the project's description states.`,
     )
-    .argument('<files...>', 'transcripts (.txt, .md, and every other supported format)')
-    .addOption(codebookOption())
+    .argument('[files...]', 'transcripts (.txt, .md, and every other supported format); or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(new Option('-p, --project <file>', "a project's transcripts, codebook and every coder's codings that are not rejected (qda project)"))
     .addOption(new Option('--codings <files...>', 'coding tables (qda code CSV, optionally with a coder column) instead of coding automatically'))
     .addOption(unitOption())
     .addOption(new Option('--name <name>', 'project name (default: the codebook name, else the output file name)'))
@@ -91,7 +95,8 @@ with LF line ends, as the project's description states.`,
     .addHelpText('after', `
 Examples:
   qda qdpx export transcripts/*.md --codebook codebook.yaml --out lk3.qdpx
-  qda qdpx export transcripts/*.md -c codebook.yaml --codings ana.csv budi.csv --out coders.qdpx`)
+  qda qdpx export transcripts/*.md -c codebook.yaml --codings ana.csv budi.csv --out coders.qdpx
+  qda qdpx export --project study.qda --out study.qdpx`)
     .action(async (files: string[], options: ExportOptions) => {
       ctx.exitCode = await runExport(ctx, files, options);
     });
@@ -123,25 +128,33 @@ async function runImport(ctx: CliContext, file: string, options: ImportOptions):
 }
 
 async function runExport(ctx: CliContext, args: string[], options: ExportOptions): Promise<number> {
-  const files = await transcriptFiles(ctx, args, options);
-  if (!files) return EXIT.data;
-  const { codebook, messages } = await readCodebook(options.codebook);
-  if (ctx.report(messages) || codebook === null) return EXIT.data;
-  const read = await readCorpus(files, readOptionsOf(options));
-  if (ctx.report(read.messages)) return EXIT.data;
-  const corpus = await withCasesFile(ctx, read.corpus, options.cases);
-  if (!corpus) return EXIT.data;
-  const documents = corpus.documents;
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
+  if (wrong) return ctx.usage(wrong);
+  if (options.project && options.codings) return ctx.usage('--codings cannot be combined with --project: the project holds the codings');
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  let codebook: Codebook;
+  let documents: Document[];
   let codings: Coding[];
-  if (options.codings && options.codings.length > 0) {
-    const table = await readCodings(options.codings);
-    if (ctx.report(table.messages)) return EXIT.data;
-    const placed = placeCodings(table.codings, documents, { unit: options.unit, mode: 'span', codes: new Set(codebook.codes.map((c) => c.id)), file: options.codings.join(', ') });
-    if (ctx.report(placed.messages)) return EXIT.data;
-    codings = placed.codings;
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, { codebook: given });
+    codebook = input.codebook!;
+    const corpus = await withCasesFile(ctx, input.corpus, options.cases);
+    if (!corpus) return EXIT.data;
+    documents = corpus.documents;
+    codings = modelCodings(input.codings, documents);
   } else {
-    const coder = createCoder(codebook);
-    codings = documents.flatMap((doc) => coder.codeDocument(doc, { unit: options.unit }).codings.map(({ hits: _hits, ...c }) => c));
+    codebook = given!;
+    const files = await transcriptFiles(ctx, args, options);
+    if (!files) return EXIT.data;
+    const read = await readCorpus(files, readOptionsOf(options));
+    if (ctx.report(read.messages)) return EXIT.data;
+    const corpus = await withCasesFile(ctx, read.corpus, options.cases);
+    if (!corpus) return EXIT.data;
+    documents = corpus.documents;
+    const chosen = await chooseCodings(ctx, documents, codebook, options);
+    if (chosen === null) return EXIT.data;
+    codings = chosen;
   }
   const name = options.name ?? codebook.name ?? basename(options.out).replace(/\.qdpx$/i, '');
   const { writeQdpx } = await import('../../io/write-qdpx.js');
@@ -149,4 +162,17 @@ async function runExport(ctx: CliContext, args: string[], options: ExportOptions
   const coders = [...new Set(codings.map((c) => c.coder))];
   ctx.io.stderr(`${options.out}: ${documents.length} sources, ${codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings by ${coders.join(', ') || 'nobody'}\n`);
   return EXIT.ok;
+}
+
+/** The coding tables given with --codings, whole spans filed under a segment, or automatic coding; null after a fatal message. */
+async function chooseCodings(ctx: CliContext, documents: readonly Document[], codebook: Codebook, options: ExportOptions): Promise<Coding[] | null> {
+  if (options.codings && options.codings.length > 0) {
+    const table = await readCodings(options.codings);
+    if (ctx.report(table.messages)) return null;
+    const placed = placeCodings(table.codings, documents, { unit: options.unit, mode: 'span', codes: new Set(codebook.codes.map((c) => c.id)), file: options.codings.join(', ') });
+    if (ctx.report(placed.messages)) return null;
+    return placed.codings;
+  }
+  const coder = createCoder(codebook);
+  return documents.flatMap((doc) => coder.codeDocument(doc, { unit: options.unit }).codings.map(({ hits: _hits, ...c }) => c));
 }

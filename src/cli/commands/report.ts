@@ -5,23 +5,29 @@ import { depthOf } from '../../analysis/rollup.js';
 import { chooseCoder } from '../../coding/choose-coder.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import { unmatchedRoleFilters } from '../../coding/role-filters.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readManualCodings } from '../../io/read-manual-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeReport } from '../../io/write-report.js';
+import type { Codebook } from '../../model/codebook.js';
+import type { Corpus } from '../../model/document.js';
+import type { Message } from '../../model/message.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { buildReport } from '../../report/build-report.js';
+import { placeStoredCodings } from '../../store/project-codings.js';
+import { AUTO_CODER, type StoredCoding } from '../../store/store.js';
 import { pseudonymise } from '../../report/pseudonyms.js';
 import { nameLeaks } from '../../report/name-leaks.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
 import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
-import { codebookOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
+import { optionalCodebookOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 
 interface ReportCommandOptions {
   labels?: string;
   recursive?: boolean;
-  codebook: string;
+  codebook?: string;
+  project?: string;
   out: string;
   cases?: string;
   codings?: string[];
@@ -56,8 +62,9 @@ export function reportCommand(ctx: CliContext): Command {
 Parents count every segment a child codes. The folder is written whole or
 not at all.`,
     )
-    .argument('<files...>', 'transcripts (every supported format)')
-    .addOption(codebookOption())
+    .argument('[files...]', 'transcripts (every supported format); or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(projectOption())
     .addOption(new Option('-o, --out <dir>', 'report folder (created, or replaced when it holds an earlier report)').makeOptionMandatory())
     .addOption(casesOption())
     .addOption(new Option('--codings <files...>', "coding tables from human coders (our CSV or the same columns in .xlsx, with or without a coder column, or a .qdpx project); list them after the transcripts"))
@@ -73,7 +80,8 @@ not at all.`,
 Examples:
   qda report data-sample/transcripts/* --codebook codebooks/lk3-psychosocial.yaml --cases data-sample/cases.csv --out report
   qda report transcripts/*.md -c cb.yaml --by role --level 2 --pseudonyms key.csv --out report-anon
-  qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged`)
+  qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged
+  qda report --project study.qda --coder all --out report      # a project's codings (not rejected ones)`)
     .action(async (files: string[], options: ReportCommandOptions) => {
       ctx.exitCode = await runReport(ctx, files, options);
     });
@@ -82,34 +90,30 @@ Examples:
 }
 
 async function runReport(ctx: CliContext, args: string[], options: ReportCommandOptions): Promise<number> {
-  const files = await transcriptFiles(ctx, args, options);
-  if (!files) return EXIT.data;
   const quotes = Number(options.quotes);
   if (!Number.isInteger(quotes) || quotes < 0) return ctx.usage(`--quotes must be a whole number from 0 up (got "${options.quotes}")`);
   const level = options.level === undefined ? undefined : Number(options.level);
   if (level !== undefined && (!Number.isInteger(level) || level < 1)) return ctx.usage(`--level must be a whole number from 1 up (got "${options.level}")`);
 
-  const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
-  if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
+  const source = await readSource(ctx, args, options);
+  if (typeof source === 'number') return done(ctx, source);
+  const { codebook, stored } = source;
   if (options.labels !== undefined && !codebook.codes.some((c) => c.labels[options.labels!] !== undefined)) {
     const have = [...new Set(codebook.codes.flatMap((c) => Object.keys(c.labels)))];
-    return ctx.usage(`--labels ${options.labels}: no code of ${options.codebook} has a label in that language; it has labels in: ${have.join(', ') || 'none'}`);
+    return done(ctx, ctx.usage(`--labels ${options.labels}: no code of ${options.codebook ?? `the codebook of ${options.project}`} has a label in that language; it has labels in: ${have.join(', ') || 'none'}`));
   }
   const maxDepth = Math.max(...codebook.codes.map((c) => depthOf(c.id)));
-  if (level !== undefined && level > maxDepth) return ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`);
-
-  ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
-  const read = readOptionsOf(options);
-  const { corpus: rawCorpus, messages: corpusMessages } = await readCorpus(files, read);
-  if (ctx.report(corpusMessages)) return done(ctx, EXIT.data);
-  const corpus = await withCasesFile(ctx, rawCorpus, options.cases);
+  if (level !== undefined && level > maxDepth) return done(ctx, ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`));
+  const corpus = await withCasesFile(ctx, source.corpus, options.cases);
   if (!corpus) return done(ctx, EXIT.data);
   const key = await pseudonymKey(ctx, options.pseudonyms);
   if (!key) return done(ctx, EXIT.data);
   const groupings = ['document', 'speaker', 'role', ...groupingAttributes(corpus.documents)];
   if (!groupings.includes(options.by)) return done(ctx, ctx.usage(`--by "${options.by}" is neither document, speaker, role nor an attribute of these transcripts; choose one of: ${groupings.join(', ')}`));
 
-  const manual = options.codings ? await readManualCodings(options.codings, corpus, codebook, options.unit) : null;
+  if (stored && options.codings) return done(ctx, ctx.usage('--codings cannot be combined with --project: the project holds the codings (add them with qda project add --codings)'));
+  const projectCodings = stored ? splitProjectCodings(corpus, stored, options.unit, options.project!) : null;
+  const manual = options.codings ? await readManualCodings(options.codings, corpus, codebook, options.unit) : projectCodings?.manual ?? null;
   if (manual && ctx.report(manual.messages)) return done(ctx, EXIT.data);
   const chosen = chooseCoder(options.coder, manual === null ? null : manual.codings);
   if ('problem' in chosen) return done(ctx, ctx.usage(chosen.problem));
@@ -117,7 +121,8 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
 
   const segments: Segment[] = manual?.segments ?? [];
   const codings: EvidencedCoding[] = [];
-  const coder = useAuto ? createCoder(codebook) : null;
+  const coder = useAuto && !projectCodings ? createCoder(codebook) : null;
+  if (useAuto && projectCodings) for (const c of projectCodings.auto) codings.push(c);
   corpus.documents.forEach((doc, i) => {
     if (coder) {
       ctx.progress(`coding ${i + 1}/${corpus.documents.length} ${doc.id}`);
@@ -127,7 +132,7 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
     } else if (!manual) for (const s of segmentDocument(doc, options.unit)) segments.push(s);
   });
   for (const c of selectedManual) codings.push(c);
-  if (useAuto) ctx.report(unmatchedRoleFilters(codebook, segments.map((s) => s.role), options.codebook));
+  if (useAuto) ctx.report(unmatchedRoleFilters(codebook, segments.map((s) => s.role), options.codebook ?? options.project!));
 
   ctx.progress('writing the report');
   let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
@@ -138,12 +143,44 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
   const { renderReport } = await import('../../report/render-report.js');
   const output = await renderReport(data);
   // Whatever route a name took into a file (a renderer, an id, an escape), it must not get out.
-  if (key && ctx.report(nameLeaks(output, key, options.out))) return done(ctx, EXIT.data);
+  if (key.length > 0 && ctx.report(nameLeaks(output, key, options.out))) return done(ctx, EXIT.data);
   const written = await writeReport(options.out, output);
   if (ctx.report(written)) return done(ctx, EXIT.data);
   ctx.progressDone();
   ctx.io.stderr(`${options.out}: ${output.size} files — ${data.summary.documents} documents, ${data.summary.segments} segments, ${data.summary.codings} codings (${coderLabel})\n`);
   return EXIT.ok;
+}
+
+/** Transcripts, codebook and (with --project) the stored codings, from files or a project; a number is an exit code. */
+async function readSource(ctx: CliContext, args: string[], options: ReportCommandOptions): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
+  if (wrong) return ctx.usage(wrong);
+  const codebook = await optionalCodebook(ctx, options.codebook);
+  if (typeof codebook === 'number') return codebook;
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, { codebook, ...(options.coder !== undefined ? { coder: options.coder } : {}) });
+    return { corpus: input.corpus, codebook: input.codebook!, stored: input.codings };
+  }
+  const files = await transcriptFiles(ctx, args, options);
+  if (!files) return EXIT.data;
+  ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
+  const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
+  if (ctx.report(messages)) return EXIT.data;
+  return { corpus, codebook: codebook!, stored: null };
+}
+
+/**
+ * A project's codings on the segments of this run's unit: the machine's (coder `auto`) apart
+ * from people's, which are null when no person has coded (as without --codings).
+ */
+function splitProjectCodings(corpus: Corpus, stored: readonly StoredCoding[], unit: Unit, file: string): { auto: EvidencedCoding[]; manual: { codings: EvidencedCoding[]; segments: Segment[]; messages: Message[] } | null } {
+  // In the order they were stored: automatic coding stores them as the coder made them.
+  const inOrder = [...stored].sort((a, b) => a.id - b.id);
+  const auto = placeStoredCodings(inOrder.filter((c) => c.coder === AUTO_CODER), corpus.documents, unit, file);
+  const human = inOrder.filter((c) => c.coder !== AUTO_CODER);
+  if (human.length === 0) return { auto: auto.codings, manual: null };
+  const people = placeStoredCodings(human, corpus.documents, unit, file);
+  return { auto: auto.codings, manual: { codings: people.codings, segments: [...people.segments.values()].flat(), messages: [...auto.messages, ...people.messages] } };
 }
 
 function done(ctx: CliContext, code: number): number {

@@ -3,26 +3,31 @@ import { validateCoding } from '../../analysis/validation.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import { chooseCoder } from '../../coding/choose-coder.js';
 import { placeCodings } from '../../coding/place-codings.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import type { Coding } from '../../model/coding.js';
+import type { Codebook } from '../../model/codebook.js';
+import type { Coding, CodingRow } from '../../model/coding.js';
+import type { Corpus } from '../../model/document.js';
 import { message } from '../../model/message.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { toCsv } from '../../report/csv.js';
 import { validationTables, validationToCsv, validationToJson, validationToMarkdown } from '../../report/validation-table.js';
+import { storedRows } from '../../store/project-codings.js';
+import { AUTO_CODER } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
 import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { pseudonymise } from '../../report/pseudonyms.js';
-import { codebookOption, outOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
+import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 
 interface ValidateOptions {
   cases?: string;
   pseudonyms?: string;
   recursive?: boolean;
-  codebook: string;
-  gold: string;
+  codebook?: string;
+  gold?: string;
+  project?: string;
   coder?: string;
   unit: Unit;
   format: 'md' | 'json' | 'csv';
@@ -53,10 +58,11 @@ recall or F1. Only the documents the gold table codes something in are
 compared (a coder who never read a document would make every automatic
 coding there look wrong); --documents all scores every document.`,
     )
-    .argument('<files...>', 'transcripts')
-    .addOption(codebookOption())
-    .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv, .xlsx or a .qdpx project)").makeOptionMandatory())
-    .addOption(new Option('--coder <name>', 'whose coding is the gold standard: one coder of the gold table, by name in any case (needed when it has several)'))
+    .argument('[files...]', 'transcripts; or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv, .xlsx or a .qdpx project); with --project, default: the project's people's codings"))
+    .addOption(projectOption())
+    .addOption(new Option('--coder <name>', 'whose coding is the gold standard: one coder of the gold table (or project), by name in any case (needed when it has several)'))
     .addOption(unitOption())
     .addOption(new Option('--documents <which>', 'score only the documents the gold table codes (gold) or every document (all)').choices(['gold', 'all']).default('gold'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
@@ -67,7 +73,8 @@ segments go to x-mismatches.csv.
 
 Examples:
   qda validate data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --gold human.csv
-  qda validate interview.md -c codebook.yaml --gold team.csv --coder ana --format json`)
+  qda validate interview.md -c codebook.yaml --gold team.csv --coder ana --format json
+  qda validate --project study.qda --coder ana`)
     .action(async (files: string[], options: ValidateOptions) => {
       ctx.exitCode = await runValidate(ctx, files, options);
     });
@@ -76,25 +83,43 @@ Examples:
 }
 
 async function runValidate(ctx: CliContext, args: string[], options: ValidateOptions): Promise<number> {
-  const files = await transcriptFiles(ctx, args, options);
-  if (!files) return EXIT.data;
-  const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
-  if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
-  const table = await readCodings([options.gold]);
-  if (ctx.report(table.messages)) return EXIT.data;
-  const goldCoders = [...new Set(table.codings.map((c) => c.coder))].sort();
-  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${options.gold} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook], ['-g, --gold <file>', options.gold]]);
+  if (wrong) return ctx.usage(wrong);
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  const goldFile = options.gold ?? options.project!;
+  let codebook: Codebook;
+  let raw: Corpus;
+  let rows: CodingRow[] = [];
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, { codebook: given });
+    codebook = input.codebook!;
+    raw = input.corpus;
+    rows = storedRows(input.codings.filter((c) => c.coder !== AUTO_CODER));
+  } else {
+    const files = await transcriptFiles(ctx, args, options);
+    if (!files) return EXIT.data;
+    const read = await readCorpus(files, readOptionsOf(options));
+    if (ctx.report(read.messages)) return EXIT.data;
+    codebook = given!;
+    raw = read.corpus;
+  }
+  if (options.gold) {
+    const table = await readCodings([options.gold]);
+    if (ctx.report(table.messages)) return EXIT.data;
+    rows = table.codings;
+  }
+  const goldCoders = [...new Set(rows.map((c) => c.coder))].sort();
+  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${goldFile} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
   // --coder means what it means in qda report: one human coder's codings, by name in any case.
   if (options.coder !== undefined && ['auto', 'manual', 'all'].includes(options.coder)) return ctx.usage(`--coder ${options.coder}: the gold standard is one human coder; name one of: ${goldCoders.join(', ')}`);
-  const chosen = chooseCoder(options.coder ?? 'manual', table.codings);
+  const chosen = chooseCoder(options.coder ?? 'manual', rows);
   if ('problem' in chosen) {
-    ctx.report([message(`--coder "${options.coder}" has no codings (the gold table has: ${goldCoders.join(', ')})`, { file: options.gold, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
+    ctx.report([message(`--coder "${options.coder}" has no codings (the gold ${options.gold ? 'table' : 'project'} has: ${goldCoders.join(', ')})`, { file: goldFile, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
     return EXIT.data;
   }
   const goldRows = chosen.manualCodings;
 
-  const { corpus: raw, messages } = await readCorpus(files, readOptionsOf(options));
-  if (ctx.report(messages)) return EXIT.data;
   const corpus = await withCasesFile(ctx, raw, options.cases);
   const key = await pseudonymKey(ctx, options.pseudonyms);
   if (!corpus || !key) return EXIT.data;
@@ -110,12 +135,12 @@ async function runValidate(ctx: CliContext, args: string[], options: ValidateOpt
   ctx.progressDone();
 
   // The gold rows land on the segments exactly as `qda report --codings` puts them.
-  const gold = placeCodings(goldRows, corpus.documents, { unit: options.unit, file: options.gold });
+  const gold = placeCodings(goldRows, corpus.documents, { unit: options.unit, file: goldFile });
   ctx.report(gold.messages);
   const result = validateCoding(segments, auto, gold.codings, { codes: codebook.codes.map((c) => c.id), unit: options.unit, documents: options.documents });
   if (result.documents.skipped.length > 0) {
     const n = result.documents.compared.length;
-    ctx.io.stderr(`qda validate: compared the ${n} document${n === 1 ? '' : 's'} the gold table codes (${result.documents.compared.join(', ')}); left out ${result.documents.skipped.length} it does not (--documents all to score them)\n`);
+    ctx.io.stderr(`qda validate: compared the ${n} document${n === 1 ? '' : 's'} the gold ${options.gold ? 'table' : 'coder'} codes (${result.documents.compared.join(', ')}); left out ${result.documents.skipped.length} it does not (--documents all to score them)\n`);
   }
 
   const shown = key.length > 0 ? pseudonymise(result, key) : result;
