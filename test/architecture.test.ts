@@ -11,9 +11,10 @@ const ALLOWED: Record<string, string[]> = {
   codebook: ['model', 'text'],
   coding: ['model', 'text', 'codebook'],
   analysis: ['model'],
-  report: ['model', 'analysis', 'text'],
-  io: ['model', 'text', 'import', 'codebook', 'coding', 'analysis', 'report'],
-  cli: ['model', 'text', 'import', 'codebook', 'coding', 'analysis', 'report', 'io'],
+  learn: ['model', 'text', 'codebook', 'coding', 'analysis'],
+  report: ['model', 'analysis', 'text', 'learn'],
+  io: ['model', 'text', 'import', 'codebook', 'coding', 'analysis', 'learn', 'report'],
+  cli: ['model', 'text', 'import', 'codebook', 'coding', 'analysis', 'learn', 'report', 'io'],
 };
 const FILE_SYSTEM = /from 'node:(fs|fs\/promises|child_process|worker_threads)'|process\.(stdout|stderr|exit|argv)/;
 
