@@ -6,7 +6,7 @@ import { fitLogistic, sigmoid, type LogisticModel, type SparseRows } from './log
 export interface TrainOptions {
   /** L2 penalty (default 10). Larger: smoother scores, fewer confident suggestions. */
   l2?: number;
-  /** Codes with fewer applied examples get no model (default 5). */
+  /** Codes with fewer applied examples get no model (default 3). */
   minExamples?: number;
   /** Features seen in fewer training units are left out (default 2). */
   minFeatureCount?: number;
@@ -73,7 +73,7 @@ export function appliedCounts(examples: Iterable<Example>): Map<string, number> 
  */
 export function trainSuggester(dataset: Dataset, options: TrainOptions = {}, rows?: readonly number[]): Suggester {
   const l2 = checkPositive('l2', options.l2 ?? 1);
-  const minExamples = checkPositive('minExamples', options.minExamples ?? 5);
+  const minExamples = checkPositive('minExamples', options.minExamples ?? 3);
   const minFeatureCount = checkPositive('minFeatureCount', options.minFeatureCount ?? 2);
   const positiveWeight = checkPositive('positiveWeight', options.positiveWeight ?? 10);
   const training = (rows ?? dataset.examples.map((_, i) => i)).filter((i) => {

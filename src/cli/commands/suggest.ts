@@ -120,7 +120,7 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
   }
 
   const suggester = trainSuggester(dataset);
-  ctx.io.stderr(`qda suggest: models for ${suggester.models.length} codes (codes with at least 5 coded units)\n`);
+  ctx.io.stderr(`qda suggest: models for ${suggester.models.length} codes (codes coded on at least 3 units)\n`);
   const suggestions = suggestCodings(dataset, suggester, { minScore });
   const table = suggestionTable(inCodePoints(read.corpus.documents, suggestions));
   const format = options.format ?? 'csv';
