@@ -6,10 +6,11 @@ import { codeCommand } from './code.js';
 import { codebookCommand } from './codebook.js';
 import { importCommand } from './import.js';
 import { kwicCommand } from './kwic.js';
+import { projectCommand } from './project.js';
 import { qdpxCommand } from './qdpx.js';
 import { reportCommand } from './report.js';
 import { suggestCommand } from './suggest.js';
 import { validateCommand } from './validate.js';
 
 /** Every command of the CLI, in the order `qda --help` lists them. */
-export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand, suggestCommand];
+export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand, projectCommand, suggestCommand];
