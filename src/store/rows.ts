@@ -1,7 +1,7 @@
 import type { Codebook } from '../model/codebook.js';
 import type { Attributes, Document, Participant, Turn } from '../model/document.js';
 import { OffsetMap } from '../text/offsets.js';
-import type { CodebookVersion, CodingHit, CodingOrigin, CodingStatus, DocumentSummary, Memo, MemoTarget, StoredCoding, UnplacedCoding } from './store.js';
+import type { CodebookVersion, CodingHit, CodingReason, CodingOrigin, CodingStatus, DocumentSummary, Memo, MemoTarget, StoredCoding, UnplacedCoding } from './store.js';
 
 /** A row as the SQLite driver returns it. */
 export type Row = Record<string, number | bigint | string | Uint8Array | null>;
@@ -24,6 +24,8 @@ export function codingOf(row: Row): StoredCoding {
     memo: strOrNull(row.memo),
     matches: JSON.parse(str(row.matches)) as string[],
     hits: JSON.parse(str(row.hits)) as CodingHit[],
+    score: row.score === null || row.score === undefined ? null : num(row.score),
+    explanation: JSON.parse(row.explanation === null || row.explanation === undefined ? '[]' : str(row.explanation)) as CodingReason[],
     createdAt: str(row.created_at),
     updatedAt: str(row.updated_at),
   };
