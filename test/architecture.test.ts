@@ -14,7 +14,7 @@ const ALLOWED: Record<string, string[]> = {
   learn: ['model', 'text', 'codebook', 'coding', 'analysis'],
   report: ['model', 'analysis', 'text', 'learn'],
   io: ['model', 'text', 'import', 'codebook', 'coding', 'analysis', 'learn', 'report'],
-  store: ['model', 'text', 'codebook', 'coding', 'analysis'],
+  store: ['model', 'text', 'codebook', 'coding', 'analysis', 'learn'],
   cli: ['model', 'text', 'import', 'codebook', 'coding', 'analysis', 'learn', 'report', 'io', 'store'],
 };
 const FILE_SYSTEM = /from 'node:(fs|fs\/promises|child_process|worker_threads)'|process\.(stdout|stderr|exit|argv)/;

@@ -46,7 +46,8 @@ export async function readProjectInput(ctx: CliContext, file: string, codebook?:
       throw new QdaError([message('the project has no codebook yet', { file, ruleId: 'no-codebook', source: 'project', fatal: true, note: 'add one with `qda project add FILE --codebook cb.yaml`, or give --codebook' })]);
     }
     const documents = await store.getDocuments();
-    const codings = await store.listCodings({ status: ['suggested', 'accepted'] });
+    // Learned suggestions count once someone accepts them, never before.
+    const codings = (await store.listCodings({ status: ['suggested', 'accepted'] })).filter((c) => !(c.origin === 'learned' && c.status === 'suggested'));
     return { corpus: { documents }, codebook: current, codings };
   } finally {
     await store.close();

@@ -1,6 +1,7 @@
 import type { Dataset, Example } from './dataset.js';
 import { featureKind, featureLabel, type FeatureKind } from './features.js';
 import { fitLogistic, sigmoid, type LogisticModel, type SparseRows } from './logistic.js';
+import { uncertaintyOf } from './review.js';
 
 /** Options of `trainSuggester`. */
 export interface TrainOptions {
@@ -127,7 +128,7 @@ export function scoreUnit(suggester: Suggester, features: readonly string[], opt
     }
     parts.sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
     const score = sigmoid(z);
-    return { code: m.code, score, uncertainty: 1 - Math.abs(2 * score - 1), because: parts.slice(0, reasons) };
+    return { code: m.code, score, uncertainty: uncertaintyOf(score), because: parts.slice(0, reasons) };
   });
 }
 

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { readQdpx } from '../../io/read-qdpx.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { buildDataset, type CodingDecision } from '../../learn/dataset.js';
+import { buildDataset, type CodingDecision, type Dataset } from '../../learn/dataset.js';
 import { evaluateSuggester } from '../../learn/evaluate.js';
 import { trainSuggester } from '../../learn/model.js';
 import { suggestCodings } from '../../learn/suggest.js';
@@ -10,8 +10,10 @@ import { message } from '../../model/message.js';
 import { toCsv } from '../../report/csv.js';
 import { toMarkdownTable } from '../../report/markdown-table.js';
 import { evaluationTables, evaluationToMarkdown, suggestionTable } from '../../report/suggest-tables.js';
+import { projectDataset, suggestProject } from '../../store/project-suggestions.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { EXIT, type CliContext } from '../context.js';
+import { cliActor, openProject } from '../project-input.js';
 import { outOption } from './options.js';
 
 interface SuggestOptions {
@@ -42,9 +44,15 @@ code where the text looks alike, with a score and the features that weighed
 most ("suggested because: equity, opportunity gap"). Everything runs on this
 machine; nothing is sent anywhere.
 
-Positives are the units a coder coded with the code; negatives the units they
-read and left without it. A REFI-QDA project does not record what was read:
-a coder is taken to have read each document up to the last unit they coded.
+Positives are the units a coder coded with the code (or accepted it on);
+negatives the suggestions they rejected and the units they read and left
+without it. Projects do not record what was read: a coder is taken to have
+read each document up to the last unit they coded.
+
+In a qda project (.qda) the suggestions are written as codings of origin
+"learned", status "suggested", with their score and reasons, replacing the
+coder's unreviewed ones of the last run; accepted and rejected ones stay and
+teach the next run. From a .qdpx they are printed as a table.
 
 --evaluate: k-fold cross-validation on the project's codings (documents kept
 together; with fewer coded documents than folds, blocks of 10 consecutive
@@ -53,7 +61,7 @@ codebook's rules alone and the most frequent code, and a learning curve at
 10/25/50/100% of the training units. Codes with fewer than 5 examples are
 listed, not scored.`,
     )
-    .argument('<project>', 'a REFI-QDA project (.qdpx)')
+    .argument('<project>', 'a qda project (.qda) to write suggestions into, or a REFI-QDA project (.qdpx) to read')
     .option('--evaluate', 'measure instead of suggesting: cross-validation, baselines, learning curve')
     .addOption(new Option('--coder <name>', "learn from this coder's codings only (default: every coder's)"))
     .addOption(new Option('--min-score <s>', 'suggest (and, with --evaluate, count as suggested) at this score or more, 0–1').default('0.3'))
@@ -68,6 +76,8 @@ With --evaluate --format csv --out x.csv, the micro averages and the learning
 curve go to x-micro.csv and x-curve.csv beside the per-code table.
 
 Examples:
+  qda suggest study.qda --coder ana --min-score 0.5
+  qda suggest study.qda --coder ana --evaluate
   qda suggest project.qdpx --evaluate
   qda suggest comments.qdpx --evaluate --unit line --format csv --out eval.csv
   qda suggest project.qdpx --coder ana --min-score 0.5 > suggestions.csv`)
@@ -83,7 +93,21 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
   if (!Number.isInteger(k) || k < 2) return ctx.usage(`--folds must be a whole number of at least 2; got "${options.folds}"`);
   const seed = Number(options.seed);
   if (!Number.isInteger(seed)) return ctx.usage(`--seed must be a whole number; got "${options.seed}"`);
-  if (!/\.qdpx$/i.test(project)) return ctx.usage(`${project}: qda suggest reads a REFI-QDA project (.qdpx)`);
+  const learn = { unit: options.unit, ...(options.coder !== undefined ? { coder: options.coder } : {}), ...(options.language !== undefined ? { language: options.language } : {}) };
+  if (/\.qda$/i.test(project)) {
+    if (!options.evaluate) return suggestInProject(ctx, project, { ...learn, minScore });
+    const store = await openProject(ctx, project, { mode: 'read' });
+    try {
+      const { dataset } = await projectDataset(store, learn);
+      return await evaluate(ctx, dataset, { k, seed, minScore }, options);
+    } catch (e) {
+      if (e instanceof TypeError) return ctx.usage(`${project}: ${e.message}`);
+      throw e;
+    } finally {
+      await store.close();
+    }
+  }
+  if (!/\.qdpx$/i.test(project)) return ctx.usage(`${project}: qda suggest reads a qda project (.qda) or a REFI-QDA project (.qdpx)`);
 
   const read = await readQdpx(project);
   if (ctx.report(read.messages.filter((m) => m.fatal))) return EXIT.data;
@@ -96,35 +120,53 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
     return EXIT.data;
   }
   ctx.progress('reading units and features');
-  const dataset = buildDataset(read.corpus, decisions, {
-    unit: options.unit,
-    codebook: read.codebook,
-    ...(options.coder !== undefined ? { coder: options.coder } : {}),
-    ...(options.language !== undefined ? { language: options.language } : {}),
-  });
+  const dataset = buildDataset(read.corpus, decisions, { ...learn, codebook: read.codebook });
   ctx.progressDone();
-  ctx.io.stderr(`qda suggest: ${dataset.examples.length} units, words ${dataset.language ? `stemmed (${dataset.language})` : 'unstemmed'}\n`);
+  if (options.evaluate) return evaluate(ctx, dataset, { k, seed, minScore }, options);
 
-  if (options.evaluate) {
-    ctx.progress(`cross-validating (${k} folds)`);
-    const evaluation = evaluateSuggester(dataset, { k, seed, minScore });
-    ctx.progressDone();
-    const format = options.format ?? 'md';
-    const tables = evaluationTables(evaluation);
-    const output = format === 'md' ? evaluationToMarkdown(evaluation) : format === 'csv' ? toCsv(tables.codes) : `${JSON.stringify(evaluation, (_, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2)}\n`;
-    if (options.out && format === 'csv') {
-      await writeFileAtomic(options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-micro${ext}`), toCsv(tables.micro));
-      await writeFileAtomic(options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-curve${ext}`), toCsv(tables.curve));
-    }
-    return emit(ctx, output, options.out);
-  }
-
+  describeDataset(ctx, dataset);
   const suggester = trainSuggester(dataset);
   ctx.io.stderr(`qda suggest: models for ${suggester.models.length} codes (codes coded on at least 3 units)\n`);
-  const suggestions = suggestCodings(dataset, suggester, { minScore });
-  const table = suggestionTable(inCodePoints(read.corpus.documents, suggestions));
+  const suggestions = inCodePoints(read.corpus.documents, suggestCodings(dataset, suggester, { minScore }));
+  const table = suggestionTable(suggestions);
   const format = options.format ?? 'csv';
   const output = format === 'md' ? toMarkdownTable(table, { right: ['unit', 'start', 'end', 'score', 'uncertainty'] }) : format === 'csv' ? toCsv(table) : `${JSON.stringify(suggestions, null, 2)}\n`;
+  return emit(ctx, output, options.out);
+}
+
+/** Train on a project's coder, write the suggestions into it, and say what changed. */
+async function suggestInProject(ctx: CliContext, project: string, options: { unit: LearningUnit; coder?: string; language?: string; minScore: number }): Promise<number> {
+  const store = await openProject(ctx, project, { mode: 'write' });
+  try {
+    const result = await suggestProject(store, cliActor(), options);
+    ctx.io.stderr(`qda suggest: ${result.added} suggestions for ${result.coder} from models of ${result.models} codes; ${result.removed} unreviewed ones of the last run replaced\n`);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof TypeError) return ctx.usage(`${project}: ${e.message}`);
+    throw e;
+  } finally {
+    await store.close();
+  }
+}
+
+/** What the learner read, on stderr. */
+function describeDataset(ctx: CliContext, dataset: Dataset): void {
+  ctx.io.stderr(`qda suggest: ${dataset.examples.length} units, words ${dataset.language ? `stemmed (${dataset.language})` : 'unstemmed'}\n`);
+}
+
+/** Cross-validate and write the evaluation as Markdown, CSV (three files with --out) or JSON. */
+async function evaluate(ctx: CliContext, dataset: Dataset, settings: { k: number; seed: number; minScore: number }, options: SuggestOptions): Promise<number> {
+  describeDataset(ctx, dataset);
+  ctx.progress(`cross-validating (${settings.k} folds)`);
+  const evaluation = evaluateSuggester(dataset, settings);
+  ctx.progressDone();
+  const format = options.format ?? 'md';
+  const tables = evaluationTables(evaluation);
+  const output = format === 'md' ? evaluationToMarkdown(evaluation) : format === 'csv' ? toCsv(tables.codes) : `${JSON.stringify(evaluation, (_, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2)}\n`;
+  if (options.out && format === 'csv') {
+    await writeFileAtomic(options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-micro${ext}`), toCsv(tables.micro));
+    await writeFileAtomic(options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-curve${ext}`), toCsv(tables.curve));
+  }
   return emit(ctx, output, options.out);
 }
 
