@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import type { Codebook } from '../model/codebook.js';
 import type { Corpus } from '../model/document.js';
 import { message, QdaError } from '../model/message.js';
+import { counts } from '../store/project-suggestions.js';
 import type { OpenOptions, ProjectStore, StoredCoding } from '../store/store.js';
 import type { CliContext } from './context.js';
 
@@ -46,8 +47,7 @@ export async function readProjectInput(ctx: CliContext, file: string, codebook?:
       throw new QdaError([message('the project has no codebook yet', { file, ruleId: 'no-codebook', source: 'project', fatal: true, note: 'add one with `qda project add FILE --codebook cb.yaml`, or give --codebook' })]);
     }
     const documents = await store.getDocuments();
-    // Learned suggestions count once someone accepts them, never before.
-    const codings = (await store.listCodings({ status: ['suggested', 'accepted'] })).filter((c) => !(c.origin === 'learned' && c.status === 'suggested'));
+    const codings = (await store.listCodings({ status: ['suggested', 'accepted'] })).filter(counts);
     return { corpus: { documents }, codebook: current, codings };
   } finally {
     await store.close();

@@ -34,6 +34,15 @@ export function projectDecisions(codings: readonly StoredCoding[], documents: re
   return out;
 }
 
+/**
+ * Whether a stored coding counts in reports and exports: not rejected, and — for learned
+ * suggestions — accepted by the coder (an unreviewed suggestion is nobody's coding yet).
+ * @example (await store.listCodings()).filter(counts)
+ */
+export function counts(c: StoredCoding): boolean {
+  return c.status !== 'rejected' && !(c.origin === 'learned' && c.status === 'suggested');
+}
+
 /** The people who coded in a project (every coder of a manual or imported coding), sorted. */
 export function projectCoders(codings: readonly StoredCoding[]): string[] {
   return [...new Set(codings.filter((c) => c.origin === 'manual' || c.origin === 'import').map((c) => c.coder))].filter((c) => c !== AUTO_CODER).sort();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reviewOf, reviewQueue } from '../../src/learn/review.js';
@@ -67,15 +68,22 @@ describe('learned suggestions in a project', () => {
     await store.close();
   });
 
-  it('qda suggest study.qda writes them and evaluates', async () => {
+  it('qda suggest study.qda writes them, and qda report leaves unreviewed ones out', async () => {
     const { file, store } = await smallStudy();
     await store.close();
+    const dir = tempDir();
+    const before = await runCli('report', '--project', file, '--out', join(dir, 'before'));
+    expect(before.code).toBe(0);
     const r = await runCli('suggest', file, '--min-score', '0.5');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^qda suggest: \d+ suggestions for ana from models of 3 codes; 0 unreviewed ones of the last run replaced\n$/);
     const evaluation = await runCli('suggest', file, '--evaluate', '--folds', '3', '--format', 'json');
     expect(evaluation.code).toBe(0);
     expect(JSON.parse(evaluation.stdout)).toMatchObject({ k: 3, grouping: 'document' });
+    expect((await runCli('report', '--project', file, '--out', join(dir, 'after'))).code).toBe(0);
+    const frequencies = (name: string) => readFileSync(join(dir, name, 'frequencies.csv'), 'utf8');
+    expect(frequencies('after')).toBe(frequencies('before'));
+    expect(frequencies('after')).toContain('support/referral');
   });
 });
 
