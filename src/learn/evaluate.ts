@@ -93,7 +93,7 @@ export function evaluateSuggester(dataset: Dataset, options: EvaluateOptions = {
   const counts = appliedCounts(labelled.map((i) => examples[i]));
   const codes = [...counts.keys()];
   const { folds, grouping } = kFolds(examples, labelled, { k, seed, ...(options.blockSize !== undefined ? { blockSize: options.blockSize } : {}) });
-  const train: TrainOptions = { minExamples: options.minExamples ?? 3 };
+  const train: TrainOptions = { minExamples: options.minExamples ?? 3, seed };
   if (options.l2 !== undefined) train.l2 = options.l2;
   if (options.positiveWeight !== undefined) train.positiveWeight = options.positiveWeight;
   if (options.minFeatureCount !== undefined) train.minFeatureCount = options.minFeatureCount;

@@ -12,143 +12,69 @@ export interface LogisticModel {
 
 /** Options of `fitLogistic`. */
 export interface LogisticOptions {
-  /** L2 penalty on the weights (not the bias): λ/2 · ‖w‖². */
+  /** L2 penalty on the weights (not the bias): λ/2 · ‖w‖² over the whole training set. */
   l2: number;
   /** Weight of each positive example's loss (1 = plain likelihood). */
   positiveWeight?: number;
-  maxIterations?: number;
-  /** Stop when the gradient's largest component is below this. */
-  tolerance?: number;
+  /** Passes over the rows (default 10). */
+  epochs?: number;
+  /** Source of the row order of each pass: the same seed, the same model. */
+  random: () => number;
 }
 
-const HISTORY = 7;
-
-/**
- * Fit an L2-regularised logistic regression with L-BFGS (deterministic: no random start, no
- * sampling). `rows` picks the training rows of `x`; `labels[i]` is 1 or 0 for row `rows[i]`.
- * @example fitLogistic(x, 100, rows, labels, { l2: 1 }).bias
- */
-export function fitLogistic(x: SparseRows, dimension: number, rows: readonly number[], labels: readonly number[], options: LogisticOptions): LogisticModel {
-  const maxIterations = options.maxIterations ?? 200;
-  const tolerance = options.tolerance ?? 1e-5;
-  const positiveWeight = options.positiveWeight ?? 1;
-  const n = dimension + 1; // last slot: the bias
-  const objective = (theta: Float64Array, gradient: Float64Array): number => {
-    gradient.fill(0);
-    let loss = 0;
-    for (let k = 0; k < rows.length; k++) {
-      const cols = x.columns[rows[k]];
-      const vals = x.values[rows[k]];
-      let z = theta[dimension];
-      for (let j = 0; j < cols.length; j++) z += theta[cols[j]] * vals[j];
-      const y = labels[k];
-      const weight = y === 1 ? positiveWeight : 1;
-      // log(1 + e^{-z}) for y = 1, log(1 + e^{z}) for y = 0, computed without overflow.
-      const m = y === 1 ? -z : z;
-      loss += weight * (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m)));
-      const residual = weight * (sigmoid(z) - y);
-      for (let j = 0; j < cols.length; j++) gradient[cols[j]] += residual * vals[j];
-      gradient[dimension] += residual;
-    }
-    for (let j = 0; j < dimension; j++) {
-      loss += 0.5 * options.l2 * theta[j] * theta[j];
-      gradient[j] += options.l2 * theta[j];
-    }
-    return loss;
-  };
-  const theta = minimise(objective, new Float64Array(n), maxIterations, tolerance);
-  return { weights: theta.subarray(0, dimension), bias: theta[dimension] };
-}
+/** Step size of the first pass; pass e uses 0.5 / √(1 + e). */
+const FIRST_STEP = 0.5;
 
 /** σ(z) = 1 / (1 + e^{-z}). */
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-/** L-BFGS with a backtracking (Armijo) line search. */
-function minimise(f: (theta: Float64Array, gradient: Float64Array) => number, start: Float64Array, maxIterations: number, tolerance: number): Float64Array {
-  const n = start.length;
-  let theta = start;
-  let gradient = new Float64Array(n);
-  let value = f(theta, gradient);
-  const steps: Float64Array[] = [];
-  const changes: Float64Array[] = [];
-  const rhos: number[] = [];
-  const direction = new Float64Array(n);
-  const alphas = new Float64Array(HISTORY);
-  for (let iteration = 0; iteration < maxIterations; iteration++) {
-    if (maxAbs(gradient) < tolerance) break;
-    // Two-loop recursion: direction = -H·gradient.
-    for (let i = 0; i < n; i++) direction[i] = -gradient[i];
-    for (let m = steps.length - 1; m >= 0; m--) {
-      alphas[m] = rhos[m] * dot(steps[m], direction);
-      axpy(-alphas[m], changes[m], direction);
+/**
+ * Fit an L2-regularised logistic regression by stochastic gradient descent: passes over the
+ * rows in a seeded order, each step O(features of the row) (the L2 shrinkage is one scale
+ * factor), so a pass costs the same whatever the vocabulary size; the model is the average of
+ * the second half of the passes. `rows` picks the training rows of `x`; `labels[k]` is 1 or 0
+ * for row `rows[k]`.
+ * @example fitLogistic(x, 100, rows, labels, { l2: 1, random: seededRandom(1) }).bias
+ */
+export function fitLogistic(x: SparseRows, dimension: number, rows: readonly number[], labels: readonly number[], options: LogisticOptions): LogisticModel {
+  const positiveWeight = options.positiveWeight ?? 1;
+  const epochs = options.epochs ?? 10;
+  const n = rows.length;
+  const lambda = options.l2 / Math.max(n, 1);
+  const v = new Float64Array(dimension);
+  const sum = new Float64Array(dimension);
+  let scale = 1;
+  let bias = 0;
+  let biasSum = 0;
+  let averaged = 0;
+  const order = rows.map((_, k) => k);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(options.random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
     }
-    if (steps.length > 0) {
-      const last = steps.length - 1;
-      const scale = dot(steps[last], changes[last]) / dot(changes[last], changes[last]);
-      for (let i = 0; i < n; i++) direction[i] *= scale;
+    const eta = FIRST_STEP / Math.sqrt(1 + epoch);
+    for (const k of order) {
+      const cols = x.columns[rows[k]];
+      const vals = x.values[rows[k]];
+      let z = 0;
+      for (let j = 0; j < cols.length; j++) z += v[cols[j]] * vals[j];
+      z = bias + scale * z;
+      const y = labels[k];
+      const g = (y === 1 ? positiveWeight : 1) * (sigmoid(z) - y);
+      scale *= 1 - eta * lambda;
+      const step = (eta * g) / scale;
+      for (let j = 0; j < cols.length; j++) v[cols[j]] -= step * vals[j];
+      bias -= eta * g;
     }
-    for (let m = 0; m < steps.length; m++) {
-      const beta = rhos[m] * dot(changes[m], direction);
-      axpy(alphas[m] - beta, steps[m], direction);
+    if (epoch >= epochs / 2) {
+      for (let j = 0; j < dimension; j++) sum[j] += scale * v[j];
+      biasSum += bias;
+      averaged++;
     }
-    let slope = dot(gradient, direction);
-    if (slope >= 0) {
-      // Not a descent direction: start again from steepest descent.
-      steps.length = changes.length = rhos.length = 0;
-      for (let i = 0; i < n; i++) direction[i] = -gradient[i];
-      slope = dot(gradient, direction);
-    }
-    let step = iteration === 0 && steps.length === 0 ? Math.min(1, 1 / Math.max(maxAbs(gradient), 1e-12)) : 1;
-    const next = new Float64Array(n);
-    const nextGradient = new Float64Array(n);
-    let nextValue = Infinity;
-    for (let tries = 0; tries < 40; tries++) {
-      for (let i = 0; i < n; i++) next[i] = theta[i] + step * direction[i];
-      nextValue = f(next, nextGradient);
-      if (nextValue <= value + 1e-4 * step * slope) break;
-      step *= 0.5;
-    }
-    if (!(nextValue < value)) break;
-    const s = new Float64Array(n);
-    const y = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      s[i] = next[i] - theta[i];
-      y[i] = nextGradient[i] - gradient[i];
-    }
-    const sy = dot(s, y);
-    if (sy > 1e-12) {
-      if (steps.length === HISTORY) {
-        steps.shift();
-        changes.shift();
-        rhos.shift();
-      }
-      steps.push(s);
-      changes.push(y);
-      rhos.push(1 / sy);
-    }
-    const improvement = value - nextValue;
-    theta = next;
-    gradient = nextGradient;
-    value = nextValue;
-    if (improvement < 1e-10 * Math.max(1, Math.abs(value))) break;
   }
-  return theta;
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-function axpy(alpha: number, x: Float64Array, y: Float64Array): void {
-  for (let i = 0; i < x.length; i++) y[i] += alpha * x[i];
-}
-
-function maxAbs(a: Float64Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
-  return m;
+  for (let j = 0; j < dimension; j++) sum[j] /= averaged;
+  return { weights: sum, bias: biasSum / averaged };
 }

@@ -1,5 +1,6 @@
 import type { Dataset, Example } from './dataset.js';
 import { featureKind, featureLabel, type FeatureKind } from './features.js';
+import { seededRandom } from '../analysis/agreement/random.js';
 import { fitLogistic, sigmoid, type LogisticModel, type SparseRows } from './logistic.js';
 import { uncertaintyOf } from './review.js';
 
@@ -13,6 +14,8 @@ export interface TrainOptions {
   minFeatureCount?: number;
   /** Weight of a positive example's loss, to make up for rare codes (default 10). */
   positiveWeight?: number;
+  /** Seed of the training order (default 1): the same seed and data give the same model. */
+  seed?: number;
 }
 
 /** The model of one code. */
@@ -69,7 +72,7 @@ export function appliedCounts(examples: Iterable<Example>): Map<string, number> 
 /**
  * Train one logistic regression per code on the labelled examples (`rows` of the dataset,
  * default all): positives where the coder applied the code, negatives where they read the unit
- * and did not, or rejected it. Deterministic: the same data gives the same weights.
+ * and did not, or rejected it. Deterministic: the same data and seed give the same weights.
  * @example const s = trainSuggester(buildDataset(corpus, decisions)); scoreUnit(s, example.features)
  */
 export function trainSuggester(dataset: Dataset, options: TrainOptions = {}, rows?: readonly number[]): Suggester {
@@ -77,6 +80,8 @@ export function trainSuggester(dataset: Dataset, options: TrainOptions = {}, row
   const minExamples = checkPositive('minExamples', options.minExamples ?? 3);
   const minFeatureCount = checkPositive('minFeatureCount', options.minFeatureCount ?? 2);
   const positiveWeight = checkPositive('positiveWeight', options.positiveWeight ?? 10);
+  const seed = options.seed ?? 1;
+  if (!Number.isInteger(seed)) throw new TypeError(`option "seed" must be an integer; got ${String(seed)}`);
   const training = (rows ?? dataset.examples.map((_, i) => i)).filter((i) => {
     const e = dataset.examples[i];
     return e.reviewed || e.applied.size > 0 || e.rejected.size > 0;
@@ -102,7 +107,7 @@ export function trainSuggester(dataset: Dataset, options: TrainOptions = {}, row
       picked.push(k);
       labels.push(label);
     });
-    const fit = fitLogistic(x, vocabulary.length, picked, labels, { l2, positiveWeight });
+    const fit = fitLogistic(x, vocabulary.length, picked, labels, { l2, positiveWeight, random: seededRandom(seed) });
     models.push({ code, ...fit, positives, negatives: labels.length - positives });
   }
   return { vocabulary, index, models, surfaces: dataset.surfaces };
