@@ -52,6 +52,14 @@ export { codebookRows, type CodebookRow } from './analysis/codebook-table.js';
 export * from './analysis/agreement/index.js';
 export { validateCoding, type ValidationResult } from './analysis/validation.js';
 
+// Learned suggestions: per-code models trained on a coder's own codings (pure; no I/O, no network).
+export { buildDataset, type CodingDecision, type ReviewedSpan, type DatasetOptions, type Dataset, type Example } from './learn/dataset.js';
+export { learningUnits, LEARNING_UNITS, type LearningUnit } from './learn/units.js';
+export { trainSuggester, scoreUnit, type TrainOptions, type Suggester, type CodeModel, type Reason, type Scored } from './learn/model.js';
+export { suggestCodings, type Suggestion } from './learn/suggest.js';
+export { evaluateSuggester, type EvaluateOptions, type Evaluation, type MethodResult, type CodeResult, type CurvePoint } from './learn/evaluate.js';
+export { reviewOf, reviewQueue, uncertaintyOf, type SuggestionReview } from './learn/review.js';
+
 // Rendering: tables to CSV, Markdown, LaTeX, XLSX, HTML; charts to SVG; whole reports.
 export { toCsv, type Table } from './report/csv.js';
 export { codingRows, codingRowsToCsv, CODING_COLUMNS } from './report/coding-table.js';
@@ -70,6 +78,7 @@ export { validationTables, validationToMarkdown } from './report/validation-tabl
 export { buildReport, type ReportData } from './report/build-report.js';
 export { renderReport, reportPage, type ReportFiles } from './report/render-report.js';
 export { qdpxArchive } from './report/qdpx.js';
+export { evaluationTables, evaluationToMarkdown, suggestionTable } from './report/suggest-tables.js';
 
 // Files.
 export { readCorpus, readTranscript } from './io/read-corpus.js';

@@ -114,26 +114,35 @@ export function trainSuggester(dataset: Dataset, options: TrainOptions = {}, row
 }
 
 /**
- * Every code's score on a unit with its features, and the features that raised it most.
+ * Every code's score on a unit with its features, and the features that raised it most (for
+ * scores of at least `minScore`, default 0: all).
  * @example scoreUnit(suggester, example.features, { reasons: 3 })[0].because[0].label // 'equity'
  */
-export function scoreUnit(suggester: Suggester, features: readonly string[], options: { reasons?: number } = {}): Scored[] {
+export function scoreUnit(suggester: Suggester, features: readonly string[], options: { reasons?: number; minScore?: number } = {}): Scored[] {
   const reasons = options.reasons ?? 5;
+  const minScore = options.minScore ?? 0;
   const v = vectorise(suggester.index, features);
   return suggester.models.map((m) => {
     let z = m.bias;
-    const parts: Reason[] = [];
-    for (let j = 0; j < v.columns.length; j++) {
-      const contribution = m.weights[v.columns[j]] * v.values[j];
-      z += contribution;
-      if (contribution > 0) {
-        const feature = suggester.vocabulary[v.columns[j]];
-        parts.push({ feature, kind: featureKind(feature), label: featureLabel(feature, suggester.surfaces.get(feature)), weight: contribution });
-      }
-    }
-    parts.sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
+    for (let j = 0; j < v.columns.length; j++) z += m.weights[v.columns[j]] * v.values[j];
     const score = sigmoid(z);
-    return { code: m.code, score, uncertainty: uncertaintyOf(score), because: parts.slice(0, reasons) };
+    // Reasons are made only for the scores that will be shown: most units score low on most codes.
+    const because = reasons > 0 && score >= minScore ? strongest(suggester, m, v, reasons) : [];
+    return { code: m.code, score, uncertainty: uncertaintyOf(score), because };
+  });
+}
+
+/** The `count` features that raised a code's score most on a unit, strongest first. */
+function strongest(suggester: Suggester, m: CodeModel, v: { columns: Int32Array; values: Float64Array }, count: number): Reason[] {
+  const parts: Array<{ j: number; weight: number }> = [];
+  for (let j = 0; j < v.columns.length; j++) {
+    const weight = m.weights[v.columns[j]] * v.values[j];
+    if (weight > 0) parts.push({ j: v.columns[j], weight });
+  }
+  parts.sort((a, b) => b.weight - a.weight || a.j - b.j);
+  return parts.slice(0, count).map(({ j, weight }) => {
+    const feature = suggester.vocabulary[j];
+    return { feature, kind: featureKind(feature), label: featureLabel(feature, suggester.surfaces.get(feature)), weight };
   });
 }
 

@@ -29,7 +29,7 @@ export function suggestCodings(dataset: Dataset, suggester: Suggester, options: 
   if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) throw new TypeError(`option "minScore" must be a number from 0 to 1; got ${String(minScore)}`);
   const out: Suggestion[] = [];
   for (const example of dataset.examples) {
-    const scored = scoreUnit(suggester, example.features, { reasons: options.reasons ?? 5 })
+    const scored = scoreUnit(suggester, example.features, { reasons: options.reasons ?? 5, minScore })
       .filter((s) => s.score >= minScore && labelOf(example, s.code) === undefined)
       .sort((a, b) => b.score - a.score);
     const u = example.unit;
