@@ -3,6 +3,7 @@ import type { Dataset } from './dataset.js';
 import { ruleFeature } from './features.js';
 import { kFolds, type FoldGrouping } from './folds.js';
 import { appliedCounts, labelOf, scoreUnit, trainSuggester, type TrainOptions } from './model.js';
+import { shuffleInPlace } from './shuffle.js';
 
 /** The three ways of coding that are compared. */
 export type Method = 'learned' | 'rules' | 'most-frequent';
@@ -176,10 +177,6 @@ export function scores(truePositives: number, falsePositives: number, falseNegat
 
 /** A seeded sample of `fraction` of the rows (at least one), in their original order. */
 function sample(rows: readonly number[], fraction: number, random: () => number): number[] {
-  const shuffled = [...rows];
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-  }
+  const shuffled = shuffleInPlace([...rows], random);
   return shuffled.slice(0, Math.max(1, Math.ceil(fraction * rows.length))).sort((a, b) => a - b);
 }

@@ -1,5 +1,6 @@
 import { seededRandom } from '../analysis/agreement/random.js';
 import type { Example } from './dataset.js';
+import { shuffleInPlace } from './shuffle.js';
 
 /** How units were grouped into folds: whole documents, or blocks of consecutive units. */
 export type FoldGrouping = 'document' | 'block';
@@ -33,11 +34,7 @@ export function kFolds(examples: readonly Example[], labelled: readonly number[]
     else groups.set(key, [i]);
   }
   const ordered = [...groups.values()];
-  const random = seededRandom(options.seed);
-  for (let i = ordered.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [ordered[i], ordered[j]] = [ordered[j], ordered[i]];
-  }
+  shuffleInPlace(ordered, seededRandom(options.seed));
   const folds: number[][] = Array.from({ length: options.k }, () => []);
   for (const group of ordered) {
     const smallest = folds.reduce((best, f, i) => (f.length < folds[best].length ? i : best), 0);

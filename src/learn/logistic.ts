@@ -1,3 +1,5 @@
+import { shuffleInPlace } from './shuffle.js';
+
 /** Sparse rows: row `i` has the columns `columns[i]` with the values `values[i]`. */
 export interface SparseRows {
   columns: Int32Array[];
@@ -51,10 +53,7 @@ export function fitLogistic(x: SparseRows, dimension: number, rows: readonly num
   let averaged = 0;
   const order = rows.map((_, k) => k);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(options.random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, options.random);
     const eta = FIRST_STEP / Math.sqrt(1 + epoch);
     for (const k of order) {
       const cols = x.columns[rows[k]];

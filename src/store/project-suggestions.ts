@@ -92,7 +92,7 @@ export interface SuggestProjectResult {
 export async function suggestProject(store: ProjectStore, actor: string, options: ProjectLearnOptions & TrainOptions & { minScore?: number } = {}): Promise<SuggestProjectResult> {
   const { dataset, coder, documents } = await projectDataset(store, options);
   const train: TrainOptions = {};
-  for (const key of ['l2', 'minExamples', 'minFeatureCount', 'positiveWeight'] as const) if (options[key] !== undefined) train[key] = options[key];
+  for (const key of ['l2', 'minExamples', 'minFeatureCount', 'positiveWeight', 'seed'] as const) if (options[key] !== undefined) train[key] = options[key];
   const suggester = trainSuggester(dataset, train);
   const suggestions = suggestCodings(dataset, suggester, options.minScore !== undefined ? { minScore: options.minScore } : {});
   const maps = new Map(documents.map((d) => [d.id, new OffsetMap(d.text)]));

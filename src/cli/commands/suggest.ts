@@ -68,7 +68,7 @@ listed, not scored.`,
     .addOption(new Option('-u, --unit <unit>', 'the unit that gets a suggestion; line: one line each (one comment or answer per line)').choices([...LEARNING_UNITS]).default('turn'))
     .addOption(new Option('--language <code>', 'language of the text: en and id are stemmed, any other code is not (default: recognised from the text)'))
     .addOption(new Option('--folds <k>', 'folds of the cross-validation').default('5'))
-    .addOption(new Option('--seed <n>', 'seed of the folds and the learning-curve samples').default('1'))
+    .addOption(new Option('--seed <n>', 'seed of the training order, the folds and the learning-curve samples: the same seed, the same scores').default('1'))
     .addOption(new Option('-f, --format <format>', 'output format (default: md with --evaluate, csv otherwise)').choices(['md', 'csv', 'json']))
     .addOption(outOption())
     .addHelpText('after', `
@@ -95,7 +95,7 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
   if (!Number.isInteger(seed)) return ctx.usage(`--seed must be a whole number; got "${options.seed}"`);
   const learn = { unit: options.unit, ...(options.coder !== undefined ? { coder: options.coder } : {}), ...(options.language !== undefined ? { language: options.language } : {}) };
   if (/\.qda$/i.test(project)) {
-    if (!options.evaluate) return suggestInProject(ctx, project, { ...learn, minScore });
+    if (!options.evaluate) return suggestInProject(ctx, project, { ...learn, minScore, seed });
     const store = await openProject(ctx, project, { mode: 'read' });
     try {
       const { dataset } = await projectDataset(store, learn);
@@ -125,7 +125,7 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
   if (options.evaluate) return evaluate(ctx, dataset, { k, seed, minScore }, options);
 
   describeDataset(ctx, dataset);
-  const suggester = trainSuggester(dataset);
+  const suggester = trainSuggester(dataset, { seed });
   ctx.io.stderr(`qda suggest: models for ${suggester.models.length} codes (codes coded on at least 3 units)\n`);
   const suggestions = inCodePoints(read.corpus.documents, suggestCodings(dataset, suggester, { minScore }));
   const table = suggestionTable(suggestions);
@@ -135,7 +135,7 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
 }
 
 /** Train on a project's coder, write the suggestions into it, and say what changed. */
-async function suggestInProject(ctx: CliContext, project: string, options: { unit: LearningUnit; coder?: string; language?: string; minScore: number }): Promise<number> {
+async function suggestInProject(ctx: CliContext, project: string, options: { unit: LearningUnit; coder?: string; language?: string; minScore: number; seed: number }): Promise<number> {
   const store = await openProject(ctx, project, { mode: 'write' });
   try {
     const result = await suggestProject(store, cliActor(), options);
