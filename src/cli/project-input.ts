@@ -4,7 +4,7 @@ import type { Corpus } from '../model/document.js';
 import { message, QdaError } from '../model/message.js';
 import { counts } from '../store/project-suggestions.js';
 import type { OpenOptions, ProjectStore, StoredCoding } from '../store/store.js';
-import type { CliContext } from './context.js';
+import { EXIT, type CliContext } from './context.js';
 
 /**
  * Open a project file; notices (migration, lock recovery) go to stderr. The SQLite module is
@@ -30,26 +30,55 @@ export function cliActor(): string {
 /** A project's documents, current codebook and every coding that counts (all but rejected ones). */
 export interface ProjectInput {
   corpus: Corpus;
-  codebook: Codebook;
+  codebook: Codebook | null;
   codings: StoredCoding[];
 }
 
 /**
  * Read what a reading command needs from a project, for `--project`: documents, the current
- * codebook (or the one given with `--codebook`) and the codings not rejected.
+ * codebook (or the one given with `--codebook`) and the codings not rejected. A project
+ * without a codebook is a fatal message when `needCodebook` is set.
  * @example const { corpus, codebook, codings } = await readProjectInput(ctx, 'study.qda')
  */
-export async function readProjectInput(ctx: CliContext, file: string, codebook?: Codebook): Promise<ProjectInput> {
+export async function readProjectInput(ctx: CliContext, file: string, options: { codebook?: Codebook | null; needCodebook?: boolean } = {}): Promise<ProjectInput> {
   const store = await openProject(ctx, file, { mode: 'read' });
   try {
-    const current = codebook ?? (await store.currentCodebook())?.codebook;
-    if (!current) {
+    const codebook = options.codebook ?? (await store.currentCodebook())?.codebook ?? null;
+    if (!codebook && options.needCodebook !== false) {
       throw new QdaError([message('the project has no codebook yet', { file, ruleId: 'no-codebook', source: 'project', fatal: true, note: 'add one with `qda project add FILE --codebook cb.yaml`, or give --codebook' })]);
     }
     const documents = await store.getDocuments();
     const codings = (await store.listCodings({ status: ['suggested', 'accepted'] })).filter(counts);
-    return { corpus: { documents }, codebook: current, codings };
+    return { corpus: { documents }, codebook, codings };
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Check the choice between transcripts and `--project`: one of them, not both, and without a
+ * project the options files need (`[flags, value]` pairs). Returns a usage error text, or null.
+ * @example const wrong = sourceChoice(files, options.project, 'transcripts', [['-c, --codebook <file>', options.codebook]])
+ */
+export function sourceChoice(files: readonly string[], project: string | undefined, what = 'transcripts', needed: ReadonlyArray<readonly [string, unknown]> = []): string | null {
+  if (project !== undefined && files.length > 0) return `give ${what} or --project, not both`;
+  if (project === undefined && files.length === 0) return `give ${what} (or --project study.qda)`;
+  const missing = project === undefined ? needed.find(([, value]) => value === undefined) : undefined;
+  return missing ? `required option '${missing[0]}' not specified` : null;
+}
+
+/** `--codebook <file>` as commands that also take `--project` read it. */
+export const CODEBOOK_FLAGS = '-c, --codebook <file>';
+
+/**
+ * The codebook given with `--codebook`, or null when none was given; messages go to stderr and
+ * a fatal one gives the exit code instead.
+ * @example const codebook = await optionalCodebook(ctx, options.codebook); if (typeof codebook === 'number') return codebook;
+ */
+export async function optionalCodebook(ctx: CliContext, file: string | undefined): Promise<Codebook | null | number> {
+  if (file === undefined) return null;
+  const { readCodebook } = await import('../io/read-codebook.js');
+  const read = await readCodebook(file);
+  if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
+  return read.codebook;
 }

@@ -1,7 +1,8 @@
 import type { Evaluation, Method } from '../learn/evaluate.js';
 import type { Suggestion } from '../learn/suggest.js';
 import type { Table } from './csv.js';
-import { markdownNumber, toMarkdownTable } from './markdown-table.js';
+import { markdownNumber } from './figures.js';
+import { toMarkdown } from './markdown.js';
 
 const METHOD_LABELS: Record<Method, string> = {
   learned: 'learned from the codings',
@@ -41,15 +42,15 @@ export function evaluationToMarkdown(evaluation: Evaluation): string {
   const folds = evaluation.grouping === 'document' ? 'documents kept together' : 'blocks of consecutive units kept together (fewer labelled documents than folds)';
   const scored = learned.codes.filter((c) => c.scored);
   const unscored = learned.codes.filter((c) => !c.scored);
-  const microTable = toMarkdownTable({
+  const microTable = toMarkdown({
     columns: ['method', 'precision', 'recall', 'micro-F1'],
     rows: evaluation.methods.map((m) => [METHOD_LABELS[m.method], n(m.micro.precision), n(m.micro.recall), n(m.micro.f1)]),
   }, { right: ['precision', 'recall', 'micro-F1'] });
-  const curveTable = toMarkdownTable({
+  const curveTable = toMarkdown({
     columns: ['share of training units', 'units', 'codings', 'precision', 'recall', 'micro-F1'],
     rows: evaluation.learningCurve.map((p) => [`${Math.round(p.fraction * 100)}%`, n(p.trainingUnits, 0), n(p.trainingCodings, 0), n(p.micro.precision), n(p.micro.recall), n(p.micro.f1)]),
   }, { right: ['units', 'codings', 'precision', 'recall', 'micro-F1'] });
-  const codeTable = toMarkdownTable({
+  const codeTable = toMarkdown({
     columns: ['code', 'examples', 'precision', 'recall', 'F1', 'F1 rules', 'F1 most frequent'],
     rows: scored.map((c) => {
       const at = learned.codes.indexOf(c);

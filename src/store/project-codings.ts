@@ -1,9 +1,10 @@
 import type { EvidencedCoding } from '../analysis/quotes.js';
 import { createCoder } from '../coding/code-corpus.js';
-import type { AutoCoding, Coding } from '../model/coding.js';
+import { placeCodings } from '../coding/place-codings.js';
+import type { AutoCoding, Coding, CodingRow } from '../model/coding.js';
 import type { Document } from '../model/document.js';
-import { message, QdaError } from '../model/message.js';
-import type { Unit } from '../model/segment.js';
+import { message, QdaError, type Message } from '../model/message.js';
+import type { Segment, Unit } from '../model/segment.js';
 import { OffsetMap } from '../text/offsets.js';
 import { AUTO_CODER, type CodingOrigin, type CodingStatus, type NewCoding, type ProjectStore, type StoredCoding } from './store.js';
 
@@ -102,4 +103,55 @@ export async function codeProject(store: ProjectStore, actor: string, options: {
 
 function codingKey(c: { document: string; start: number; end: number; code: string }): string {
   return `${c.document}\u0000${c.start}\u0000${c.end}\u0000${c.code}`;
+}
+
+/**
+ * Stored codings as coding-table rows: spans in code points, no segment number (place them
+ * with `placeCodings`).
+ * @example placeCodings(storedRows(codings), documents, { file: 'study.qda' })
+ */
+export function storedRows(stored: readonly StoredCoding[]): CodingRow[] {
+  return stored.map((c) => ({ document: c.document, code: c.code, coder: c.coder, source: c.origin === 'auto' ? 'auto' : 'manual', matches: c.matches, segment: null, span: { start: c.start, end: c.end } }));
+}
+
+/**
+ * Stored codings on the segments of `unit`, as the report and validation count them (see
+ * `placeCodings`: a span across two segments codes both), UTF-16 offsets, with the automatic
+ * codings' hits so quotes can mark the matched words.
+ * @example placeStoredCodings(codings, documents, 'turn', 'study.qda').codings
+ */
+export function placeStoredCodings(stored: readonly StoredCoding[], documents: readonly Document[], unit: Unit, file: string): { codings: EvidencedCoding[]; segments: Map<string, Segment[]>; messages: Message[] } {
+  const placed = placeCodings(storedRows(stored), documents, { unit, file });
+  const key = (c: Coding) => `${c.document}\u0000${c.code}\u0000${c.coder}\u0000${c.start}\u0000${c.end}`;
+  const hits = new Map(modelCodings(stored, documents).filter((c) => c.hits && c.hits.length > 0).map((c) => [key(c), c.hits!]));
+  const codings = placed.codings.map((c): EvidencedCoding => {
+    const h = hits.get(key(c));
+    return h ? { ...c, hits: h } : c;
+  });
+  return { codings, segments: placed.segments, messages: placed.messages };
+}
+
+/**
+ * Stored codings as the rows of a coding table, for `qda agree`: each whole span (code points)
+ * filed under the turn it overlaps most, with that turn's text.
+ * @example segmentCodings(await store.listCodings(), documents, 'study.qda')
+ */
+export function segmentCodings(stored: readonly StoredCoding[], documents: readonly Document[], file: string): CodingRow[] {
+  const placed = placeCodings(storedRows(stored), documents, { unit: 'turn', mode: 'span', file });
+  const offsets = new DocumentOffsets(new Map(documents.map((d) => [d.id, d])));
+  return placed.codings.map((c) => {
+    const map = offsets.get(c.document)!;
+    return { document: c.document, code: c.code, coder: c.coder, source: c.source, matches: c.matches, segment: c.segment, span: { start: map.toCodePoint(c.start), end: map.toCodePoint(c.end) }, text: placed.segments.get(c.document)![c.segment - 1].text };
+  });
+}
+
+/**
+ * Coding-table rows (spans in code points, or only a segment number of `unit`) as codings to
+ * store: each whole span (a row with only a segment number takes the segment's span), origin
+ * `import`, status `accepted`, coder from the table. Rows that cannot be placed are messages.
+ * @example tableCodings((await readCodings(['ana.csv'])).codings, documents, 'turn', 'ana.csv')
+ */
+export function tableCodings(rows: readonly CodingRow[], documents: readonly Document[], unit: Unit, file: string): { codings: NewCoding[]; messages: Message[] } {
+  const placed = placeCodings(rows, documents, { unit, mode: 'span', file });
+  return { codings: newCodings(placed.codings, documents, 'import', 'accepted'), messages: placed.messages };
 }

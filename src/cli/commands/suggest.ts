@@ -8,7 +8,7 @@ import { suggestCodings } from '../../learn/suggest.js';
 import { LEARNING_UNITS, type LearningUnit } from '../../learn/units.js';
 import { message } from '../../model/message.js';
 import { toCsv } from '../../report/csv.js';
-import { toMarkdownTable } from '../../report/markdown-table.js';
+import { toMarkdown } from '../../report/markdown.js';
 import { evaluationTables, evaluationToMarkdown, suggestionTable } from '../../report/suggest-tables.js';
 import { projectDataset, suggestProject } from '../../store/project-suggestions.js';
 import { OffsetMap } from '../../text/offsets.js';
@@ -130,7 +130,7 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
   const suggestions = inCodePoints(read.corpus.documents, suggestCodings(dataset, suggester, { minScore }));
   const table = suggestionTable(suggestions);
   const format = options.format ?? 'csv';
-  const output = format === 'md' ? toMarkdownTable(table, { right: ['unit', 'start', 'end', 'score', 'uncertainty'] }) : format === 'csv' ? toCsv(table) : `${JSON.stringify(suggestions, null, 2)}\n`;
+  const output = format === 'md' ? toMarkdown(table, { right: ['unit', 'start', 'end', 'score', 'uncertainty'] }) : format === 'csv' ? toCsv(table) : `${JSON.stringify(suggestions, null, 2)}\n`;
   return emit(ctx, output, options.out);
 }
 
