@@ -95,6 +95,7 @@ export { readCases, readTableFile } from './io/read-cases.js';
 export { casesFromTable, joinCases, type Cases, type CaseKey } from './import/cases.js';
 export { readPseudonyms } from './io/read-pseudonyms.js';
 export { readReliability } from './io/read-reliability.js';
+export { parseReliabilityCsv, RELIABILITY_LAYOUTS, type ReliabilityCsvOptions, type ReliabilityLayout } from './analysis/agreement/reliability-csv.js';
 export { readQdpx, readProjectCodings } from './io/read-qdpx.js';
 export { readManualCodings } from './io/read-manual-codings.js';
 export { writeQdpx } from './io/write-qdpx.js';

@@ -1,7 +1,8 @@
 import { coincidenceMatrix, pairableValues } from './coincidence.js';
-import { alphaOfCoincidences, type MeasurementLevel } from './krippendorff-alpha.js';
+import { alphaOfCoincidences, MEASUREMENT_LEVELS, type MeasurementLevel } from './krippendorff-alpha.js';
 import { seededRandom } from './random.js';
 import type { ReliabilityData } from './reliability-data.js';
+import { checkChoice, checkInteger, checkNumber } from '../../util/options.js';
 
 /** Options of the bootstrap interval of α. */
 export interface BootstrapOptions {
@@ -33,6 +34,10 @@ export interface AlphaInterval {
  * @example bootstrapAlpha(data, { samples: 1000, seed: 1 }) // { low: 0.61, high: 0.87, … }
  */
 export function bootstrapAlpha(data: ReliabilityData, options: BootstrapOptions): AlphaInterval {
+  checkChoice('bootstrapAlpha', 'level', options.level, MEASUREMENT_LEVELS);
+  checkNumber('bootstrapAlpha', 'confidence', options.confidence, { min: 0, max: 1, maxExcluded: true });
+  checkInteger('bootstrapAlpha', 'samples', options.samples, { min: 1 });
+  checkInteger('bootstrapAlpha', 'seed', options.seed);
   const level = options.level ?? 'nominal';
   const confidence = options.confidence ?? 0.95;
   const seed = options.seed ?? 1;

@@ -1,5 +1,6 @@
 import { coincidenceMatrix, pairableValues, type PairableValues } from './coincidence.js';
 import type { RatingValue, ReliabilityData } from './reliability-data.js';
+import { checkChoice } from '../../util/options.js';
 
 /** Level of measurement: chooses the difference function δ² of Krippendorff's α. */
 export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
@@ -35,6 +36,7 @@ export interface AlphaResult {
  * @example krippendorffAlpha({ coders: ['a', 'b'], units: ['1', '2', '3'], values: [[1, 2, 1], [1, 2, 2]] }, { level: 'nominal' }).alpha // 0.444…
  */
 export function krippendorffAlpha(data: ReliabilityData, options: { level?: MeasurementLevel } = {}): AlphaResult {
+  checkChoice('krippendorffAlpha', 'level', options.level, MEASUREMENT_LEVELS);
   const level = options.level ?? 'nominal';
   const values = pairableValues(data);
   const withValues = data.coders.filter((_, c) => data.values[c].some((v) => v !== null && v !== undefined));
