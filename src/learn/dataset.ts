@@ -6,6 +6,7 @@ import { type StemLanguage } from '../text/stem.js';
 import { roleFeature, ruleFeature, textFeatures, textWords } from './features.js';
 import { recogniseLanguage, stemLanguageOf } from './language.js';
 import { LEARNING_UNITS, learningUnits, type LearningUnit } from './units.js';
+import { checkChoice, checkString } from '../util/options.js';
 
 /**
  * A coder's decision about a code on a span: `applied` (a manual coding, or an accepted
@@ -76,9 +77,9 @@ export interface Dataset {
  */
 export function buildDataset(corpus: Corpus, decisions: readonly CodingDecision[], options: DatasetOptions = {}): Dataset {
   const unit = options.unit ?? 'turn';
-  if (!LEARNING_UNITS.includes(unit)) throw new TypeError(`option "unit" must be one of ${LEARNING_UNITS.join(', ')}; got ${String(unit)}`);
-  if (options.language !== undefined && typeof options.language !== 'string') throw new TypeError('option "language" must be a language code such as en or id');
-  if (options.coder !== undefined && typeof options.coder !== 'string') throw new TypeError('option "coder" must be a coder name');
+  checkChoice('buildDataset', 'unit', unit, LEARNING_UNITS);
+  checkString('buildDataset', 'language', options.language, { nonEmpty: true });
+  checkString('buildDataset', 'coder', options.coder, { nonEmpty: true });
   const mine = decisions.filter((d) => options.coder === undefined || d.coder === options.coder);
   const language = options.language !== undefined ? stemLanguageOf(options.language) : recogniseLanguage(sampleWords(corpus));
   const coder = options.codebook ? createCoder(options.codebook) : null;

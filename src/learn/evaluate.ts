@@ -4,6 +4,7 @@ import { ruleFeature } from './features.js';
 import { kFolds, type FoldGrouping } from './folds.js';
 import { appliedCounts, labelOf, scoreUnit, trainSuggester, type TrainOptions } from './model.js';
 import { shuffleInPlace } from './shuffle.js';
+import { checkInteger, checkNumber } from '../util/options.js';
 
 /** The three ways of coding that are compared. */
 export type Method = 'learned' | 'rules' | 'most-frequent';
@@ -84,10 +85,14 @@ export function evaluateSuggester(dataset: Dataset, options: EvaluateOptions = {
   const minScore = options.minScore ?? 0.3;
   const minScored = options.minScored ?? 5;
   const fractions = options.fractions ?? [0.1, 0.25, 0.5, 1];
-  if (!Number.isInteger(k) || k < 2) throw new TypeError(`option "k" must be an integer of at least 2; got ${String(k)}`);
-  if (!Number.isInteger(seed)) throw new TypeError(`option "seed" must be an integer; got ${String(seed)}`);
-  if (!(minScore >= 0 && minScore <= 1)) throw new TypeError(`option "minScore" must be a number from 0 to 1; got ${String(minScore)}`);
-  if (!fractions.every((f) => f > 0 && f <= 1)) throw new TypeError('option "fractions" must hold numbers above 0 and at most 1');
+  const fn = 'evaluateSuggester';
+  checkInteger(fn, 'k', k, { min: 2 });
+  checkInteger(fn, 'seed', seed);
+  checkNumber(fn, 'minScore', minScore, { min: 0, max: 1, minIncluded: true });
+  checkInteger(fn, 'minScored', minScored, { min: 1 });
+  checkInteger(fn, 'blockSize', options.blockSize, { min: 1 });
+  if (!Array.isArray(fractions) || fractions.length === 0) throw new TypeError(`${fn}: option fractions must be a list of shares above 0 and at most 1`);
+  for (const f of fractions) checkNumber(fn, 'fractions', f, { min: 0, max: 1 });
 
   const examples = dataset.examples;
   const labelled = examples.map((_, i) => i).filter((i) => examples[i].reviewed || examples[i].applied.size > 0 || examples[i].rejected.size > 0);

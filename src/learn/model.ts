@@ -3,6 +3,7 @@ import { featureKind, featureLabel, type FeatureKind } from './features.js';
 import { seededRandom } from '../analysis/agreement/random.js';
 import { fitLogistic, sigmoid, type LogisticModel, type SparseRows } from './logistic.js';
 import { uncertaintyOf } from './review.js';
+import { checkInteger, checkNumber } from '../util/options.js';
 
 /** Options of `trainSuggester`. */
 export interface TrainOptions {
@@ -76,12 +77,13 @@ export function appliedCounts(examples: Iterable<Example>): Map<string, number> 
  * @example const s = trainSuggester(buildDataset(corpus, decisions)); scoreUnit(s, example.features)
  */
 export function trainSuggester(dataset: Dataset, options: TrainOptions = {}, rows?: readonly number[]): Suggester {
-  const l2 = checkPositive('l2', options.l2 ?? 1);
-  const minExamples = checkPositive('minExamples', options.minExamples ?? 3);
-  const minFeatureCount = checkPositive('minFeatureCount', options.minFeatureCount ?? 2);
-  const positiveWeight = checkPositive('positiveWeight', options.positiveWeight ?? 10);
-  const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed)) throw new TypeError(`option "seed" must be an integer; got ${String(seed)}`);
+  const fn = 'trainSuggester';
+  checkNumber(fn, 'l2', options.l2, { min: 0, max: Infinity });
+  checkInteger(fn, 'minExamples', options.minExamples, { min: 1 });
+  checkInteger(fn, 'minFeatureCount', options.minFeatureCount, { min: 1 });
+  checkNumber(fn, 'positiveWeight', options.positiveWeight, { min: 0, max: Infinity });
+  checkInteger(fn, 'seed', options.seed);
+  const { l2 = 1, minExamples = 3, minFeatureCount = 2, positiveWeight = 10, seed = 1 } = options;
   const training = (rows ?? dataset.examples.map((_, i) => i)).filter((i) => {
     const e = dataset.examples[i];
     return e.reviewed || e.applied.size > 0 || e.rejected.size > 0;
@@ -165,9 +167,4 @@ function vectorise(index: Map<string, number>, features: readonly string[]): { c
 
 function isText(feature: string): boolean {
   return feature.startsWith('w:') || feature.startsWith('p:');
-}
-
-function checkPositive(name: string, value: number): number {
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new TypeError(`option "${name}" must be a positive number; got ${String(value)}`);
-  return value;
 }

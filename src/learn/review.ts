@@ -1,3 +1,5 @@
+import { checkChoice } from '../util/options.js';
+
 /** One reason of a stored suggestion (see `Reason`). */
 export interface ReviewReason {
   feature: string;
@@ -42,7 +44,7 @@ export function reviewOf(coding: { score: number | null; explanation: readonly R
  * @example reviewQueue(await store.listCodings({ origin: 'learned', status: 'suggested' }), 'uncertainty')
  */
 export function reviewQueue<T extends { score: number | null }>(codings: readonly T[], order: 'score' | 'uncertainty'): T[] {
-  if (order !== 'score' && order !== 'uncertainty') throw new TypeError(`option "order" must be one of score, uncertainty; got ${String(order)}`);
+  checkChoice('reviewQueue', 'order', order, ['score', 'uncertainty']);
   const key = (c: T) => (c.score === null ? -1 : order === 'score' ? c.score : uncertaintyOf(c.score));
   return codings.map((c, i) => ({ c, i })).sort((a, b) => key(b.c) - key(a.c) || a.i - b.i).map((x) => x.c);
 }

@@ -1,5 +1,6 @@
 import type { Dataset } from './dataset.js';
 import { labelOf, scoreUnit, type Reason, type Suggester } from './model.js';
+import { checkInteger, checkNumber } from '../util/options.js';
 
 /** A learned suggestion: a code for a unit the coder has not decided on, with why. */
 export interface Suggestion {
@@ -26,7 +27,8 @@ export interface Suggestion {
  */
 export function suggestCodings(dataset: Dataset, suggester: Suggester, options: { minScore?: number; reasons?: number } = {}): Suggestion[] {
   const minScore = options.minScore ?? 0.3;
-  if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) throw new TypeError(`option "minScore" must be a number from 0 to 1; got ${String(minScore)}`);
+  checkNumber('suggestCodings', 'minScore', minScore, { min: 0, max: 1, minIncluded: true });
+  checkInteger('suggestCodings', 'reasons', options.reasons, { min: 0 });
   const out: Suggestion[] = [];
   for (const example of dataset.examples) {
     const scored = scoreUnit(suggester, example.features, { reasons: options.reasons ?? 5, minScore })

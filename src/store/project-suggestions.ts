@@ -60,9 +60,9 @@ export async function projectDataset(store: ProjectReader, options: ProjectLearn
   const coders = projectCoders(codings);
   const coder = options.coder ?? (coders.length === 1 ? coders[0] : undefined);
   if (coder === undefined) {
-    throw new TypeError(coders.length === 0 ? 'the project has no codings made by people to learn from' : `option "coder" is needed: the project has codings of ${coders.join(', ')}`);
+    throw new TypeError(coders.length === 0 ? 'projectDataset: the project has no codings made by people to learn from' : `projectDataset: option coder is needed: the project has codings of ${coders.join(', ')}`);
   }
-  if (!coders.includes(coder)) throw new TypeError(`option "coder" must name someone who coded in the project (${coders.join(', ') || 'nobody has'}); got "${coder}"`);
+  if (!coders.includes(coder)) throw new TypeError(`projectDataset: option coder must name someone who coded in the project (${coders.join(', ') || 'nobody has'}); got "${coder}"`);
   const codebook = (await store.currentCodebook())?.codebook ?? null;
   const dataset = buildDataset({ documents }, projectDecisions(codings, documents), {
     coder,

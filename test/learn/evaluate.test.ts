@@ -47,8 +47,8 @@ describe('cross-validation on a small fixed project', () => {
   });
 
   it('checks its options', () => {
-    expect(() => evaluateSuggester(dataset, { k: 1 })).toThrow('option "k" must be an integer of at least 2; got 1');
-    expect(() => evaluateSuggester(dataset, { fractions: [0] })).toThrow('option "fractions" must hold numbers above 0 and at most 1');
+    expect(() => evaluateSuggester(dataset, { k: 1 })).toThrow('evaluateSuggester: option k must be a whole number from 2 up; got 1');
+    expect(() => evaluateSuggester(dataset, { fractions: [0] })).toThrow('evaluateSuggester: option fractions must be a number above 0 and at most 1; got 0');
   });
 });
 

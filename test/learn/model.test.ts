@@ -98,9 +98,9 @@ describe('learned suggestions on a small fixed project', () => {
 
   it('checks its options', () => {
     const d = dataset();
-    expect(() => trainSuggester(d, { l2: -1 })).toThrow('option "l2" must be a positive number; got -1');
-    expect(() => suggestCodings(d, trainSuggester(d), { minScore: 2 })).toThrow('option "minScore" must be a number from 0 to 1; got 2');
+    expect(() => trainSuggester(d, { l2: -1 })).toThrow('trainSuggester: option l2 must be a number above 0 and at most Infinity; got -1');
+    expect(() => suggestCodings(d, trainSuggester(d), { minScore: 2 })).toThrow('suggestCodings: option minScore must be a number from 0 and at most 1; got 2');
     const { corpus, decisions } = smallProject();
-    expect(() => buildDataset(corpus, decisions, { unit: 'page' as never })).toThrow('option "unit" must be one of turn, paragraph, sentence, line; got page');
+    expect(() => buildDataset(corpus, decisions, { unit: 'page' as never })).toThrow('buildDataset: option unit must be one of turn, paragraph, sentence, line; got "page"');
   });
 });

@@ -63,8 +63,8 @@ describe('learned suggestions in a project', () => {
   it('asks which coder when several people coded, and names them', async () => {
     const { store } = await smallStudy();
     await store.change('budi', 'one coding', (tx) => tx.addCoding({ document: 'staff-01', start: 0, end: 5, code: 'barrier/shame', origin: 'manual' }));
-    await expect(suggestProject(store, 'lead')).rejects.toThrow('option "coder" is needed: the project has codings of ana, budi');
-    await expect(suggestProject(store, 'lead', { coder: 'cici' })).rejects.toThrow('option "coder" must name someone who coded in the project (ana, budi); got "cici"');
+    await expect(suggestProject(store, 'lead')).rejects.toThrow('projectDataset: option coder is needed: the project has codings of ana, budi');
+    await expect(suggestProject(store, 'lead', { coder: 'cici' })).rejects.toThrow('projectDataset: option coder must name someone who coded in the project (ana, budi); got "cici"');
     await store.close();
   });
 
