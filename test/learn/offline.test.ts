@@ -2,15 +2,19 @@
 // replaced by a trap while the model trains, suggests and evaluates. A trap that fires fails the test.
 import dgram from 'node:dgram';
 import dns from 'node:dns';
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import tls from 'node:tls';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildDataset } from '../../src/learn/dataset.js';
 import { evaluateSuggester } from '../../src/learn/evaluate.js';
 import { trainSuggester } from '../../src/learn/model.js';
 import { suggestCodings } from '../../src/learn/suggest.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { runCli } from '../helpers/cli.js';
 import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 import { CODEBOOK, smallProject } from './small-project.js';
@@ -61,6 +65,25 @@ describe('no network access while learning', () => {
     const evaluation = evaluateSuggester(dataset, { k: 3, minScored: 3 });
     expect(suggestions.length).toBeGreaterThan(0);
     expect(evaluation.methods).toHaveLength(3);
+    expect(attempts).toEqual([]);
+  });
+});
+
+describe('no network access in qda suggest on a project file', () => {
+  it('writes learned suggestions into study.qda and evaluates it without opening a socket', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'qda-offline-')), 'study.qda');
+    const store = await openSqliteStore(file, { mode: 'write', create: true });
+    const { corpus, decisions } = smallProject();
+    await store.change('ana', 'set up', async (tx) => {
+      await tx.saveCodebook(CODEBOOK);
+      for (const d of corpus.documents) await tx.addDocument(d);
+      await tx.addCodings(decisions.map((d) => ({ document: d.document, start: d.start, end: d.end, code: d.code, coder: 'ana', origin: 'manual' })));
+    });
+    await store.close();
+    const suggest = await runCli('suggest', file);
+    const evaluate = await runCli('suggest', file, '--evaluate', '--folds', '3');
+    expect([suggest.code, evaluate.code]).toEqual([0, 0]);
+    expect(suggest.stderr).toMatch(/suggestions for ana/);
     expect(attempts).toEqual([]);
   });
 });
