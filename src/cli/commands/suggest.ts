@@ -63,7 +63,7 @@ listed, not scored.`,
     )
     .argument('<project>', 'a qda project (.qda) to write suggestions into, or a REFI-QDA project (.qdpx) to read')
     .option('--evaluate', 'measure instead of suggesting: cross-validation, baselines, learning curve')
-    .addOption(new Option('--coder <name>', "learn from this coder's codings only (default: every coder's)"))
+    .addOption(new Option('--coder <name>', 'learn from (and suggest for) this coder (default: the one person who coded a .qda; every coder of a .qdpx)'))
     .addOption(new Option('--min-score <s>', 'suggest (and, with --evaluate, count as suggested) at this score or more, 0–1').default('0.3'))
     .addOption(new Option('-u, --unit <unit>', 'the unit that gets a suggestion; line: one line each (one comment or answer per line)').choices([...LEARNING_UNITS]).default('turn'))
     .addOption(new Option('--language <code>', 'language of the text: en and id are stemmed, any other code is not (default: recognised from the text)'))
