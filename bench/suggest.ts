@@ -2,7 +2,7 @@
 // suggesting and a 5-fold evaluation take. The project is made from the fictional sample
 // interviews: each document is 40 turns drawn (seeded) from them, and the "coder" is the bundled
 // codebook's rules with 30% of their codings left out, so there is something to learn.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../src/analysis/agreement/random.js';
 import { parseCodebook } from '../src/codebook/parse.js';
@@ -72,4 +72,9 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-if (process.argv[1]?.endsWith('suggest.ts')) console.log(JSON.stringify(suggestBench()));
+// Run alone (`node --import tsx bench/suggest.ts`): print the row and keep it under bench/results/.
+if (process.argv[1]?.endsWith('suggest.ts')) {
+  const row = suggestBench();
+  console.log(JSON.stringify(row));
+  writeFileSync(join('bench/results', `suggest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify([row], null, 2)}\n`);
+}
