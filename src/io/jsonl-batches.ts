@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { CodeTask } from './code-task.js';
+import { stripBom } from '../util/bom.js';
 
 /**
  * Read a JSONL corpus (a file, or `-` for stdin) as batches of whole lines of about
@@ -16,7 +17,7 @@ export async function* jsonlBatches(file: string, batchBytes = 1 << 20): AsyncGe
   let first = true;
   for await (const chunk of stream) {
     let text = decoder.decode(chunk as Buffer, { stream: true });
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (first) text = stripBom(text);
     first = false;
     pending += text;
     if (pending.length < batchBytes) continue;

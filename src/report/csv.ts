@@ -1,7 +1,11 @@
 import Papa from 'papaparse';
 
-/** Cells that a spreadsheet would run as a formula get a leading `'` (CSV injection). */
-const FORMULA = /^[=+@\t\r]|^-(?=[\d(=+@])/;
+/**
+ * Cells that a spreadsheet would run as a formula get a leading `'` (CSV injection, as OWASP
+ * advises): those starting with `=`, `+`, `@`, tab or carriage return, and those starting with
+ * `-` unless they are a plain number (`-SUM(1,2)`, `-cmd|' /C calc'!A0`; not `-0.25`).
+ */
+const FORMULA = /^[=+@\t\r]|^-(?!(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$)/;
 
 /** A table: column names and rows of cells. */
 export interface Table {

@@ -653,7 +653,7 @@ class SqliteStore extends SqliteReader implements ProjectStore {
     if (version > schema.version) {
       throw projectError(this.file, `written by a newer qda (project schema ${version}); this qda reads schema ${schema.version} and older`, 'project-newer', `upgrade qda to a version that reads schema ${version}`);
     }
-    if (version === schema.version) return;
+    if (version === schema.version) return this.checkSchemaCode(schema);
     if (this.readOnly) {
       throw projectError(this.file, version === 0 ? 'an empty file, not a qda project' : `written by an older qda (project schema ${version}); it must be upgraded to schema ${schema.version}`, version === 0 ? 'project-not-qda' : 'project-older', version === 0 ? undefined : 'run any writing command on it once, e.g. `qda project check`');
     }
@@ -677,6 +677,20 @@ class SqliteStore extends SqliteReader implements ProjectStore {
     } catch (e) {
       this.db.exec('ROLLBACK');
       throw e;
+    }
+    this.checkSchemaCode(schema);
+  }
+
+  /**
+   * Refuse a file whose schema runs code qda did not write (triggers or views added by someone
+   * else would run on our reads and writes): a project from elsewhere is not trusted.
+   */
+  private checkSchemaCode(schema: SchemaSpec): void {
+    const ours = new Set(Object.values(schema.migrations).flatMap((sql) => [...sql.matchAll(/CREATE (?:TRIGGER|VIEW) (\w+)/g)].map((m) => m[1])));
+    const foreign = this.all("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name").filter((r) => !ours.has(String(r.name)));
+    if (foreign.length > 0) {
+      const list = foreign.map((r) => `${String(r.type)} "${String(r.name)}"`).join(', ');
+      throw projectError(this.file, `the project holds database code qda did not write (${list}); it was not opened`, 'project-foreign-code', 'open it with the sqlite3 tool to inspect it, or ask whoever sent it for a clean export');
     }
   }
 

@@ -97,6 +97,11 @@ describe('qda project', () => {
     const out = join(tempDir(), 'cb.yaml');
     writeFileSync(out, yaml.stdout);
     expect((await runCli('codebook', 'validate', out)).code).toBe(0);
+    const qdc = await runCli('project', 'export', file, '--format', 'qdc');
+    const qdcFile = join(tempDir(), 'cb.qdc');
+    writeFileSync(qdcFile, qdc.stdout);
+    const back = await runCli('codebook', 'convert', qdcFile, join(tempDir(), 'back.yaml'));
+    expect(back.code, back.stderr).toBe(0);
   });
 
   it('refuses to create over an existing file and reports a missing project with its name', async () => {

@@ -35,6 +35,7 @@ const CASES: Array<[string, () => unknown, RegExp]> = [
   ['buildReport by', () => buildReport(coded, codebook, { by: 'gender' }), /^frequencies: option by must be one of document, speaker, role; got "gender"$/],
   ['quotesToMarkdown headingLevel', () => quotesToMarkdown([], { headingLevel: 7 }), /^quotesToMarkdown: option headingLevel must be a whole number from 1 to 6; got 7$/],
   ['krippendorffAlpha level', () => krippendorffAlpha(reliability, { level: 'metric' as never }), /^krippendorffAlpha: option level must be one of nominal, ordinal, interval, ratio; got "metric"$/],
+  ['krippendorffAlpha metric', () => krippendorffAlpha(reliability, { metric: 'cardinal' as never }), /^krippendorffAlpha: option metric must be one of nominal, ordinal, interval, ratio; got "cardinal"$/],
   ['bootstrapAlpha confidence', () => bootstrapAlpha(reliability, { samples: 10, confidence: 95 }), /^bootstrapAlpha: option confidence must be a number above 0 and below 1; got 95$/],
   ['bootstrapAlpha samples', () => bootstrapAlpha(reliability, { samples: 0 }), /^bootstrapAlpha: option samples must be a whole number from 1 up; got 0$/],
   ['cohenKappa weights', () => cohenKappa({ levels: ['a', 'b'], counts: [[1, 0], [0, 1]] }, { weights: 'cubic' as never }), /^cohenKappa: option weights must be one of unweighted, linear, quadratic, an array of numbers \(one per level\); got "cubic"$/],
@@ -56,6 +57,9 @@ describe('library option checks', () => {
     for (const by of ['document', 'speaker', 'role']) expect(frequencies(coded, codebook, { by }).groups.length).toBeGreaterThan(0);
     for (const level of ['nominal', 'ordinal', 'interval', 'ratio'] as const) expect(() => krippendorffAlpha({ ...reliability, values: [[1, 2, 1], [1, 2, 2]] }, { level })).not.toThrow();
     expect(kwic(corpus.documents, { term: 'pacar' }, { window: 0 })).toHaveLength(1);
+    // The old name of metric still works for one release.
+    const numeric = { ...reliability, values: [[1, 2, 1], [1, 2, 2]] };
+    expect(krippendorffAlpha(numeric, { level: 'interval' })).toEqual(krippendorffAlpha(numeric, { metric: 'interval' }));
     expect(() => cohenKappa({ levels: ['a', 'b'], counts: [[1, 0], [0, 1]] }, { weights: [0, 1] })).not.toThrow();
   });
 });

@@ -58,8 +58,14 @@ Examples:
 }
 
 async function runCode(ctx: CliContext, files: string[], options: CodeCommandOptions): Promise<number> {
-  const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
+  const cores = availableParallelism();
+  let jobs = options.jobs === undefined ? cores : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
+  if (jobs > cores) {
+    // Each worker holds its own copy of the compiled codebook: more workers than cores only costs memory.
+    ctx.io.stderr(`qda: warning: --jobs ${jobs} is more than the ${cores} cores of this machine; using ${cores}\n`);
+    jobs = cores;
+  }
   const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);

@@ -1,7 +1,8 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { UNITS } from '../../model/segment.js';
 import { READERS } from '../../io/formats.js';
 import type { ReadCorpusOptions } from '../../io/read-corpus.js';
+import { DEFAULT_MAX_INPUT_SIZE, formatSize, parseSize } from '../../io/read-input.js';
 
 // One option vocabulary for every command (design rule 5): same name, same meaning.
 
@@ -50,15 +51,25 @@ export function tableOptions(): Option[] {
   ];
 }
 
+/** `--max-input-size <size>`: most bytes read from one input file or inflated from a zipped one. */
+export const maxInputSizeOption = () =>
+  new Option('--max-input-size <size>', `most bytes to read from one input file or inflate from a .docx/.xlsx/.qdpx (e.g. 256MB; default ${formatSize(DEFAULT_MAX_INPUT_SIZE).replace(' ', '')}); JSONL is streamed without limit`).argParser(
+    (value) => {
+      const bytes = parseSize(value);
+      if (bytes === undefined) throw new InvalidArgumentError('give a size such as 256MB, 1.5GB or 500k');
+      return bytes;
+    },
+  );
+
 /** What a command that reads transcripts received about reading them. */
-export type ReaderFlags = { inputFormat?: string; language?: string } & TableReadOptions;
+export type ReaderFlags = { inputFormat?: string; language?: string; maxInputSize?: number } & TableReadOptions;
 
 /**
  * `--input-format`, `--language` and the table options: every command that reads transcripts takes them.
  * @example for (const option of readerOptions()) command.addOption(option)
  */
 export function readerOptions(): Option[] {
-  return [inputFormatOption(), languageOption(), ...tableOptions()];
+  return [inputFormatOption(), languageOption(), maxInputSizeOption(), ...tableOptions()];
 }
 
 /**
@@ -69,10 +80,29 @@ export function readOptionsOf(options: ReaderFlags): ReadCorpusOptions {
   const picked: ReadCorpusOptions = {};
   if (options.inputFormat !== undefined) picked.inputFormat = options.inputFormat;
   if (options.language !== undefined) picked.language = options.language;
+  if (options.maxInputSize !== undefined) picked.maxInputSize = options.maxInputSize;
   if (options.speakerCol !== undefined) picked.speakerCol = options.speakerCol;
   if (options.textCol !== undefined) picked.textCol = options.textCol;
   if (options.timeCol !== undefined) picked.timeCol = options.timeCol;
   if (options.docCol !== undefined) picked.docCol = options.docCol;
   if (options.survey) picked.survey = true;
   return picked;
+}
+
+/**
+ * An old option spelling kept for one release: hidden from `--help`, and when used, a
+ * deprecation warning on stderr names the new spelling. `deprecated` gives what it was given.
+ * @example command.addOption(oldSpelling('-l, --level <level>', '--metric')); … deprecated(ctx, 'alpha', options.level, '--level', '--metric')
+ */
+export function oldSpelling(flags: string, replacement: string): Option {
+  return new Option(flags, `deprecated: use ${replacement}`).hideHelp();
+}
+
+/**
+ * Warn once on stderr that an old option spelling was used, and return its value.
+ * @example const metric = deprecated(ctx.io.stderr, 'alpha', options.level, '--level', '--metric') ?? options.metric
+ */
+export function deprecated<T>(stderr: (text: string) => void, command: string, value: T | undefined, old: string, replacement: string): T | undefined {
+  if (value !== undefined) stderr(`qda ${command}: warning: ${old} is deprecated and will be removed in the next release; use ${replacement} [deprecated-option]\n`);
+  return value;
 }
