@@ -80,9 +80,12 @@ export {
 export { buildDataset, type CodingDecision, type ReviewedSpan, type DatasetOptions, type Dataset, type Example } from './learn/dataset.js';
 export { learningUnits, LEARNING_UNITS, type LearningUnit } from './learn/units.js';
 export { trainSuggester, scoreUnit, type TrainOptions, type Suggester, type CodeModel, type Reason, type Scored } from './learn/model.js';
+export type { FeatureKind } from './learn/features.js';
+export type { FoldGrouping } from './learn/folds.js';
+export type { LogisticModel } from './learn/logistic.js';
 export { suggestCodings, type Suggestion } from './learn/suggest.js';
-export { evaluateSuggester, type EvaluateOptions, type Evaluation, type MethodResult, type CodeResult, type CurvePoint } from './learn/evaluate.js';
-export { reviewOf, reviewQueue, uncertaintyOf, type SuggestionReview } from './learn/review.js';
+export { evaluateSuggester, type EvaluateOptions, type Evaluation, type Method, type MethodResult, type CodeResult, type CurvePoint, type Scores } from './learn/evaluate.js';
+export { reviewOf, reviewQueue, uncertaintyOf, type ReviewReason, type SuggestionReview } from './learn/review.js';
 
 // Rendering: tables to CSV, Markdown, LaTeX, XLSX, HTML; charts to SVG; whole reports.
 export { toCsv, type Table } from './report/csv.js';

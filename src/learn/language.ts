@@ -12,7 +12,7 @@ const MIN_SHARE = 0.08;
  * The stemming language of a text: English or Indonesian when common words of that language
  * make up a clear share of it, else undefined (words are then used unstemmed). Projects
  * imported from other tools rarely say their language, and a wrong stemmer mangles words.
- * @example recogniseLanguage(['the board and the district']) // 'en'
+ * @example recogniseLanguage('the board and the district'.split(' ')) // 'en'
  */
 export function recogniseLanguage(words: Iterable<string>): StemLanguage | undefined {
   const hits: Record<StemLanguage, number> = { en: 0, id: 0 };
