@@ -84,6 +84,8 @@ if (sizes.includes(100)) {
   }
 }
 
+results.push((await import('./suggest.js')).suggestBench());
+
 const file = join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`results written to ${file}`);

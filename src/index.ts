@@ -79,6 +79,17 @@ export {
   agreementStatistics, codingAgreement, describeUnits, type AgreementStatistics, type CodeAgreement, type CodingAgreement, type CodingAgreementOptions, type Disagreement,
 } from './analysis/agreement/coding-agreement.js';
 
+// Learned suggestions: per-code models trained on a coder's own codings (pure; no I/O, no network).
+export { buildDataset, type CodingDecision, type ReviewedSpan, type DatasetOptions, type Dataset, type Example } from './learn/dataset.js';
+export { learningUnits, LEARNING_UNITS, type LearningUnit } from './learn/units.js';
+export { trainSuggester, scoreUnit, type TrainOptions, type Suggester, type CodeModel, type Reason, type Scored } from './learn/model.js';
+export type { FeatureKind } from './learn/features.js';
+export type { FoldGrouping } from './learn/folds.js';
+export type { LogisticModel } from './learn/logistic.js';
+export { suggestCodings, type Suggestion } from './learn/suggest.js';
+export { evaluateSuggester, type EvaluateOptions, type Evaluation, type Method, type MethodResult, type CodeResult, type CurvePoint, type Scores } from './learn/evaluate.js';
+export { reviewOf, reviewQueue, uncertaintyOf, type ReviewReason, type SuggestionReview } from './learn/review.js';
+
 // Rendering: tables to CSV, Markdown, LaTeX, XLSX, HTML; charts to SVG; whole reports.
 export { toCsv, type Table } from './report/csv.js';
 export { codingRows, codingRowsToCsv, CODING_COLUMNS, type WrittenCodingRow } from './report/coding-table.js';
@@ -97,6 +108,7 @@ export { agreementTables, agreementToMarkdown } from './report/agreement-table.j
 export { validationTables, validationToMarkdown } from './report/validation-table.js';
 export { buildReport, type BuildReportOptions, type ReportData } from './report/build-report.js';
 export { renderReport, reportPage, type ReportCharts, type ReportFiles } from './report/render-report.js';
+export { evaluationTables, evaluationToMarkdown, suggestionTable } from './report/suggest-tables.js';
 
 // REFI-QDA: projects (.qdpx) and codebooks (.qdc) in and out.
 export { fromQdpx, type PositionsReport, type QdpxImport, type QdpxImportOptions, type QdpxUser } from './refi/read-project.js';
