@@ -1,7 +1,7 @@
 import { passes, type CompiledCodebook } from '../codebook/compile.js';
 import type { AutoCoding, Hit } from '../model/coding.js';
 import type { Segment } from '../model/segment.js';
-import { tokenise } from '../text/tokenise.js';
+import { countWords, tokenise } from '../text/tokenise.js';
 import type { WordCache } from './word-cache.js';
 
 export type { AutoCoding, Hit };
@@ -19,10 +19,19 @@ interface CodeEvidence {
  * @example codeSegment(compiled, cache, doc.text, segment)
  */
 export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: string, segment: Segment): AutoCoding[] {
+  return codeAndCountSegment(compiled, cache, text, segment).codings;
+}
+
+/**
+ * `codeSegment`, also giving the segment's number of words (tokens), which counting needs for
+ * every segment, coded or not.
+ * @example codeAndCountSegment(compiled, cache, doc.text, segment).words // 42
+ */
+export function codeAndCountSegment(compiled: CompiledCodebook, cache: WordCache, text: string, segment: Segment): { codings: AutoCoding[]; words: number } {
   const allowed = cache.allowedCodes(segment.speaker, segment.role, () =>
     compiled.codes.map((c) => c.hasRules && passes(c.speakerFilter, segment.speaker) && passes(c.roleFilter, segment.role)),
   );
-  if (!allowed.includes(true)) return [];
+  if (!allowed.includes(true)) return { codings: [], words: countWords(text, segment.start, segment.end) };
   const tokens = tokenise(text, segment.start, segment.end);
   const words = tokens.map((t) => cache.matchersOf(text.slice(t.start, t.end)));
   const evidence = new Map<number, CodeEvidence>();
@@ -103,7 +112,7 @@ export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: 
       hits: e.hits,
     });
   }
-  return codings;
+  return { codings, words: tokens.length };
 }
 
 function continues(pattern: readonly number[], words: ReadonlyArray<readonly number[]>, at: number): boolean {

@@ -28,28 +28,42 @@ function isWordUnit(c: number): boolean {
  */
 export function tokenise(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
+  scanWords(text, from, to, (start, end) => void tokens.push({ start, end }));
+  return tokens;
+}
+
+/**
+ * The number of words `tokenise` finds in `[from, to)` of `text`, without building tokens.
+ * @example countWords('Ya, pacarnya!') // 2
+ */
+export function countWords(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  scanWords(text, from, to, () => void n++);
+  return n;
+}
+
+function scanWords(text: string, from: number, to: number, word: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    let word: boolean;
+    let isWord: boolean;
     let width = 1;
     if (c < 0x80) {
-      word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+      isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
     } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       const cp = text.codePointAt(i)!;
-      word = WORD_CHAR.test(String.fromCodePoint(cp));
+      isWord = WORD_CHAR.test(String.fromCodePoint(cp));
       width = cp > 0xffff ? 2 : 1;
     } else {
-      word = isWordUnit(c);
+      isWord = isWordUnit(c);
     }
-    if (word) {
+    if (isWord) {
       if (start === -1) start = i;
     } else if (start !== -1) {
-      tokens.push({ start, end: i });
+      word(start, i);
       start = -1;
     }
     i += width - 1;
   }
-  if (start !== -1) tokens.push({ start, end: to });
-  return tokens;
+  if (start !== -1) word(start, to);
 }

@@ -1,16 +1,14 @@
 import { Command, Option } from 'commander';
-import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { codeTasks } from '../../io/code-pool.js';
-import type { CodeTask, CodeTaskOptions } from '../../io/code-task.js';
-import { jsonlBatches } from '../../io/jsonl-batches.js';
+import { runTasks } from '../../io/task-pool.js';
+import type { CodeTaskOptions } from '../../io/code-task.js';
+import { corpusTasks, worthParallel } from '../../io/corpus-tasks.js';
 import { AtomicFileWriter } from '../../io/write-file.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { DocumentIds } from '../../io/read-corpus.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, outOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
+import { codebookOption, jobsOf, jobsOption, outOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
   codebook: string;
@@ -39,7 +37,7 @@ Parent codes are not repeated: counts roll children up to their parents.`,
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
     .addOption(outOption())
-    .addOption(new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n'))
+    .addOption(jobsOption())
     .addHelpText('after', `
 Examples:
   qda code data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
@@ -53,8 +51,8 @@ Examples:
 }
 
 async function runCode(ctx: CliContext, files: string[], options: CodeCommandOptions): Promise<number> {
-  const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
+  const jobs = jobsOf(options.jobs);
+  if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const { codebook, messages } = await readCodebook(options.codebook);
   if (ctx.report(messages) || codebook === null) return EXIT.data;
   const read = readOptionsOf(options);
@@ -73,7 +71,7 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
     opened = true;
   };
   try {
-    for await (const result of codeTasks(tasksOf(files, options.inputFormat), codebook, taskOptions, effectiveJobs)) {
+    for await (const result of runTasks(corpusTasks(files, options.inputFormat), codebook, { kind: 'code', options: taskOptions }, effectiveJobs)) {
       const clashes = result.documents.map((d) => ids.claim({ id: d.id, file: d.file })).filter((m) => m !== null);
       if (ctx.report([...result.messages, ...clashes])) {
         ctx.progressDone();
@@ -96,28 +94,4 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
     await writer?.abort();
     throw e;
   }
-}
-
-function isJsonl(file: string, inputFormat: string | undefined): boolean {
-  return inputFormat === 'jsonl' || file === '-' || /\.(jsonl|ndjson)$/i.test(file);
-}
-
-/** Files one by one; JSONL corpora in batches of lines, streamed. */
-async function* tasksOf(files: string[], inputFormat: string | undefined): AsyncGenerator<CodeTask> {
-  for (const file of files) {
-    if (isJsonl(file, inputFormat)) yield* jsonlBatches(file);
-    else yield { kind: 'file', file };
-  }
-}
-
-/** Without --jobs, workers are used only on more than a few megabytes: each costs about 0.1 s to start. */
-async function worthParallel(files: string[], inputFormat: string | undefined): Promise<boolean> {
-  let total = 0;
-  for (const file of files) {
-    if (file === '-') return true;
-    const size = await stat(file).then((s) => s.size, () => 0);
-    total += size;
-    if (isJsonl(file, inputFormat) && size > 8e6) return true;
-  }
-  return files.length > 1 && total > 4e6;
 }

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { UNITS } from '../../model/segment.js';
 import { READERS } from '../../io/formats.js';
 import type { ReadCorpusOptions } from '../../io/read-corpus.js';
@@ -13,6 +14,19 @@ export const unitOption = () => new Option('-u, --unit <unit>', 'segment unit th
 
 /** `--out <file>`. */
 export const outOption = (what = 'file') => new Option('-o, --out <path>', `write to this ${what} instead of stdout (written whole or not at all)`);
+
+/** `--jobs <n>`: worker threads for large inputs. */
+export const jobsOption = () => new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n');
+
+/**
+ * The number of jobs `--jobs` asks for (default: the number of cores); null when it is not a
+ * whole number from 1 up.
+ * @example jobsOf('2') // 2
+ */
+export function jobsOf(option: string | undefined): number | null {
+  const jobs = option === undefined ? availableParallelism() : Number(option);
+  return Number.isInteger(jobs) && jobs >= 1 ? jobs : null;
+}
 
 /** `--input-format <fmt>`: overrides the format guessed from each file's extension. */
 export const inputFormatOption = () => new Option('--input-format <format>', 'read every input as this format instead of guessing from the extension').choices(Object.keys(READERS));

@@ -1,24 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import { createCoder } from '../coding/code-corpus.js';
 import type { Codebook } from '../model/codebook.js';
-import { runCodeTask, type CodeTask, type CodeTaskOptions, type CodeTaskResult } from './code-task.js';
+import { runTask, type CodeTask, type TaskResultOf, type TaskWork } from './code-task.js';
 
 /**
- * Code tasks on `jobs` worker threads (or in this thread when `jobs` is 1) and yield the
- * results in task order, so the output is the same whatever the number of jobs. At most
- * `2 × jobs` tasks are in flight, which bounds memory.
- * @example for await (const result of codeTasks(tasks, codebook, options, 2)) write(result.rows)
+ * Run tasks (coding or counting) on `jobs` worker threads (or in this thread when `jobs` is 1)
+ * and yield the results in task order, so the output is the same whatever the number of jobs.
+ * At most `jobs + 1` tasks are in flight, which bounds memory.
+ * @example for await (const result of runTasks(tasks, codebook, { kind: 'code', options }, 2)) write(result.output)
  */
-export async function* codeTasks(tasks: AsyncIterable<CodeTask>, codebook: Codebook, options: CodeTaskOptions, jobs: number): AsyncGenerator<CodeTaskResult> {
+export async function* runTasks<W extends TaskWork>(tasks: AsyncIterable<CodeTask>, codebook: Codebook, work: W, jobs: number): AsyncGenerator<TaskResultOf<W>> {
   if (jobs <= 1) {
     const coder = createCoder(codebook);
-    for await (const task of tasks) yield await runCodeTask(task, coder, options);
+    for await (const task of tasks) yield await runTask(task, coder, work);
     return;
   }
-  const workers = Array.from({ length: jobs }, () => startWorker(codebook, options));
-  const waiting = new Map<number, { resolve: (r: CodeTaskResult) => void; reject: (e: Error) => void }>();
+  const workers = Array.from({ length: jobs }, () => startWorker(codebook, work));
+  const waiting = new Map<number, { resolve: (r: TaskResultOf<W>) => void; reject: (e: Error) => void }>();
   for (const w of workers) {
-    w.on('message', (m: { seq: number; result?: CodeTaskResult; error?: string }) => {
+    w.on('message', (m: { seq: number; result?: TaskResultOf<W>; error?: string }) => {
       const p = waiting.get(m.seq)!;
       waiting.delete(m.seq);
       if (m.error !== undefined) p.reject(new Error(m.error));
@@ -29,7 +29,7 @@ export async function* codeTasks(tasks: AsyncIterable<CodeTask>, codebook: Codeb
       waiting.clear();
     });
   }
-  const inFlight: Array<Promise<CodeTaskResult>> = [];
+  const inFlight: Array<Promise<TaskResultOf<W>>> = [];
   let seq = 0;
   try {
     for await (const task of tasks) {
@@ -47,14 +47,14 @@ export async function* codeTasks(tasks: AsyncIterable<CodeTask>, codebook: Codeb
   }
 }
 
-function startWorker(codebook: Codebook, options: CodeTaskOptions): Worker {
+function startWorker(codebook: Codebook, work: TaskWork): Worker {
   const compiled = import.meta.url.endsWith('.js');
-  const url = new URL(compiled ? './code-worker.js' : './code-worker.ts', import.meta.url);
+  const url = new URL(compiled ? './task-worker.js' : './task-worker.ts', import.meta.url);
   // A smaller young generation keeps the workers' memory down (1 GB, 500 terms: 513 → 430 MB
   // peak) for 4% of speed: coding makes many short-lived strings that a small nursery collects.
   const resourceLimits = { maxYoungGenerationSizeMb: 8 };
-  if (compiled) return new Worker(url, { workerData: { codebook, options }, resourceLimits });
+  if (compiled) return new Worker(url, { workerData: { codebook, work }, resourceLimits });
   // From source (tests, tsx), the worker registers the TypeScript loader before loading itself.
   const boot = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: { codebook, options }, resourceLimits });
+  return new Worker(boot, { eval: true, workerData: { codebook, work }, resourceLimits });
 }
