@@ -1,7 +1,7 @@
 import { passes, type CompiledCodebook } from '../codebook/compile.js';
 import type { AutoCoding, Hit } from '../model/coding.js';
 import type { Segment } from '../model/segment.js';
-import { countWords, tokenise } from '../text/tokenise.js';
+import { countWords, TokenBuffer, tokeniseInto } from '../text/tokenise.js';
 import type { WordCache } from './word-cache.js';
 
 export type { AutoCoding, Hit };
@@ -12,6 +12,10 @@ interface CodeEvidence {
   /** Per near rule, per term: token positions (start, end) of its occurrences. */
   near?: Array<Array<Array<[number, number]>>>;
 }
+
+// Reused from segment to segment: the tokens of the segment being coded and their matchers.
+const tokens = new TokenBuffer();
+const words: Array<readonly number[]> = [];
 
 /**
  * Code one segment of `text` (the whole document text) with a compiled codebook: one pass
@@ -32,8 +36,9 @@ export function codeAndCountSegment(compiled: CompiledCodebook, cache: WordCache
     compiled.codes.map((c) => c.hasRules && passes(c.speakerFilter, segment.speaker) && passes(c.roleFilter, segment.role)),
   );
   if (!allowed.includes(true)) return { codings: [], words: countWords(text, segment.start, segment.end) };
-  const tokens = tokenise(text, segment.start, segment.end);
-  const words = tokens.map((t) => cache.matchersOf(text.slice(t.start, t.end)));
+  tokeniseInto(text, segment.start, segment.end, tokens);
+  const { starts, ends, hashes, length } = tokens;
+  for (let i = 0; i < length; i++) words[i] = cache.matchersAt(text, starts[i], ends[i], hashes[i]);
   const evidence = new Map<number, CodeEvidence>();
   const evidenceOf = (code: number): CodeEvidence => {
     let e = evidence.get(code);
@@ -44,14 +49,16 @@ export function codeAndCountSegment(compiled: CompiledCodebook, cache: WordCache
     return e;
   };
 
-  for (let i = 0; i < words.length; i++) {
-    for (const first of words[i]) {
+  for (let i = 0; i < length; i++) {
+    const matchers = words[i];
+    for (let m = 0; m < matchers.length; m++) {
+      const first = matchers[m];
       for (const p of compiled.byFirstWord[first]) {
         const pattern = compiled.patterns[p];
         const last = i + pattern.words.length - 1;
-        if (last >= words.length || !continues(pattern.words, words, i)) continue;
-        const start = tokens[i].start;
-        const end = tokens[last].end;
+        if (last >= length || !continues(pattern.words, words, i)) continue;
+        const start = starts[i];
+        const end = ends[last];
         for (const role of pattern.roles) {
           if (!allowed[role.code]) continue;
           const e = evidenceOf(role.code);
@@ -95,7 +102,7 @@ export function codeAndCountSegment(compiled: CompiledCodebook, cache: WordCache
     const c = compiled.codes[code];
     e.near?.forEach((occurrences, rule) => {
       const window = nearWindow(occurrences, c.nearWithin[rule]);
-      if (window) e.hits.push({ start: tokens[window[0]].start, end: tokens[window[1]].end, term: c.nearLabels[rule] });
+      if (window) e.hits.push({ start: starts[window[0]], end: ends[window[1]], term: c.nearLabels[rule] });
     });
     if (e.hits.length === 0) continue;
     e.hits.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -112,7 +119,7 @@ export function codeAndCountSegment(compiled: CompiledCodebook, cache: WordCache
       hits: e.hits,
     });
   }
-  return { codings, words: tokens.length };
+  return { codings, words: length };
 }
 
 function continues(pattern: readonly number[], words: ReadonlyArray<readonly number[]>, at: number): boolean {
