@@ -11,10 +11,10 @@ import { readTranscript, type ReadCorpusOptions } from './read-corpus.js';
 /** Output formats of `qda code`. */
 export type CodingFormat = 'csv' | 'json' | 'jsonl';
 
-/** A piece of work: one transcript file, or a batch of lines of a JSONL corpus. */
+/** A piece of work: one transcript file, or a batch of lines of a JSONL corpus (UTF-8 bytes). */
 export type CodeTask =
   | { kind: 'file'; file: string }
-  | { kind: 'lines'; file: string; firstLine: number; text: string };
+  | { kind: 'lines'; file: string; firstLine: number; bytes: Uint8Array };
 
 /** What every task gives back besides its output. */
 interface TaskOutcome {
@@ -90,6 +90,8 @@ function codeDocuments(documents: readonly Document[], coder: Coder, { unit, for
   return { output: Buffer.from(output), rows };
 }
 
+const decoder = new TextDecoder('utf-8');
+
 /** The documents of a task, its messages and the size of its text. */
 async function readTask(task: CodeTask, read: ReadCorpusOptions): Promise<{ documents: Document[]; messages: Message[]; bytes: number }> {
   const documents: Document[] = [];
@@ -99,12 +101,12 @@ async function readTask(task: CodeTask, read: ReadCorpusOptions): Promise<{ docu
     for (const d of result.corpus.documents) documents.push(d);
     return { documents, messages: result.messages, bytes: documents.reduce((n, d) => n + d.text.length, 0) };
   }
-  const lines = task.text.split('\n');
+  const lines = decoder.decode(task.bytes).split('\n');
   lines.forEach((line, i) => {
     if (line.trim().length === 0) return;
     const { document, messages: m } = documentFromJsonLine(line, task.file, task.firstLine + i);
     for (const x of m) messages.push(x);
     if (document) documents.push(document);
   });
-  return { documents, messages, bytes: task.text.length };
+  return { documents, messages, bytes: task.bytes.length };
 }

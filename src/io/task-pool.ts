@@ -36,7 +36,8 @@ export async function* runTasks<W extends TaskWork>(tasks: AsyncIterable<CodeTas
       const n = seq++;
       inFlight.push(new Promise((resolve, reject) => {
         waiting.set(n, { resolve, reject });
-        workers[n % jobs].postMessage({ seq: n, task });
+        // A batch of lines moves to its worker without a copy.
+        workers[n % jobs].postMessage({ seq: n, task }, task.kind === 'lines' ? [task.bytes.buffer as ArrayBuffer] : []);
       }));
       if (inFlight.length > jobs) yield await inFlight.shift()!;
     }
