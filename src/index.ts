@@ -46,6 +46,7 @@ export { alignCodings } from './coding/align-codings.js';
 // Analysis: pure functions on model types.
 export { rollUp, segmentKey, codesAtLevel, type CodedCorpus } from './analysis/rollup.js';
 export { frequencies, groupingAttributes, type Frequencies, type FrequencyRow, type Grouping } from './analysis/frequencies.js';
+export { CodeCountsBuilder, countedCodes, type CodeCounts, type CountedCode, type GroupCounts } from './analysis/code-counts.js';
 export { cooccurrence, type Cooccurrence, type CooccurrenceCell } from './analysis/cooccurrence.js';
 export { quoteBank, type Quote, type EvidencedCoding } from './analysis/quotes.js';
 export { codebookRows, type CodebookRow } from './analysis/codebook-table.js';
@@ -55,7 +56,7 @@ export { validateCoding, type ValidationResult } from './analysis/validation.js'
 // Rendering: tables to CSV, Markdown, LaTeX, XLSX, HTML; charts to SVG; whole reports.
 export { toCsv, type Table } from './report/csv.js';
 export { codingRows, codingRowsToCsv, CODING_COLUMNS } from './report/coding-table.js';
-export { frequencyTable, frequencyCrosstab, cooccurrenceTable, cooccurrencePairs, quoteTable, codebookTable, kwicTable } from './report/tables.js';
+export { countTable, countRows, frequencyTable, frequencyCrosstab, cooccurrenceTable, cooccurrencePairs, quoteTable, codebookTable, kwicTable } from './report/tables.js';
 export { toMarkdown, quotesToMarkdown, markdownPage } from './report/markdown.js';
 export { toLatex } from './report/latex.js';
 export { toXlsx, type Sheet } from './report/xlsx.js';
@@ -73,6 +74,7 @@ export { qdpxArchive } from './report/qdpx.js';
 
 // Files.
 export { readCorpus, readTranscript } from './io/read-corpus.js';
+export { readCounts } from './io/read-counts.js';
 export { readCodebook } from './io/read-codebook.js';
 export { readCodings } from './io/read-codings.js';
 export { readCases, joinCases } from './io/read-cases.js';

@@ -33,15 +33,27 @@ export const COUNT_COLUMNS = ['segments', 'documents', 'words', 'hits', 'segment
  * @example toCsv(countTable(counts))
  */
 export function countTable(counts: CodeCounts): Table {
-  const rows: Table['rows'] = [];
-  counts.codes.forEach((c, k) => {
+  return { columns: countColumns(counts), rows: [...countRows(counts)] };
+}
+
+/** The columns of `countTable`. */
+export function countColumns(counts: CodeCounts): string[] {
+  return ['code', 'label', 'depth', counts.by, ...COUNT_COLUMNS, 'share_pct'];
+}
+
+/**
+ * The rows of `countTable` one by one, for writing a table of a million rows without holding it.
+ * @example for (const row of countRows(counts)) …
+ */
+export function* countRows(counts: CodeCounts): Generator<Table['rows'][number]> {
+  for (let k = 0; k < counts.codes.length; k++) {
+    const c = counts.codes[k];
     for (const g of counts.groups) {
       const { segments, documents, words, hits } = g.coded;
       const share = g.segments === 0 ? NaN : (100 * segments[k]) / g.segments;
-      rows.push([c.code, c.label, c.depth, g.group ?? ALL_GROUPS, segments[k], documents[k], words[k], hits[k], g.segments, g.documents, g.words, round(share, 1)]);
+      yield [c.code, c.label, c.depth, g.group ?? ALL_GROUPS, segments[k], documents[k], words[k], hits[k], g.segments, g.documents, g.words, round(share, 1)];
     }
-  });
-  return { columns: ['code', 'label', 'depth', counts.by, ...COUNT_COLUMNS, 'share_pct'], rows };
+  }
 }
 
 /**

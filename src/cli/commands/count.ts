@@ -7,12 +7,12 @@ import { readCodebook } from '../../io/read-codebook.js';
 import { DocumentIds } from '../../io/read-corpus.js';
 import { readCounts } from '../../io/read-counts.js';
 import { runTasks } from '../../io/task-pool.js';
-import { writeFileAtomic } from '../../io/write-file.js';
+import { AtomicFileWriter } from '../../io/write-file.js';
 import { message } from '../../model/message.js';
 import type { Unit } from '../../model/segment.js';
 import { toCsv, type Table } from '../../report/csv.js';
 import { jsonNumber } from '../../report/markdown-table.js';
-import { countTable } from '../../report/tables.js';
+import { countColumns, countRows } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
 import { jobsOf, jobsOption, outOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
 
@@ -117,14 +117,43 @@ async function runMerge(ctx: CliContext, files: string[], options: CountCommandO
   return EXIT.ok;
 }
 
+/** Write the table in pieces of a few thousand rows: at archive size it has a million. */
 async function write(ctx: CliContext, counts: CodeCounts, options: CountCommandOptions): Promise<void> {
-  const table = countTable(counts);
-  const output = options.format === 'json' ? `[\n${tableRecords(table).map((r) => JSON.stringify(r)).join(',\n')}\n]\n` : toCsv(table);
-  if (options.out) await writeFileAtomic(options.out, output);
-  else ctx.io.stdout(output);
+  const writer = options.out ? await AtomicFileWriter.open(options.out) : null;
+  const out = async (text: string) => (writer ? writer.write(text) : ctx.io.stdout(text));
+  try {
+    const columns = countColumns(counts);
+    const json = options.format === 'json';
+    let rows: Table['rows'] = [];
+    let first = true;
+    const flush = async () => {
+      if (json) {
+        let text = '';
+        for (const row of rows) {
+          text += `${first ? '[\n' : ',\n'}${JSON.stringify(record(columns, row))}`;
+          first = false;
+        }
+        await out(text);
+      } else {
+        await out(toCsv({ columns, rows }, { header: first }));
+        first = false;
+      }
+      rows = [];
+    };
+    for (const row of countRows(counts)) {
+      rows.push(row);
+      if (rows.length === 5000) await flush();
+    }
+    await flush();
+    if (json) await out(first ? '[]\n' : '\n]\n');
+    await writer?.commit();
+  } catch (e) {
+    await writer?.abort();
+    throw e;
+  }
 }
 
-/** A table as an array of row objects keyed by column; NaN becomes null. */
-function tableRecords(table: Table): Array<Record<string, unknown>> {
-  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, typeof row[i] === 'number' ? jsonNumber(row[i]) : row[i]])));
+/** A row as an object keyed by column; NaN becomes null. */
+function record(columns: readonly string[], row: Table['rows'][number]): Record<string, unknown> {
+  return Object.fromEntries(columns.map((c, i) => [c, typeof row[i] === 'number' ? jsonNumber(row[i]) : row[i]]));
 }
