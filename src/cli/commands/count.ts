@@ -10,7 +10,7 @@ import { runTasks } from '../../io/task-pool.js';
 import { AtomicFileWriter } from '../../io/write-file.js';
 import { message } from '../../model/message.js';
 import type { Unit } from '../../model/segment.js';
-import { toCsv, type Table } from '../../report/csv.js';
+import { CsvLines, toCsv, type Table } from '../../report/csv.js';
 import { jsonNumber } from '../../report/markdown-table.js';
 import { countColumns, countRows } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
@@ -126,6 +126,7 @@ async function write(ctx: CliContext, counts: CodeCounts, options: CountCommandO
     const json = options.format === 'json';
     let rows: Table['rows'] = [];
     let first = true;
+    const csv = new CsvLines();
     const flush = async () => {
       if (json) {
         let text = '';
@@ -135,7 +136,9 @@ async function write(ctx: CliContext, counts: CodeCounts, options: CountCommandO
         }
         await out(text);
       } else {
-        await out(toCsv({ columns, rows }, { header: first }));
+        let text = first ? toCsv({ columns, rows: [] }) : '';
+        for (const row of rows) text += csv.line(row);
+        await out(text);
         first = false;
       }
       rows = [];
