@@ -20,6 +20,7 @@ export interface BenchOptions {
 const TOPICS: Record<string, () => Promise<{ run(options: BenchOptions): Promise<object[]> }>> = {
   scale: () => import('./scale.js'),
   startup: () => import('./startup.js'),
+  readers: () => import('./readers.js'),
 };
 
 const args = process.argv.slice(2);

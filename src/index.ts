@@ -28,12 +28,10 @@ export { fromDocx, type DocxImportOptions } from './import/docx.js';
 export { fromCsv, fromXlsx, fromTableRows, type TableImportOptions } from './import/table.js';
 export { fromJsonl } from './import/jsonl.js';
 export { documentFromUtterances, type Utterance } from './import/utterances.js';
-export { parseCodingsCsv, type ReadCoding } from './import/codings-csv.js';
-export { fromQdpx } from './import/qdpx/project.js';
+export { parseCodingsCsv, type CodingsCsvOptions } from './import/codings-csv.js';
 
 // Codebooks: YAML, REFI-QDA .qdc, Markdown.
 export { parseCodebook, type CodebookResult } from './codebook/parse.js';
-export { parseQdc } from './codebook/qdc.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
 export { compileCodebook } from './codebook/compile.js';
@@ -41,7 +39,8 @@ export { compileCodebook } from './codebook/compile.js';
 // Coding.
 export { codeCorpus, createCoder, type Coder, type CodeOptions, type CodedDocument } from './coding/code-corpus.js';
 export { kwic, type KwicLine, type KwicQuery } from './coding/kwic.js';
-export { alignCodings } from './coding/align-codings.js';
+export { placeCodings, PLACEMENT_MODES, type PlacementMode, type PlaceOptions, type Placement } from './coding/place-codings.js';
+export { chooseCoder, type CoderChoice } from './coding/choose-coder.js';
 
 // Analysis: pure functions on model types.
 export { rollUp, segmentKey, codesAtLevel, type CodedCorpus } from './analysis/rollup.js';
@@ -70,17 +69,27 @@ export { agreementTables, agreementToMarkdown } from './report/agreement-table.j
 export { validationTables, validationToMarkdown } from './report/validation-table.js';
 export { buildReport, type ReportData } from './report/build-report.js';
 export { renderReport, reportPage, type ReportFiles } from './report/render-report.js';
-export { qdpxArchive } from './report/qdpx.js';
+
+// REFI-QDA: projects (.qdpx) and codebooks (.qdc) in and out.
+export { fromQdpx, type QdpxImport, type QdpxImportOptions, type QdpxUser, type PositionsReport } from './refi/read-project.js';
+export { qdpxFromBytes, unzipQdpx } from './refi/archive.js';
+export { parseQdc, type QdcOptions, type QdcResult } from './refi/read-qdc.js';
+export { codebookToQdc } from './refi/write-qdc.js';
+export { qdpxArchive, type QdpxArchive, type QdpxExport } from './refi/write-project.js';
+export { projectCodingRows, projectCodingsCsv, projectSummary, type ProjectSummary } from './refi/project-tables.js';
+export { POSITION_CONVENTIONS, type PositionConvention } from './refi/positions.js';
 
 // Files.
 export { readCorpus, readTranscript } from './io/read-corpus.js';
 export { readCounts } from './io/read-counts.js';
 export { readCodebook } from './io/read-codebook.js';
 export { readCodings } from './io/read-codings.js';
-export { readCases, joinCases } from './io/read-cases.js';
+export { readCases, readTableFile } from './io/read-cases.js';
+export { casesFromTable, joinCases, type Cases, type CaseKey } from './import/cases.js';
 export { readPseudonyms } from './io/read-pseudonyms.js';
 export { readReliability } from './io/read-reliability.js';
-export { readQdpx } from './io/read-qdpx.js';
+export { readQdpx, readProjectCodings } from './io/read-qdpx.js';
+export { readManualCodings } from './io/read-manual-codings.js';
 export { writeQdpx } from './io/write-qdpx.js';
 export { writeReport } from './io/write-report.js';
 export { writeFileAtomic } from './io/write-file.js';

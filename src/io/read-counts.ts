@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import Papa from 'papaparse';
 import type { CodeCounts, CountedCode, GroupCounts } from '../analysis/code-counts.js';
 import { message, type Message } from '../model/message.js';
 import { ALL_GROUPS, COUNT_COLUMNS } from '../report/tables.js';
+import { readCsvRows } from '../util/csv.js';
 import { unreadableReason } from './unreadable.js';
 
 type Cell = string | number | null;
@@ -26,6 +26,7 @@ export async function readCounts(file: string): Promise<{ counts: CodeCounts | n
   }
   let header: string[];
   let rows: Cell[][];
+  let lines: number[];
   if (text.trimStart().startsWith('[')) {
     let records: unknown;
     try {
@@ -38,10 +39,16 @@ export async function readCounts(file: string): Promise<{ counts: CodeCounts | n
     }
     header = Object.keys(records[0] as object);
     rows = (records as Array<Record<string, Cell>>).map((r) => header.map((k) => r[k] ?? null));
+    // One record a line after the opening bracket, as qda count writes them.
+    lines = rows.map((_, i) => i + 2);
   } else {
-    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
-    if (parsed.data.length === 0) return fail('the count table is empty', 'counts-empty');
-    [header, ...rows] = parsed.data;
+    const parsed = readCsvRows(text);
+    if (parsed.rows.length === 0) return fail('the count table is empty', 'counts-empty');
+    header = parsed.rows[0].cells;
+    // Not our table at all says more than the first problem of reading it.
+    if (parsed.problems.length > 0 && header[0] === 'code') return fail(parsed.problems[0].reason, 'counts-syntax', parsed.problems[0].line);
+    rows = parsed.rows.slice(1).map((r) => r.cells);
+    lines = parsed.rows.slice(1).map((r) => r.line);
   }
   const expected = ['code', 'label', 'depth', header[3], ...COUNT_COLUMNS, 'share_pct'];
   if (header.length !== expected.length || header.some((h, i) => h !== expected[i])) {
@@ -52,7 +59,7 @@ export async function readCounts(file: string): Promise<{ counts: CodeCounts | n
   const groups = new Map<string, GroupCounts>();
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const line = r + 2;
+    const line = lines[r];
     const values: number[] = [];
     for (let k = 0; k < COUNT_COLUMNS.length + 1; k++) {
       const cell = k === 0 ? row[2] : row[3 + k];

@@ -11,7 +11,7 @@ import { AtomicFileWriter } from '../../io/write-file.js';
 import { message } from '../../model/message.js';
 import type { Unit } from '../../model/segment.js';
 import { CsvLines, toCsv, type Table } from '../../report/csv.js';
-import { jsonNumber } from '../../report/markdown-table.js';
+import { jsonNumber } from '../../report/figures.js';
 import { countColumns, countRows } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
 import { jobsOf, jobsOption, outOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';

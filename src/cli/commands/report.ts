@@ -2,22 +2,20 @@ import { Command, Option } from 'commander';
 import { groupingAttributes } from '../../analysis/frequencies.js';
 import type { EvidencedCoding } from '../../analysis/quotes.js';
 import { depthOf } from '../../analysis/rollup.js';
-import { alignCodings } from '../../coding/align-codings.js';
+import { chooseCoder } from '../../coding/choose-coder.js';
 import { createCoder } from '../../coding/code-corpus.js';
-import { joinCases, readCases } from '../../io/read-cases.js';
+import { joinCases } from '../../import/cases.js';
+import { readCases } from '../../io/read-cases.js';
 import { readCodebook } from '../../io/read-codebook.js';
-import { readCodings } from '../../io/read-codings.js';
+import { readManualCodings } from '../../io/read-manual-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { readPseudonyms } from '../../io/read-pseudonyms.js';
 import { writeReport } from '../../io/write-report.js';
-import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
-import { message, type Message } from '../../model/message.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { buildReport } from '../../report/build-report.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
 import { segmentDocument } from '../../text/segment.js';
-import { splitSentences } from '../../text/sentences.js';
 import { EXIT, type CliContext } from '../context.js';
 import { codebookOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
@@ -110,13 +108,13 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   const groupings = ['document', 'speaker', 'role', ...groupingAttributes(corpus.documents)];
   if (!groupings.includes(options.by)) return done(ctx, ctx.usage(`--by "${options.by}" is neither document, speaker, role nor an attribute of these transcripts; choose one of: ${groupings.join(', ')}`));
 
-  const manual = options.codings ? await readManualCodings(ctx, options.codings, corpus, codebook, options.unit) : null;
-  if (manual === 'fatal') return done(ctx, EXIT.data);
+  const manual = options.codings ? await readManualCodings(options.codings, corpus, codebook, options.unit) : null;
+  if (manual && ctx.report(manual.messages)) return done(ctx, EXIT.data);
   const chosen = chooseCoder(options.coder, manual === null ? null : manual.codings);
-  if (typeof chosen === 'string') return done(ctx, ctx.usage(chosen));
+  if ('problem' in chosen) return done(ctx, ctx.usage(chosen.problem));
   const { useAuto, manualCodings: selectedManual, label: coderLabel } = chosen;
 
-  const segments: Segment[] = manual?.segments.flat() ?? [];
+  const segments: Segment[] = manual?.segments ?? [];
   const codings: EvidencedCoding[] = [];
   const coder = useAuto ? createCoder(codebook) : null;
   corpus.documents.forEach((doc, i) => {
@@ -131,7 +129,7 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
 
   ctx.progress('writing the report');
   let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
-    sentences: splitSentences, by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
+    by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
   });
   if (key) data = pseudonymise(data, key);
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
@@ -142,52 +140,6 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   ctx.progressDone();
   ctx.io.stderr(`${options.out}: ${output.size} files — ${data.summary.documents} documents, ${data.summary.segments} segments, ${data.summary.codings} codings (${coderLabel})\n`);
   return EXIT.ok;
-}
-
-/**
- * Whose codings the report shows: `auto` (the default without coding tables), `manual` (every
- * human coder; the default with them), `all`, or one coder by name. A string is a usage error.
- */
-function chooseCoder(option: string | undefined, manual: EvidencedCoding[] | null): { useAuto: boolean; manualCodings: EvidencedCoding[]; label: string } | string {
-  const coders = [...new Set((manual ?? []).map((c) => c.coder))].sort();
-  const choice = option ?? (manual ? 'manual' : 'auto');
-  if (choice === 'auto') return { useAuto: true, manualCodings: [], label: 'auto' };
-  if (choice === 'all') return { useAuto: true, manualCodings: manual ?? [], label: ['auto', ...coders].join(', ') };
-  if (choice === 'manual') return manual ? { useAuto: false, manualCodings: manual, label: coders.join(', ') || 'manual' } : '--coder manual needs the coding tables: give them with --codings';
-  const wanted = choice.toLocaleLowerCase();
-  const mine = (manual ?? []).filter((c) => c.coder.toLocaleLowerCase() === wanted);
-  if (mine.length === 0) {
-    const known = coders.length > 0 ? `the coding tables have: ${coders.join(', ')}` : 'give the coding tables with --codings';
-    return `--coder "${choice}" has no codings (${known}); or use auto or all`;
-  }
-  return { useAuto: false, manualCodings: mine, label: mine[0].coder };
-}
-
-/** Read human coders' tables and put their codings on the segments of this run's unit. */
-async function readManualCodings(
-  ctx: CliContext,
-  files: string[],
-  corpus: Corpus,
-  codebook: Codebook,
-  unit: Unit,
-): Promise<{ codings: EvidencedCoding[]; segments: Segment[][] } | 'fatal'> {
-  const segments = corpus.documents.map((d) => segmentDocument(d, unit));
-  const byDocument = new Map(corpus.documents.map((d, i) => [d.id, segments[i]]));
-  const known = new Set(codebook.codes.map((c) => c.id));
-  const codings: EvidencedCoding[] = [];
-  for (const file of files) {
-    const read = await readCodings([file]);
-    if (ctx.report(read.messages)) return 'fatal';
-    const aligned = alignCodings(read.codings, corpus.documents, byDocument, file);
-    const unknown = new Map<string, number>();
-    for (const c of aligned.codings) if (!known.has(c.code)) unknown.set(c.code, (unknown.get(c.code) ?? 0) + 1);
-    const warnings: Message[] = [...unknown].map(([code, n]) =>
-      message(`code "${code}" (${n} coding${n === 1 ? '' : 's'}) is not in the codebook; it is left out of the tables`, { file, ruleId: 'unknown-code', source: 'codings' }),
-    );
-    ctx.report([...aligned.messages, ...warnings]);
-    for (const c of aligned.codings) codings.push(c);
-  }
-  return { codings, segments };
 }
 
 function done(ctx: CliContext, code: number): number {
