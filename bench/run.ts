@@ -1,4 +1,4 @@
-// `npm run bench [-- <topic>… --sizes 100,1000 --terms 50,500,5000 --jobs 2 --tools "qda count,floor" --report 100]`
+// `npm run bench [-- <topic>… --sizes 100,1000 --terms 50,500,5000 --jobs 2 --tools "qda count,floor" --report 100 --code-terms 500]`
 // runs each topic (all by default) and writes its rows as JSON to bench/results/<topic>-<time>.json.
 // A new topic is a file bench/<topic>.ts exporting `run(options)`, plus one line in TOPICS.
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,8 @@ export interface BenchOptions {
   tools?: string[];
   /** Corpus sizes at which `qda report` is measured too. */
   report: number[];
+  /** Dictionary sizes at which `qda code` is measured (it writes a table larger than the corpus). */
+  codeTerms: number[];
   log(row: object): void;
 }
 
@@ -29,7 +31,7 @@ const option = (name: string, fallback: string) => {
   return i === -1 ? fallback : args[i + 1];
 };
 const numbers = (s: string) => (s === '' ? [] : s.split(',').map(Number));
-const valued = new Set(['--sizes', '--terms', '--jobs', '--tools', '--report']);
+const valued = new Set(['--sizes', '--terms', '--jobs', '--tools', '--report', '--code-terms']);
 const topics = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
 for (const t of topics) if (!(t in TOPICS)) throw new Error(`unknown bench topic "${t}"; known: ${Object.keys(TOPICS).join(', ')}`);
 const tools = option('tools', '');
@@ -37,7 +39,8 @@ const options: BenchOptions = {
   sizes: numbers(option('sizes', '100,1000')),
   terms: numbers(option('terms', '50,500,5000')),
   jobs: Number(option('jobs', '2')),
-  report: numbers(option('report', '100,1000')),
+  report: numbers(option('report', '100')),
+  codeTerms: numbers(option('code-terms', '500')),
   log: (row) => console.log(JSON.stringify(row)),
   ...(tools ? { tools: tools.split(',') } : {}),
 };

@@ -26,6 +26,7 @@ export async function run(options: BenchOptions): Promise<object[]> {
       const terms = termsOf(count);
       const seconds = new Map<string, number>();
       for (const tool of tools) {
+        if (tool === 'qda code' && !options.codeTerms.includes(count)) continue;
         const m = await measure(TOOLS[tool](corpus, terms, options.jobs));
         seconds.set(tool, m.seconds);
         const row: Record<string, unknown> = { size_mb: round(megabytes), terms: count, tool, jobs: tool.startsWith('qda') ? options.jobs : 1, seconds: round(m.seconds), mb_s: round(megabytes / m.seconds), peak_rss_mb: m.peakRssMb };
