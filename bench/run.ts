@@ -23,6 +23,7 @@ const TOPICS: Record<string, () => Promise<{ run(options: BenchOptions): Promise
   scale: () => import('./scale.js'),
   startup: () => import('./startup.js'),
   readers: () => import('./readers.js'),
+  project: () => import('./project.js'),
 };
 
 const args = process.argv.slice(2);

@@ -2,6 +2,7 @@ import { labelOf, type Codebook } from '../model/codebook.js';
 import type { AttributeValue, Document, Participant } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
 import { depthOf, rollUp, segmentKey, type CodedCorpus } from './rollup.js';
+import { checkChoice, checkString } from '../util/options.js';
 
 /** What segments are grouped by: document, speaker, role, or the name of any attribute. */
 export type Grouping = 'document' | 'speaker' | 'role' | (string & {});
@@ -52,6 +53,8 @@ export interface FrequencyOptions {
  * @example frequencies({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { by: 'role' }).rows[0]
  */
 export function frequencies(input: CodedCorpus, codebook: Codebook, options: FrequencyOptions = {}): Frequencies {
+  checkChoice('frequencies', 'by', options.by, ['document', 'speaker', 'role', ...groupingAttributes(input.documents)]);
+  checkString('frequencies', 'language', options.language);
   const by = options.by ?? 'speaker';
   const language = options.language ?? codebook.language;
   const rolled = rollUp(input.codings);

@@ -2,10 +2,11 @@ import { compileCodebook } from '../codebook/compile.js';
 import type { Codebook } from '../model/codebook.js';
 import type { CountedSegment } from '../model/coding.js';
 import type { Corpus, Document } from '../model/document.js';
-import type { Segment, Unit } from '../model/segment.js';
+import { UNITS, type Segment, type Unit } from '../model/segment.js';
 import { segmentDocument } from '../text/segment.js';
 import { codeAndCountSegment, codeSegment, type AutoCoding } from './code-segment.js';
 import { WordCache } from './word-cache.js';
+import { checkChoice } from '../util/options.js';
 
 /** Options of automatic coding. */
 export interface CodeOptions {
@@ -37,6 +38,7 @@ export function createCoder(codebook: Codebook): Coder {
   const cache = new WordCache(compiled);
   return {
     codeDocument(doc, options = {}) {
+      checkChoice('codeDocument', 'unit', options.unit, UNITS);
       const segments = segmentDocument(doc, options.unit ?? 'turn');
       const codings = segments.flatMap((s) => codeSegment(compiled, cache, doc.text, s));
       return { document: doc, segments, codings };
@@ -55,6 +57,7 @@ export function createCoder(codebook: Codebook): Coder {
  * @example codeCorpus(corpus, codebook).codings.filter((c) => c.code === 'factor/attachment')
  */
 export function codeCorpus(corpus: Corpus, codebook: Codebook, options: CodeOptions = {}): { segments: Segment[]; codings: AutoCoding[] } {
+  checkChoice('codeCorpus', 'unit', options.unit, UNITS);
   const coder = createCoder(codebook);
   const segments: Segment[] = [];
   const codings: AutoCoding[] = [];

@@ -1,4 +1,6 @@
 import { passes, type CompiledCodebook } from '../codebook/compile.js';
+import { RegexWorkLimitError, type LinearRegex } from '../codebook/linear-regex.js';
+import { message, QdaError } from '../model/message.js';
 import type { AutoCoding, Hit } from '../model/coding.js';
 import type { Segment } from '../model/segment.js';
 import { countWords, TokenBuffer, tokeniseInto } from '../text/tokenise.js';
@@ -85,13 +87,8 @@ export function codeAndCountSegment(compiled: CompiledCodebook, cache: WordCache
         present ??= compiled.regexLiterals.find(body.toLowerCase().replace(/ſ/g, 's'));
         if (!literals.some((id) => present![id] === 1)) continue;
       }
-      re.lastIndex = 0;
-      for (let m = re.exec(body); m !== null; m = re.exec(body)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        evidenceOf(code).hits.push({ start: segment.start + m.index, end: segment.start + m.index + m[0].length, term: `/${re.source}/` });
+      for (const [start, end] of regexMatches(re, body, segment, c.code.id)) {
+        evidenceOf(code).hits.push({ start: segment.start + start, end: segment.start + end, term: `/${re.source}/` });
       }
     }
   });
@@ -120,6 +117,17 @@ export function codeAndCountSegment(compiled: CompiledCodebook, cache: WordCache
     });
   }
   return { codings, words: length };
+}
+
+/** A regex's matches in a segment; a pathological lookahead becomes a message naming the rule. */
+function regexMatches(re: LinearRegex, body: string, segment: Segment, code: string): Array<[number, number]> {
+  try {
+    return re.matches(body);
+  } catch (e) {
+    if (!(e instanceof RegexWorkLimitError)) throw e;
+    const reason = `code "${code}": ${e.message} (segment ${segment.index})`;
+    throw new QdaError([message(reason, { file: segment.document, ruleId: 'regex-work-limit', source: 'code', fatal: true })]);
+  }
 }
 
 function continues(pattern: readonly number[], words: ReadonlyArray<readonly number[]>, at: number): boolean {

@@ -67,7 +67,8 @@ export type TaskResultOf<W extends TaskWork> = W extends { kind: 'code' } ? Code
 export async function runTask<W extends TaskWork>(task: CodeTask, coder: Coder, work: W): Promise<TaskResultOf<W>> {
   const { documents, messages, bytes } = await readTask(task, work.options.read);
   const outcome = { messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
-  const result: CodeTaskResult | CountTaskResult = work.kind === 'count' ? { ...outcome, counts: countDocuments(documents, coder, work.options) } : { ...outcome, ...codeDocuments(documents, coder, work.options) };
+  const result: CodeTaskResult | CountTaskResult =
+    work.kind === 'count' ? { ...outcome, counts: countDocuments(documents, coder, work.options) } : { ...outcome, ...encoded(codeAndFormat(documents, coder, work.options)) };
   return result as TaskResultOf<W>;
 }
 
@@ -77,7 +78,16 @@ function countDocuments(documents: readonly Document[], coder: Coder, { unit, by
   return counts.table();
 }
 
-function codeDocuments(documents: readonly Document[], coder: Coder, { unit, format }: CodeTaskOptions): { output: Uint8Array; rows: number } {
+function encoded({ output, rows }: { output: string; rows: number }): { output: Uint8Array; rows: number } {
+  return { output: Buffer.from(output), rows };
+}
+
+/**
+ * Code documents and format their rows as `qda code` prints them: CSV rows without the header,
+ * JSON lines, or for `json` each row preceded by `,\n`.
+ * @example codeAndFormat(corpus.documents, createCoder(codebook), { unit: 'turn', format: 'csv' }).output
+ */
+export function codeAndFormat(documents: readonly Document[], coder: Coder, { unit, format }: { unit: Unit; format: CodingFormat }): { output: string; rows: number } {
   let output = '';
   let rows = 0;
   for (const doc of documents) {
@@ -87,7 +97,7 @@ function codeDocuments(documents: readonly Document[], coder: Coder, { unit, for
     if (format === 'csv') output += codingRowsToCsv(table, false);
     else for (const r of table) output += format === 'jsonl' ? `${JSON.stringify(r)}\n` : `,\n${JSON.stringify(r)}`;
   }
-  return { output: Buffer.from(output), rows };
+  return { output, rows };
 }
 
 const decoder = new TextDecoder('utf-8');

@@ -1,7 +1,11 @@
 import Papa from 'papaparse';
 
-/** Cells that a spreadsheet would run as a formula get a leading `'` (CSV injection). */
-const FORMULA = /^[=+@\t\r]|^-(?=[\d(=+@])/;
+/**
+ * Cells that a spreadsheet would run as a formula get a leading `'` (CSV injection, as OWASP
+ * advises): those starting with `=`, `+`, `@`, tab or carriage return, and those starting with
+ * `-` unless they are a plain number (`-SUM(1,2)`, `-cmd|' /C calc'!A0`; not `-0.25`).
+ */
+const FORMULA = /^[=+@\t\r]|^-(?!(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$)/;
 
 /** A table: column names and rows of cells. */
 export interface Table {
@@ -36,12 +40,14 @@ export class CsvLines {
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
       if (i > 0) out += ',';
-      if (typeof v !== 'string') out += cell(v);
+      // A finite number never needs quotes nor the formula guard; anything else goes through toCsv once.
+      if (typeof v === 'number' && Number.isFinite(v)) out += String(v);
       else {
-        let e = this.escaped.get(v);
+        const text = cell(v);
+        let e = this.escaped.get(text);
         if (e === undefined) {
-          e = toCsv({ columns: [''], rows: [[v]] }, { header: false }).slice(0, -1);
-          this.escaped.set(v, e);
+          e = toCsv({ columns: [''], rows: [[text]] }, { header: false }).slice(0, -1);
+          this.escaped.set(text, e);
         }
         out += e;
       }

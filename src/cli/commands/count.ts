@@ -72,7 +72,7 @@ Examples:
 
 async function runCount(ctx: CliContext, files: string[], options: CountCommandOptions): Promise<number> {
   if (options.codebook === undefined) return ctx.usage('counting needs the codebook: give it with --codebook (or add up count tables with --merge)');
-  const jobs = jobsOf(options.jobs);
+  const jobs = jobsOf(options.jobs, ctx.io.stderr);
   if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const { codebook, messages } = await readCodebook(options.codebook);
   if (ctx.report(messages) || codebook === null) return EXIT.data;

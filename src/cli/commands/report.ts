@@ -6,21 +6,27 @@ import { chooseCoder } from '../../coding/choose-coder.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import { joinCases } from '../../import/cases.js';
 import { readCases } from '../../io/read-cases.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readManualCodings } from '../../io/read-manual-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { readPseudonyms } from '../../io/read-pseudonyms.js';
 import { writeReport } from '../../io/write-report.js';
+import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
+import type { Message } from '../../model/message.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { buildReport } from '../../report/build-report.js';
+import { placeStoredCodings } from '../../store/project-codings.js';
+import { AUTO_CODER, type StoredCoding } from '../../store/store.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
+import { nameLeaks } from '../../report/name-leaks.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, readerOptions, readOptionsOf, unitOption } from './options.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
+import { optionalCodebookOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ReportCommandOptions {
-  codebook: string;
+  codebook?: string;
+  project?: string;
   out: string;
   cases?: string;
   codings?: string[];
@@ -53,8 +59,9 @@ export function reportCommand(ctx: CliContext): Command {
 Parents count every segment a child codes. The folder is written whole or
 not at all.`,
     )
-    .argument('<files...>', 'transcripts (every supported format)')
-    .addOption(codebookOption())
+    .argument('[files...]', 'transcripts (every supported format); or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(projectOption())
     .addOption(new Option('-o, --out <dir>', 'report folder (created, or replaced when it holds an earlier report)').makeOptionMandatory())
     .addOption(new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx), joined on the first column (or on `speaker`/`document` columns)'))
     .addOption(new Option('--codings <files...>', "coding tables from human coders (our CSV, with or without a coder column); list them after the transcripts"))
@@ -68,7 +75,8 @@ not at all.`,
 Examples:
   qda report data-sample/transcripts/* --codebook codebooks/lk3-psychosocial.yaml --cases data-sample/cases.csv --out report
   qda report transcripts/*.md -c cb.yaml --by role --level 2 --pseudonyms key.csv --out report-anon
-  qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged`)
+  qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged
+  qda report --project study.qda --coder all --out report      # a project's codings (not rejected ones)`)
     .action(async (files: string[], options: ReportCommandOptions) => {
       ctx.exitCode = await runReport(ctx, files, options);
     });
@@ -82,16 +90,12 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   const level = options.level === undefined ? undefined : Number(options.level);
   if (level !== undefined && (!Number.isInteger(level) || level < 1)) return ctx.usage(`--level must be a whole number from 1 up (got "${options.level}")`);
 
-  const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
-  if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
+  const source = await readSource(ctx, files, options);
+  if (typeof source === 'number') return done(ctx, source);
+  const { codebook, stored } = source;
+  let corpus: Corpus = source.corpus;
   const maxDepth = Math.max(...codebook.codes.map((c) => depthOf(c.id)));
   if (level !== undefined && level > maxDepth) return ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`);
-
-  ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
-  const read = readOptionsOf(options);
-  const { corpus: rawCorpus, messages: corpusMessages } = await readCorpus(files, read);
-  if (ctx.report(corpusMessages)) return done(ctx, EXIT.data);
-  let corpus: Corpus = rawCorpus;
   if (options.cases) {
     const { cases, messages } = await readCases(options.cases);
     if (ctx.report(messages) || !cases) return done(ctx, EXIT.data);
@@ -108,7 +112,9 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   const groupings = ['document', 'speaker', 'role', ...groupingAttributes(corpus.documents)];
   if (!groupings.includes(options.by)) return done(ctx, ctx.usage(`--by "${options.by}" is neither document, speaker, role nor an attribute of these transcripts; choose one of: ${groupings.join(', ')}`));
 
-  const manual = options.codings ? await readManualCodings(options.codings, corpus, codebook, options.unit) : null;
+  if (stored && options.codings) return done(ctx, ctx.usage('--codings cannot be combined with --project: the project holds the codings (add them with qda project add --codings)'));
+  const projectCodings = stored ? splitProjectCodings(corpus, stored, options.unit, options.project!) : null;
+  const manual = options.codings ? await readManualCodings(options.codings, corpus, codebook, options.unit) : projectCodings?.manual ?? null;
   if (manual && ctx.report(manual.messages)) return done(ctx, EXIT.data);
   const chosen = chooseCoder(options.coder, manual === null ? null : manual.codings);
   if ('problem' in chosen) return done(ctx, ctx.usage(chosen.problem));
@@ -116,7 +122,8 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
 
   const segments: Segment[] = manual?.segments ?? [];
   const codings: EvidencedCoding[] = [];
-  const coder = useAuto ? createCoder(codebook) : null;
+  const coder = useAuto && !projectCodings ? createCoder(codebook) : null;
+  if (useAuto && projectCodings) for (const c of projectCodings.auto) codings.push(c);
   corpus.documents.forEach((doc, i) => {
     if (coder) {
       ctx.progress(`coding ${i + 1}/${corpus.documents.length} ${doc.id}`);
@@ -135,11 +142,43 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
   const { renderReport } = await import('../../report/render-report.js');
   const output = await renderReport(data);
+  // Whatever route a name took into a file (a renderer, an id, an escape), it must not get out.
+  if (key && ctx.report(nameLeaks(output, key, options.out))) return done(ctx, EXIT.data);
   const written = await writeReport(options.out, output);
   if (ctx.report(written)) return done(ctx, EXIT.data);
   ctx.progressDone();
   ctx.io.stderr(`${options.out}: ${output.size} files — ${data.summary.documents} documents, ${data.summary.segments} segments, ${data.summary.codings} codings (${coderLabel})\n`);
   return EXIT.ok;
+}
+
+/** Transcripts, codebook and (with --project) the stored codings, from files or a project; a number is an exit code. */
+async function readSource(ctx: CliContext, files: string[], options: ReportCommandOptions): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
+  const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
+  if (wrong) return ctx.usage(wrong);
+  const codebook = await optionalCodebook(ctx, options.codebook);
+  if (typeof codebook === 'number') return codebook;
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, { codebook, ...(options.coder !== undefined ? { coder: options.coder } : {}) });
+    return { corpus: input.corpus, codebook: input.codebook!, stored: input.codings };
+  }
+  ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
+  const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
+  if (ctx.report(messages)) return EXIT.data;
+  return { corpus, codebook: codebook!, stored: null };
+}
+
+/**
+ * A project's codings on the segments of this run's unit: the machine's (coder `auto`) apart
+ * from people's, which are null when no person has coded (as without --codings).
+ */
+function splitProjectCodings(corpus: Corpus, stored: readonly StoredCoding[], unit: Unit, file: string): { auto: EvidencedCoding[]; manual: { codings: EvidencedCoding[]; segments: Segment[]; messages: Message[] } | null } {
+  // In the order they were stored: automatic coding stores them as the coder made them.
+  const inOrder = [...stored].sort((a, b) => a.id - b.id);
+  const auto = placeStoredCodings(inOrder.filter((c) => c.coder === AUTO_CODER), corpus.documents, unit, file);
+  const human = inOrder.filter((c) => c.coder !== AUTO_CODER);
+  if (human.length === 0) return { auto: auto.codings, manual: null };
+  const people = placeStoredCodings(human, corpus.documents, unit, file);
+  return { auto: auto.codings, manual: { codings: people.codings, segments: [...people.segments.values()].flat(), messages: [...auto.messages, ...people.messages] } };
 }
 
 function done(ctx: CliContext, code: number): number {

@@ -1,22 +1,28 @@
 import { Command, Option } from 'commander';
 import { validateCoding } from '../../analysis/validation.js';
 import { createCoder } from '../../coding/code-corpus.js';
+import { chooseCoder } from '../../coding/choose-coder.js';
 import { placeCodings } from '../../coding/place-codings.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import type { Coding } from '../../model/coding.js';
+import type { Codebook } from '../../model/codebook.js';
+import type { Coding, CodingRow } from '../../model/coding.js';
+import type { Corpus } from '../../model/document.js';
 import { message } from '../../model/message.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { toCsv } from '../../report/csv.js';
 import { validationTables, validationToCsv, validationToJson, validationToMarkdown } from '../../report/validation-table.js';
+import { storedRows } from '../../store/project-codings.js';
+import { AUTO_CODER } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, outOption, readerOptions, readOptionsOf, unitOption } from './options.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
+import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ValidateOptions {
-  codebook: string;
-  gold: string;
+  codebook?: string;
+  gold?: string;
+  project?: string;
   coder?: string;
   unit: Unit;
   format: 'md' | 'json' | 'csv';
@@ -44,10 +50,11 @@ start,end but no segment are placed in every segment their span overlaps.
 Segments neither side coded are true negatives and do not enter precision,
 recall or F1.`,
     )
-    .argument('<files...>', 'transcripts')
-    .addOption(codebookOption())
-    .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv)").makeOptionMandatory())
-    .addOption(new Option('--coder <name>', 'use only this coder of the gold table (needed when it has several)'))
+    .argument('[files...]', 'transcripts; or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv); with --project, default: the project's people's codings"))
+    .addOption(projectOption())
+    .addOption(new Option('--coder <name>', 'whose coding is the gold standard: one coder of the gold table (or project), by name in any case (needed when it has several)'))
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
     .addOption(outOption())
@@ -57,7 +64,8 @@ segments go to x-mismatches.csv.
 
 Examples:
   qda validate data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --gold human.csv
-  qda validate interview.md -c codebook.yaml --gold team.csv --coder ana --format json`)
+  qda validate interview.md -c codebook.yaml --gold team.csv --coder ana --format json
+  qda validate --project study.qda --coder ana`)
     .action(async (files: string[], options: ValidateOptions) => {
       ctx.exitCode = await runValidate(ctx, files, options);
     });
@@ -66,20 +74,41 @@ Examples:
 }
 
 async function runValidate(ctx: CliContext, files: string[], options: ValidateOptions): Promise<number> {
-  const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
-  if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
-  const table = await readCodings([options.gold]);
-  if (ctx.report(table.messages)) return EXIT.data;
-  const goldCoders = [...new Set(table.codings.map((c) => c.coder))];
-  if (options.coder !== undefined && !goldCoders.includes(options.coder)) {
-    ctx.report([message(`no rows of coder "${options.coder}"; the table has: ${goldCoders.join(', ') || 'no rows'}`, { file: options.gold, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
+  const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook], ['-g, --gold <file>', options.gold]]);
+  if (wrong) return ctx.usage(wrong);
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  const goldFile = options.gold ?? options.project!;
+  let codebook: Codebook;
+  let corpus: Corpus;
+  let rows: CodingRow[] = [];
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, { codebook: given });
+    codebook = input.codebook!;
+    corpus = input.corpus;
+    rows = storedRows(input.codings.filter((c) => c.coder !== AUTO_CODER));
+  } else {
+    const read = await readCorpus(files, readOptionsOf(options));
+    if (ctx.report(read.messages)) return EXIT.data;
+    codebook = given!;
+    corpus = read.corpus;
+  }
+  if (options.gold) {
+    const table = await readCodings([options.gold]);
+    if (ctx.report(table.messages)) return EXIT.data;
+    rows = table.codings;
+  }
+  const goldCoders = [...new Set(rows.map((c) => c.coder))].sort();
+  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${goldFile} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
+  // --coder means what it means in qda report: one human coder's codings, by name in any case.
+  if (options.coder !== undefined && ['auto', 'manual', 'all'].includes(options.coder)) return ctx.usage(`--coder ${options.coder}: the gold standard is one human coder; name one of: ${goldCoders.join(', ')}`);
+  const chosen = chooseCoder(options.coder ?? 'manual', rows);
+  if ('problem' in chosen) {
+    ctx.report([message(`--coder "${options.coder}" has no codings (the gold ${options.gold ? 'table' : 'project'} has: ${goldCoders.join(', ')})`, { file: goldFile, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
     return EXIT.data;
   }
-  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${options.gold} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
-  const goldRows = table.codings.filter((c) => options.coder === undefined || c.coder === options.coder);
+  const goldRows = chosen.manualCodings;
 
-  const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
-  if (ctx.report(messages)) return EXIT.data;
   const coder = createCoder(codebook);
   const segments: Segment[] = [];
   const auto: Coding[] = [];
@@ -92,7 +121,7 @@ async function runValidate(ctx: CliContext, files: string[], options: ValidateOp
   ctx.progressDone();
 
   // The gold rows land on the segments exactly as `qda report --codings` puts them.
-  const gold = placeCodings(goldRows, corpus.documents, { unit: options.unit, file: options.gold });
+  const gold = placeCodings(goldRows, corpus.documents, { unit: options.unit, file: goldFile });
   ctx.report(gold.messages);
   const result = validateCoding(segments, auto, gold.codings, { codes: codebook.codes.map((c) => c.id), unit: options.unit });
 
