@@ -14,7 +14,7 @@ export { message, formatMessage, lineColumn, QdaError, type Message } from './mo
 export { roleOf, type AttributeValue, type Attributes, type Corpus, type Document, type ImportResult, type Participant, type Turn } from './model/document.js';
 export { UNITS, type Segment, type Unit } from './model/segment.js';
 export { ancestors, emptyRules, labelOf, parentId, type Code, type CodeRules, type Codebook, type NearRule, type TermRule } from './model/codebook.js';
-export type { AutoCoding, CodePointSpan, Coding, CodingRow, CodingSource, Hit } from './model/coding.js';
+export type { AutoCoding, CodePointSpan, Coding, CodingRow, CodingSource, CountedSegment, Hit } from './model/coding.js';
 export type { KwicLine } from './model/kwic.js';
 export type { TableFile } from './model/table-file.js';
 

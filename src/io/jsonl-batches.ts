@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { concatBytes } from '../util/bytes.js';
 import type { CodeTask } from './code-task.js';
 
 /**
@@ -26,7 +27,7 @@ export async function* jsonlBatches(file: string, batchBytes = 1 << 20): AsyncGe
       pendingBytes += bytes.length;
       continue;
     }
-    const batch = owned([...pending, bytes.subarray(0, cut)]);
+    const batch = concatBytes([...pending, bytes.subarray(0, cut)]);
     const rest = bytes.subarray(cut + 1);
     pending = rest.length > 0 ? [rest] : [];
     pendingBytes = rest.length;
@@ -35,20 +36,9 @@ export async function* jsonlBatches(file: string, batchBytes = 1 << 20): AsyncGe
     line += countNewlines(batch) + 1;
     yield { kind: 'lines', file: label, firstLine, bytes: batch };
   }
-  let last = owned(pending);
+  let last = concatBytes(pending);
   if (last[last.length - 1] === 0x0a) last = last.subarray(0, last[last.length - 2] === 0x0d ? -2 : -1);
   if (last.length > 0) yield { kind: 'lines', file: label, firstLine: line, bytes: last };
-}
-
-/** The pieces joined in a buffer of their own (never a slice of Node's shared pool, which must not move to a worker). */
-function owned(pieces: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function countNewlines(bytes: Uint8Array): number {
