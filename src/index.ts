@@ -14,7 +14,7 @@ export { message, formatMessage, lineColumn, QdaError, type Message } from './mo
 export { roleOf, type AttributeValue, type Attributes, type Corpus, type Document, type ImportResult, type Participant, type Turn } from './model/document.js';
 export { UNITS, type Segment, type Unit } from './model/segment.js';
 export { ancestors, emptyRules, labelOf, parentId, type Code, type CodeRules, type Codebook, type NearRule, type TermRule } from './model/codebook.js';
-export type { AutoCoding, CodePointSpan, Coding, CodingRow, CodingSource, Hit } from './model/coding.js';
+export type { AutoCoding, CodePointSpan, Coding, CodingRow, CodingSource, CountedSegment, Hit } from './model/coding.js';
 export type { KwicLine } from './model/kwic.js';
 export type { TableFile } from './model/table-file.js';
 
@@ -55,6 +55,7 @@ export { chooseCoder, type CoderChoice } from './coding/choose-coder.js';
 // Analysis: pure functions on model types.
 export { rollUp, segmentKey, codesAtLevel, type CodedCorpus, type RolledUp } from './analysis/rollup.js';
 export { frequencies, groupingAttributes, type Frequencies, type FrequencyOptions, type FrequencyRow, type Grouping } from './analysis/frequencies.js';
+export { CodeCountsBuilder, countedCodes, type CodeCounts, type CountedCode, type GroupCounts } from './analysis/code-counts.js';
 export { cooccurrence, type Cooccurrence, type CooccurrenceCell, type CooccurrenceOptions } from './analysis/cooccurrence.js';
 export { quoteBank, citationOf, type EvidencedCoding, type Quote, type QuoteMark, type QuoteOptions } from './analysis/quotes.js';
 export { retrieve, type RetrievalQuery } from './analysis/retrieve.js';
@@ -93,7 +94,7 @@ export { reviewOf, reviewQueue, uncertaintyOf, type ReviewReason, type Suggestio
 // Rendering: tables to CSV, Markdown, LaTeX, XLSX, HTML; charts to SVG; whole reports.
 export { toCsv, type Table } from './report/csv.js';
 export { codingRows, codingRowsToCsv, CODING_COLUMNS, type WrittenCodingRow } from './report/coding-table.js';
-export { frequencyTable, frequencyCrosstab, cooccurrenceTable, cooccurrencePairs, quoteTable, codebookTable, kwicTable, type KwicRow } from './report/tables.js';
+export { countTable, countRows, COUNT_COLUMNS, frequencyTable, frequencyCrosstab, cooccurrenceTable, cooccurrencePairs, quoteTable, codebookTable, kwicTable, type KwicRow } from './report/tables.js';
 export { toMarkdown, quotesToMarkdown, markdownPage, type MarkdownTableOptions } from './report/markdown.js';
 export { toLatex, type LatexOptions } from './report/latex.js';
 export { toXlsx, type Sheet } from './report/xlsx.js';
@@ -124,6 +125,7 @@ export { projectCodingRows, projectCodingsCsv, projectSummary, type ProjectSumma
 
 // Files.
 export { readCorpus, readTranscript, type ReadCorpusOptions } from './io/read-corpus.js';
+export { readCounts } from './io/read-counts.js';
 export type { ReadOptions } from './io/formats.js';
 export { DEFAULT_MAX_INPUT_SIZE } from './io/read-input.js';
 export { readCodebook } from './io/read-codebook.js';

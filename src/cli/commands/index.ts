@@ -4,6 +4,7 @@ import { agreeCommand } from './agree.js';
 import { alphaCommand } from './alpha.js';
 import { codeCommand } from './code.js';
 import { codebookCommand } from './codebook.js';
+import { countCommand } from './count.js';
 import { importCommand } from './import.js';
 import { kwicCommand } from './kwic.js';
 import { projectCommand } from './project.js';
@@ -14,4 +15,4 @@ import { suggestCommand } from './suggest.js';
 import { validateCommand } from './validate.js';
 
 /** Every command of the CLI, in the order `qda --help` lists them. */
-export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand, projectCommand, serveCommand, suggestCommand];
+export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, countCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand, projectCommand, serveCommand, suggestCommand];
