@@ -44,7 +44,6 @@ export { parseCodebook, type CodebookResult } from './codebook/parse.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
 export { addCode, updateCode, moveCode, mergeCode, type CodePatch, type RenamedCodebook } from './codebook/edit.js';
-export { compileCodebook } from './codebook/compile.js';
 
 // Coding: automatic, keyword in context, human codings placed on segments.
 export { codeCorpus, createCoder, type Coder, type CodeOptions, type CodedDocument } from './coding/code-corpus.js';
