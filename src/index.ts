@@ -44,7 +44,9 @@ export { parseCodebook, type CodebookResult } from './codebook/parse.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
 export { addCode, updateCode, moveCode, mergeCode, type CodePatch, type RenamedCodebook } from './codebook/edit.js';
-export { compileCodebook } from './codebook/compile.js';
+export { compileCodebook, type CompiledCode, type CompiledCodebook, type NameFilter, type Pattern, type PatternRole, type WordMatcher } from './codebook/compile.js';
+export type { LinearRegex } from './codebook/linear-regex.js';
+export type { LiteralAutomaton } from './text/literal-automaton.js';
 
 // Coding: automatic, keyword in context, human codings placed on segments.
 export { codeCorpus, createCoder, type Coder, type CodeOptions, type CodedDocument } from './coding/code-corpus.js';
