@@ -104,6 +104,7 @@ export type { QdpxEntries } from './refi/entries.js';
 export type { QdpxCase, QdpxVariable } from './refi/variables.js';
 export { POSITION_CONVENTIONS, type ConventionChoice, type PositionConvention } from './refi/positions.js';
 export { qdpxFromBytes, unzipQdpx } from './refi/archive.js';
+export type { ZipArchive, ZipLimits } from './util/zip.js';
 export { parseQdc, type QdcOptions, type QdcResult } from './refi/read-qdc.js';
 export { codebookToQdc } from './refi/write-qdc.js';
 export { qdpxArchive, type QdpxArchive, type QdpxExport } from './refi/write-project.js';

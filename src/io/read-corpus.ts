@@ -3,6 +3,7 @@ import { message, type Message } from '../model/message.js';
 import { formatOfPath, READERS, type ReadOptions } from './formats.js';
 import { InputRefusedError, readInputFile } from './read-input.js';
 import { unreadableReason } from './unreadable.js';
+import { checkChoice, checkString } from '../util/options.js';
 
 /** Options for reading transcripts from files. */
 export interface ReadCorpusOptions extends ReadOptions {
@@ -18,6 +19,8 @@ export interface ReadCorpusOptions extends ReadOptions {
  * @example const { corpus, messages } = await readTranscript('data-sample/transcripts/informan-01.md')
  */
 export async function readTranscript(file: string, options: ReadCorpusOptions = {}): Promise<{ corpus: Corpus; messages: Message[] }> {
+  checkChoice('readTranscript', 'inputFormat', options.inputFormat, Object.keys(READERS));
+  checkString('readTranscript', 'language', options.language);
   const extension = /\.([^./\\]+)$/.exec(file)?.[1];
   // A file without an extension is read as plain text; an unknown extension (.pdf, .odt) is
   // more likely a format we cannot read than a transcript.

@@ -9,7 +9,7 @@ let handlersInstalled = false;
 /**
  * The name of a temporary beside `target`: hidden, with this process's id so that a later run
  * can tell a stale one (its process is gone) from one in use: `.report.qda-tmp-1234-lx2k`.
- * @example temporaryPath('out/codings.csv') // 'out/.codings.csv.qda-tmp-1234-lx2k'
+ * @example temporaryPath('out/codings.csv').startsWith(`out/.codings.csv.qda-tmp-${process.pid}-`) // true
  */
 export function temporaryPath(target: string, kind: 'tmp' | 'old' = 'tmp'): string {
   return join(dirname(target), `.${basename(target)}.qda-${kind}-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { checkBoolean } from '../util/options.js';
 
 /**
  * Cells that a spreadsheet would run as a formula get a leading `'` (CSV injection, as OWASP
@@ -18,6 +19,7 @@ export interface Table {
  * @example toCsv({ columns: ['a'], rows: [[1]] }) // 'a\n1\n'
  */
 export function toCsv(table: Table, options: { header?: boolean } = {}): string {
+  checkBoolean('toCsv', 'header', options.header);
   const body = Papa.unparse(
     { fields: table.columns, data: table.rows.map((r) => r.map(cell)) },
     { header: options.header ?? true, newline: '\n', escapeFormulae: FORMULA },

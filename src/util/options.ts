@@ -45,3 +45,11 @@ export function checkString(fn: string, option: string, value: unknown, options:
   if (value === undefined) return;
   if (typeof value !== 'string' || (options.nonEmpty && value.trim() === '')) throw new TypeError(`${fn}: option ${option} must be a${options.nonEmpty ? ' non-empty' : ''} text; got ${shown(value)}`);
 }
+
+/**
+ * Check that an option, when given, is true or false.
+ * @example checkBoolean('toCsv', 'header', 'no') // throws TypeError: toCsv: option header must be true or false; got "no"
+ */
+export function checkBoolean(fn: string, option: string, value: unknown): asserts value is boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`${fn}: option ${option} must be true or false; got ${shown(value)}`);
+}

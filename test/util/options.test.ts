@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bootstrapAlpha, buildReport, codebookRows, codeCorpus, codesAtLevel, codingAgreement, cohenKappa, cohenKappaOfRatings, cooccurrence,
-  createCoder, fromText, frequencies, krippendorffAlpha, kwic, overlapUnits, parseCodebook, parseReliabilityCsv, placeCodings, quoteBank,
+  codeInformantHeatmap, createCoder, fromText, readTranscript, toCsv, toLatex, frequencies, krippendorffAlpha, kwic, overlapUnits, parseCodebook, parseReliabilityCsv, placeCodings, quoteBank,
   quotesToMarkdown, segmentDocument, segmentUnits,
 } from '../../src/index.js';
 
@@ -37,16 +37,24 @@ const CASES: Array<[string, () => unknown, RegExp]> = [
   ['krippendorffAlpha level', () => krippendorffAlpha(reliability, { level: 'metric' as never }), /^krippendorffAlpha: option level must be one of nominal, ordinal, interval, ratio; got "metric"$/],
   ['krippendorffAlpha metric', () => krippendorffAlpha(reliability, { metric: 'cardinal' as never }), /^krippendorffAlpha: option metric must be one of nominal, ordinal, interval, ratio; got "cardinal"$/],
   ['bootstrapAlpha confidence', () => bootstrapAlpha(reliability, { samples: 10, confidence: 95 }), /^bootstrapAlpha: option confidence must be a number above 0 and below 1; got 95$/],
-  ['bootstrapAlpha samples', () => bootstrapAlpha(reliability, { samples: 0 }), /^bootstrapAlpha: option samples must be a whole number from 1 up; got 0$/],
+  ['bootstrapAlpha samples', () => bootstrapAlpha(reliability, { samples: 0 }), /^bootstrapAlpha: option samples must be a whole number from 1 to 100000; got 0$/],
   ['cohenKappa weights', () => cohenKappa({ levels: ['a', 'b'], counts: [[1, 0], [0, 1]] }, { weights: 'cubic' as never }), /^cohenKappa: option weights must be one of unweighted, linear, quadratic, an array of numbers \(one per level\); got "cubic"$/],
   ['cohenKappaOfRatings weights', () => cohenKappaOfRatings(['a'], ['a'], { weights: ['x'] as never }), /^cohenKappaOfRatings: option weights must be one of .*; got object$/],
   ['codingAgreement bootstrap', () => codingAgreement(units, { bootstrap: -5 }), /^codingAgreement: option bootstrap must be a whole number from 0 up; got -5$/],
   ['overlapUnits minOverlap', () => overlapUnits([], { minOverlap: 1.5 }), /^overlapUnits: option minOverlap must be a number above 0 and at most 1; got 1\.5$/],
   ['parseReliabilityCsv layout', () => parseReliabilityCsv('c,u\na,1\n', { file: 'r.csv', layout: 'long' as never }), /^parseReliabilityCsv: option layout must be one of coders-by-units, units-by-coders; got "long"$/],
+  ['codeInformantHeatmap maxGroups', () => codeInformantHeatmap(frequencies(coded, codebook), { maxGroups: 0 }), /^codeInformantHeatmap: option maxGroups must be a whole number from 1 up; got 0$/],
+  ['toLatex label', () => toLatex({ columns: ['a'], rows: [] }, { label: ' ' }), /^toLatex: option label must be a non-empty text; got " "$/],
+  ['toCsv header', () => toCsv({ columns: ['a'], rows: [] }, { header: 'no' as never }), /^toCsv: option header must be true or false; got "no"$/],
   ['placeCodings unit', () => placeCodings([], corpus.documents, { unit: 'sentense' as never, file: 'a.csv' }), /^placeCodings: unit must be one of turn, paragraph, sentence; got "sentense"$/],
 ];
 
 describe('library option checks', () => {
+  it('readTranscript inputFormat and language', async () => {
+    await expect(readTranscript('test/fixtures/core/plain.txt', { inputFormat: 'pdf' })).rejects.toThrow(/^readTranscript: option inputFormat must be one of txt, md, .*; got "pdf"$/);
+    await expect(readTranscript('test/fixtures/core/plain.txt', { language: 1 as never })).rejects.toThrow(TypeError);
+  });
+
   it.each(CASES)('%s', (_name, call, message) => {
     expect(call).toThrow(TypeError);
     expect(call).toThrow(message);

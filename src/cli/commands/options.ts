@@ -4,7 +4,7 @@ import { READERS } from '../../io/formats.js';
 import type { ReadCorpusOptions } from '../../io/read-corpus.js';
 import { DEFAULT_MAX_INPUT_SIZE, formatSize, parseSize } from '../../io/read-input.js';
 
-// One option vocabulary for every command (design rule 5): same name, same meaning.
+// One option vocabulary for every command (docs/architecture.md, rule 5): same name, same meaning.
 
 /** `--codebook <file>`. */
 export const codebookOption = () => new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc)').makeOptionMandatory();
