@@ -14,7 +14,7 @@ export { message, formatMessage, lineColumn, QdaError, type Message } from './mo
 export { roleOf, type AttributeValue, type Attributes, type Corpus, type Document, type ImportResult, type Participant, type Turn } from './model/document.js';
 export { UNITS, type Segment, type Unit } from './model/segment.js';
 export { ancestors, emptyRules, labelOf, parentId, type Code, type CodeRules, type Codebook, type NearRule, type TermRule } from './model/codebook.js';
-export type { AutoCoding, CodePointSpan, Coding, CodingRow, CodingSource, Hit } from './model/coding.js';
+export type { AutoCoding, CodePointSpan, Coding, CodingRow, CodingSource, CountedSegment, Hit } from './model/coding.js';
 export type { KwicLine } from './model/kwic.js';
 export type { TableFile } from './model/table-file.js';
 
@@ -54,6 +54,7 @@ export { chooseCoder, type CoderChoice } from './coding/choose-coder.js';
 // Analysis: pure functions on model types.
 export { rollUp, segmentKey, codesAtLevel, type CodedCorpus, type RolledUp } from './analysis/rollup.js';
 export { frequencies, groupingAttributes, type Frequencies, type FrequencyBase, type FrequencyOptions, type FrequencyRow, type Grouping } from './analysis/frequencies.js';
+export { CodeCountsBuilder, countedCodes, type CodeCounts, type CountedCode, type GroupCounts } from './analysis/code-counts.js';
 export { cooccurrence, type Cooccurrence, type CooccurrenceCell, type CooccurrenceOptions } from './analysis/cooccurrence.js';
 export { quoteBank, citationOf, type EvidencedCoding, type Quote, type QuoteMark, type QuoteOptions } from './analysis/quotes.js';
 export { retrieve, type RetrievalQuery } from './analysis/retrieve.js';
@@ -78,10 +79,21 @@ export {
   agreementStatistics, codingAgreement, describeUnits, type AgreementStatistics, type CodeAgreement, type CodingAgreement, type CodingAgreementOptions, type Disagreement,
 } from './analysis/agreement/coding-agreement.js';
 
+// Learned suggestions: per-code models trained on a coder's own codings (pure; no I/O, no network).
+export { buildDataset, type CodingDecision, type ReviewedSpan, type DatasetOptions, type Dataset, type Example } from './learn/dataset.js';
+export { learningUnits, LEARNING_UNITS, type LearningUnit } from './learn/units.js';
+export { trainSuggester, scoreUnit, type TrainOptions, type Suggester, type CodeModel, type Reason, type Scored } from './learn/model.js';
+export type { FeatureKind } from './learn/features.js';
+export type { FoldGrouping } from './learn/folds.js';
+export type { LogisticModel } from './learn/logistic.js';
+export { suggestCodings, type Suggestion } from './learn/suggest.js';
+export { evaluateSuggester, type EvaluateOptions, type Evaluation, type Method, type MethodResult, type CodeResult, type CurvePoint, type Scores } from './learn/evaluate.js';
+export { reviewOf, reviewQueue, uncertaintyOf, type ReviewReason, type SuggestionReview } from './learn/review.js';
+
 // Rendering: tables to CSV, Markdown, LaTeX, XLSX, HTML; charts to SVG; whole reports.
 export { toCsv, type Table } from './report/csv.js';
 export { codingRows, codingRowsToCsv, CODING_COLUMNS, type WrittenCodingRow } from './report/coding-table.js';
-export { frequencyTable, frequencyCrosstab, frequencyBaseNote, cooccurrenceTable, cooccurrencePairs, quoteTable, codebookTable, kwicTable, type KwicRow } from './report/tables.js';
+export { countTable, countRows, COUNT_COLUMNS, frequencyTable, frequencyCrosstab, frequencyBaseNote, cooccurrenceTable, cooccurrencePairs, quoteTable, codebookTable, kwicTable, type KwicRow } from './report/tables.js';
 export { toMarkdown, quotesToMarkdown, markdownPage, type MarkdownTableOptions } from './report/markdown.js';
 export { toLatex, type LatexOptions } from './report/latex.js';
 export { toXlsx, type Sheet } from './report/xlsx.js';
@@ -96,6 +108,7 @@ export { agreementTables, agreementToMarkdown } from './report/agreement-table.j
 export { validationTables, validationToMarkdown } from './report/validation-table.js';
 export { buildReport, type BuildReportOptions, type ReportData } from './report/build-report.js';
 export { renderReport, reportPage, type ReportCharts, type ReportFiles } from './report/render-report.js';
+export { evaluationTables, evaluationToMarkdown, suggestionTable } from './report/suggest-tables.js';
 
 // REFI-QDA: projects (.qdpx) and codebooks (.qdc) in and out.
 export { fromQdpx, type PositionsReport, type QdpxImport, type QdpxImportOptions, type QdpxUser } from './refi/read-project.js';
@@ -111,6 +124,7 @@ export { projectCodingRows, projectCodingsCsv, projectSummary, type ProjectSumma
 
 // Files.
 export { readCorpus, readTranscript, type ReadCorpusOptions } from './io/read-corpus.js';
+export { readCounts } from './io/read-counts.js';
 export type { ReadOptions } from './io/formats.js';
 export { DEFAULT_MAX_INPUT_SIZE } from './io/read-input.js';
 export { readCodebook } from './io/read-codebook.js';

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import type { Codebook } from '../model/codebook.js';
 import type { Corpus } from '../model/document.js';
 import { message, QdaError } from '../model/message.js';
+import { counts } from '../store/project-suggestions.js';
 import { AUTO_CODER, type OpenOptions, type ProjectStore, type StoredCoding } from '../store/store.js';
 import { EXIT, type CliContext } from './context.js';
 
@@ -26,7 +27,7 @@ export function cliActor(): string {
   }
 }
 
-/** A project's documents, current codebook and every coding that counts (all but rejected ones). */
+/** A project's documents, current codebook and every coding that counts (not rejected; learned suggestions once accepted). */
 export interface ProjectInput {
   corpus: Corpus;
   codebook: Codebook | null;
@@ -49,7 +50,7 @@ export async function readProjectInput(ctx: CliContext, file: string, options: {
     }
     const documents = await store.getDocuments();
     // `--coder auto` needs only the machine's codings: a large project need not be read whole.
-    const codings = await store.listCodings({ status: ['suggested', 'accepted'], ...(options.coder === AUTO_CODER ? { coder: AUTO_CODER } : {}) });
+    const codings = (await store.listCodings({ status: ['suggested', 'accepted'], ...(options.coder === AUTO_CODER ? { coder: AUTO_CODER } : {}) })).filter(counts);
     return { corpus: { documents }, codebook, codings };
   } finally {
     await store.close();

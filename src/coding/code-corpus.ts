@@ -1,9 +1,10 @@
 import { compileCodebook } from '../codebook/compile.js';
 import type { Codebook } from '../model/codebook.js';
+import type { CountedSegment } from '../model/coding.js';
 import type { Corpus, Document } from '../model/document.js';
 import { UNITS, type Segment, type Unit } from '../model/segment.js';
 import { segmentDocument } from '../text/segment.js';
-import { codeSegment, type AutoCoding } from './code-segment.js';
+import { codeAndCountSegment, codeSegment, type AutoCoding } from './code-segment.js';
 import { WordCache } from './word-cache.js';
 import { checkChoice } from '../util/options.js';
 
@@ -23,6 +24,8 @@ export interface CodedDocument {
 /** A codebook compiled once, with its word cache, that codes document after document. */
 export interface Coder {
   codeDocument(doc: Document, options?: CodeOptions): CodedDocument;
+  /** Every segment of a document with its words and the codes coding it (with their hits), for counting. */
+  countDocument(doc: Document, options?: CodeOptions): CountedSegment[];
 }
 
 /**
@@ -39,6 +42,12 @@ export function createCoder(codebook: Codebook): Coder {
       const segments = segmentDocument(doc, options.unit ?? 'turn');
       const codings = segments.flatMap((s) => codeSegment(compiled, cache, doc.text, s));
       return { document: doc, segments, codings };
+    },
+    countDocument(doc, options = {}) {
+      return segmentDocument(doc, options.unit ?? 'turn').map((segment) => {
+        const { codings, words } = codeAndCountSegment(compiled, cache, doc.text, segment);
+        return { segment, words, codes: codings.map((c) => ({ code: c.code, hits: c.hits.length })) };
+      });
     },
   };
 }

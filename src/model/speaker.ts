@@ -41,14 +41,18 @@ export function speakerIdentities(documents: readonly Document[]): (document: st
     const cacheKey = `${document}\u0000${speaker}`;
     let id = cache.get(cacheKey);
     if (id === undefined) {
-      id = identify(docs.get(document), document, speaker);
+      id = speakerIdentity(docs.get(document), document, speaker);
       cache.set(cacheKey, id);
     }
     return id;
   };
 }
 
-function identify(doc: Document | undefined, document: string, speaker: string): SpeakerIdentity {
+/**
+ * Who speaks in one document (see `speakerIdentities`, which caches this over a corpus).
+ * @example speakerIdentity(doc, 'teacher-01', 'Participant').name // 'Participant (teacher-01)'
+ */
+export function speakerIdentity(doc: Document | undefined, document: string, speaker: string): SpeakerIdentity {
   const lower = speaker.toLocaleLowerCase();
   const person = doc?.participants.find((p) => p.name.toLocaleLowerCase() === lower)?.person;
   if (person !== undefined) return { key: person.toLocaleLowerCase(), label: speaker, name: isGenericLabel(speaker) ? person : speaker };

@@ -28,6 +28,36 @@ export function toCsv(table: Table, options: { header?: boolean } = {}): string 
   return body.length === 0 || body.endsWith('\n') ? body : `${body}\n`;
 }
 
+/**
+ * CSV lines of a long table whose text cells repeat (codes, labels, groups), the same as
+ * `toCsv` writes them: each distinct text is escaped once, numbers are written as they are.
+ * @example const csv = new CsvLines(); csv.line(['a,b', 1]) // '"a,b",1\n'
+ */
+export class CsvLines {
+  private readonly escaped = new Map<string, string>();
+
+  /** One row as a CSV line, with its line end. */
+  line(row: Table['rows'][number]): string {
+    let out = '';
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (i > 0) out += ',';
+      // A finite number never needs quotes nor the formula guard; anything else goes through toCsv once.
+      if (typeof v === 'number' && Number.isFinite(v)) out += String(v);
+      else {
+        const text = cell(v);
+        let e = this.escaped.get(text);
+        if (e === undefined) {
+          e = toCsv({ columns: [''], rows: [[text]] }, { header: false }).slice(0, -1);
+          this.escaped.set(text, e);
+        }
+        out += e;
+      }
+    }
+    return `${out}\n`;
+  }
+}
+
 function cell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';

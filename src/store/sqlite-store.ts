@@ -512,6 +512,7 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
     if (!CODING_ORIGINS.includes(c.origin)) throw new TypeError(`coding origin must be one of ${CODING_ORIGINS.join(', ')} (got "${String(c.origin)}")`);
     if (c.status !== undefined && !CODING_STATUSES.includes(c.status)) throw new TypeError(`coding status must be one of ${CODING_STATUSES.join(', ')} (got "${String(c.status)}")`);
     if (!Number.isInteger(c.start) || !Number.isInteger(c.end) || c.start < 0 || c.end < c.start) throw new TypeError(`coding span must be whole numbers with 0 ≤ start ≤ end (got ${c.start}–${c.end})`);
+    if (c.score !== undefined && c.score !== null && !(c.score >= 0 && c.score <= 1)) throw new TypeError(`coding score must be a number from 0 to 1, or null (got ${String(c.score)})`);
     const coder = c.coder ?? (c.origin === 'auto' ? AUTO_CODER : this.actor);
     this.ensureCoder(coder);
     return {
@@ -521,12 +522,14 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
       code: c.code,
       coder,
       origin: c.origin,
-      status: c.status ?? (c.origin === 'auto' ? 'suggested' : 'accepted'),
+      status: c.status ?? (c.origin === 'auto' || c.origin === 'learned' ? 'suggested' : 'accepted'),
       memo: c.memo ?? null,
       matches: JSON.stringify(c.matches ?? []),
       hits: JSON.stringify(c.hits ?? []),
       created_at: this.at,
       updated_at: this.at,
+      score: c.score ?? null,
+      explanation: JSON.stringify(c.explanation ?? []),
     };
   }
 
@@ -547,7 +550,7 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
   addCodings(codings: readonly NewCoding[]): Promise<number> {
     return this.guard(() => {
       const lengths = new Map(this.db.all('SELECT id, length FROM documents').map((r) => [String(r.id), Number(r.length)]));
-      const insert = this.db.prepare('INSERT INTO codings (document, start, "end", code, coder, origin, status, memo, matches, hits, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *');
+      const insert = this.db.prepare('INSERT INTO codings (document, start, "end", code, coder, origin, status, memo, matches, hits, created_at, updated_at, score, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *');
       const event = this.db.prepare("INSERT INTO events (change, at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, 'coding', ?, 'create', NULL, ?)");
       try {
         for (const c of codings) {

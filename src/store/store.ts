@@ -19,10 +19,10 @@ import type { Codebook } from '../model/codebook.js';
 import type { Attributes, Document } from '../model/document.js';
 import type { Message } from '../model/message.js';
 
-/** Where a coding came from: a person, the automatic coder (or a learned model), another tool. */
-export type CodingOrigin = 'manual' | 'auto' | 'import';
+/** Where a coding came from: a person, the automatic coder (rules), another tool, a model learned from a coder's codings. */
+export type CodingOrigin = 'manual' | 'auto' | 'import' | 'learned';
 /** Every origin, for option checks. */
-export const CODING_ORIGINS: readonly CodingOrigin[] = ['manual', 'auto', 'import'];
+export const CODING_ORIGINS: readonly CodingOrigin[] = ['manual', 'auto', 'import', 'learned'];
 
 /** Review state: machine output starts `suggested`; people accept or reject it. Rejected codings never count. */
 export type CodingStatus = 'suggested' | 'accepted' | 'rejected';
@@ -84,6 +84,13 @@ export interface CodingHit {
   term: string;
 }
 
+/** One feature behind a learned suggestion: its name, how it reads, its part in the log-odds. */
+export interface CodingReason {
+  feature: string;
+  label: string;
+  weight: number;
+}
+
 /** A coding as stored. `start`/`end` are code points (end exclusive). */
 export interface StoredCoding {
   id: number;
@@ -99,11 +106,15 @@ export interface StoredCoding {
   matches: string[];
   /** Where each rule matched (code points), so quotes can mark the words; empty for people's codings. */
   hits: CodingHit[];
+  /** A learned suggestion's score in [0, 1]; null for people's and rules' codings. */
+  score: number | null;
+  /** The features that weighed most in a learned suggestion, strongest first; empty otherwise. */
+  explanation: CodingReason[];
   createdAt: string;
   updatedAt: string;
 }
 
-/** A coding to add. Defaults: coder = the acting actor, status `accepted` for manual/import, `suggested` for auto. */
+/** A coding to add. Defaults: coder = the acting actor, status `accepted` for manual/import, `suggested` for auto and learned. */
 export interface NewCoding {
   document: string;
   start: number;
@@ -115,6 +126,8 @@ export interface NewCoding {
   memo?: string | null;
   matches?: string[];
   hits?: CodingHit[];
+  score?: number | null;
+  explanation?: CodingReason[];
 }
 
 /** What may change on a coding. */

@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { concatBytes } from './bytes.js';
 
 /** How much a zip archive may unpack to (a guard against zip bombs). */
 export interface ZipLimits {
@@ -104,7 +105,7 @@ export class ZipArchive implements ReadonlyMap<string, Uint8Array> {
     if (!entry) return undefined;
     const chunks: Uint8Array[] = [];
     this.unpack(name, entry, (chunk) => chunks.push(chunk));
-    const out = chunks.length === 1 ? chunks[0] : concat(chunks);
+    const out = chunks.length === 1 ? chunks[0] : concatBytes(chunks);
     this.unpacked.set(name, out);
     return out;
   }
@@ -167,16 +168,6 @@ export class ZipArchive implements ReadonlyMap<string, Uint8Array> {
 
 function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${bytes} bytes`;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** The entries listed in the central directory, by name (the first of duplicate names wins). */

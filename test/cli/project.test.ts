@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { runCli } from '../helpers/cli.js';
 import { describeWithCorpora } from '../helpers/corpora.js';
@@ -89,7 +90,7 @@ describe('qda project', () => {
     const info = await runCli('project', 'info', file, '--format', 'json');
     const parsed = JSON.parse(info.stdout) as { documents: number; schemaVersion: number; codings: Record<string, number> };
     expect(parsed.documents).toBe(7);
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(SCHEMA_VERSION);
     expect(parsed.codings['auto/suggested']).toBeGreaterThan(100);
     expect((await runCli('project', 'check', file)).stderr).toBe(`${file}: ok\n`);
     const yaml = await runCli('project', 'export', file, '--format', 'yaml');

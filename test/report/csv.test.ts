@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/report/csv.js';
+import { CsvLines, toCsv } from '../../src/report/csv.js';
+import { seeded } from '../helpers/cli.js';
 
 const cellsOf = (csv: string) => Papa.parse<string[]>(csv.trim()).data.map((r) => r[0]);
 
@@ -15,5 +16,23 @@ describe('toCsv formula escaping', () => {
   it('still escapes =, +, @, tab and carriage return, and leaves ordinary text alone', () => {
     const rows = ['=1+1', '+1', '@SUM(A1)', '\t=x', '\r=x', 'kata-kata', 'pacar', '5-3'];
     expect(cellsOf(toCsv({ columns: ['c'], rows: rows.map((r) => [r]) }, { header: false }))).toEqual(["'=1+1", "'+1", "'@SUM(A1)", "'\t=x", "'\r=x", 'kata-kata', 'pacar', '5-3']);
+  });
+});
+
+describe('CsvLines', () => {
+  it('writes every row as toCsv does: quotes, formula guard, NaN, numbers (seeded)', () => {
+    const rand = seeded(1);
+    const bits = ['a', ',', '"', ' ', '=', '-', '1', '\n', '@', 'é', '+', '\t', '\r'];
+    const lines = new CsvLines();
+    let quoted = 0;
+    for (let k = 0; k < 5000; k++) {
+      const row = Array.from({ length: 4 }, () =>
+        rand() < 0.3 ? Math.floor(rand() * 100) / (rand() < 0.2 ? 0 : 7) * (rand() < 0.3 ? -1 : 1) : Array.from({ length: Math.floor(rand() * 5) }, () => bits[Math.floor(rand() * bits.length)]).join(''),
+      );
+      const expected = toCsv({ columns: ['a', 'b', 'c', 'd'], rows: [row] }, { header: false });
+      if (expected.includes('"')) quoted++;
+      expect(lines.line(row), JSON.stringify(row)).toBe(expected);
+    }
+    expect(quoted).toBeGreaterThan(1000);
   });
 });

@@ -1,11 +1,9 @@
 import { Command, Option } from 'commander';
-import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { unmatchedRoleFilters } from '../../coding/role-filters.js';
-import { codeTasks } from '../../io/code-pool.js';
 import { createCoder } from '../../coding/code-corpus.js';
-import { codeAndFormat, type CodeTask, type CodeTaskOptions } from '../../io/code-task.js';
-import { jsonlBatches } from '../../io/jsonl-batches.js';
+import { codeAndFormat, type CodeTaskOptions } from '../../io/code-task.js';
+import { corpusTasks, worthParallel } from '../../io/corpus-tasks.js';
+import { runTasks } from '../../io/task-pool.js';
 import { AtomicFileWriter, writeFileAtomic } from '../../io/write-file.js';
 import { DocumentIds } from '../../io/read-corpus.js';
 import type { Codebook } from '../../model/codebook.js';
@@ -15,7 +13,7 @@ import { EXIT, type CliContext } from '../context.js';
 import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { readCases } from '../../io/read-cases.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
-import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption, type TableReadOptions } from './options.js';
+import { jobsOf, jobsOption, optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption, type TableReadOptions } from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
   cases?: string;
@@ -49,7 +47,7 @@ Parent codes are not repeated: counts roll children up to their parents.`,
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
     .addOption(outOption())
-    .addOption(new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n'))
+    .addOption(jobsOption())
     .addHelpText('after', `
 Examples:
   qda code data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
@@ -64,14 +62,8 @@ Examples:
 }
 
 async function runCode(ctx: CliContext, args: string[], options: CodeCommandOptions): Promise<number> {
-  const cores = availableParallelism();
-  let jobs = options.jobs === undefined ? cores : Number(options.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
-  if (jobs > cores) {
-    // Each worker holds its own copy of the compiled codebook: more workers than cores only costs memory.
-    ctx.io.stderr(`qda: warning: --jobs ${jobs} is more than the ${cores} cores of this machine; using ${cores}\n`);
-    jobs = cores;
-  }
+  const jobs = jobsOf(options.jobs, ctx.io.stderr);
+  if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);
@@ -105,7 +97,7 @@ async function runCode(ctx: CliContext, args: string[], options: CodeCommandOpti
     opened = true;
   };
   try {
-    for await (const result of codeTasks(tasksOf(files, options.inputFormat), codebook!, taskOptions, effectiveJobs)) {
+    for await (const result of runTasks(corpusTasks(files, options.inputFormat), codebook!, { kind: 'code', options: taskOptions }, effectiveJobs)) {
       const clashes = result.documents.map((d) => ids.claim({ id: d.id, file: d.file })).filter((m) => m !== null);
       if (ctx.report([...result.messages, ...clashes])) {
         ctx.progressDone();
@@ -148,28 +140,4 @@ async function runCodeProject(ctx: CliContext, project: string, codebook: Codebo
   else ctx.io.stdout(output);
   ctx.report(unmatchedRoleFilters(input.codebook!, new Set(coded.roles), options.codebook ?? project));
   return EXIT.ok;
-}
-
-function isJsonl(file: string, inputFormat: string | undefined): boolean {
-  return inputFormat === 'jsonl' || file === '-' || /\.(jsonl|ndjson)$/i.test(file);
-}
-
-/** Files one by one; JSONL corpora in batches of lines, streamed. */
-async function* tasksOf(files: string[], inputFormat: string | undefined): AsyncGenerator<CodeTask> {
-  for (const file of files) {
-    if (isJsonl(file, inputFormat)) yield* jsonlBatches(file);
-    else yield { kind: 'file', file };
-  }
-}
-
-/** Without --jobs, workers are used only on more than a few megabytes: each costs about 0.1 s to start. */
-async function worthParallel(files: string[], inputFormat: string | undefined): Promise<boolean> {
-  let total = 0;
-  for (const file of files) {
-    if (file === '-') return true;
-    const size = await stat(file).then((s) => s.size, () => 0);
-    total += size;
-    if (isJsonl(file, inputFormat) && size > 8e6) return true;
-  }
-  return files.length > 1 && total > 4e6;
 }

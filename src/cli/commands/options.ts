@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { UNITS } from '../../model/segment.js';
 import { READERS } from '../../io/formats.js';
 import type { ReadCorpusOptions } from '../../io/read-corpus.js';
@@ -22,6 +23,24 @@ export const unitOption = () => new Option('-u, --unit <unit>', 'segment unit th
 
 /** `--out <file>`. */
 export const outOption = (what = 'file') => new Option('-o, --out <path>', `write to this ${what} instead of stdout (written whole or not at all)`);
+
+/** `--jobs <n>`: worker threads for large inputs. */
+export const jobsOption = () => new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n');
+
+/**
+ * The number of worker threads `--jobs` asks for (default: the number of cores), at most the
+ * number of cores (`warn` says so: each worker holds its own copy of the compiled codebook, so
+ * more workers than cores only cost memory); null when it is not a whole number from 1 up.
+ * @example jobsOf('2', ctx.io.stderr) // 2
+ */
+export function jobsOf(option: string | undefined, warn: (text: string) => void): number | null {
+  const cores = availableParallelism();
+  const jobs = option === undefined ? cores : Number(option);
+  if (!Number.isInteger(jobs) || jobs < 1) return null;
+  if (jobs <= cores) return jobs;
+  warn(`qda: warning: --jobs ${jobs} is more than the ${cores} cores of this machine; using ${cores}\n`);
+  return cores;
+}
 
 /** `--input-format <fmt>`: overrides the format guessed from each file's extension. */
 export const inputFormatOption = () => new Option('--input-format <format>', 'read every input as this format instead of guessing from the extension').choices(Object.keys(READERS));

@@ -9,6 +9,7 @@ import { toCsv } from '../../report/csv.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { segmentDocument } from '../../text/segment.js';
 import { modelCodings } from '../../store/project-codings.js';
+import { counts } from '../../store/project-suggestions.js';
 import type { ProjectInfo, ProjectStore, StoredCoding, UnplacedCoding } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
 import { openProject } from '../project-input.js';
@@ -106,7 +107,7 @@ async function runExport(ctx: CliContext, store: ProjectStore, format: ExportFor
     return EXIT.ok;
   }
   if (!current) return noCodebook(ctx, store);
-  const codings = modelCodings(await store.listCodings({ status: ['suggested', 'accepted'] }), documents);
+  const codings = modelCodings((await store.listCodings({ status: ['suggested', 'accepted'] })).filter(counts), documents);
   const { writeQdpx } = await import('../../io/write-qdpx.js');
   const name = current.codebook.name ?? basename(store.location).replace(/\.[^.]+$/, '');
   const archive = await writeQdpx(out!, { name, codebook: current.codebook, documents, codings });
