@@ -4,3 +4,4 @@ export * from './segment.js';
 export * from './codebook.js';
 export * from './coding.js';
 export * from './kwic.js';
+export * from './account.js';
