@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Account, SessionRecord } from '../../model/account.js';
-import type { AccountStore } from '../../store/account-store.js';
+import type { TeamStore } from '../../store/team-store.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { hashPassword, verifyNoAccount, verifyPassword } from './password.js';
 
@@ -35,7 +35,7 @@ export function tokenHash(token: string): string {
 }
 
 /**
- * Accounts' sign-in, sessions and sign-out over an {@link AccountStore}. Tokens are 256 random
+ * Accounts' sign-in, sessions and sign-out over an {@link TeamStore}. Tokens are 256 random
  * bits made here on every sign-in; a token the browser brought before signing in is revoked,
  * never promoted (session fixation).
  */
@@ -43,7 +43,7 @@ export class TeamSessions {
   private readonly lifetimes: SessionLifetimes;
 
   constructor(
-    private readonly store: AccountStore,
+    private readonly store: TeamStore,
     private readonly limiter: LoginLimiter,
     lifetimes: Partial<SessionLifetimes> = {},
   ) {

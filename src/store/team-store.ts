@@ -1,10 +1,17 @@
 import type { Account, SessionRecord } from '../model/account.js';
 
+/** Which documents' codings every team member may see (blind coding lifted). */
+export interface RevealState {
+  /** Revealed for every document. */
+  all: boolean;
+  documents: string[];
+}
+
 /**
- * Where team mode keeps accounts and signed-in sessions: the project's SQLite file or its
- * PostgreSQL database. Every method is one transaction.
+ * Where team mode keeps accounts, signed-in sessions and what the owner has revealed: beside
+ * the project, in its SQLite file or its PostgreSQL database. Every method is one transaction.
  */
-export interface AccountStore {
+export interface TeamStore {
   /** All accounts, by name. */
   listAccounts(): Promise<Account[]>;
   getAccount(name: string): Promise<Account | undefined>;
@@ -18,4 +25,7 @@ export interface AccountStore {
   removeSession(tokenHash: string): Promise<void>;
   /** Remove every session of an account (sign-out everywhere); how many there were. */
   removeSessionsOf(account: string): Promise<number>;
+  reveals(): Promise<RevealState>;
+  /** Reveal (or hide again) one document's codings, or with `document` null all of them. */
+  setRevealed(document: string | null, revealed: boolean): Promise<void>;
 }
