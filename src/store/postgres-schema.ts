@@ -4,6 +4,8 @@
  * and reveals. Offsets are code points; JSON is kept as text, as in SQLite.
  */
 
+import { TEAM_TABLES } from './team-schema.js';
+
 /** The schema this qda writes in PostgreSQL (kept in `meta`, key `schema_version`). */
 export const POSTGRES_SCHEMA_VERSION = 1;
 
@@ -98,22 +100,7 @@ CREATE INDEX events_by_change ON events (change);
 CREATE INDEX events_by_entity ON events (entity, entity_id);
 CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the event log is append-only'; END $$;
 CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only();
-CREATE TABLE team_accounts (
-  name TEXT PRIMARY KEY,
-  role TEXT NOT NULL CHECK (role IN ('owner', 'coder', 'viewer')),
-  password_hash TEXT NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE team_sessions (
-  token_hash TEXT PRIMARY KEY,
-  account TEXT NOT NULL REFERENCES team_accounts(name) ON DELETE CASCADE,
-  csrf_token TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  last_seen_at BIGINT NOT NULL
-);
-CREATE INDEX team_sessions_by_account ON team_sessions (account);
-CREATE TABLE team_reveals (document TEXT PRIMARY KEY);
-`;
+${TEAM_TABLES}`;
 
 /** SQL that brings a database from version `n - 1` to `n`, indexed by `n`; later versions append, never edit. */
 export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = { 1: VERSION_1 };

@@ -64,7 +64,7 @@ const CHANGE_LOCK = 0x51444131;
 const POOL_SIZE = 8;
 
 /** `?` placeholders (as the SQLite store writes them) numbered for PostgreSQL. */
-function numbered(sql: string): string {
+export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
@@ -96,7 +96,7 @@ export async function openPostgresStore(url: string, options: OpenOptions): Prom
 }
 
 /** A driver error as a located message; our own errors pass through. */
-function translatePgError(error: unknown, location: string): unknown {
+export function translatePgError(error: unknown, location: string): unknown {
   if (error instanceof QdaError || error instanceof TypeError || !(error instanceof Error)) return error;
   const code = (error as Error & { code?: string }).code ?? '';
   const known: Record<string, [string, string]> = {

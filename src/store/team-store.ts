@@ -26,6 +26,7 @@ export interface TeamStore {
   /** Remove every session of an account (sign-out everywhere); how many there were. */
   removeSessionsOf(account: string): Promise<number>;
   reveals(): Promise<RevealState>;
-  /** Reveal (or hide again) one document's codings, or with `document` null all of them. */
+  /** Reveal (or hide again) one document's codings; with `document` null, all (hiding all withdraws every reveal). */
   setRevealed(document: string | null, revealed: boolean): Promise<void>;
+  close(): Promise<void>;
 }

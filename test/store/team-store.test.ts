@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { openSqliteTeamStore, teamFileOf } from '../../src/store/sqlite-team-store.js';
+import { tempDir } from './helpers.js';
+import { teamStoreContract } from './team-store-contract.js';
+
+teamStoreContract('SQLite team store (the .team file beside a project)', () => openSqliteTeamStore(join(tempDir(), 'study.qda'), { create: true }));
+
+it('keeps the team in its own file, and asks for a first owner when there is none', async () => {
+  const project = join(tempDir(), 'study.qda');
+  await expect(openSqliteTeamStore(project)).rejects.toThrow(/study\.qda\.team: .*no accounts yet \[team-missing\]/);
+  const team = await openSqliteTeamStore(project, { create: true });
+  await team.close();
+  expect(existsSync(teamFileOf(project))).toBe(true);
+  expect(existsSync(project)).toBe(false);
+});
