@@ -1,6 +1,6 @@
 import { labelOf, type Codebook } from '../model/codebook.js';
 import type { Coding, Hit } from '../model/coding.js';
-import type { AttributeValue } from '../model/document.js';
+import type { AttributeValue, Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
 import { segmentKey, type CodedCorpus } from './rollup.js';
 
@@ -140,11 +140,10 @@ export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCodi
     const label = labelOf(code, language);
     chosen.forEach(({ cand, excerpt, doc }, i) => {
       const seg = cand.segment;
-      const year = yearOf(doc.attributes.date) ?? yearOf(doc.attributes.year);
       quotes.push({
         code: code.id, label, rank: i + 1,
         document: seg.document, segment: seg.index, speaker: seg.speaker, timestamp: seg.timestamp ?? null,
-        year, citation: `(${seg.speaker ?? doc.id}, ${year ?? 'n.d.'})`,
+        ...citationOf(doc, seg.speaker),
         text: excerpt.text, marks: excerpt.marks, terms: excerpt.terms, start: excerpt.start, end: excerpt.end,
       });
     });
@@ -299,6 +298,16 @@ function nearDuplicate(a: string, b: string): boolean {
   let shared = 0;
   for (const w of smaller) if (larger.has(w)) shared++;
   return shared / smaller.size >= 0.7;
+}
+
+/**
+ * The `(Name, Year)` citation of a speaker's words in a document: the year of its `date` (or
+ * `year`) attribute, `n.d.` without one; the document id stands in for a missing speaker.
+ * @example citationOf(doc, 'Informan 1') // { year: '2025', citation: '(Informan 1, 2025)' }
+ */
+export function citationOf(doc: Document, speaker: string | null): { year: string | null; citation: string } {
+  const year = yearOf(doc.attributes.date) ?? yearOf(doc.attributes.year);
+  return { year, citation: `(${speaker ?? doc.id}, ${year ?? 'n.d.'})` };
 }
 
 /** The four-digit year of a date attribute (`2025-02-11`, `11/02/2025`, `2025`). */

@@ -1,0 +1,33 @@
+import { buildReport } from '../../report/build-report.js';
+import { renderReport } from '../../report/render-report.js';
+import { splitSentences } from '../../text/sentences.js';
+import { codedProject } from '../coded-project.js';
+import { HttpError } from '../http.js';
+import type { Route } from '../router.js';
+import type { Workbench } from '../workbench.js';
+
+/**
+ * The report of `qda report`, made from the project (codings that are not rejected; optionally
+ * of chosen coders), downloaded as the HTML page or the XLSX workbook.
+ * @example new Router(reportRoutes(workbench))
+ */
+export function reportRoutes(wb: Workbench): Route[] {
+  return [
+    {
+      method: 'GET', path: '/api/report', handler: async ({ query, actor }) => {
+        const format = query.get('format');
+        if (format !== 'html' && format !== 'xlsx') throw new HttpError(400, '"format" must be html or xlsx');
+        const current = await wb.store.currentCodebook();
+        if (!current) throw new HttpError(409, 'this project has no codebook yet');
+        const coder = query.getAll('coder').filter(Boolean);
+        const coded = await codedProject(wb.store, { ...(coder.length > 0 ? { coder } : {}), viewer: actor.coder ?? actor.id });
+        const data = buildReport(coded, current.codebook, { sentences: splitSentences, coder: coder.length > 0 ? coder.join(', ') : 'all coders', title: current.codebook.name ?? wb.name });
+        const files = await renderReport(data);
+        const base = wb.name.replace(/\.qda$/i, '') || 'report';
+        return format === 'html'
+          ? { download: { name: `${base}-report.html`, type: 'text/html; charset=utf-8', body: files.get('report.html')! } }
+          : { download: { name: `${base}-tables.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: files.get('tables.xlsx')! } };
+      },
+    },
+  ];
+}
