@@ -97,8 +97,9 @@ export async function openPostgresStore(url: string, options: OpenOptions): Prom
 
 /** A driver error as a located message; our own errors pass through. */
 export function translatePgError(error: unknown, location: string): unknown {
-  if (error instanceof QdaError || error instanceof TypeError || !(error instanceof Error)) return error;
-  const code = (error as Error & { code?: string }).code ?? '';
+  // Only the driver's and the network's errors carry a `code`; a caller's own error thrown inside a change passes through.
+  if (error instanceof QdaError || !(error instanceof Error) || typeof (error as Error & { code?: unknown }).code !== 'string') return error;
+  const code = (error as Error & { code: string }).code;
   const known: Record<string, [string, string]> = {
     ECONNREFUSED: ['cannot reach the PostgreSQL server (connection refused)', 'database-unreachable'],
     ENOENT: ['cannot reach the PostgreSQL server (no socket there)', 'database-unreachable'],
