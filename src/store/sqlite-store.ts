@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { constants, accessSync, closeSync, copyFileSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { constants, accessSync, closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Codebook } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 import { message, QdaError, type Message } from '../model/message.js';
@@ -85,10 +86,16 @@ export async function openWithSchema(file: string, options: OpenOptions, schema:
   if (exists) checkHeader(file);
   const writable = options.mode === 'write';
   if (writable) checkWritable(file, exists);
-  const release = writable ? acquireOwner(file, notice) : () => {};
+  const owned = writable ? acquireOwner(file, notice) : () => {};
+  // SQLite locks by creating a folder beside the file: on a read-only medium, read a private copy.
+  const copy = !writable && !folderWritable(file) ? privateCopy(file) : null;
+  const release = () => {
+    owned();
+    if (copy) rmSync(dirname(copy), { recursive: true, force: true });
+  };
   let db: Database | null = null;
   try {
-    db = openDatabase(file, writable || canWrite(file));
+    db = openDatabase(copy ?? file, writable || (copy === null && canWrite(file)));
     const store = new SqliteStore(file, db, !writable, options, release);
     store.prepare(schema, notice);
     return store;
@@ -131,6 +138,24 @@ function checkHeader(file: string): void {
   if (valid && pages > 0 && size < pageSize * pages) {
     throw projectError(file, `the project file is truncated: ${size} bytes where its header says ${pageSize * pages}`, 'project-truncated', 'it was not changed; restore a copy or a `.bak-<version>` file beside it');
   }
+}
+
+function folderWritable(file: string): boolean {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A copy of a project (and of a journal left by a crash) in a private temporary folder. */
+function privateCopy(file: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qda-read-'));
+  const copy = join(dir, basename(file));
+  copyFileSync(file, copy);
+  if (existsSync(`${file}-journal`)) copyFileSync(`${file}-journal`, `${copy}-journal`);
+  return copy;
 }
 
 function canWrite(file: string): boolean {
@@ -191,7 +216,7 @@ class SqliteReader implements ProjectReader {
 
   /** Run a statement, waiting for another process's transaction; stale locks are recovered. */
   protected withRetry<T>(fn: () => T): T {
-    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    const deadline = Date.now() + (this.options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
     let recovered = false;
     for (;;) {
       try {

@@ -301,6 +301,8 @@ export interface OpenOptions {
   /** False for a file from elsewhere (imported, mailed): the database may not run code from its schema. Default true. */
   trusted?: boolean;
   visibility?: VisibilityPolicy;
+  /** How long to wait for another process's transaction before reporting the project busy (default 5000 ms). */
+  busyTimeoutMs?: number;
   /** Told about migrations and lock recovery, e.g. to print them on stderr. */
   notice?: (text: string) => void;
 }

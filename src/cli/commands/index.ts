@@ -6,9 +6,10 @@ import { codeCommand } from './code.js';
 import { codebookCommand } from './codebook.js';
 import { importCommand } from './import.js';
 import { kwicCommand } from './kwic.js';
+import { projectCommand } from './project.js';
 import { qdpxCommand } from './qdpx.js';
 import { reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
 
 /** Every command of the CLI, in the order `qda --help` lists them. */
-export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand];
+export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand, projectCommand];

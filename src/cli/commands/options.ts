@@ -8,6 +8,12 @@ import type { ReadCorpusOptions } from '../../io/read-corpus.js';
 /** `--codebook <file>`. */
 export const codebookOption = () => new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc)').makeOptionMandatory();
 
+/** `--project <file>`: read transcripts, codebook and codings from a project instead of files. */
+export const projectOption = () => new Option('-p, --project <file>', 'read the transcripts, codebook and codings from this project (qda project) instead of files; rejected suggestions never count');
+
+/** `--codebook <file>` for commands that also take `--project` (whose codebook is the default). */
+export const optionalCodebookOption = () => new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc); with --project, instead of the project\'s current codebook');
+
 /** `--unit turn|paragraph|sentence`. */
 export const unitOption = () => new Option('-u, --unit <unit>', 'segment unit that is coded and counted').choices([...UNITS]).default('turn');
 

@@ -14,15 +14,20 @@ import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
 import { message, type Message } from '../../model/message.js';
 import type { Segment, Unit } from '../../model/segment.js';
+import type { StoredCoding } from '../../store/store.js';
 import { buildReport } from '../../report/build-report.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
 import { segmentDocument } from '../../text/segment.js';
 import { splitSentences } from '../../text/sentences.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, readerOptions, readOptionsOf, unitOption } from './options.js';
+import { AUTO_CODER } from '../../store/store.js';
+import { modelCodings } from '../../store/project-codings.js';
+import { readProjectInput } from '../project-input.js';
+import { optionalCodebookOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ReportCommandOptions {
-  codebook: string;
+  codebook?: string;
+  project?: string;
   out: string;
   cases?: string;
   codings?: string[];
@@ -55,8 +60,9 @@ export function reportCommand(ctx: CliContext): Command {
 Parents count every segment a child codes. The folder is written whole or
 not at all.`,
     )
-    .argument('<files...>', 'transcripts (every supported format)')
-    .addOption(codebookOption())
+    .argument('[files...]', 'transcripts (every supported format); or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(projectOption())
     .addOption(new Option('-o, --out <dir>', 'report folder (created, or replaced when it holds an earlier report)').makeOptionMandatory())
     .addOption(new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx), joined on the first column (or on `speaker`/`document` columns)'))
     .addOption(new Option('--codings <files...>', "coding tables from human coders (our CSV, with or without a coder column); list them after the transcripts"))
@@ -70,7 +76,8 @@ not at all.`,
 Examples:
   qda report data-sample/transcripts/* --codebook codebooks/lk3-psychosocial.yaml --cases data-sample/cases.csv --out report
   qda report transcripts/*.md -c cb.yaml --by role --level 2 --pseudonyms key.csv --out report-anon
-  qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged`)
+  qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged
+  qda report --project study.qda --coder all --out report      # a project's codings (not rejected ones)`)
     .action(async (files: string[], options: ReportCommandOptions) => {
       ctx.exitCode = await runReport(ctx, files, options);
     });
@@ -84,16 +91,12 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   const level = options.level === undefined ? undefined : Number(options.level);
   if (level !== undefined && (!Number.isInteger(level) || level < 1)) return ctx.usage(`--level must be a whole number from 1 up (got "${options.level}")`);
 
-  const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
-  if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
+  const source = await readSource(ctx, files, options);
+  if (typeof source === 'number') return done(ctx, source);
+  const { codebook, stored } = source;
+  let corpus: Corpus = source.corpus;
   const maxDepth = Math.max(...codebook.codes.map((c) => depthOf(c.id)));
   if (level !== undefined && level > maxDepth) return ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`);
-
-  ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
-  const read = readOptionsOf(options);
-  const { corpus: rawCorpus, messages: corpusMessages } = await readCorpus(files, read);
-  if (ctx.report(corpusMessages)) return done(ctx, EXIT.data);
-  let corpus: Corpus = rawCorpus;
   if (options.cases) {
     const { cases, messages } = await readCases(options.cases);
     if (ctx.report(messages) || !cases) return done(ctx, EXIT.data);
@@ -110,7 +113,9 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   const groupings = ['document', 'speaker', 'role', ...groupingAttributes(corpus.documents)];
   if (!groupings.includes(options.by)) return done(ctx, ctx.usage(`--by "${options.by}" is neither document, speaker, role nor an attribute of these transcripts; choose one of: ${groupings.join(', ')}`));
 
-  const manual = options.codings ? await readManualCodings(ctx, options.codings, corpus, codebook, options.unit) : null;
+  if (stored && options.codings) return done(ctx, ctx.usage('--codings cannot be combined with --project: the project holds the codings (add them with qda project import)'));
+  const projectCodings = stored ? placeProjectCodings(corpus, stored, options.unit) : null;
+  const manual = options.codings ? await readManualCodings(ctx, options.codings, corpus, codebook, options.unit) : projectCodings?.manual ?? null;
   if (manual === 'fatal') return done(ctx, EXIT.data);
   const chosen = chooseCoder(options.coder, manual === null ? null : manual.codings);
   if (typeof chosen === 'string') return done(ctx, ctx.usage(chosen));
@@ -118,14 +123,15 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
 
   const segments: Segment[] = manual?.segments.flat() ?? [];
   const codings: EvidencedCoding[] = [];
-  const coder = useAuto ? createCoder(codebook) : null;
+  const coder = useAuto && !projectCodings ? createCoder(codebook) : null;
+  if (useAuto && projectCodings) for (const c of projectCodings.auto) codings.push(c);
   corpus.documents.forEach((doc, i) => {
     if (coder) {
       ctx.progress(`coding ${i + 1}/${corpus.documents.length} ${doc.id}`);
       const coded = coder.codeDocument(doc, { unit: options.unit });
       if (!manual) for (const s of coded.segments) segments.push(s);
       for (const c of coded.codings) codings.push(c);
-    } else if (!manual) for (const s of segmentDocument(doc, options.unit)) segments.push(s);
+    } else if (!manual) for (const s of projectCodings?.segments[i] ?? segmentDocument(doc, options.unit)) segments.push(s);
   });
   for (const c of selectedManual) codings.push(c);
 
@@ -161,6 +167,39 @@ function chooseCoder(option: string | undefined, manual: EvidencedCoding[] | nul
     return `--coder "${choice}" has no codings (${known}); or use auto or all`;
   }
   return { useAuto: false, manualCodings: mine, label: mine[0].coder };
+}
+
+/** Transcripts, codebook and (with --project) the stored codings, from files or a project; a number is an exit code. */
+async function readSource(ctx: CliContext, files: string[], options: ReportCommandOptions): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
+  let codebook: Codebook | undefined;
+  if (options.project && files.length > 0) return ctx.usage('give transcripts or --project, not both');
+  if (!options.project && (files.length === 0 || !options.codebook)) return ctx.usage(files.length === 0 ? 'give transcripts (or --project study.qda)' : "required option '-c, --codebook <file>' not specified");
+  if (options.codebook) {
+    const { codebook: read, messages } = await readCodebook(options.codebook);
+    if (ctx.report(messages) || read === null) return EXIT.data;
+    codebook = read;
+  }
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, codebook);
+    return { corpus: input.corpus, codebook: input.codebook, stored: input.codings };
+  }
+  ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
+  const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
+  if (ctx.report(messages)) return EXIT.data;
+  return { corpus, codebook: codebook!, stored: null };
+}
+
+/**
+ * A project's codings on the segments of this run's unit: the machine's (coder `auto`) apart
+ * from people's; `manual` is null when no person has coded.
+ */
+function placeProjectCodings(corpus: Corpus, stored: readonly StoredCoding[], unit: Unit): { auto: EvidencedCoding[]; manual: { codings: EvidencedCoding[]; segments: Segment[][] } | null; segments: Segment[][] } {
+  const segments = corpus.documents.map((d) => segmentDocument(d, unit));
+  const byDocument = new Map(corpus.documents.map((d, i) => [d.id, segments[i]]));
+  // In the order they were stored: automatic coding stores them as the coder made them.
+  const place = (list: readonly StoredCoding[]) => alignCodings(modelCodings([...list].sort((a, b) => a.id - b.id), corpus.documents), corpus.documents, byDocument, 'project').codings;
+  const human = stored.filter((c) => c.coder !== AUTO_CODER);
+  return { auto: place(stored.filter((c) => c.coder === AUTO_CODER)), manual: human.length ? { codings: place(human), segments } : null, segments };
 }
 
 /** Read human coders' tables and put their codings on the segments of this run's unit. */

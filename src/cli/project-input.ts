@@ -1,0 +1,54 @@
+import { userInfo } from 'node:os';
+import type { Codebook } from '../model/codebook.js';
+import type { Corpus } from '../model/document.js';
+import { message, QdaError } from '../model/message.js';
+import type { OpenOptions, ProjectStore, StoredCoding } from '../store/store.js';
+import type { CliContext } from './context.js';
+
+/**
+ * Open a project file; notices (migration, lock recovery) go to stderr. The SQLite module is
+ * loaded here, on first use, so commands that do not touch a project do not pay for it.
+ * @example const store = await openProject(ctx, 'study.qda', { mode: 'read' })
+ */
+export async function openProject(ctx: CliContext, file: string, options: OpenOptions): Promise<ProjectStore> {
+  const { openSqliteStore } = await import('../store/sqlite-store.js');
+  return openSqliteStore(file, { notice: (text) => ctx.io.stderr(`${text}\n`), ...options });
+}
+
+/** Who the event log names for changes made from the command line: `$QDA_USER`, else the login name. */
+export function cliActor(): string {
+  const fromEnv = process.env.QDA_USER?.trim();
+  if (fromEnv) return fromEnv;
+  try {
+    return userInfo().username || 'qda';
+  } catch {
+    return 'qda';
+  }
+}
+
+/** A project's documents, current codebook and every coding that counts (all but rejected ones). */
+export interface ProjectInput {
+  corpus: Corpus;
+  codebook: Codebook;
+  codings: StoredCoding[];
+}
+
+/**
+ * Read what a reading command needs from a project, for `--project`: documents, the current
+ * codebook (or the one given with `--codebook`) and the codings not rejected.
+ * @example const { corpus, codebook, codings } = await readProjectInput(ctx, 'study.qda')
+ */
+export async function readProjectInput(ctx: CliContext, file: string, codebook?: Codebook): Promise<ProjectInput> {
+  const store = await openProject(ctx, file, { mode: 'read' });
+  try {
+    const current = codebook ?? (await store.currentCodebook())?.codebook;
+    if (!current) {
+      throw new QdaError([message('the project has no codebook yet', { file, ruleId: 'no-codebook', source: 'project', fatal: true, note: 'add one with `qda project add FILE --codebook cb.yaml`, or give --codebook' })]);
+    }
+    const documents = await store.getDocuments();
+    const codings = await store.listCodings({ status: ['suggested', 'accepted'] });
+    return { corpus: { documents }, codebook: current, codings };
+  } finally {
+    await store.close();
+  }
+}
