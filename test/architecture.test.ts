@@ -15,6 +15,8 @@ const ALLOWED: Record<string, string[]> = {
   io: ['model', 'text', 'import', 'codebook', 'coding', 'analysis', 'report'],
   store: ['model', 'text', 'codebook', 'coding', 'analysis'],
   server: ['model', 'text', 'import', 'codebook', 'coding', 'analysis', 'report', 'io', 'store'],
+  // The browser app: types of the model and pure text helpers only (bundled for the browser).
+  web: ['model', 'text'],
   cli: ['model', 'text', 'import', 'codebook', 'coding', 'analysis', 'report', 'io', 'store', 'server'],
 };
 const FILE_SYSTEM = /from 'node:(fs|fs\/promises|child_process|worker_threads)'|process\.(stdout|stderr|exit|argv)/;
@@ -35,6 +37,8 @@ describe('src/ layering', () => {
     const targets = [...text.matchAll(/from '(\.[^']+)'/g)].map((m) => relative('src', join(file, '..', m[1])).split('/')[0]);
     const bad = targets.filter((t) => t !== layer && !ALLOWED[layer]?.includes(t));
     expect(bad, `${file} imports ${bad.join(', ')}`).toEqual([]);
-    if (!['io', 'cli', 'store', 'server'].includes(layer)) expect(FILE_SYSTEM.test(text), `${file} touches the file system or the process`).toBe(false);
+    if (!['io', 'store', 'server', 'cli'].includes(layer)) expect(FILE_SYSTEM.test(text), `${file} touches the file system or the process`).toBe(false);
+    if (layer === 'web') expect(/from 'node:|import\('node:/.test(text), `${file} imports a Node module`).toBe(false);
+    if (layer === 'web') expect(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/.test(text), `${file} writes HTML from strings`).toBe(false);
   });
 });

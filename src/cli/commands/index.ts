@@ -9,7 +9,8 @@ import { kwicCommand } from './kwic.js';
 import { projectCommand } from './project.js';
 import { qdpxCommand } from './qdpx.js';
 import { reportCommand } from './report.js';
+import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
 /** Every command of the CLI, in the order `qda --help` lists them. */
-export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand, projectCommand];
+export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand, projectCommand, serveCommand];

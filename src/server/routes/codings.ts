@@ -13,6 +13,17 @@ import { actingCoder, type Workbench } from '../workbench.js';
 export function codingRoutes(wb: Workbench): Route[] {
   return [
     {
+      method: 'GET', path: '/api/codings', handler: async ({ query, actor }) => {
+        const filter = {
+          ...(query.getAll('document').length > 0 ? { document: query.getAll('document') } : {}),
+          ...(query.getAll('coder').length > 0 ? { coder: query.getAll('coder') } : {}),
+          ...(query.getAll('code').length > 0 ? { code: query.getAll('code') } : {}),
+          status: query.getAll('status').length > 0 ? query.getAll('status').map((s) => oneOf(s, 'status', CODING_STATUSES)) : (['suggested', 'accepted'] as CodingStatus[]),
+        };
+        return wb.store.listCodings({ ...filter, viewer: actor.coder ?? actor.id });
+      },
+    },
+    {
       method: 'POST', path: '/api/codings', handler: async ({ body, actor, req }) => {
         const input = await body();
         const coder = actingCoder(actor, req);

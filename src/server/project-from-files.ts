@@ -1,0 +1,72 @@
+import { codeCorpus } from '../coding/code-corpus.js';
+import { alignCodings } from '../coding/align-codings.js';
+import type { Message } from '../model/message.js';
+import { joinCases, readCases } from '../io/read-cases.js';
+import { readCodebook } from '../io/read-codebook.js';
+import { readCodings } from '../io/read-codings.js';
+import { readCorpus } from '../io/read-corpus.js';
+import { AUTO_CODER, type NewCoding, type ProjectStore } from '../store/store.js';
+import { OffsetMap } from '../text/offsets.js';
+import { segmentDocument } from '../text/segment.js';
+
+/** Files to make a project from. */
+export interface ProjectFiles {
+  transcripts: readonly string[];
+  codebook: string;
+  cases?: string;
+  /** Coding tables of people (coder from a `coder` column or the file name): imported as accepted. */
+  codings?: readonly string[];
+}
+
+/**
+ * Fill an empty project from files, as `qda serve <transcripts…> --codebook cb` does: the
+ * documents (with cases joined), the codebook, the automatic coder's suggestions, and people's
+ * codings from coding tables. One change per step. Returns the messages; a fatal one stops it.
+ * @example const messages = await projectFromFiles(store, { transcripts, codebook: 'cb.yaml' })
+ */
+export async function projectFromFiles(store: ProjectStore, files: ProjectFiles, actor = 'qda'): Promise<Message[]> {
+  const read = await readCorpus(files.transcripts);
+  const messages = [...read.messages];
+  const cb = await readCodebook(files.codebook);
+  messages.push(...cb.messages);
+  let corpus = read.corpus;
+  if (files.cases) {
+    const cases = await readCases(files.cases);
+    messages.push(...cases.messages);
+    if (cases.cases) {
+      const joined = joinCases(corpus, cases.cases);
+      corpus = joined.corpus;
+      messages.push(...joined.messages);
+    }
+  }
+  const codebook = cb.codebook;
+  if (!codebook || messages.some((m) => m.fatal)) return messages;
+
+  await store.change(actor, 'add the transcripts and codebook', async (tx) => {
+    for (const doc of corpus.documents) await tx.addDocument(doc);
+    await tx.saveCodebook(codebook, `from ${files.codebook}`);
+  });
+  const offsets = new Map(corpus.documents.map((d) => [d.id, new OffsetMap(d.text)]));
+  const auto = codeCorpus(corpus, codebook).codings.map((c): NewCoding => ({
+    document: c.document, start: offsets.get(c.document)!.toCodePoint(c.start), end: offsets.get(c.document)!.toCodePoint(c.end),
+    code: c.code, origin: 'auto', coder: AUTO_CODER, status: 'suggested', matches: c.matches,
+  }));
+  await store.change(actor, 'automatic coding', (tx) => tx.addCodings(auto));
+
+  if (files.codings && files.codings.length > 0) {
+    const people = await readCodings(files.codings);
+    messages.push(...people.messages);
+    const segments = new Map(corpus.documents.map((d) => [d.id, segmentDocument(d, 'turn')]));
+    const placed = alignCodings(people.codings, corpus.documents, segments, files.codings.join(', '));
+    messages.push(...placed.messages);
+    const rows = placed.codings.map((c): NewCoding => ({
+      document: c.document, start: offsets.get(c.document)!.toCodePoint(c.start), end: offsets.get(c.document)!.toCodePoint(c.end),
+      code: c.code, origin: 'import', coder: c.coder, status: 'accepted',
+    }));
+    await store.change(actor, 'import coding tables', async (tx) => {
+      for (const coder of new Set(rows.map((r) => r.coder!))) await tx.setCoder(coder, null);
+      await tx.addCodings(rows);
+    });
+  }
+  return messages;
+}
