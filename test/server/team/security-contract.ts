@@ -40,6 +40,7 @@ const BLIND_PROBES: Record<string, Probe> = {
   'GET /api/history': { path: () => '/api/history', expect: 'no-leak' },
   'POST /api/undo': { path: () => '/api/undo', expect: 'no-leak' },
   'POST /api/redo': { path: () => '/api/redo', expect: 'no-leak' },
+  'GET /api/codings': { path: () => '/api/codings?coder=budi', expect: 'forbidden' },
   'POST /api/codings': { path: () => '/api/codings', body: () => ({ document: DOC, code: CODE, start: 300, end: 320 }), expect: 'no-leak' },
   'PATCH /api/codings/:id': { path: (ids) => `/api/codings/${ids.budiCoding}`, body: () => ({ memo: 'mine now' }), expect: 'forbidden' },
   'DELETE /api/codings/:id': { path: (ids) => `/api/codings/${ids.budiCoding}`, expect: 'forbidden' },
@@ -152,6 +153,11 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
           expect(leaksBudi(reply), `${key} leaked Budi's codings: ${reply.text.slice(0, 300)}`).toBe(false);
         }
       }
+      // Listing without naming him leaves his codings out.
+      const all = await ana.call('GET', '/api/codings');
+      expect(all.status).toBe(200);
+      expect(leaksBudi(all)).toBe(false);
+      expect(all.text).toContain('"coder":"ana"');
       // Budi's coding and memo are untouched, and he still sees them.
       const mine = await budi.call('GET', `/api/documents/${DOC}`);
       expect(leaksBudi(mine)).toBe(true);
