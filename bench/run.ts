@@ -114,3 +114,4 @@ console.log(`results written to ${file}`);
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
+if (!args.includes('--skip-team')) await import('./team.js');
