@@ -1,10 +1,11 @@
 // `npm run bench [-- --sizes 10,100 --terms 50,500]`: speed and memory of `qda code` (and
 // `qda report` at 100 MB) on generated corpora, with ripgrep on the same input as yardstick.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCodebook } from '../src/codebook/parse.js';
 import { codebookYaml, generateTerms, writeCorpus } from './generate.js';
+import { measure } from './measure.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -31,30 +32,6 @@ const hasRipgrep = (() => {
     return false;
   }
 })();
-
-/** Run a command, polling its peak resident memory (VmHWM) from /proc. */
-function measure(command: string, argv: string[]): Promise<{ seconds: number; peakRssMb: number }> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
-    let peak = 0;
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      } catch {
-        // the process has just ended
-      }
-    }, 20);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(poll);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0 && command !== 'rg') reject(new Error(`${command} ${argv.join(' ')} exited with ${code}`));
-      else resolve({ seconds, peakRssMb: Math.round(peak) });
-    });
-  });
-}
 
 const results: object[] = [];
 for (const size of sizes) {
@@ -114,4 +91,6 @@ console.log(`results written to ${file}`);
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
+await import('./readers.js');
+await import('./project.js');
 if (!args.includes('--skip-team')) await import('./team.js');

@@ -1,11 +1,11 @@
-// The write-up of the LK3 study (../shared/docs/domain.md) on the fictional interviews in
+// The write-up of the LK3 study (README.md, "The study") on the fictional interviews in
 // data-sample/: why the violence happened, what a social worker needs, the stages of the
 // helping process, which factors come up with which stages, and the quotes to cite.
 // Run: npx tsx notebooks/01-lk3-study.ts
 import { readdirSync } from 'node:fs';
 import {
   codeCorpus, codeFrequencyChart, cooccurrence, cooccurrenceHeatmap, frequencies, frequencyCrosstab, joinCases, labelOf,
-  quoteBank, readCases, readCodebook, readCorpus, splitSentences, type Block, type Frequencies, type Table,
+  quoteBank, readCases, readCodebook, readCorpus, type Block, type Frequencies, type Table,
 } from '../src/index.js';
 import { must, publish } from './lib/publish.js';
 
@@ -47,7 +47,7 @@ const factorsByStage: Table = {
 };
 const strongest = factors.flatMap((f) => stages.map((s) => ({ f, s, n: count(f, s) }))).sort((a, b) => b.n - a.n)[0];
 
-const quotes = quoteBank(coded, codebook, { perCode: 2, sentences: splitSentences });
+const quotes = quoteBank(coded, codebook, { perCode: 2 });
 const quotesOf = (prefix: string) => quotes.filter((q) => q.code.startsWith(`${prefix}/`));
 
 const blocks: Block[] = [

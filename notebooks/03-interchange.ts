@@ -1,9 +1,10 @@
 // From a REFI-QDA project of another tool to our tables, and back: read a .qdpx (the qc tool's
-// demo project, when ../shared/corpora is beside the repository), count its codes, then export
-// our own coded sample as a .qdpx that NVivo, ATLAS.ti, MAXQDA or QualCoder can open, and read it
-// back to check that nothing was lost or shifted.
+// demo project, when the external corpora are there: $QDA_CORPORA, as for the tests), count its
+// codes, then export our own coded sample as a .qdpx that NVivo, ATLAS.ti, MAXQDA or QualCoder
+// can open, and read it back to check that nothing was lost or shifted.
 // Run: npx tsx notebooks/03-interchange.ts
 import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   codeCorpus, frequencies, frequencyTable, readCodebook, readCorpus, readQdpx, writeQdpx, type Block, type Table,
 } from '../src/index.js';
@@ -11,7 +12,7 @@ import { must, publish } from './lib/publish.js';
 
 const blocks: Block[] = [];
 
-const demo = '../shared/corpora/qc-qualitative-coding/demo.qdpx';
+const demo = join(process.env.QDA_CORPORA ?? '../shared/corpora', 'qc-qualitative-coding', 'demo.qdpx');
 if (existsSync(demo)) {
   const project = await readQdpx(demo);
   const codebook = must(project.codebook, project.messages.filter((m) => m.fatal));

@@ -29,11 +29,9 @@ export { fromCsv, fromXlsx, fromTableRows, type TableImportOptions } from './imp
 export { fromJsonl } from './import/jsonl.js';
 export { documentFromUtterances, type Utterance } from './import/utterances.js';
 export { parseCodingsCsv, type ReadCoding } from './import/codings-csv.js';
-export { fromQdpx } from './import/qdpx/project.js';
 
 // Codebooks: YAML, REFI-QDA .qdc, Markdown.
 export { parseCodebook, type CodebookResult } from './codebook/parse.js';
-export { parseQdc } from './codebook/qdc.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
 export { compileCodebook } from './codebook/compile.js';
@@ -69,7 +67,14 @@ export { agreementTables, agreementToMarkdown } from './report/agreement-table.j
 export { validationTables, validationToMarkdown } from './report/validation-table.js';
 export { buildReport, type ReportData } from './report/build-report.js';
 export { renderReport, reportPage, type ReportFiles } from './report/render-report.js';
-export { qdpxArchive } from './report/qdpx.js';
+
+// REFI-QDA: projects (.qdpx) and codebooks (.qdc) in and out.
+export { fromQdpx, type QdpxImport, type QdpxImportOptions, type QdpxUser, type PositionsReport } from './refi/read-project.js';
+export { qdpxFromBytes, unzipQdpx } from './refi/archive.js';
+export { parseQdc, type QdcOptions, type QdcResult } from './refi/read-qdc.js';
+export { codebookToQdc } from './refi/write-qdc.js';
+export { qdpxArchive, type QdpxArchive, type QdpxExport } from './refi/write-project.js';
+export { POSITION_CONVENTIONS, type PositionConvention } from './refi/positions.js';
 
 // Files.
 export { readCorpus, readTranscript } from './io/read-corpus.js';
@@ -82,6 +87,13 @@ export { readQdpx } from './io/read-qdpx.js';
 export { writeQdpx } from './io/write-qdpx.js';
 export { writeReport } from './io/write-report.js';
 export { writeFileAtomic } from './io/write-file.js';
+
+// Projects: a study in one file (the store contract, its SQLite implementation, project verbs).
+export type * from './store/store.js';
+export { AUTO_CODER, CODING_ORIGINS, CODING_STATUSES } from './store/store.js';
+export { openSqliteStore } from './store/sqlite-store.js';
+export { codeProject, modelCodings, newCodings, segmentCodings, tableCodings, type CodeProjectResult } from './store/project-codings.js';
+export { reanchorSpans } from './store/reanchor.js';
 
 // The command line.
 export { main } from './cli/main.js';

@@ -3,6 +3,7 @@ import type { Coding, Hit } from '../model/coding.js';
 import type { AttributeValue, Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
 import { segmentKey, type CodedCorpus } from './rollup.js';
+import { splitSentences } from '../text/sentences.js';
 
 /** A coding that may carry its matched spans (automatic codings do). */
 export type EvidencedCoding = Coding & { hits?: readonly Hit[] };
@@ -15,9 +16,6 @@ interface Evidence {
   mark: boolean;
   kind: 'hit' | 'span';
 }
-
-/** Splits `text[from, to)` into sentence spans (pass `splitSentences` from the text module). */
-export type SentenceSplitter = (text: string, from: number, to: number) => Array<{ start: number; end: number }>;
 
 /** A marked span of a quote's `text` (UTF-16 offsets, end exclusive). */
 export interface QuoteMark {
@@ -52,8 +50,6 @@ export interface Quote {
 
 /** Options of `quoteBank`. */
 export interface QuoteOptions {
-  /** Sentence splitter used to trim long segments (`splitSentences`). */
-  sentences: SentenceSplitter;
   /** Quotes per code (default 3). */
   perCode?: number;
   /** Shortest excerpt worth quoting, in words (default 12). */
@@ -89,9 +85,9 @@ const MAX_MARKED_WORDS = 4;
  * The quote bank: for each code coded directly, the `perCode` most telling segments — dense and
  * varied evidence, of a quotable length (long turns trimmed to the sentences around the match),
  * no near-duplicates, spread across informants — each with its citation and marked matches.
- * @example quoteBank({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { perCode: 3, sentences: splitSentences })
+ * @example quoteBank({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { perCode: 3 })
  */
-export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: QuoteOptions): Quote[] {
+export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: QuoteOptions = {}): Quote[] {
   const perCode = options.perCode ?? 3;
   const minWords = options.minWords ?? 12;
   const maxWords = options.maxWords ?? 60;
@@ -129,7 +125,7 @@ export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCodi
     pool.sort((a, b) => b.preScore - a.preScore || a.order - b.order);
     const scored = pool.slice(0, Math.max(12, 8 * perCode)).map((cand) => {
       const doc = docs.get(cand.segment.document)!;
-      const excerpt = trim(doc.text, cand, options.sentences, minWords, maxWords);
+      const excerpt = trim(doc.text, cand, minWords, maxWords);
       const density = excerpt.words === 0 ? 0 : excerpt.hits / excerpt.words;
       const fit = excerpt.words >= minWords ? 1 : 0.5 + (0.5 * excerpt.words) / minWords;
       return { cand, excerpt, doc, score: (2 * excerpt.terms.length + Math.min(excerpt.hits, 6) + 10 * density) * fit };
@@ -187,9 +183,9 @@ function distinctTerms(evidence: readonly Evidence[]): number {
 }
 
 /** The excerpt of a candidate: the whole segment when short enough, else the sentences around its densest evidence. */
-function trim(text: string, cand: Candidate, split: SentenceSplitter, minWords: number, maxWords: number): Excerpt {
+function trim(text: string, cand: Candidate, minWords: number, maxWords: number): Excerpt {
   const seg = cand.segment;
-  const sentences = split(text, seg.start, seg.end);
+  const sentences = splitSentences(text, seg.start, seg.end);
   if (sentences.length === 0) sentences.push({ start: seg.start, end: seg.end });
   const words = sentences.map((s) => countWords(text, s.start, s.end));
   const hits = sentences.map((s) => cand.evidence.filter((e) => e.mark && e.start < s.end && e.end > s.start).length);

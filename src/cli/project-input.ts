@@ -29,26 +29,38 @@ export function cliActor(): string {
 /** A project's documents, current codebook and every coding that counts (all but rejected ones). */
 export interface ProjectInput {
   corpus: Corpus;
-  codebook: Codebook;
+  codebook: Codebook | null;
   codings: StoredCoding[];
 }
 
 /**
  * Read what a reading command needs from a project, for `--project`: documents, the current
- * codebook (or the one given with `--codebook`) and the codings not rejected.
+ * codebook (or the one given with `--codebook`) and the codings not rejected. A project
+ * without a codebook is a fatal message when `needCodebook` is set.
  * @example const { corpus, codebook, codings } = await readProjectInput(ctx, 'study.qda')
  */
-export async function readProjectInput(ctx: CliContext, file: string, codebook?: Codebook): Promise<ProjectInput> {
+export async function readProjectInput(ctx: CliContext, file: string, options: { codebook?: Codebook | null; needCodebook?: boolean } = {}): Promise<ProjectInput> {
   const store = await openProject(ctx, file, { mode: 'read' });
   try {
-    const current = codebook ?? (await store.currentCodebook())?.codebook;
-    if (!current) {
+    const codebook = options.codebook ?? (await store.currentCodebook())?.codebook ?? null;
+    if (!codebook && options.needCodebook !== false) {
       throw new QdaError([message('the project has no codebook yet', { file, ruleId: 'no-codebook', source: 'project', fatal: true, note: 'add one with `qda project add FILE --codebook cb.yaml`, or give --codebook' })]);
     }
     const documents = await store.getDocuments();
     const codings = await store.listCodings({ status: ['suggested', 'accepted'] });
-    return { corpus: { documents }, codebook: current, codings };
+    return { corpus: { documents }, codebook, codings };
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Check the choice between transcripts and `--project`: one of them, not both. Returns a
+ * usage error text, or null when the choice is sound.
+ * @example const wrong = sourceChoice(files, options.project)
+ */
+export function sourceChoice(files: readonly string[], project: string | undefined, what = 'transcripts'): string | null {
+  if (project !== undefined && files.length > 0) return `give ${what} or --project, not both`;
+  if (project === undefined && files.length === 0) return `give ${what} (or --project study.qda)`;
+  return null;
 }

@@ -1,4 +1,4 @@
-import { ancestors, type Code, type Codebook, type TermRule } from '../model/codebook.js';
+import { ancestors, labelOf, type Code, type Codebook, type TermRule } from '../model/codebook.js';
 import { formatTerm } from './parse-term.js';
 
 /**
@@ -18,7 +18,7 @@ export function codebookToMarkdown(codebook: Codebook): string {
 
 function codeSection(code: Code, language: string): string[] {
   const level = Math.min(2 + ancestors(code.id).length, 6);
-  const title = code.labels[language] ?? code.labels.en ?? Object.values(code.labels)[0] ?? code.id.slice(code.id.lastIndexOf('/') + 1);
+  const title = labelOf(code, language, code.id.slice(code.id.lastIndexOf('/') + 1));
   const out = [`${'#'.repeat(level)} ${title} — \`${code.id}\``, ''];
   const labels = Object.entries(code.labels);
   if (labels.length > 1) out.push(`Labels: ${labels.map(([lang, text]) => `${text} (${lang})`).join('; ')}`, '');

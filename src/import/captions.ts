@@ -4,7 +4,7 @@ import { normaliseText } from '../text/normalise.js';
 import { parseCues, type CaptionFormat } from './caption-cues.js';
 import { voicePieces, withoutRollingRepeat } from './caption-text.js';
 import { clockFromSeconds } from './clock.js';
-import { documentIdFromPath } from './document-id.js';
+import { fileStem } from '../util/file-name.js';
 import { isSpeakerLabel, matchSpeakerLabel } from './text.js';
 import { documentFromUtterances, type Utterance } from './utterances.js';
 
@@ -57,7 +57,7 @@ export function fromCaptions(input: string, options: CaptionImportOptions): Impo
     }
   }
   const doc = documentFromUtterances(utterances, {
-    id: options.id ?? documentIdFromPath(file), file, format, ...(options.language ? { language: options.language } : {}),
+    id: options.id ?? fileStem(file), file, format, ...(options.language ? { language: options.language } : {}),
   });
   if (doc.turns.length === 0) {
     messages.push(message('the captions hold no text once styling tags are removed', { file, ruleId: 'no-captions', source: `import-${format}` }));

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Coding } from '../model/coding.js';
 import { message, type Message } from '../model/message.js';
+import { fileStem } from '../util/file-name.js';
 
 /** Options for reading a coding table. */
 export interface CodingsCsvOptions {
@@ -44,7 +45,7 @@ export function parseCodingsCsv(input: string, options: CodingsCsvOptions): { co
     }));
     return { codings: [], messages };
   }
-  const defaultCoder = options.coder ?? (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
+  const defaultCoder = options.coder ?? fileStem(file);
   const codings: ReadCoding[] = [];
   // Papa gives no line numbers per row; rows are counted, which is exact for files without multi-line cells.
   rows.slice(1).forEach((row, r) => {

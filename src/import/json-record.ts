@@ -2,7 +2,7 @@ import type { Attributes, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { readParticipants, toAttributeValue } from './front-matter.js';
 import { documentFromTurnsRecord } from './json-turns.js';
-import { documentIdFromPath } from './document-id.js';
+import { fileStem } from '../util/file-name.js';
 import { fromText } from './text.js';
 
 const RESERVED = new Set(['id', 'text', 'participants', 'language']);
@@ -30,7 +30,7 @@ export function documentFromJsonLine(line: string, file: string, lineNumber: num
   if (typeof r.text !== 'string') return { document: null, messages: [at('the object has no "text" string (nor a "turns" list)', 'jsonl-shape')] };
   const attributes: Attributes = {};
   for (const [k, v] of Object.entries(r)) if (!RESERVED.has(k)) attributes[k] = toAttributeValue(v);
-  const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : `${documentIdFromPath(file)}-${lineNumber}`;
+  const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : `${fileStem(file)}-${lineNumber}`;
   const result = fromText(r.text, {
     file, format: 'txt', id, attributes, participants: readParticipants(r.participants),
     ...(typeof r.language === 'string' ? { language: r.language } : {}),

@@ -1,6 +1,6 @@
 import type { Attributes, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
-import { documentIdFromPath } from './document-id.js';
+import { fileStem } from '../util/file-name.js';
 import { readParticipants, toAttributeValue } from './front-matter.js';
 import { normaliseTimestamp, TIMESTAMP_PATTERN } from './timestamp.js';
 import { documentFromUtterances, type Utterance } from './utterances.js';
@@ -15,7 +15,7 @@ const WHOLE_TIMESTAMP = new RegExp(`^${TIMESTAMP_PATTERN}$`);
  * @example documentFromTurnsRecord({ id: 'a', turns: [{ speaker: 'Ani', text: 'Halo.' }] }, 'c.jsonl', 1).document?.turns.length // 1
  */
 export function documentFromTurnsRecord(record: Record<string, unknown>, file: string, lineNumber: number): { document: Document | null; messages: Message[] } {
-  const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : `${documentIdFromPath(file)}-${lineNumber}`;
+  const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : `${fileStem(file)}-${lineNumber}`;
   const at = (reason: string, ruleId: string, fatal: boolean) =>
     message(`${reason} (in record "${id}")`, { file, line: lineNumber, column: 1, ruleId, source: 'import-jsonl', fatal });
   const messages: Message[] = [];

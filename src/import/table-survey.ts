@@ -1,10 +1,10 @@
 import type { Attributes, Document, Participant } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
-import { documentIdFromPath } from './document-id.js';
+import { fileStem } from '../util/file-name.js';
 import { cellAttribute, cellText, chosenColumn, COLUMN_NAMES, findColumn, type TableRow } from './table-columns.js';
 import type { TableImportOptions } from './table.js';
 import { documentFromUtterances, type Utterance } from './utterances.js';
-import { uniqueName } from '../text/unique-name.js';
+import { uniqueName } from '../util/unique-name.js';
 
 /**
  * A survey table (one row per respondent, one column per open question) as one document per
@@ -50,7 +50,7 @@ export function surveyDocuments(header: TableRow, rows: readonly TableRow[], opt
     return { name: ids[r], attributes };
   });
 
-  const fileId = documentIdFromPath(file);
+  const fileId = fileStem(file);
   const taken = new Set<string>();
   const documents: Document[] = [];
   for (const q of questions) {

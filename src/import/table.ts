@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Attributes, Document, ImportResult, Participant } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
-import { documentIdFromPath } from './document-id.js';
+import { fileStem } from '../util/file-name.js';
 import { surveyDocuments } from './table-survey.js';
 import { cellAttribute, cellText, cellTimestamp, chosenColumn, COLUMN_NAMES, findColumn, type Cell, type TableRow } from './table-columns.js';
 import { documentFromUtterances, type Utterance } from './utterances.js';
@@ -45,7 +45,7 @@ export function fromTableRows(rows: readonly TableRow[], options: TableImportOpt
   const columns = utteranceColumns(header, options, (reason, ruleId) => messages.push(message(reason, { ...at(header, 0), ruleId, fatal: true })));
   if (!columns) return { corpus: { documents: [] }, messages, meta };
 
-  const defaultId = documentIdFromPath(file);
+  const defaultId = fileStem(file);
   const groups = new Map<string, TableRow[]>();
   let currentId = defaultId;
   for (const row of body) {

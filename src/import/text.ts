@@ -2,7 +2,7 @@ import { message, type Message } from '../model/message.js';
 import type { Attributes, Document, ImportResult, Participant, Turn } from '../model/document.js';
 import { normaliseText } from '../text/normalise.js';
 import { readFrontMatter, readParticipants, toAttributeValue } from './front-matter.js';
-import { documentIdFromPath } from './document-id.js';
+import { fileStem } from '../util/file-name.js';
 import { normaliseTimestamp, TIMESTAMP_PATTERN } from './timestamp.js';
 
 /** Options of the plain-text and Markdown reader. */
@@ -106,7 +106,7 @@ export function fromText(input: string, options: TextImportOptions): ImportResul
   for (const [key, value] of Object.entries(front.data)) {
     if (key !== 'participants') attributes[key] = toAttributeValue(value);
   }
-  const id = typeof front.data.id === 'string' || typeof front.data.id === 'number' ? String(front.data.id) : options.id ?? documentIdFromPath(file);
+  const id = typeof front.data.id === 'string' || typeof front.data.id === 'number' ? String(front.data.id) : options.id ?? fileStem(file);
   const language = typeof front.data.language === 'string' ? front.data.language : options.language;
 
   const lines = splitLines(text, front.bodyStart);

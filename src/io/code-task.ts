@@ -57,15 +57,25 @@ export async function runCodeTask(task: CodeTask, coder: Coder, options: CodeTas
       if (document) documents.push(document);
     });
   }
+  if (task.kind === 'file') for (const doc of documents) bytes += doc.text.length;
+  const { output, rows } = codeAndFormat(documents, coder, options);
+  return { output: Buffer.from(output), rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
+}
+
+/**
+ * Code documents and format their rows as `qda code` prints them: CSV rows without the header,
+ * JSON lines, or for `json` each row preceded by `,\n`.
+ * @example codeAndFormat(corpus.documents, createCoder(codebook), { unit: 'turn', format: 'csv' }).output
+ */
+export function codeAndFormat(documents: readonly Document[], coder: Coder, options: { unit: Unit; format: CodingFormat }): { output: string; rows: number } {
   let output = '';
   let rows = 0;
   for (const doc of documents) {
-    if (task.kind === 'file') bytes += doc.text.length;
     const coded = coder.codeDocument(doc, { unit: options.unit });
     const table = codingRows(doc, coded.segments, coded.codings);
     rows += table.length;
     if (options.format === 'csv') output += codingRowsToCsv(table, false);
     else for (const r of table) output += options.format === 'jsonl' ? `${JSON.stringify(r)}\n` : `,\n${JSON.stringify(r)}`;
   }
-  return { output: Buffer.from(output), rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
+  return { output, rows };
 }

@@ -7,6 +7,7 @@ import { fromJsonl } from '../import/jsonl.js';
 import { fromCsv, fromXlsx, type TableImportOptions } from '../import/table.js';
 import { fromText } from '../import/text.js';
 import { decodeBytes } from '../text/decode.js';
+import { fileExtension } from '../util/file-name.js';
 
 /** Options every transcript reader accepts from the command line. */
 export interface ReadOptions {
@@ -83,7 +84,7 @@ export const READERS: Record<string, FormatReader> = {
   jsonl: textReader('import-jsonl', (text, file) => fromJsonl(text, { file })),
   // The sources of a REFI-QDA project (its codings are for `qda qdpx import`, `qda agree`);
   // loaded on demand, as the zip and XML code is not needed otherwise.
-  qdpx: async (bytes, file, options) => withLanguage(await (await import('./read-qdpx.js')).qdpxFromBytes(bytes, file), options),
+  qdpx: async (bytes, file, options) => withLanguage(await (await import('../refi/archive.js')).qdpxFromBytes(bytes, file), options),
 };
 
 /** Format names by file extension (lower case, without the dot). */
@@ -107,6 +108,6 @@ export const EXTENSIONS: Record<string, string> = {
 
 /** The format of a file by its extension, or undefined when unknown. */
 export function formatOfPath(file: string): string | undefined {
-  const m = /\.([^./\\]+)$/.exec(file);
-  return m ? EXTENSIONS[m[1].toLowerCase()] : undefined;
+  const extension = fileExtension(file);
+  return extension === '' ? undefined : EXTENSIONS[extension];
 }

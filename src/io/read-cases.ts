@@ -4,6 +4,7 @@ import readExcelFile from 'read-excel-file/node';
 import type { Attributes, AttributeValue, Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
+import { stripBom } from '../util/bom.js';
 
 /** A small table read from a CSV or XLSX file: the header, then rows with their 1-based line (row) numbers. */
 export interface TableFile {
@@ -33,7 +34,7 @@ export async function readTableFile(file: string, source: string): Promise<{ tab
       return fail(file, source, `cannot read this XLSX file: ${(e as Error).message}`, 'unreadable-content');
     }
   } else {
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const text = stripBom(bytes.toString('utf8'));
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
     // A one-column file has no delimiter to detect; that is not a problem of the file.
     for (const e of parsed.errors.filter((x) => x.code !== 'UndetectableDelimiter')) messages.push(message(`CSV: ${e.message}`, { file, line: (e.row ?? 0) + 1, column: 1, ruleId: 'csv-syntax', source }));

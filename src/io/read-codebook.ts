@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseCodebook, type CodebookResult } from '../codebook/parse.js';
-import { parseQdc } from '../codebook/qdc.js';
+import { parseQdc } from '../refi/read-qdc.js';
 import { message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
 

@@ -67,7 +67,10 @@ export function ancestors(id: string): string[] {
   return out;
 }
 
-/** The label of a code in a language, else English, else any, else its id. */
-export function labelOf(code: Code, language = 'en'): string {
-  return code.labels[language] ?? code.labels.en ?? Object.values(code.labels)[0] ?? code.id;
+/**
+ * The label of a code in a language, else English, else any, else `fallback` (its id).
+ * @example labelOf({ id: 'stage/assessment', labels: { id: 'asesmen' } } as Code, 'en') // 'asesmen'
+ */
+export function labelOf(code: Code, language = 'en', fallback = code.id): string {
+  return code.labels[language] ?? code.labels.en ?? Object.values(code.labels)[0] ?? fallback;
 }

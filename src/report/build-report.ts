@@ -3,7 +3,7 @@ import { segmentUnits } from '../analysis/agreement/coding-units.js';
 import { codebookRows, type CodebookRow } from '../analysis/codebook-table.js';
 import { cooccurrence, type Cooccurrence } from '../analysis/cooccurrence.js';
 import { frequencies, type Frequencies, type Grouping } from '../analysis/frequencies.js';
-import { quoteBank, type EvidencedCoding, type Quote, type SentenceSplitter } from '../analysis/quotes.js';
+import { quoteBank, type EvidencedCoding, type Quote } from '../analysis/quotes.js';
 import { rollUp, type CodedCorpus } from '../analysis/rollup.js';
 import type { Codebook } from '../model/codebook.js';
 
@@ -33,8 +33,6 @@ export interface ReportData {
 
 /** Options of `buildReport`. */
 export interface BuildReportOptions {
-  /** Sentence splitter for trimming quotes (`splitSentences`). */
-  sentences: SentenceSplitter;
   /** Grouping of the frequency table (default `speaker`). */
   by?: Grouping;
   /** Tree level of the co-occurrence matrix; all codes when undefined. */
@@ -55,9 +53,9 @@ export interface BuildReportOptions {
  * Compute every table of the report from a coded corpus: frequencies (by the chosen grouping and
  * by speaker), co-occurrence, the quote bank, the codebook appendix, and the agreement between
  * coders when the codings come from two or more.
- * @example const data = buildReport({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { sentences: splitSentences, by: 'role' })
+ * @example const data = buildReport({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { by: 'role' })
  */
-export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: BuildReportOptions): ReportData {
+export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: BuildReportOptions = {}): ReportData {
   const language = options.language ?? codebook.language;
   const by = options.by ?? 'speaker';
   const freq = frequencies(coded, codebook, { by, language });
@@ -77,7 +75,7 @@ export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCo
     frequencies: freq,
     bySpeaker: by === 'speaker' ? freq : frequencies(coded, codebook, { by: 'speaker', language }),
     cooccurrence: cooccurrence(coded.codings, codebook, { ...(options.level !== undefined ? { level: options.level } : {}), language }),
-    quotes: quoteBank(coded, codebook, { sentences: options.sentences, perCode: options.quotes ?? 3, language }),
+    quotes: quoteBank(coded, codebook, { perCode: options.quotes ?? 3, language }),
     codebook: codebookRows(codebook, { language }),
     colors,
   };

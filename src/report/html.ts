@@ -82,7 +82,7 @@ export function htmlTable(table: Table, caption?: string): string {
 
 /**
  * Render quotes as HTML figures grouped by code, matched words in `<mark>`.
- * @example htmlQuotes(quoteBank(coded, codebook, { sentences: splitSentences }))
+ * @example htmlQuotes(quoteBank(coded, codebook))
  */
 export function htmlQuotes(quotes: readonly Quote[], headingLevel = 3): string {
   return quotesByCode(quotes)

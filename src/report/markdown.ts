@@ -19,7 +19,7 @@ export function toMarkdown(table: Table): string {
 /**
  * Render quotes as Markdown, grouped under a heading per code: each quote a block quote with
  * the matched words in bold, its `(Name, Year)` citation, then where it comes from.
- * @example quotesToMarkdown(quoteBank(coded, codebook, { sentences: splitSentences }))
+ * @example quotesToMarkdown(quoteBank(coded, codebook))
  */
 export function quotesToMarkdown(quotes: readonly Quote[], options: { headingLevel?: number } = {}): string {
   const hashes = '#'.repeat(options.headingLevel ?? 2);

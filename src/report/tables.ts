@@ -67,7 +67,7 @@ export function cooccurrencePairs(co: Cooccurrence): Table {
 /**
  * The quote bank as a table: one row per quote, with its citation, location and the matched
  * words (`matched`, joined by `|`).
- * @example toCsv(quoteTable(quoteBank(coded, codebook, { sentences: splitSentences })))
+ * @example toCsv(quoteTable(quoteBank(coded, codebook)))
  */
 export function quoteTable(quotes: readonly Quote[]): Table {
   return {

@@ -1,5 +1,7 @@
-import { closeSync, existsSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { message, QdaError } from '../model/message.js';
 
 /** Who holds a project open for writing, as recorded in `<file>.owner`. */
@@ -20,10 +22,19 @@ export function ownerPath(file: string): string {
   return `${file}.owner`;
 }
 
+/** The folder in which reading processes record themselves, one file each. */
+export function readersPath(file: string): string {
+  return `${file}.readers`;
+}
+
 /** The owner recorded for a project, or null when none (or the record is unreadable). */
 export function readOwner(file: string): Owner | null {
+  return readRecord(ownerPath(file));
+}
+
+function readRecord(path: string): Owner | null {
   try {
-    const value = JSON.parse(readFileSync(ownerPath(file), 'utf8')) as Partial<Owner>;
+    const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<Owner>;
     if (typeof value.pid !== 'number' || typeof value.host !== 'string') return null;
     return { pid: value.pid, host: value.host, command: String(value.command ?? ''), since: String(value.since ?? '') };
   } catch {
@@ -67,9 +78,8 @@ export function acquireOwner(file: string, notice: (text: string) => void): () =
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx');
-      const owner: Owner = { pid: process.pid, host: hostname(), command: commandName(), since: new Date().toISOString() };
       try {
-        writeSync(fd, JSON.stringify(owner));
+        writeSync(fd, JSON.stringify(currentProcess()));
       } finally {
         closeSync(fd);
       }
@@ -90,6 +100,69 @@ export function acquireOwner(file: string, notice: (text: string) => void): () =
     removeStaleSqliteLock(file);
   }
   throw busyError(file, readOwner(file));
+}
+
+function currentProcess(): Owner {
+  return { pid: process.pid, host: hostname(), command: commandName(), since: new Date().toISOString() };
+}
+
+/**
+ * Record a reader of the project, so that no other process takes a lock it holds for a crash's
+ * leftover. Returns the record's id and the function that removes it.
+ */
+export function registerReader(file: string): { id: string; release: () => void } {
+  const dir = readersPath(file);
+  const id = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, id), JSON.stringify(currentProcess()));
+      break;
+    } catch (e) {
+      // Another reader removed the empty folder between our mkdir and write: make it again.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw e;
+    }
+  }
+  return {
+    id,
+    release: () => {
+      rmSync(join(dir, id), { force: true });
+      try {
+        rmdirSync(dir);
+      } catch {
+        // Other readers are still there.
+      }
+    },
+  };
+}
+
+/** Who is asking: a reader (its record id) or the owner. */
+export interface Holder {
+  readerId: string | null;
+  owner: boolean;
+}
+
+/**
+ * The live processes, other than `self`, that have the project open: the owner and the readers.
+ * Records of processes that have ended are removed on the way.
+ */
+export function otherUsers(file: string, self: Holder): Owner[] {
+  const users: Owner[] = [];
+  const owner = self.owner ? null : readOwner(file);
+  if (owner && ownerAlive(owner)) users.push(owner);
+  let names: string[] = [];
+  try {
+    names = readdirSync(readersPath(file));
+  } catch {
+    return users;
+  }
+  for (const name of names) {
+    if (name === self.readerId) continue;
+    const reader = readRecord(join(readersPath(file), name));
+    if (reader && ownerAlive(reader)) users.push(reader);
+    else rmSync(join(readersPath(file), name), { force: true });
+  }
+  return users;
 }
 
 /** Remove the SQLite lock directory left by a process that died inside a transaction. */

@@ -5,6 +5,7 @@ import type { Document } from '../model/document.js';
 import { message, QdaError } from '../model/message.js';
 import type { Unit } from '../model/segment.js';
 import { OffsetMap } from '../text/offsets.js';
+import { segmentDocument } from '../text/segment.js';
 import { AUTO_CODER, type CodingOrigin, type CodingStatus, type NewCoding, type ProjectStore, type StoredCoding } from './store.js';
 
 /** Offset maps per document, made on first use. */
@@ -102,4 +103,70 @@ export async function codeProject(store: ProjectStore, actor: string, options: {
 
 function codingKey(c: { document: string; start: number; end: number; code: string }): string {
   return `${c.document}\u0000${c.start}\u0000${c.end}\u0000${c.code}`;
+}
+
+/** A stored coding on a segment, offsets in code points, with the segment's text (for agreement tables). */
+export interface SegmentCoding {
+  document: string;
+  segment: number;
+  code: string;
+  coder: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Stored codings on the segments of a unit, as coding tables give them to `qda agree`: with
+ * `split`, one row per segment a coding overlaps (its span cut to the segment); without, one
+ * row per coding on the segment where it starts, its span whole. Offsets stay code points.
+ * @example segmentCodings(await store.listCodings(), documents, 'turn', true)
+ */
+export function segmentCodings(stored: readonly StoredCoding[], documents: readonly Document[], unit: Unit, split: boolean): SegmentCoding[] {
+  const segments = new Map(documents.map((d) => [d.id, segmentDocument(d, unit)]));
+  const offsets = new DocumentOffsets(new Map(documents.map((d) => [d.id, d])));
+  const out: SegmentCoding[] = [];
+  for (const c of modelCodings(stored, documents)) {
+    const list = segments.get(c.document)!;
+    const map = offsets.get(c.document)!;
+    const touched = list.filter((s) => s.start < Math.max(c.end, c.start + 1) && s.end > c.start);
+    for (const s of split ? touched : touched.slice(0, 1)) {
+      const [start, end] = split ? [Math.max(c.start, s.start), Math.min(c.end, s.end)] : [c.start, c.end];
+      out.push({ document: c.document, segment: s.index, code: c.code, coder: c.coder, start: map.toCodePoint(start), end: map.toCodePoint(end), text: s.text });
+    }
+  }
+  return out;
+}
+
+/**
+ * Codings from coding tables (code-point offsets, or -1 and a segment number of `unit`) as
+ * codings to store: origin `import`, status `accepted`, coder from the table. Rows of unknown
+ * documents or outside their text are counted, not stored.
+ * @example tableCodings((await readCodings(['ana.csv'])).codings, documents, 'turn')
+ */
+export function tableCodings(rows: readonly Coding[], documents: readonly Document[], unit: Unit): { codings: NewCoding[]; unknownDocuments: Set<string>; outside: number } {
+  const docs = new Map(documents.map((d) => [d.id, d]));
+  const offsets = new DocumentOffsets(docs);
+  const segments = new Map<string, ReturnType<typeof segmentDocument>>();
+  const codings: NewCoding[] = [];
+  const unknownDocuments = new Set<string>();
+  let outside = 0;
+  for (const c of rows) {
+    const doc = docs.get(c.document);
+    if (!doc) {
+      unknownDocuments.add(c.document);
+      continue;
+    }
+    const map = offsets.get(c.document)!;
+    let span: { start: number; end: number } | null = null;
+    if (c.start >= 0 && c.end >= c.start) span = map.toUtf16(c.end) <= doc.text.length ? { start: c.start, end: c.end } : null;
+    else {
+      if (!segments.has(doc.id)) segments.set(doc.id, segmentDocument(doc, unit));
+      const s = segments.get(doc.id)![c.segment - 1];
+      span = s ? { start: map.toCodePoint(s.start), end: map.toCodePoint(s.end) } : null;
+    }
+    if (!span) outside++;
+    else codings.push({ document: c.document, ...span, code: c.code, coder: c.coder, origin: 'import', status: 'accepted', matches: c.matches });
+  }
+  return { codings, unknownDocuments, outside };
 }

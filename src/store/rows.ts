@@ -9,6 +9,8 @@ export type Row = Record<string, number | bigint | string | Uint8Array | null>;
 const str = (v: Row[string]): string => (v === null ? '' : String(v));
 const num = (v: Row[string]): number => Number(v);
 const strOrNull = (v: Row[string]): string | null => (v === null ? null : String(v));
+/** A JSON array column; most are empty, which needs no parsing. */
+const array = <T>(v: Row[string]): T[] => (v === '[]' ? [] : (JSON.parse(str(v)) as T[]));
 
 /** A coding row as the contract's type. */
 export function codingOf(row: Row): StoredCoding {
@@ -22,8 +24,8 @@ export function codingOf(row: Row): StoredCoding {
     origin: str(row.origin) as CodingOrigin,
     status: str(row.status) as CodingStatus,
     memo: strOrNull(row.memo),
-    matches: JSON.parse(str(row.matches)) as string[],
-    hits: JSON.parse(str(row.hits)) as CodingHit[],
+    matches: array<string>(row.matches),
+    hits: array<CodingHit>(row.hits),
     createdAt: str(row.created_at),
     updatedAt: str(row.updated_at),
   };

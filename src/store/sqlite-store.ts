@@ -7,7 +7,7 @@ import type { Codebook } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 import { message, QdaError, type Message } from '../model/message.js';
 import { codePointLength } from '../text/offsets.js';
-import { acquireOwner, busyError, ownerAlive, readOwner, removeStaleSqliteLock } from './lock.js';
+import { acquireOwner, busyError, otherUsers, registerReader, removeStaleSqliteLock, type Holder } from './lock.js';
 import { reanchorSpans } from './reanchor.js';
 import { codebookVersionOf, codingOf, documentColumns, documentOf, documentSummaryOf, memoOf, memoTargetColumns, unplacedOf, type Row } from './rows.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -44,8 +44,14 @@ type Driver = typeof import('node-sqlite3-wasm');
 type Database = InstanceType<Driver['Database']>;
 type Value = string | number | null;
 
-// node-sqlite3-wasm is CommonJS whose exports a static import cannot see.
-const driver = createRequire(import.meta.url)('node-sqlite3-wasm') as Driver;
+let loaded: Driver | null = null;
+
+/** node-sqlite3-wasm, loaded on the first open (it compiles its WebAssembly on load). */
+function driver(): Driver {
+  // CommonJS whose exports a static import cannot see.
+  loaded ??= createRequire(import.meta.url)('node-sqlite3-wasm') as Driver;
+  return loaded;
+}
 
 /** How long a statement waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -89,14 +95,16 @@ export async function openWithSchema(file: string, options: OpenOptions, schema:
   const owned = writable ? acquireOwner(file, notice) : () => {};
   // SQLite locks by creating a folder beside the file: on a read-only medium, read a private copy.
   const copy = !writable && !folderWritable(file) ? privateCopy(file) : null;
+  const reader = !writable && !copy ? registerReader(file) : null;
   const release = () => {
     owned();
+    reader?.release();
     if (copy) rmSync(dirname(copy), { recursive: true, force: true });
   };
   let db: Database | null = null;
   try {
     db = openDatabase(copy ?? file, writable || (copy === null && canWrite(file)));
-    const store = new SqliteStore(file, db, !writable, options, release);
+    const store = new SqliteStore(file, db, !writable, options, { readerId: reader?.id ?? null, owner: writable }, release);
     store.prepare(schema, notice);
     return store;
   } catch (e) {
@@ -111,7 +119,7 @@ export async function openWithSchema(file: string, options: OpenOptions, schema:
 }
 
 function openDatabase(file: string, readWrite: boolean): Database {
-  const db = new driver.Database(file, { readOnly: !readWrite });
+  const db = new (driver().Database)(file, { readOnly: !readWrite });
   // The schema of a file from elsewhere must not run code; ours needs none.
   db.exec('PRAGMA trusted_schema = OFF');
   db.exec('PRAGMA foreign_keys = ON');
@@ -212,6 +220,7 @@ class SqliteReader implements ProjectReader {
     protected readonly file: string,
     protected readonly db: Database,
     protected readonly options: OpenOptions,
+    protected readonly holder: Holder,
   ) {}
 
   /** Run a statement, waiting for another process's transaction; stale locks are recovered. */
@@ -227,10 +236,9 @@ class SqliteReader implements ProjectReader {
           sleep(20);
           continue;
         }
-        const owner = readOwner(this.file);
-        const ours = owner?.pid === process.pid;
-        if (recovered || (owner && !ours && ownerAlive(owner))) throw busyError(this.file, owner);
-        // No live process owns the project, yet the lock stayed for the whole wait: a crash left it.
+        const others = otherUsers(this.file, this.holder);
+        if (recovered || others.length > 0) throw busyError(this.file, others[0] ?? null);
+        // No other live process has the project open, yet the lock stayed for the whole wait: a crash left it.
         removeStaleSqliteLock(this.file);
         this.options.notice?.(`${this.file}: removed a lock left by a process that ended`);
         recovered = true;
@@ -389,7 +397,7 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
     private readonly actor: string,
     private readonly at: string,
   ) {
-    super(file, db, options);
+    super(file, db, options, { readerId: null, owner: true });
   }
 
   /** Append one event. Documents are logged without their text (the hash tells versions apart). */
@@ -625,13 +633,16 @@ class SqliteStore extends SqliteReader implements ProjectStore {
     db: Database,
     readonly readOnly: boolean,
     options: OpenOptions,
+    holder: Holder,
     private readonly release: () => void,
   ) {
-    super(location, db, options);
+    super(location, db, options, holder);
   }
 
   /** Create, check the version of, or migrate the schema. */
   prepare(schema: SchemaSpec, notice: (text: string) => void): void {
+    // A larger page cache (32 MB) for projects with many codings; it reads the file, so it waits like a query.
+    this.withRetry(() => this.db.exec('PRAGMA cache_size = -32000'));
     const version = Number(this.get('PRAGMA user_version')?.user_version ?? 0);
     const tables = Number(this.get("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")?.n ?? 0);
     const appId = Number(this.get('PRAGMA application_id')?.application_id ?? 0);
@@ -648,6 +659,8 @@ class SqliteStore extends SqliteReader implements ProjectStore {
       copyFileSync(this.file, backup);
       notice(`${this.file}: upgrading from project schema ${version} to ${schema.version} (a copy of the old file is ${backup})`);
     }
+    // Larger pages: fewer reads of a file that holds whole transcripts (set before the first table).
+    if (version === 0) this.db.exec('PRAGMA page_size = 16384');
     this.db.exec('BEGIN IMMEDIATE');
     try {
       for (let v = version + 1; v <= schema.version; v++) this.db.exec(schema.migrations[v]);

@@ -3,7 +3,6 @@ import { quoteBank, type EvidencedCoding } from '../../src/analysis/quotes.js';
 import { emptyRules, type Codebook } from '../../src/model/codebook.js';
 import type { Document } from '../../src/model/document.js';
 import type { Segment } from '../../src/model/segment.js';
-import { splitSentences } from '../../src/text/sentences.js';
 
 const codebook: Codebook = {
   language: 'en',
@@ -36,7 +35,7 @@ function coded(d: { document: Document; segments: Segment[] }, index: number, wo
 }
 
 function bank(docs: Array<{ document: Document; segments: Segment[] }>, codings: EvidencedCoding[], perCode = 3) {
-  return quoteBank({ documents: docs.map((d) => d.document), segments: docs.flatMap((d) => d.segments), codings }, codebook, { sentences: splitSentences, perCode });
+  return quoteBank({ documents: docs.map((d) => d.document), segments: docs.flatMap((d) => d.segments), codings }, codebook, { perCode });
 }
 
 const marked = (q: { text: string; marks: Array<{ start: number; end: number }> }) => q.marks.map((m) => q.text.slice(m.start, m.end));

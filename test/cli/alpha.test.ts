@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 
-const ref = '../shared/corpora/agreement-reference';
+const ref = corpusPath('agreement-reference');
 const fx = 'test/fixtures/agreement';
 
-describe('qda alpha', () => {
+describeWithCorpora('qda alpha on the reference tables', () => {
   it.each([
     ['nominal', 0.743],
     ['ordinal', 0.815],
@@ -36,6 +37,16 @@ describe('qda alpha', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ coders: 6, units: 30, pairable_values: 180 });
   });
 
+  it('writes --out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qda-alpha-'));
+    const r = await runCli('alpha', `${ref}/krippendorff2011_A_binary_2coders.csv`, '--out', join(dir, 'alpha.txt'));
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'alpha.txt'), 'utf8')).toMatch(/^Krippendorff's alpha \(nominal\) = 0\.0952\n/);
+    expect(readdirSync(dir)).toEqual(['alpha.txt']);
+  });
+});
+
+describe('qda alpha', () => {
   it('handles missing values in a small fixture', async () => {
     const r = await runCli('alpha', `${fx}/reliability-missing.csv`, '--level', 'interval', '--format', 'json');
     expect(JSON.parse(r.stdout)).toMatchObject({ coders: 3, units: 3, pairable_values: 8 });
@@ -46,14 +57,6 @@ describe('qda alpha', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ alpha: null, level: 'nominal', coders: 2, units: 2, pairable_values: 4 });
     expect(r.stderr).toMatch(/reliability-constant\.csv: warning: no variation: every pairable value is "yes".*\[alpha-undefined\]/);
-  });
-
-  it('writes --out', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qda-alpha-'));
-    const r = await runCli('alpha', `${ref}/krippendorff2011_A_binary_2coders.csv`, '--out', join(dir, 'alpha.txt'));
-    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(readFileSync(join(dir, 'alpha.txt'), 'utf8')).toMatch(/^Krippendorff's alpha \(nominal\) = 0\.0952\n/);
-    expect(readdirSync(dir)).toEqual(['alpha.txt']);
   });
 });
 

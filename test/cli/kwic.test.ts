@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 import { FIXTURE, TRANSCRIPTS } from '../report/fixture.js';
 
 const codebook = `${FIXTURE}/codebook.yaml`;
@@ -68,9 +69,9 @@ describe('reader options reach every command that reads transcripts', () => {
   });
 });
 
-describe('a REFI-QDA project is a transcript source too', () => {
+describeWithCorpora('a REFI-QDA project is a transcript source too', () => {
   it('kwic reads the sources of a .qdpx', async () => {
-    const r = await runCli('kwic', '../shared/corpora/qc-qualitative-coding/demo.qdpx', '--term', 'equity', '--format', 'csv');
+    const r = await runCli('kwic', corpusPath('qc-qualitative-coding', 'demo.qdpx'), '--term', 'equity', '--format', 'csv');
     expect(r.code).toBe(0);
     const rows = Papa.parse<Record<string, string>>(r.stdout, { header: true, skipEmptyLines: true }).data;
     expect(rows.length).toBeGreaterThanOrEqual(6);

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { parseQdc } from '../../src/codebook/qdc.js';
+import { parseQdc } from '../../src/refi/read-qdc.js';
 import { readQdpx } from '../../src/io/read-qdpx.js';
 import { runCli } from '../helpers/cli.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 
-const QC = '../shared/corpora/qc-qualitative-coding';
+const QC = corpusPath('qc-qualitative-coding');
 const fx = 'test/fixtures/core';
 
 function parseCsv(csv: string): Record<string, string>[] {
@@ -17,7 +18,7 @@ function parseCsv(csv: string): Record<string, string>[] {
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'qda-qdpx-'));
 
-describe('qda qdpx import', () => {
+describeWithCorpora('qda qdpx import', () => {
   it('writes the sources, codebook.yaml, codings.csv with coder, and project.json', async () => {
     const out = tmp();
     const r = await runCli('qdpx', 'import', `${QC}/demo.qdpx`, '--out', out);
@@ -61,12 +62,14 @@ describe('qda qdpx import', () => {
 
   it('says which position convention it used when it matters', async () => {
     const out = tmp();
-    const r = await runCli('qdpx', 'import', '../shared/corpora/pyqdpx-nvivo-hungarian/oltas0517.qdpx', '--out', out);
+    const r = await runCli('qdpx', 'import', corpusPath('pyqdpx-nvivo-hungarian', 'oltas0517.qdpx'), '--out', out);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: positions read as UTF-16 units of the text as stored, BOM excluded, CRLF counted as two (as NVivo writes): 300 of 303 selections');
     expect(parseCsv(readFileSync(join(out, 'codings.csv'), 'utf8'))).toHaveLength(303);
   });
+});
 
+describe('qda qdpx import: bad input', () => {
   it.each([
     ['a missing file', ['nope.qdpx'], 1, /^nope\.qdpx: error: file not found \[file-unreadable\]/],
     ['a file that is not a zip', [`${fx}/plain.txt`], 1, /plain\.txt: error: not a REFI-QDA project: a \.qdpx is a zip archive/],
@@ -131,6 +134,26 @@ describe('qda qdpx export', () => {
   });
 });
 
+describeWithCorpora('qda codebook convert on the OpenQDA example codebook', () => {
+  it.each([
+    ['json', (t: string) => expect(parseCodebook(t, 'x.json').codebook!.codes).toHaveLength(44)],
+    ['md', (t: string) => expect(t).toMatch(/^# Codebook\n[\s\S]*## Negativ\/Aufgeregt — `negativ-aufgeregt`/)],
+  ])('converts the OpenQDA .qdc to .%s', async (ext, check) => {
+    const out = join(tmp(), `c.${ext}`);
+    const r = await runCli('codebook', 'convert', corpusPath('openqda-example-codebook', 'example_codebook.qdc'), out);
+    expect(r.code).toBe(0);
+    check(readFileSync(out, 'utf8'));
+  });
+
+  it('fails on the malformed .qdc with exit 1 and writes nothing', async () => {
+    const dir = tmp();
+    const r = await runCli('codebook', 'convert', corpusPath('openqda-example-codebook', 'example_codebook_defect.qdc'), join(dir, 'y.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/example_codebook_defect\.qdc:132:13: error: the XML is not well-formed/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('qda codebook convert', () => {
   it('converts YAML → .qdc → YAML and keeps the codebook', async () => {
     const dir = tmp();
@@ -145,19 +168,8 @@ describe('qda codebook convert', () => {
   });
 
   it.each([
-    ['json', (t: string) => expect(parseCodebook(t, 'x.json').codebook!.codes).toHaveLength(44)],
-    ['md', (t: string) => expect(t).toMatch(/^# Codebook\n[\s\S]*## Negativ\/Aufgeregt — `negativ-aufgeregt`/)],
-  ])('converts the OpenQDA .qdc to .%s', async (ext, check) => {
-    const out = join(tmp(), `c.${ext}`);
-    const r = await runCli('codebook', 'convert', '../shared/corpora/openqda-example-codebook/example_codebook.qdc', out);
-    expect(r.code).toBe(0);
-    check(readFileSync(out, 'utf8'));
-  });
-
-  it.each([
     ['a Markdown input', ['x.md', 'y.yaml'], 2, /Markdown codebooks are written, not read/],
     ['an unknown output format', [`${fx}/codebook.yaml`, 'y.txt'], 2, /unknown output format "\.txt"/],
-    ['a malformed .qdc', ['../shared/corpora/openqda-example-codebook/example_codebook_defect.qdc', 'y.yaml'], 1, /example_codebook_defect\.qdc:132:13: error: the XML is not well-formed/],
   ])('%s fails with exit %s', async (_name, args, code, stderr) => {
     const dir = tmp();
     const r = await runCli('codebook', 'convert', args[0], join(dir, args[1]));

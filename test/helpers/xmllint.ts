@@ -1,12 +1,15 @@
-// Validates XML against the official REFI-QDA schemas with xmllint (Debian package libxml2-utils).
+// Validates XML against the official REFI-QDA schemas (from the external corpora) with xmllint
+// (Debian package libxml2-utils).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { corpusPath } from './corpora.js';
 
+/** The official schemas, from the external corpora: call only inside `describeWithCorpora`. */
 export const REFI_SCHEMAS = {
-  codebook: '../shared/corpora/refi-qda-standard/Codebook.xsd',
-  project: '../shared/corpora/refi-qda-standard/Project.xsd',
+  codebook: corpusPath('refi-qda-standard', 'Codebook.xsd'),
+  project: corpusPath('refi-qda-standard', 'Project.xsd'),
 } as const;
 
 /** Run `xmllint --noout --schema` on an XML text; returns its verdict and output. */

@@ -5,8 +5,9 @@ import { fromCaptions } from '../../src/import/captions.js';
 import { parseCues } from '../../src/import/caption-cues.js';
 import { withoutRollingRepeat, voicePieces } from '../../src/import/caption-text.js';
 import { runCli } from '../helpers/cli.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 
-const dir = '../shared/corpora/webvtt-py-subtitles';
+const dir = corpusPath('webvtt-py-subtitles');
 type Format = 'vtt' | 'srt' | 'sbv';
 const formatOf = (file: string) => file.split('.').pop() as Format;
 const numbered = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `Caption text #${i + from}`);
@@ -53,7 +54,7 @@ const INVALID: Record<string, { at: string; rule: string }> = {
   'missing_timeframe.vtt': { at: ':6:1', rule: 'missing-timing' },
 };
 
-describe('webvtt-py corpus', () => {
+describeWithCorpora('webvtt-py corpus', () => {
   const files = readdirSync(dir).filter((f) => /\.(vtt|srt|sbv)$/.test(f));
 
   it('has an expectation for every caption file, and the negative ones by name', () => {

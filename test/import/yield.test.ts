@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readTranscript } from '../../src/io/read-corpus.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 
 // Public-domain oral histories: the plain-text renderings in txt/ must import to the same
 // turns as the JSON records they were made from.
-const dir = '../shared/corpora/yield-public-domain-interviews';
+const dir = corpusPath('yield-public-domain-interviews');
 
 interface YieldRecord {
   elicitors: string[];
@@ -13,7 +14,7 @@ interface YieldRecord {
   turns: Array<{ speaker: string; timestamp: string; utterance: string }>;
 }
 
-describe('YIELD interviews: txt/ against json/', () => {
+describeWithCorpora('YIELD interviews: txt/ against json/', () => {
   const names = readdirSync(join(dir, 'txt')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
 
   it('covers the four interviews', () => {

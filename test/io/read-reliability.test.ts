@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parseReliabilityCsv, readReliability } from '../../src/io/read-reliability.js';
 import { formatMessage } from '../../src/model/message.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 
 describe('parseReliabilityCsv', () => {
   it.each([
@@ -32,13 +33,15 @@ describe('parseReliabilityCsv', () => {
   });
 });
 
-describe('readReliability', () => {
-  it('reads a file from the shared corpus', async () => {
-    const r = await readReliability('../shared/corpora/agreement-reference/krippendorff2011_B_nominal_2coders.csv');
+describeWithCorpora('readReliability on the agreement reference corpus', () => {
+  it('reads Krippendorff (2011) example B', async () => {
+    const r = await readReliability(corpusPath('agreement-reference', 'krippendorff2011_B_nominal_2coders.csv'));
     expect(r.data?.coders).toEqual(['Ben', 'Gerry']);
     expect(r.data?.units).toHaveLength(12);
   });
+});
 
+describe('readReliability', () => {
   it('reports a missing file or a folder as a fatal message', async () => {
     expect((await readReliability('nope.csv')).messages.map(formatMessage)).toEqual(['nope.csv: error: reliability table not found [file-unreadable]']);
     const dir = mkdtempSync(`${tmpdir()}/qda-rel-`);

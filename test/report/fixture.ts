@@ -8,7 +8,6 @@ import type { Codebook } from '../../src/model/codebook.js';
 import type { Corpus } from '../../src/model/document.js';
 import type { Segment } from '../../src/model/segment.js';
 import { buildReport, type BuildReportOptions, type ReportData } from '../../src/report/build-report.js';
-import { splitSentences } from '../../src/text/sentences.js';
 
 export const FIXTURE = 'test/fixtures/report';
 export const TRANSCRIPTS = ['wawancara-a.md', 'wawancara-b.md', 'interview-c.md'].map((f) => `${FIXTURE}/transcripts/${f}`);
@@ -26,5 +25,5 @@ export async function fixtureCorpus(): Promise<{ corpus: Corpus; codebook: Codeb
 /** The report data of the fixture. */
 export async function fixtureReport(options: Partial<BuildReportOptions> = {}): Promise<ReportData> {
   const { corpus, codebook, segments, codings } = await fixtureCorpus();
-  return buildReport({ documents: corpus.documents, segments, codings }, codebook, { sentences: splitSentences, by: 'role', ...options });
+  return buildReport({ documents: corpus.documents, segments, codings }, codebook, { by: 'role', ...options });
 }

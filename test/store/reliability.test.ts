@@ -149,6 +149,31 @@ describe('a second process', () => {
   });
 });
 
+describe('a live reader', () => {
+  it('keeps its lock: a writer that waits too long reports the project busy instead of breaking the lock', async () => {
+    const file = await sampleProject();
+    await (await openSqliteStore(file, { mode: 'read' })).close();
+    expect(existsSync(`${file}.readers`), 'a reader that closes leaves no record').toBe(false);
+    const { child } = await startChild('test/helpers/project-holder.ts', [file, 'read']);
+    const writer = await openSqliteStore(file, { mode: 'write', busyTimeoutMs: 200 });
+    try {
+      // The reader is inside a long statement: its lock folder exists.
+      mkdirSync(`${file}.lock`);
+      const attempt = writer.change('ana', 'x', (tx) => tx.addCoding({ document: 'informan-01', start: 0, end: 4, code: 'impact/psychological', origin: 'manual' }));
+      await expect(attempt).rejects.toThrow(new RegExp(`in use by process ${child.pid} .*\\[project-busy\\]`));
+      expect(existsSync(`${file}.lock`)).toBe(true);
+      await killed(child);
+      // The reader has died holding it: now the lock is a leftover, and is recovered.
+      await writer.change('ana', 'x', (tx) => tx.addCoding({ document: 'informan-01', start: 0, end: 4, code: 'impact/psychological', origin: 'manual' }));
+      expect((await writer.listCodings()).length).toBe(1);
+      expect(existsSync(`${file}.lock`)).toBe(false);
+    } finally {
+      await killed(child);
+      await writer.close();
+    }
+  });
+});
+
 describe('damaged, foreign, truncated, read-only files and a full disk', () => {
   const mounts: Tmpfs[] = [];
   afterAll(() => mounts.forEach((m) => m.unmount()));

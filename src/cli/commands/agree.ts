@@ -9,9 +9,14 @@ import { toCsv } from '../../report/csv.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
+import { segmentCodings } from '../../store/project-codings.js';
+import { AUTO_CODER } from '../../store/store.js';
+import { readProjectInput, sourceChoice } from '../project-input.js';
 import { outOption } from './options.js';
 
 interface AgreeOptions {
+  project?: string;
+  coders?: string[];
   unit: 'segment' | 'overlap';
   minOverlap?: number;
   format: 'md' | 'json' | 'csv';
@@ -47,7 +52,9 @@ Units:
            unmatched spans are disagreements. There is no "nobody coded it"
            cell, so only percent agreement is given.`,
     )
-    .argument('<codings...>', 'coding tables (.csv) or REFI-QDA projects (.qdpx)')
+    .argument('[codings...]', 'coding tables (.csv) or REFI-QDA projects (.qdpx); or give --project')
+    .addOption(new Option('-p, --project <file>', "the codings of this project's coders (qda project), rejected ones left out"))
+    .addOption(new Option('--coders <names...>', 'with --project: whose codings to compare (default: every person; name auto to include the automatic coding)'))
     .addOption(new Option('-u, --unit <unit>', 'unit of agreement').choices(['segment', 'overlap']).default('segment'))
     .addOption(new Option('--min-overlap <share>', 'overlap units: least overlap (0–1] of two spans to agree (default 0.5)').argParser(share))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
@@ -62,6 +69,7 @@ Examples:
   qda agree data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv
   qda agree team.csv --unit overlap --min-overlap 0.6 --format json
   qda agree coders.qdpx --format json
+  qda agree --project study.qda --coders ana budi auto
   qda agree ana.csv budi.csv --bootstrap 1000 --seed 7 --format csv --out agreement.csv`)
     .action(async (files: string[], options: AgreeOptions) => {
       ctx.exitCode = await runAgree(ctx, files, options);
@@ -72,9 +80,19 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
   if (options.unit === 'segment' && options.minOverlap !== undefined) return ctx.usage('--min-overlap applies to --unit overlap only');
   if (options.unit === 'overlap' && options.bootstrap !== undefined) return ctx.usage('--bootstrap gives an interval for α, which overlap units do not compute; use --unit segment');
 
+  const wrong = sourceChoice(files, options.project, 'coding tables');
+  if (wrong) return ctx.usage(wrong);
+  if (options.coders && !options.project) return ctx.usage('--coders applies to --project; coding tables name their coders');
   const codings: CodingForAgreement[] = [];
   const messages: Message[] = [];
-  for (const file of files) {
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, { needCodebook: false });
+    const chosen = options.coders ? new Set(options.coders) : null;
+    const wanted = input.codings.filter((c) => (chosen ? chosen.has(c.coder) : c.coder !== AUTO_CODER));
+    codings.push(...segmentCodings(wanted, input.corpus.documents, 'turn', options.unit === 'segment'));
+    files = [options.project];
+  }
+  for (const file of options.project ? [] : files) {
     const read = /\.qdpx$/i.test(file) ? await readProjectCodings(file) : await readCodings([file]);
     messages.push(...read.messages);
     const lacking = options.unit === 'segment' ? read.codings.filter((c) => c.segment < 1) : read.codings.filter((c) => c.start < 0);

@@ -2,18 +2,22 @@ import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { codeTasks } from '../../io/code-pool.js';
-import type { CodeTask, CodeTaskOptions } from '../../io/code-task.js';
+import { createCoder } from '../../coding/code-corpus.js';
+import { codeAndFormat, type CodeTask, type CodeTaskOptions } from '../../io/code-task.js';
 import { jsonlBatches } from '../../io/jsonl-batches.js';
-import { AtomicFileWriter } from '../../io/write-file.js';
+import { AtomicFileWriter, writeFileAtomic } from '../../io/write-file.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { DocumentIds } from '../../io/read-corpus.js';
+import type { Codebook } from '../../model/codebook.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, outOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
+import { readProjectInput, sourceChoice } from '../project-input.js';
+import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
-  codebook: string;
+  codebook?: string;
+  project?: string;
   unit: Unit;
   format: 'csv' | 'json' | 'jsonl';
   out?: string;
@@ -34,8 +38,9 @@ CSV columns (fixed): document,segment,speaker,code,start,end,matches,text
   matches    the codebook terms that matched, joined by "|"
 Parent codes are not repeated: counts roll children up to their parents.`,
     )
-    .argument('<files...>', 'transcripts (.txt, .md, and every other supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed')
-    .addOption(codebookOption())
+    .argument('[files...]', 'transcripts (.txt, .md, and every other supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed; or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(projectOption())
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
     .addOption(outOption())
@@ -44,7 +49,8 @@ Parent codes are not repeated: counts roll children up to their parents.`,
 Examples:
   qda code data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
   qda code interview.md -c codebook.yaml --unit sentence --format jsonl --out codings.jsonl
-  qda code archive.jsonl -c codebook.yaml --jobs 2 --out codings.csv     # one {"id","text"} per line`)
+  qda code archive.jsonl -c codebook.yaml --jobs 2 --out codings.csv     # one {"id","text"} per line
+  qda code --project study.qda --out codings.csv                          # the project's transcripts and codebook`)
     .action(async (files: string[], options: CodeCommandOptions) => {
       ctx.exitCode = await runCode(ctx, files, options);
     });
@@ -55,8 +61,15 @@ Examples:
 async function runCode(ctx: CliContext, files: string[], options: CodeCommandOptions): Promise<number> {
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
-  const { codebook, messages } = await readCodebook(options.codebook);
-  if (ctx.report(messages) || codebook === null) return EXIT.data;
+  const wrong = sourceChoice(files, options.project) ?? (!options.project && !options.codebook ? "required option '-c, --codebook <file>' not specified" : null);
+  if (wrong) return ctx.usage(wrong);
+  let codebook: Codebook | null = null;
+  if (options.codebook) {
+    const read = await readCodebook(options.codebook);
+    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
+    codebook = read.codebook;
+  }
+  if (options.project) return runCodeProject(ctx, options.project, codebook, options);
   const read = readOptionsOf(options);
   const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };
   const effectiveJobs = options.jobs !== undefined || (await worthParallel(files, options.inputFormat)) ? jobs : 1;
@@ -73,7 +86,7 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
     opened = true;
   };
   try {
-    for await (const result of codeTasks(tasksOf(files, options.inputFormat), codebook, taskOptions, effectiveJobs)) {
+    for await (const result of codeTasks(tasksOf(files, options.inputFormat), codebook!, taskOptions, effectiveJobs)) {
       const clashes = result.documents.map((d) => ids.claim({ id: d.id, file: d.file })).filter((m) => m !== null);
       if (ctx.report([...result.messages, ...clashes])) {
         ctx.progressDone();
@@ -96,6 +109,19 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
     await writer?.abort();
     throw e;
   }
+}
+
+/** `--project`: code the project's transcripts with its codebook (or --codebook), in this process. */
+async function runCodeProject(ctx: CliContext, project: string, codebook: Codebook | null, options: CodeCommandOptions): Promise<number> {
+  const input = await readProjectInput(ctx, project, { codebook });
+  const coded = codeAndFormat(input.corpus.documents, createCoder(input.codebook!), { unit: options.unit, format: options.format });
+  let output = coded.output;
+  // In a JSON array the first row's separator is the "\n" after "[", not ",\n".
+  if (options.format === 'csv') output = `${CODING_COLUMNS.join(',')}\n${output}`;
+  if (options.format === 'json') output = coded.rows === 0 ? '[]\n' : `[${output.slice(1)}\n]\n`;
+  if (options.out) await writeFileAtomic(options.out, output);
+  else ctx.io.stdout(output);
+  return EXIT.ok;
 }
 
 function isJsonl(file: string, inputFormat: string | undefined): boolean {

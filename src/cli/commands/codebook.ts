@@ -3,7 +3,7 @@ import { codebookToMarkdown } from '../../codebook/to-markdown.js';
 import { codebookToYaml, codebookToYamlObject } from '../../codebook/to-yaml.js';
 import { CODEBOOK_READERS, readCodebook } from '../../io/read-codebook.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { codebookQdcText } from '../../io/write-qdpx.js';
+import { codebookToQdc } from '../../refi/write-qdc.js';
 import type { Codebook } from '../../model/codebook.js';
 import { EXIT, type CliContext } from '../context.js';
 
@@ -12,7 +12,7 @@ const CODEBOOK_WRITERS: Record<string, (codebook: Codebook) => string> = {
   yaml: codebookToYaml,
   yml: codebookToYaml,
   json: (codebook) => `${JSON.stringify(codebookToYamlObject(codebook), null, 2)}\n`,
-  qdc: codebookQdcText,
+  qdc: codebookToQdc,
   md: codebookToMarkdown,
 };
 

@@ -8,9 +8,13 @@ import { toCsv } from '../../report/csv.js';
 import { toMarkdown } from '../../report/markdown.js';
 import { kwicTable } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
-import { outOption, readerOptions, readOptionsOf, unitOption } from './options.js';
+import type { Codebook } from '../../model/codebook.js';
+import type { Corpus } from '../../model/document.js';
+import { readProjectInput, sourceChoice } from '../project-input.js';
+import { outOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface KwicCommandOptions {
+  project?: string;
   term?: string;
   code?: string;
   codebook?: string;
@@ -37,7 +41,8 @@ written and matched as in a codebook: stemmed in each transcript's language
 words for a phrase.
 Columns: document,segment,speaker,timestamp,left,keyword,right,term`,
     )
-    .argument('<files...>', 'transcripts (every supported format)')
+    .argument('[files...]', 'transcripts (every supported format); or give --project')
+    .addOption(projectOption())
     .addOption(new Option('-t, --term <term>', 'a term, as written in a codebook').conflicts('code'))
     .addOption(new Option('--code <id>', "a code of --codebook: its rules' matches"))
     .addOption(new Option('-c, --codebook <file>', 'codebook (.yaml, .json or .qdc); needed with --code'))
@@ -48,7 +53,8 @@ Columns: document,segment,speaker,timestamp,left,keyword,right,term`,
     .addHelpText('after', `
 Examples:
   qda kwic data-sample/transcripts/* --term pacar
-  qda kwic data-sample/transcripts/* --code factor/attachment -c codebooks/lk3-psychosocial.yaml --window 5 --format csv`)
+  qda kwic data-sample/transcripts/* --code factor/attachment -c codebooks/lk3-psychosocial.yaml --window 5 --format csv
+  qda kwic --project study.qda --code factor/attachment`)
     .action(async (files: string[], options: KwicCommandOptions) => {
       ctx.exitCode = await runKwic(ctx, files, options);
     });
@@ -59,23 +65,36 @@ Examples:
 async function runKwic(ctx: CliContext, files: string[], options: KwicCommandOptions): Promise<number> {
   if (options.term === undefined && options.code === undefined) return ctx.usage('give --term <term> or --code <id>');
   if (options.term !== undefined && options.term.trim().replace(/^=|\*$/g, '').trim() === '') return ctx.usage('--term is empty');
-  if (options.code !== undefined && options.codebook === undefined) return ctx.usage('--code needs --codebook <file>');
+  const wrong = sourceChoice(files, options.project);
+  if (wrong) return ctx.usage(wrong);
+  if (options.code !== undefined && options.codebook === undefined && options.project === undefined) return ctx.usage('--code needs --codebook <file> (or --project)');
   const window = Number(options.window);
   if (!Number.isInteger(window) || window < 0) return ctx.usage(`--window must be a whole number from 0 up (got "${options.window}")`);
 
+  let codebook: Codebook | null = null;
+  if (options.code !== undefined && options.codebook !== undefined) {
+    const read = await readCodebook(options.codebook);
+    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
+    codebook = read.codebook;
+  }
+  let corpus: Corpus;
+  if (options.project !== undefined) {
+    const input = await readProjectInput(ctx, options.project, { codebook, needCodebook: options.code !== undefined });
+    corpus = input.corpus;
+    codebook = input.codebook;
+  } else {
+    const read = await readCorpus(files, readOptionsOf(options));
+    if (ctx.report(read.messages)) return EXIT.data;
+    corpus = read.corpus;
+  }
   let query: KwicQuery;
   if (options.code !== undefined) {
-    const { codebook, messages } = await readCodebook(options.codebook!);
-    if (ctx.report(messages) || codebook === null) return EXIT.data;
-    if (!codebook.codes.some((c) => c.id === options.code)) {
-      return ctx.usage(`code "${options.code}" is not in ${options.codebook}; its codes: ${codebook.codes.map((c) => c.id).join(', ')}`);
+    if (!codebook!.codes.some((c) => c.id === options.code)) {
+      return ctx.usage(`code "${options.code}" is not in ${options.codebook ?? `the codebook of ${options.project}`}; its codes: ${codebook!.codes.map((c) => c.id).join(', ')}`);
     }
-    query = { code: options.code, codebook };
+    query = { code: options.code, codebook: codebook! };
   } else query = { term: options.term!, ...(options.language ? { language: options.language } : {}) };
 
-  const read = readOptionsOf(options);
-  const { corpus, messages } = await readCorpus(files, read);
-  if (ctx.report(messages)) return EXIT.data;
   const lines = kwic(corpus.documents, query, { window, unit: options.unit });
   const table = kwicTable(lines);
   const output = options.format === 'csv' ? toCsv(table) : toMarkdown(table);

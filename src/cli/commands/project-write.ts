@@ -3,11 +3,13 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { joinCases, readCases } from '../../io/read-cases.js';
 import { readCodebook } from '../../io/read-codebook.js';
+import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
+import { message } from '../../model/message.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
 import type { Unit } from '../../model/segment.js';
-import { codeProject, newCodings } from '../../store/project-codings.js';
+import { codeProject, newCodings, tableCodings } from '../../store/project-codings.js';
 import type { AddDocumentResult, ProjectStore, ProjectWriter } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
 import { cliActor, openProject } from '../project-input.js';
@@ -16,6 +18,16 @@ import { readerOptions, readOptionsOf, unitOption, type ReaderFlags } from './op
 interface AddOptions extends ReaderFlags {
   codebook?: string;
   cases?: string;
+  codings?: string[];
+  unit: Unit;
+}
+
+/** `--codings` and the `--unit` their segment numbers count in. */
+function codingsOptions(): Option[] {
+  return [
+    new Option('--codings <files...>', "human coders' tables (qda code CSV with a coder column, or one file per coder): stored as origin import, status accepted"),
+    unitOption(),
+  ];
 }
 
 /** `qda project create|add|code|import`: the subcommands that write a project. */
@@ -38,7 +50,7 @@ Examples:
     .action(async (project: string, transcripts: string[], options: AddOptions) => {
       ctx.exitCode = await runAdd(ctx, project, transcripts, options, true);
     });
-  for (const option of readerOptions()) create.addOption(option);
+  for (const option of [...codingsOptions(), ...readerOptions()]) create.addOption(option);
 
   const add = cmd
     .command('add')
@@ -55,11 +67,12 @@ kept apart (never dropped). An unchanged transcript is left as it is.`,
     .addHelpText('after', `
 Examples:
   qda project add study.qda interviews/informan-08.md
-  qda project add study.qda --codebook codebook-v2.yaml`)
+  qda project add study.qda --codebook codebook-v2.yaml
+  qda project add study.qda --codings data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv`)
     .action(async (project: string, transcripts: string[], options: AddOptions) => {
       ctx.exitCode = await runAdd(ctx, project, transcripts, options, false);
     });
-  for (const option of readerOptions()) add.addOption(option);
+  for (const option of [...codingsOptions(), ...readerOptions()]) add.addOption(option);
 
   cmd
     .command('code')
@@ -104,7 +117,7 @@ Example:
 
 async function runAdd(ctx: CliContext, project: string, transcripts: string[], options: AddOptions, creating: boolean): Promise<number> {
   if (creating && existsSync(project)) return ctx.usage(`${project} already exists; add transcripts to it with \`qda project add\``);
-  if (!creating && transcripts.length === 0 && !options.codebook) return ctx.usage('give transcripts to add, --codebook, or both');
+  if (!creating && transcripts.length === 0 && !options.codebook && !options.codings) return ctx.usage('give transcripts to add, --codebook or --codings');
   let codebook: Codebook | null = null;
   if (options.codebook) {
     const read = await readCodebook(options.codebook);
@@ -121,17 +134,28 @@ async function runAdd(ctx: CliContext, project: string, transcripts: string[], o
     ctx.report(joined.messages);
     corpus = joined.corpus;
   }
+  const tables = options.codings ? await readCodings(options.codings) : null;
+  if (tables && ctx.report(tables.messages)) return EXIT.data;
   const store = await openProject(ctx, project, { mode: 'write', create: creating });
   try {
+    let imported = 0;
     const label = creating ? 'create the project' : `add ${corpus.documents.length} transcript${corpus.documents.length === 1 ? '' : 's'}${codebook ? ' and a codebook' : ''}`;
     const results = await store.change(cliActor(), label, async (tx) => {
       if (codebook) await tx.saveCodebook(codebook, options.codebook);
-      return addDocuments(tx, corpus);
+      const added = await addDocuments(tx, corpus);
+      if (tables) {
+        const placed = tableCodings(tables.codings, await tx.getDocuments(), options.unit);
+        const file = options.codings!.join(', ');
+        if (placed.unknownDocuments.size > 0) ctx.report([message(`codings of ${[...placed.unknownDocuments].map((d) => `"${d}"`).join(', ')} are left out: no such document in the project`, { file, ruleId: 'unknown-document', source: 'project' })]);
+        if (placed.outside > 0) ctx.report([message(`${placed.outside} coding(s) are left out: their offsets or segment lie outside the document (is --unit the one they were coded with?)`, { file, ruleId: 'bad-span', source: 'project' })]);
+        imported = await tx.addCodings(placed.codings);
+      }
+      return added;
     });
     const count = (status: AddDocumentResult['status']) => results.filter((r) => r.status === status).length;
     const reanchored = results.reduce((n, r) => n + r.reanchored, 0);
     const unplaced = results.reduce((n, r) => n + r.unplaced, 0);
-    ctx.io.stderr(`${project}: ${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged${codebook ? `; codebook version ${(await store.currentCodebook())?.version}` : ''}${reanchored ? `; ${reanchored} codings re-anchored` : ''}\n`);
+    ctx.io.stderr(`${project}: ${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged${codebook ? `; codebook version ${(await store.currentCodebook())?.version}` : ''}${reanchored ? `; ${reanchored} codings re-anchored` : ''}${tables ? `; ${imported} codings imported` : ''}\n`);
     if (unplaced > 0) {
       const changed = new Set(results.filter((r) => r.unplaced > 0).map((r) => r.id));
       ctx.io.stderr(`${project}: ${unplaced} coding${unplaced === 1 ? '' : 's'} could not be placed in the new text; kept apart:\n`);

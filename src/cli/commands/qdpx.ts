@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { codebookToYaml } from '../../codebook/to-yaml.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import type { ReadCoding } from '../../import/codings-csv.js';
-import type { QdpxImport } from '../../import/qdpx/project.js';
+import type { QdpxImport } from '../../refi/read-project.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
@@ -18,10 +18,13 @@ import { toCsv } from '../../report/csv.js';
 import { codePointLength, OffsetMap } from '../../text/offsets.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, inputFormatOption, languageOption, readOptionsOf, unitOption } from './options.js';
+import { modelCodings } from '../../store/project-codings.js';
+import { readProjectInput, sourceChoice } from '../project-input.js';
+import { inputFormatOption, languageOption, optionalCodebookOption, readOptionsOf, unitOption } from './options.js';
 
 interface ExportOptions {
-  codebook: string;
+  codebook?: string;
+  project?: string;
   codings?: string[];
   unit: Unit;
   name?: string;
@@ -71,8 +74,9 @@ every coding as a PlainTextSelection. Without --codings the transcripts are
 coded with the codebook now. Positions count Unicode code points of the text
 with LF line ends, as the project's description states.`,
     )
-    .argument('<files...>', 'transcripts (.txt, .md, and every other supported format)')
-    .addOption(codebookOption())
+    .argument('[files...]', 'transcripts (.txt, .md, and every other supported format); or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(new Option('-p, --project <file>', "a project's transcripts, codebook and every coder's codings that are not rejected (qda project)"))
     .addOption(new Option('--codings <files...>', 'coding tables (qda code CSV, optionally with a coder column) instead of coding automatically'))
     .addOption(unitOption())
     .addOption(new Option('--name <name>', 'project name (default: the codebook name, else the output file name)'))
@@ -82,7 +86,8 @@ with LF line ends, as the project's description states.`,
     .addHelpText('after', `
 Examples:
   qda qdpx export transcripts/*.md --codebook codebook.yaml --out lk3.qdpx
-  qda qdpx export transcripts/*.md -c codebook.yaml --codings ana.csv budi.csv --out coders.qdpx`)
+  qda qdpx export transcripts/*.md -c codebook.yaml --codings ana.csv budi.csv --out coders.qdpx
+  qda qdpx export --project study.qda --out study.qdpx`)
     .action(async (files: string[], options: ExportOptions) => {
       ctx.exitCode = await runExport(ctx, files, options);
     });
@@ -133,28 +138,50 @@ function projectJson(project: QdpxImport, file: string): object {
 }
 
 async function runExport(ctx: CliContext, files: string[], options: ExportOptions): Promise<number> {
-  const { codebook, messages } = await readCodebook(options.codebook);
-  if (ctx.report(messages) || codebook === null) return EXIT.data;
-  const read = await readCorpus(files, readOptionsOf(options));
-  if (ctx.report(read.messages)) return EXIT.data;
-  const documents = read.corpus.documents;
+  const wrong = sourceChoice(files, options.project) ?? (!options.project && !options.codebook ? "required option '-c, --codebook <file>' not specified" : null);
+  if (wrong) return ctx.usage(wrong);
+  if (options.project && options.codings) return ctx.usage('--codings cannot be combined with --project: the project holds the codings');
+  let codebook: Codebook | null = null;
+  if (options.codebook) {
+    const read = await readCodebook(options.codebook);
+    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
+    codebook = read.codebook;
+  }
+  let documents: Document[];
   let codings: Coding[];
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, { codebook });
+    codebook = input.codebook!;
+    documents = input.corpus.documents;
+    codings = modelCodings(input.codings, documents);
+  } else {
+    const read = await readCorpus(files, readOptionsOf(options));
+    if (ctx.report(read.messages)) return EXIT.data;
+    documents = read.corpus.documents;
+    const chosen = await chooseCodings(ctx, documents, codebook!, options);
+    if (chosen === null) return EXIT.data;
+    codings = chosen;
+  }
+  const book = codebook!;
+  const name = options.name ?? book.name ?? basename(options.out).replace(/\.qdpx$/i, '');
+  const { writeQdpx } = await import('../../io/write-qdpx.js');
+  const archive = await writeQdpx(options.out, { name, codebook: book, documents, codings });
+  const coders = [...new Set(codings.map((c) => c.coder))];
+  ctx.io.stderr(`${options.out}: ${documents.length} sources, ${book.codes.length} codes, ${codings.length - archive.skipped.length} codings by ${coders.join(', ') || 'nobody'}\n`);
+  return EXIT.ok;
+}
+
+/** The coding tables given with --codings placed in the documents, or automatic coding; null after a fatal message. */
+async function chooseCodings(ctx: CliContext, documents: readonly Document[], codebook: Codebook, options: ExportOptions): Promise<Coding[] | null> {
   if (options.codings && options.codings.length > 0) {
     const table = await readCodings(options.codings);
-    if (ctx.report(table.messages)) return EXIT.data;
+    if (ctx.report(table.messages)) return null;
     const placed = placeCodings(table.codings, documents, codebook, options.unit, options.codings.join(', '));
-    if (ctx.report(placed.messages)) return EXIT.data;
-    codings = placed.codings;
-  } else {
-    const coder = createCoder(codebook);
-    codings = documents.flatMap((doc) => coder.codeDocument(doc, { unit: options.unit }).codings.map(({ hits: _hits, ...c }) => c));
+    if (ctx.report(placed.messages)) return null;
+    return placed.codings;
   }
-  const name = options.name ?? codebook.name ?? basename(options.out).replace(/\.qdpx$/i, '');
-  const { writeQdpx } = await import('../../io/write-qdpx.js');
-  const archive = await writeQdpx(options.out, { name, codebook, documents, codings });
-  const coders = [...new Set(codings.map((c) => c.coder))];
-  ctx.io.stderr(`${options.out}: ${documents.length} sources, ${codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings by ${coders.join(', ') || 'nobody'}\n`);
-  return EXIT.ok;
+  const coder = createCoder(codebook);
+  return documents.flatMap((doc) => coder.codeDocument(doc, { unit: options.unit }).codings.map(({ hits: _hits, ...c }) => c));
 }
 
 /**

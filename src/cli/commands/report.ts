@@ -18,11 +18,10 @@ import type { StoredCoding } from '../../store/store.js';
 import { buildReport } from '../../report/build-report.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
 import { segmentDocument } from '../../text/segment.js';
-import { splitSentences } from '../../text/sentences.js';
 import { EXIT, type CliContext } from '../context.js';
 import { AUTO_CODER } from '../../store/store.js';
 import { modelCodings } from '../../store/project-codings.js';
-import { readProjectInput } from '../project-input.js';
+import { readProjectInput, sourceChoice } from '../project-input.js';
 import { optionalCodebookOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ReportCommandOptions {
@@ -137,7 +136,7 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
 
   ctx.progress('writing the report');
   let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
-    sentences: splitSentences, by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
+    by: options.by, quotes, unit: options.unit, coder: coderLabel, ...(level !== undefined ? { level } : {}),
   });
   if (key) data = pseudonymise(data, key);
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
@@ -172,16 +171,16 @@ function chooseCoder(option: string | undefined, manual: EvidencedCoding[] | nul
 /** Transcripts, codebook and (with --project) the stored codings, from files or a project; a number is an exit code. */
 async function readSource(ctx: CliContext, files: string[], options: ReportCommandOptions): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
   let codebook: Codebook | undefined;
-  if (options.project && files.length > 0) return ctx.usage('give transcripts or --project, not both');
-  if (!options.project && (files.length === 0 || !options.codebook)) return ctx.usage(files.length === 0 ? 'give transcripts (or --project study.qda)' : "required option '-c, --codebook <file>' not specified");
+  const wrong = sourceChoice(files, options.project) ?? (!options.project && !options.codebook ? "required option '-c, --codebook <file>' not specified" : null);
+  if (wrong) return ctx.usage(wrong);
   if (options.codebook) {
     const { codebook: read, messages } = await readCodebook(options.codebook);
     if (ctx.report(messages) || read === null) return EXIT.data;
     codebook = read;
   }
   if (options.project) {
-    const input = await readProjectInput(ctx, options.project, codebook);
-    return { corpus: input.corpus, codebook: input.codebook, stored: input.codings };
+    const input = await readProjectInput(ctx, options.project, { codebook });
+    return { corpus: input.corpus, codebook: input.codebook!, stored: input.codings };
   }
   ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
   const { corpus, messages } = await readCorpus(files, readOptionsOf(options));

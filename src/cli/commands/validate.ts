@@ -12,11 +12,16 @@ import { toCsv } from '../../report/csv.js';
 import { validationTables, validationToCsv, validationToJson, validationToMarkdown } from '../../report/validation-table.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { EXIT, type CliContext } from '../context.js';
-import { codebookOption, outOption, readerOptions, readOptionsOf, unitOption } from './options.js';
+import type { Codebook } from '../../model/codebook.js';
+import type { Corpus } from '../../model/document.js';
+import { AUTO_CODER } from '../../store/store.js';
+import { readProjectInput, sourceChoice } from '../project-input.js';
+import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ValidateOptions {
-  codebook: string;
-  gold: string;
+  codebook?: string;
+  gold?: string;
+  project?: string;
   coder?: string;
   unit: Unit;
   format: 'md' | 'json' | 'csv';
@@ -44,9 +49,10 @@ start,end but no segment are placed in every segment their span overlaps.
 Segments neither side coded are true negatives and do not enter precision,
 recall or F1.`,
     )
-    .argument('<files...>', 'transcripts')
-    .addOption(codebookOption())
-    .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv)").makeOptionMandatory())
+    .argument('[files...]', 'transcripts; or give --project')
+    .addOption(optionalCodebookOption())
+    .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv); with --project, default: the project's people's codings"))
+    .addOption(projectOption())
     .addOption(new Option('--coder <name>', 'use only this coder of the gold table (needed when it has several)'))
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
@@ -57,7 +63,8 @@ segments go to x-mismatches.csv.
 
 Examples:
   qda validate data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --gold human.csv
-  qda validate interview.md -c codebook.yaml --gold team.csv --coder ana --format json`)
+  qda validate interview.md -c codebook.yaml --gold team.csv --coder ana --format json
+  qda validate --project study.qda --coder ana`)
     .action(async (files: string[], options: ValidateOptions) => {
       ctx.exitCode = await runValidate(ctx, files, options);
     });
@@ -66,21 +73,42 @@ Examples:
 }
 
 async function runValidate(ctx: CliContext, files: string[], options: ValidateOptions): Promise<number> {
-  const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
-  if (ctx.report(codebookMessages) || codebook === null) return EXIT.data;
-  const gold = await readCodings([options.gold]);
-  if (ctx.report(gold.messages)) return EXIT.data;
-  const goldCoders = [...new Set(gold.codings.map((c) => c.coder))];
+  const wrong = sourceChoice(files, options.project) ?? (options.project ? null : !options.codebook ? "required option '-c, --codebook <file>' not specified" : !options.gold ? "required option '-g, --gold <file>' not specified" : null);
+  if (wrong) return ctx.usage(wrong);
+  let codebook: Codebook | null = null;
+  if (options.codebook) {
+    const read = await readCodebook(options.codebook);
+    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
+    codebook = read.codebook;
+  }
+  const goldFile = options.gold ?? options.project!;
+  let goldAll: Coding[];
+  let corpus: Corpus;
+  if (options.project) {
+    const input = await readProjectInput(ctx, options.project, { codebook });
+    codebook = input.codebook;
+    corpus = input.corpus;
+    // Stored offsets are code points, as in a coding table without segment numbers.
+    goldAll = input.codings.filter((c) => c.coder !== AUTO_CODER).map((c) => ({ document: c.document, segment: -1, code: c.code, start: c.start, end: c.end, coder: c.coder, source: 'manual', matches: [] }));
+  } else {
+    const read = await readCorpus(files, readOptionsOf(options));
+    if (ctx.report(read.messages)) return EXIT.data;
+    corpus = read.corpus;
+    goldAll = [];
+  }
+  if (options.gold) {
+    const gold = await readCodings([options.gold]);
+    if (ctx.report(gold.messages)) return EXIT.data;
+    goldAll = gold.codings;
+  }
+  const goldCoders = [...new Set(goldAll.map((c) => c.coder))];
   if (options.coder !== undefined && !goldCoders.includes(options.coder)) {
-    ctx.report([message(`no rows of coder "${options.coder}"; the table has: ${goldCoders.join(', ') || 'no rows'}`, { file: options.gold, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
+    ctx.report([message(`no rows of coder "${options.coder}"; the ${options.gold ? 'table' : 'project'} has: ${goldCoders.join(', ') || 'no rows'}`, { file: goldFile, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
     return EXIT.data;
   }
-  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${options.gold} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
-  const goldRows = gold.codings.filter((c) => options.coder === undefined || c.coder === options.coder);
-
-  const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
-  if (ctx.report(messages)) return EXIT.data;
-  const coder = createCoder(codebook);
+  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${goldFile} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
+  const goldRows = goldAll.filter((c) => options.coder === undefined || c.coder === options.coder);
+  const coder = createCoder(codebook!);
   const segments: Segment[] = [];
   const auto: Coding[] = [];
   const offsets = new Map<string, OffsetMap>();
@@ -98,8 +126,8 @@ async function runValidate(ctx: CliContext, files: string[], options: ValidateOp
     const map = offsets.get(c.document);
     return map && c.segment < 1 ? { ...c, start: map.toUtf16(c.start), end: map.toUtf16(c.end) } : c;
   });
-  const result = validateCoding(segments, auto, goldCodings, { codes: codebook.codes.map((c) => c.id), unit: options.unit });
-  ctx.report(unplacedMessages(options.gold, result.unplaced, new Set(offsets.keys())));
+  const result = validateCoding(segments, auto, goldCodings, { codes: codebook!.codes.map((c) => c.id), unit: options.unit });
+  ctx.report(unplacedMessages(goldFile, result.unplaced, new Set(offsets.keys())));
 
   const output = options.format === 'json' ? `${JSON.stringify(validationToJson(result), null, 2)}\n` : options.format === 'csv' ? validationToCsv(result) : validationToMarkdown(result);
   if (!options.out) {

@@ -1,12 +1,13 @@
 import { parse as parseYaml } from 'yaml';
-import type { Codebook } from '../../model/codebook.js';
-import type { Coding } from '../../model/coding.js';
-import type { Attributes, Document, ImportResult } from '../../model/document.js';
-import { message, type Message } from '../../model/message.js';
-import type { Segment } from '../../model/segment.js';
-import { decodeBytes } from '../../text/decode.js';
-import { segmentDocument } from '../../text/segment.js';
-import { fromText } from '../text.js';
+import type { Codebook } from '../model/codebook.js';
+import type { Coding } from '../model/coding.js';
+import type { Attributes, Document, ImportResult } from '../model/document.js';
+import { message, type Message } from '../model/message.js';
+import type { Segment } from '../model/segment.js';
+import { decodeBytes } from '../text/decode.js';
+import { segmentDocument } from '../text/segment.js';
+import { fromText } from '../import/text.js';
+import { parseQdc } from './read-qdc.js';
 import { QdpxEntryIndex, type QdpxEntries } from './entries.js';
 import {
   CONVENTION_TEXT, detectConvention, POSITION_CONVENTIONS, positionMapper, snapSpan,
@@ -14,8 +15,12 @@ import {
 } from './positions.js';
 import { readSourceText } from './source-text.js';
 import { readCases, readValues, readVariables, type QdpxCase, type QdpxVariable } from './variables.js';
-import { attr, child, children, parseProjectXml, textOf, type XmlNode } from './xml.js';
-import { uniqueName } from '../../text/unique-name.js';
+import { parseProjectXml } from './project-xml.js';
+import { PROJECT_FENCE } from './conventions.js';
+import { uniqueName } from '../util/unique-name.js';
+import { attr, child, children, textOf, type XmlNode } from '../util/xml.js';
+import { stripBom } from '../util/bom.js';
+import { fileStem } from '../util/file-name.js';
 
 /** A user (coder) of a REFI-QDA project. */
 export interface QdpxUser {
@@ -25,18 +30,10 @@ export interface QdpxUser {
   id?: string;
 }
 
-/** Reads the `<CodeBook>` of the project document (`parseQdc` from codebook/). */
-export type QdpxCodebookReader = (
-  text: string,
-  file: string,
-  options: { language?: string; inProject: boolean },
-) => { codebook: Codebook | null; messages: Message[]; idByGuid: ReadonlyMap<string, string> };
-
 /** Options of the REFI-QDA project reader. */
 export interface QdpxImportOptions {
   /** The `.qdpx` path, used in messages and document files (`p.qdpx!sources/a.txt`). */
   file: string;
-  readCodebook: QdpxCodebookReader;
   /** The codebook's default language when the project does not say. */
   language?: string;
 }
@@ -58,9 +55,6 @@ export interface QdpxImport extends ImportResult {
   meta: { format: 'qdpx'; name: string; origin?: string; entry?: string; positions?: PositionsReport };
 }
 
-/** The fence of the block in which qda states how its export counts positions. */
-export const PROJECT_FENCE = 'qda-project';
-
 const SOURCE = 'import-qdpx';
 const OTHER_SOURCES = ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource'];
 
@@ -79,7 +73,7 @@ interface PendingSource {
  * variables and cases as document attributes. The position convention is detected from how
  * the selections fit the texts (see `detectConvention`) and reported in `meta.positions`.
  * Empty sources, dangling references and selections outside their text are warnings.
- * @example const { corpus, codings } = await fromQdpx(new Map(Object.entries(unzipSync(bytes))), { file: 'p.qdpx', readCodebook: parseQdc })
+ * @example const { corpus, codings } = await fromQdpx(new Map(Object.entries(unzipSync(bytes))), { file: 'p.qdpx' })
  */
 export async function fromQdpx(entries: QdpxEntries, options: QdpxImportOptions): Promise<QdpxImport> {
   const file = options.file;
@@ -93,7 +87,7 @@ export async function fromQdpx(entries: QdpxEntries, options: QdpxImportOptions)
   }
   const qdeFile = `${file}!${project.name}`;
   const decoded = decodeBytes(project.bytes);
-  const xml = decoded.text.replace(/^\uFEFF/, '');
+  const xml = stripBom(decoded.text);
   const parsed = parseProjectXml(xml, qdeFile, 'Project');
   messages.push(...parsed.messages);
   if (parsed.root === null) return result;
@@ -105,7 +99,7 @@ export async function fromQdpx(entries: QdpxEntries, options: QdpxImportOptions)
 
   const stated = readProjectBlock(textOf(root, 'Description'), (reason) => messages.push(at(child(root, 'Description'), reason, 'project-description')));
   const language = options.language ?? stated.language;
-  const read = options.readCodebook(xml, qdeFile, { inProject: true, ...(language !== undefined ? { language } : {}) });
+  const read = parseQdc(xml, qdeFile, { inProject: true, ...(language !== undefined ? { language } : {}) });
   messages.push(...read.messages);
   result.codebook = read.codebook;
   if (result.codebook === null) return result;
@@ -336,7 +330,7 @@ function sourceLabel(node: XmlNode, guid: string): string {
   const name = attr(node, 'name')?.trim();
   if (name) return name.replace(/\.(?:txt|docx?|rtf|md|pdf)$/i, '');
   const path = attr(node, 'plainTextPath') ?? attr(node, 'richTextPath');
-  if (path) return path.replace(/^[a-z]+:\/\//i, '').split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '') || guid;
+  if (path) return fileStem(path.replace(/^[a-z]+:\/\//i, '')) || guid;
   return guid;
 }
 

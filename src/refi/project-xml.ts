@@ -1,7 +1,5 @@
-import { lineColumn, message, type Message } from '../../model/message.js';
-import { parseXml, xmlOffsetOf as offsetOf, type XmlNode } from '../../text/xml.js';
-
-export type { XmlNode };
+import { lineColumn, message, type Message } from '../model/message.js';
+import { parseXml, xmlOffsetOf as offsetOf, type XmlNode } from '../util/xml.js';
 
 /** A parsed REFI-QDA project document and a way to locate messages in it. */
 export interface ParsedXml {
@@ -37,47 +35,4 @@ export function parseProjectXml(text: string, file: string, rootName: string): P
     return { root: null, at, messages: [message(`not a REFI-QDA project: the root element must be <${rootName}>`, { file, line: 1, column: 1, ruleId: 'qdpx-shape', source: 'import-qdpx', fatal: true })] };
   }
   return { root: root as XmlNode, at, messages: [] };
-}
-
-/**
- * The child elements `name` of a node (none when absent).
- * @example children(project, 'Users').length
- */
-export function children(node: unknown, name: string): XmlNode[] {
-  if (node === null || typeof node !== 'object') return [];
-  const value = (node as XmlNode)[name];
-  if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).filter((v): v is XmlNode => typeof v === 'object' && v !== null);
-}
-
-/**
- * The one child element `name`, when present.
- * @example child(project, 'Sources')
- */
-export function child(node: unknown, name: string): XmlNode | undefined {
-  return children(node, name)[0];
-}
-
-/**
- * An attribute's value, when present.
- * @example attr(user, 'name') // 'cp'
- */
-export function attr(node: XmlNode, name: string): string | undefined {
-  const value = node[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/**
- * The text of a child element such as `<Description>`: undefined when the element is absent.
- * @example textOf(project, 'Description')
- */
-export function textOf(node: XmlNode, name: string): string | undefined {
-  const value = node[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return first;
-  if (first !== null && typeof first === 'object') {
-    const text = (first as XmlNode)['#text'];
-    return typeof text === 'string' ? text : '';
-  }
-  return undefined;
 }

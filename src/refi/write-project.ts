@@ -3,20 +3,18 @@ import type { Codebook } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
 import type { AttributeValue, Document } from '../model/document.js';
 import { codePointLength, OffsetMap } from '../text/offsets.js';
-import { codeElements, codeGuid, refiGuid, xmlDocument, type PresentCode, type XmlElement } from './qdc.js';
+import { xmlDocument, type XmlElement } from '../util/xml.js';
+import { PROJECT_FENCE, QDA_ORIGIN } from './conventions.js';
+import { codeElements, codeGuid, refiGuid } from './write-qdc.js';
 
 /** What goes into a REFI-QDA project. */
 export interface QdpxExport {
   /** The project's name (`<Project name>`). */
   name: string;
   codebook: Codebook;
-  /** How each code is shown (name, colour, Description): `refiPresenter(codebook)` from codebook/. */
-  present: PresentCode;
   documents: readonly Document[];
   /** Codings with UTF-16 offsets into their document's text; `coder` becomes a user (`auto` for automatic coding). */
   codings: readonly Coding[];
-  /** `<Project origin>`, e.g. `qda 0.1.0`. */
-  origin?: string;
 }
 
 /** The archive and the codings that could not go in (unknown document or code, span outside the text). */
@@ -24,9 +22,6 @@ export interface QdpxArchive {
   bytes: Uint8Array;
   skipped: Coding[];
 }
-
-/** The fence of the block stating qda's conventions in the project's Description. */
-const PROJECT_FENCE = 'qda-project';
 
 /** A fixed date for the zip entries, so that the same project gives the same bytes. */
 const ENTRY_TIME = new Date(Date.UTC(2000, 0, 1));
@@ -37,7 +32,7 @@ const ENTRY_TIME = new Date(Date.UTC(2000, 0, 1));
  * document whose text is stored as `sources/<guid>.txt` (UTF-8, LF, no BOM). Every coding is
  * a `Coding` in a `PlainTextSelection`; positions count Unicode code points of that text, end
  * exclusive, as the project's Description states.
- * @example const { bytes } = qdpxArchive({ name: 'LK3', codebook, present, documents, codings })
+ * @example const { bytes } = qdpxArchive({ name: 'LK3', codebook, documents, codings })
  */
 export function qdpxArchive(project: QdpxExport): QdpxArchive {
   const codeIds = new Set(project.codebook.codes.map((c) => c.id));
@@ -68,9 +63,9 @@ export function qdpxArchive(project: QdpxExport): QdpxArchive {
     return el;
   });
 
-  const root: XmlElement = { '@_xmlns': 'urn:QDA-XML:project:1.0', '@_name': project.name, '@_origin': project.origin ?? 'qda' };
+  const root: XmlElement = { '@_xmlns': 'urn:QDA-XML:project:1.0', '@_name': project.name, '@_origin': QDA_ORIGIN };
   if (coders.size > 0) root.Users = { User: [...coders].map((name) => ({ '@_guid': userGuid(name), '@_name': name })) };
-  if (project.codebook.codes.length > 0) root.CodeBook = { Codes: { Code: codeElements(project.codebook, project.present) } };
+  if (project.codebook.codes.length > 0) root.CodeBook = { Codes: { Code: codeElements(project.codebook) } };
   if (variables.size > 0) {
     root.Variables = { Variable: [...variables].map(([name, type]) => ({ '@_guid': refiGuid(`variable:${name}`), '@_name': name, '@_typeOfVariable': type })) };
   }

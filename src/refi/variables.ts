@@ -1,6 +1,6 @@
-import type { AttributeValue, Attributes } from '../../model/document.js';
-import type { Message } from '../../model/message.js';
-import { attr, child, children, textOf, type XmlNode } from './xml.js';
+import type { AttributeValue, Attributes } from '../model/document.js';
+import type { Message } from '../model/message.js';
+import { attr, child, children, textOf, type XmlNode } from '../util/xml.js';
 
 /** A REFI-QDA variable (an attribute of sources or cases). */
 export interface QdpxVariable {

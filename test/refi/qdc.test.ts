@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { parseQdc } from '../../src/codebook/qdc.js';
-import { idSegmentOf, refiCodeText } from '../../src/codebook/refi-code.js';
+import { parseQdc } from '../../src/refi/read-qdc.js';
+import { idSegmentOf, refiCodeText } from '../../src/refi/code-text.js';
 import { codebookToMarkdown } from '../../src/codebook/to-markdown.js';
 import { codebookToYaml } from '../../src/codebook/to-yaml.js';
-import { codebookQdcText } from '../../src/io/write-qdpx.js';
+import { codebookToQdc } from '../../src/refi/write-qdc.js';
 import { emptyRules, type Code, type Codebook, type TermRule } from '../../src/model/codebook.js';
 import { formatMessage } from '../../src/model/message.js';
 import { seeded } from '../helpers/cli.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 import { validateXml } from '../helpers/xmllint.js';
 
-const corpus = '../shared/corpora/openqda-example-codebook';
+const corpus = corpusPath('openqda-example-codebook');
 const example = `${corpus}/example_codebook.qdc`;
 const defect = `${corpus}/example_codebook_defect.qdc`;
 
@@ -25,7 +26,7 @@ function qdc(body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test">\n${body}\n</CodeBook>`;
 }
 
-describe('parseQdc on the OpenQDA example codebook', () => {
+describeWithCorpora('parseQdc on the OpenQDA example codebook', () => {
   const { codebook, messages } = parseQdc(readFileSync(example, 'utf8'), example);
 
   it('reads all 44 codes without a message', () => {
@@ -67,7 +68,7 @@ describe('parseQdc on the OpenQDA example codebook', () => {
   });
 
   it('reads its own .qdc export back to the same codebook, and the export validates', () => {
-    const text = codebookQdcText(codebook!);
+    const text = codebookToQdc(codebook!);
     expect(parseQdc(text, 'back.qdc')).toMatchObject({ codebook, messages: [] });
     expect(validateXml(text, 'codebook')).toEqual({ valid: true, output: expect.stringContaining('validates') });
   });
@@ -77,15 +78,18 @@ describe('parseQdc on the OpenQDA example codebook', () => {
   });
 });
 
-describe('parseQdc on malformed and unusual files', () => {
-  it('reports the defect twin at the broken closing tag, and gives no codebook', () => {
+describeWithCorpora('parseQdc on the OpenQDA defect twin', () => {
+  it('reports it at the broken closing tag, and gives no codebook', () => {
     const { codebook, messages } = parseQdc(readFileSync(defect, 'utf8'), defect);
     expect(codebook).toBeNull();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ line: 132, column: 13, ruleId: 'xml-syntax', fatal: true });
-    expect(formatMessage(messages[0])).toMatch(/^\.\.\/shared\/corpora\/openqda-example-codebook\/example_codebook_defect\.qdc:132:13: error: .*Cod/);
+    expect(formatMessage(messages[0]).startsWith(`${defect}:132:13: error: `)).toBe(true);
+    expect(formatMessage(messages[0])).toMatch(/Cod/);
   });
+});
 
+describe('parseQdc on malformed and unusual files', () => {
   it.each([
     ['GUIDs that are not GUIDs, no colour, no isCodable', '<Codes><Code guid="c1" name="A"><Code guid="x" name="B"/></Code></Codes>', ['a', 'a/b'], []],
     ['deep nesting', '<Codes><Code guid="1" name="A"><Code guid="2" name="B"><Code guid="3" name="C"><Code guid="4" name="D"/></Code></Code></Code></Codes>', ['a', 'a/b', 'a/b/c', 'a/b/c/d'], []],
@@ -132,11 +136,18 @@ describe('idSegmentOf', () => {
   ])('%s → %s', (name, segment) => expect(idSegmentOf(name)).toBe(segment));
 });
 
+const OUR_CODEBOOKS = ['test/fixtures/core/codebook.yaml', 'test/fixtures/qdpx/codebook.yaml', 'codebooks/lk3-psychosocial.yaml'];
+
+describeWithCorpora('our codebooks as .qdc against the REFI-QDA schema', () => {
+  it.each(OUR_CODEBOOKS)('%s → .qdc validates', (file) => {
+    expect(validateXml(codebookToQdc(readYaml(file)), 'codebook')).toMatchObject({ valid: true });
+  });
+});
+
 describe('qda codebooks through .qdc', () => {
-  it.each(['test/fixtures/core/codebook.yaml', 'test/fixtures/qdpx/codebook.yaml', 'codebooks/lk3-psychosocial.yaml'])('%s → .qdc → codebook keeps ids, labels, texts and rules, and validates', (file) => {
+  it.each(OUR_CODEBOOKS)('%s → .qdc → codebook keeps ids, labels, texts and rules', (file) => {
     const codebook = readYaml(file);
-    const text = codebookQdcText(codebook);
-    expect(validateXml(text, 'codebook').valid).toBe(true);
+    const text = codebookToQdc(codebook);
     const back = parseQdc(text, 'x.qdc');
     expect(back.messages).toEqual([]);
     const { name: _n, description: _d, ...rest } = codebook;
@@ -183,7 +194,7 @@ describe('qda codebooks through .qdc', () => {
       }
       const ordered = parseCodebook(codebookToYaml({ language, codes }), 'r.yaml').codebook!;
       expect(ordered.codes).toHaveLength(6);
-      const back = parseQdc(codebookQdcText(ordered), 'r.qdc');
+      const back = parseQdc(codebookToQdc(ordered), 'r.qdc');
       expect(back.messages).toEqual([]);
       expect(back.codebook).toEqual(ordered);
     }

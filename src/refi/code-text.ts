@@ -1,7 +1,7 @@
 import { parse as parseYaml, stringify } from 'yaml';
-import { emptyRules, type Code, type Codebook } from '../model/codebook.js';
-import { parseCodebook } from './parse.js';
-import { codeToYamlObject, yamlText } from './to-yaml.js';
+import { emptyRules, labelOf, type Code, type Codebook } from '../model/codebook.js';
+import { parseCodebook } from '../codebook/parse.js';
+import { codeToYamlObject, yamlText } from '../codebook/to-yaml.js';
 
 /** The info string of the fenced block that carries what REFI-QDA has no place for. */
 export const RULES_FENCE = 'qda-rules';
@@ -63,7 +63,7 @@ export function idSegmentOf(name: string): string {
  */
 export function refiCodeText(code: Code, language: string, options: { labelInBlock?: boolean } = {}): RefiCodeText {
   const segment = code.id.slice(code.id.lastIndexOf('/') + 1);
-  const label = code.labels[language] ?? code.labels.en ?? Object.values(code.labels)[0] ?? segment;
+  const label = labelOf(code, language, segment);
   const name = label.replace(/\s+/g, ' ').trim();
   const block: Record<string, unknown> = {};
   if (idSegmentOf(name) !== segment) block.id = code.id;

@@ -1,9 +1,10 @@
 import mammoth from 'mammoth';
-import { decodeBytes } from '../../text/decode.js';
-import { normaliseText } from '../../text/normalise.js';
+import { decodeBytes } from '../text/decode.js';
+import { normaliseText } from '../text/normalise.js';
+import { stripBom } from '../util/bom.js';
+import { attr, textOf, type XmlNode } from '../util/xml.js';
 import type { QdpxEntryIndex } from './entries.js';
 import type { SourceText } from './positions.js';
-import { attr, textOf, type XmlNode } from './xml.js';
 
 /** A source's text and where it came from, or why there is none. */
 export type SourceTextResult =
@@ -29,7 +30,7 @@ export async function readSourceText(node: XmlNode, index: QdpxEntryIndex): Prom
     else {
       const decoded = decodeBytes(found.bytes);
       if (decoded.binary) notes.push(`plain text ${found.name} is not text`);
-      else if (decoded.text.replace(/^\uFEFF/, '').trim().length === 0) notes.push(`plain text ${found.name} is empty`);
+      else if (stripBom(decoded.text).trim().length === 0) notes.push(`plain text ${found.name} is empty`);
       else {
         if (decoded.encoding === 'windows-1252') notes.push(`plain text ${found.name} is not UTF-8; it was read as Windows-1252`);
         return { source: sourceText(decoded.text), from: found.name, notes };

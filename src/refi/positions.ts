@@ -1,4 +1,4 @@
-import { codePointLength, countLess, OffsetMap } from '../../text/offsets.js';
+import { codePointLength, countLess, OffsetMap } from '../text/offsets.js';
 
 /**
  * What `startPosition`/`endPosition` of a REFI-QDA selection count. REFI-QDA speaks of

@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../store/helpers.js';
+
+const CODEBOOK = 'codebooks/lk3-psychosocial.yaml';
+const TRANSCRIPTS = readdirSync('data-sample/transcripts').map((f) => join('data-sample/transcripts', f));
+const CODERS = ['data-sample/coders/coder-a.csv', 'data-sample/coders/coder-b.csv'];
+
+// Every command that reads transcripts, a codebook or codings takes --project instead, and
+// gives what it gives on the same files and codings.
+describe('--project on the reading commands', () => {
+  let project: string;
+  beforeAll(async () => {
+    project = join(tempDir(), 'study.qda');
+    const created = await runCli('project', 'create', project, '--codebook', CODEBOOK, ...TRANSCRIPTS, '--codings', ...CODERS);
+    expect(created.stderr).toContain('7 added, 0 updated, 0 unchanged; codebook version 1; 17 codings imported');
+    expect((await runCli('project', 'code', project)).code).toBe(0);
+  });
+
+  it.each([
+    ['code (csv)', ['code', ...TRANSCRIPTS, '-c', CODEBOOK], ['code', '--project', '{p}']],
+    ['code (json)', ['code', ...TRANSCRIPTS, '-c', CODEBOOK, '-f', 'json'], ['code', '--project', '{p}', '-f', 'json']],
+    ['kwic --code', ['kwic', ...TRANSCRIPTS, '-c', CODEBOOK, '--code', 'factor/proximity'], ['kwic', '--project', '{p}', '--code', 'factor/proximity']],
+    ['kwic --term', ['kwic', ...TRANSCRIPTS, '--term', 'pacar', '-f', 'csv'], ['kwic', '--project', '{p}', '--term', 'pacar', '-f', 'csv']],
+    ['agree', ['agree', ...CODERS, '-f', 'json'], ['agree', '--project', '{p}', '-f', 'json']],
+    ['agree --unit overlap', ['agree', ...CODERS, '--unit', 'overlap'], ['agree', '--project', '{p}', '--unit', 'overlap']],
+    ['validate', ['validate', ...TRANSCRIPTS, '-c', CODEBOOK, '--gold', CODERS[0], '-f', 'json'], ['validate', '--project', '{p}', '--coder', 'ayu', '-f', 'json']],
+  ])('%s gives the same output from the project as from the files', async (_name, fromFiles, fromProject) => {
+    const a = await runCli(...fromFiles);
+    const b = await runCli(...fromProject.map((x) => (x === '{p}' ? project : x)));
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(a.stdout.length).toBeGreaterThan(100);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('qdpx export gives the same archive from the project as from the files and tables', async () => {
+    const dir = tempDir();
+    const a = await runCli('qdpx', 'export', ...TRANSCRIPTS, '-c', CODEBOOK, '--codings', ...CODERS, '--out', join(dir, 'a.qdpx'));
+    const store = await openSqliteStore(project, { mode: 'write' });
+    await store.change('lead', 'people only', (tx) => tx.deleteCodings({ coder: 'auto' }));
+    await store.close();
+    const b = await runCli('qdpx', 'export', '--project', project, '--out', join(dir, 'b.qdpx'));
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr.replace(/b\.qdpx/, 'a.qdpx').replace(dir, '')).toBe(a.stderr.replace(dir, ''));
+    expect(Buffer.compare(readFileSync(join(dir, 'b.qdpx')), readFileSync(join(dir, 'a.qdpx')))).toBe(0);
+    await runCli('project', 'code', project);
+  });
+
+  it('usage errors: both files and --project, or neither; --codings with --project', async () => {
+    const both = await runCli('report', TRANSCRIPTS[0], '--project', project, '--out', join(tempDir(), 'r'));
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give transcripts or --project, not both');
+    const neither = await runCli('kwic', '--term', 'x');
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('give transcripts (or --project study.qda)');
+    const agree = await runCli('agree');
+    expect(agree.stderr).toContain('give coding tables (or --project study.qda)');
+    const mixed = await runCli('report', '--project', project, '--codings', CODERS[0], '--out', join(tempDir(), 'r'));
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('--codings cannot be combined with --project');
+  });
+
+  it('report --project --coder picks people or the machine, like --codings does with tables', async () => {
+    const dir = tempDir();
+    const files = await runCli('report', ...TRANSCRIPTS, '-c', CODEBOOK, '--codings', ...CODERS, '--coder', 'all', '--out', join(dir, 'files'));
+    const fromProject = await runCli('report', '--project', project, '--coder', 'all', '--out', join(dir, 'project'));
+    expect(files.code, files.stderr).toBe(0);
+    expect(fromProject.code, fromProject.stderr).toBe(0);
+    const read = (d: string) => readFileSync(join(dir, d, 'frequencies.csv'), 'utf8');
+    expect(read('project')).toBe(read('files'));
+    const people = await runCli('report', '--project', project, '--out', join(dir, 'people'));
+    expect(people.stderr).toContain('(ayu, bima)');
+  });
+});
