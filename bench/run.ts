@@ -87,6 +87,7 @@ if (sizes.includes(100)) {
 const file = join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`results written to ${file}`);
+await import('./serve.js'); // the workbench in Chromium: bench/results/serve-<date>.json
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;

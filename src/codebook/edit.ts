@@ -84,13 +84,19 @@ export function moveCode(codebook: Codebook, id: string, newId: string): Renamed
   const parent = parentId(newId);
   if (parent !== null) find(codebook, parent);
   const renamed = new Map<string, string>();
-  const codes = codebook.codes.map((c) => {
-    if (c.id !== id && !c.id.startsWith(`${id}/`)) return c;
+  const stay: Code[] = [];
+  const moved: Code[] = [];
+  for (const c of codebook.codes) {
+    if (c.id !== id && !c.id.startsWith(`${id}/`)) {
+      stay.push(c);
+      continue;
+    }
     const next = newId + c.id.slice(id.length);
     renamed.set(c.id, next);
-    return { ...c, id: next, parent: parentId(next) };
-  });
-  return { codebook: { ...codebook, codes: ordered(codes) }, renamed };
+    moved.push({ ...c, id: next, parent: parentId(next) });
+  }
+  // Moved codes come after their new siblings.
+  return { codebook: { ...codebook, codes: ordered([...stay, ...moved]) }, renamed };
 }
 
 /**
@@ -106,6 +112,7 @@ export function mergeCode(codebook: Codebook, from: string, into: string): Renam
   const renamed = new Map<string, string>([[from, into]]);
   const taken = new Set(codebook.codes.map((c) => c.id));
   const codes: Code[] = [];
+  const moved: Code[] = [];
   for (const c of codebook.codes) {
     if (c.id === from) continue;
     if (!c.id.startsWith(`${from}/`)) {
@@ -117,9 +124,9 @@ export function mergeCode(codebook: Codebook, from: string, into: string): Renam
     renamed.set(c.id, next);
     if (taken.has(next)) continue;
     taken.add(next);
-    codes.push({ ...c, id: next, parent: parentId(next) });
+    moved.push({ ...c, id: next, parent: parentId(next) });
   }
-  return { codebook: { ...codebook, codes: ordered(codes) }, renamed };
+  return { codebook: { ...codebook, codes: ordered([...codes, ...moved]) }, renamed };
 }
 
 function withoutUndefined(patch: CodePatch): CodePatch {

@@ -3,16 +3,16 @@ import { alignCodings } from '../coding/align-codings.js';
 import type { Coding } from '../model/coding.js';
 import type { Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
-import type { CodingFilter, ProjectReader, StoredCoding } from '../store/store.js';
+import { modelCodings } from '../store/project-codings.js';
+import type { CodingFilter, ProjectReader } from '../store/store.js';
 import { segmentDocument } from '../text/segment.js';
 
 /** A project's documents, turn segments and (non-rejected) codings as the analysis functions take them. */
 export interface CodedProject extends CodedCorpus {
   documents: Document[];
   segments: Segment[];
-  /** Per segment a coding overlaps, UTF-16 offsets clipped to the segment (as `alignCodings` places them). */
+  /** Per turn a coding overlaps, UTF-16 offsets clipped to the turn (as `alignCodings` places them). */
   codings: Coding[];
-  segmentsByDocument: Map<string, Segment[]>;
 }
 
 /**
@@ -24,11 +24,6 @@ export async function codedProject(store: ProjectReader, filter: CodingFilter = 
   const documents = await store.getDocuments();
   const segmentsByDocument = new Map(documents.map((d) => [d.id, segmentDocument(d, 'turn')]));
   const stored = await store.listCodings({ status: ['suggested', 'accepted'], ...filter });
-  const { codings } = alignCodings(stored.map(asModelCoding), documents, segmentsByDocument, 'project');
-  return { documents, segments: [...segmentsByDocument.values()].flat(), codings, segmentsByDocument };
-}
-
-/** A stored coding as a model coding with code-point offsets and no segment yet (for `alignCodings`). */
-function asModelCoding(c: StoredCoding): Coding {
-  return { document: c.document, segment: -1, code: c.code, start: c.start, end: c.end, coder: c.coder, source: c.origin === 'auto' ? 'auto' : 'manual', matches: c.matches };
+  const { codings } = alignCodings(modelCodings(stored, documents), documents, segmentsByDocument, 'project');
+  return { documents, segments: [...segmentsByDocument.values()].flat(), codings };
 }

@@ -1,13 +1,10 @@
-import { codeCorpus } from '../coding/code-corpus.js';
-import { alignCodings } from '../coding/align-codings.js';
 import type { Message } from '../model/message.js';
 import { joinCases, readCases } from '../io/read-cases.js';
 import { readCodebook } from '../io/read-codebook.js';
 import { readCodings } from '../io/read-codings.js';
 import { readCorpus } from '../io/read-corpus.js';
-import { AUTO_CODER, type NewCoding, type ProjectStore } from '../store/store.js';
-import { OffsetMap } from '../text/offsets.js';
-import { segmentDocument } from '../text/segment.js';
+import { codeProject, tableCodings } from '../store/project-codings.js';
+import type { ProjectStore } from '../store/store.js';
 
 /** Files to make a project from. */
 export interface ProjectFiles {
@@ -43,29 +40,17 @@ export async function projectFromFiles(store: ProjectStore, files: ProjectFiles,
   if (!codebook || messages.some((m) => m.fatal)) return messages;
 
   await store.change(actor, 'add the transcripts and codebook', async (tx) => {
+    await tx.saveCodebook(codebook, files.codebook);
     for (const doc of corpus.documents) await tx.addDocument(doc);
-    await tx.saveCodebook(codebook, `from ${files.codebook}`);
   });
-  const offsets = new Map(corpus.documents.map((d) => [d.id, new OffsetMap(d.text)]));
-  const auto = codeCorpus(corpus, codebook).codings.map((c): NewCoding => ({
-    document: c.document, start: offsets.get(c.document)!.toCodePoint(c.start), end: offsets.get(c.document)!.toCodePoint(c.end),
-    code: c.code, origin: 'auto', coder: AUTO_CODER, status: 'suggested', matches: c.matches,
-  }));
-  await store.change(actor, 'automatic coding', (tx) => tx.addCodings(auto));
-
+  await codeProject(store, actor);
   if (files.codings && files.codings.length > 0) {
     const people = await readCodings(files.codings);
     messages.push(...people.messages);
-    const segments = new Map(corpus.documents.map((d) => [d.id, segmentDocument(d, 'turn')]));
-    const placed = alignCodings(people.codings, corpus.documents, segments, files.codings.join(', '));
-    messages.push(...placed.messages);
-    const rows = placed.codings.map((c): NewCoding => ({
-      document: c.document, start: offsets.get(c.document)!.toCodePoint(c.start), end: offsets.get(c.document)!.toCodePoint(c.end),
-      code: c.code, origin: 'import', coder: c.coder, status: 'accepted',
-    }));
+    const { codings } = tableCodings(people.codings, corpus.documents, 'turn');
     await store.change(actor, 'import coding tables', async (tx) => {
-      for (const coder of new Set(rows.map((r) => r.coder!))) await tx.setCoder(coder, null);
-      await tx.addCodings(rows);
+      for (const coder of new Set(codings.map((c) => c.coder!))) await tx.setCoder(coder, null);
+      await tx.addCodings(codings);
     });
   }
   return messages;

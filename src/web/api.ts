@@ -15,6 +15,8 @@ export interface ApiCoding {
   status: 'suggested' | 'accepted' | 'rejected';
   memo: string | null;
   matches: string[];
+  /** Where each matched term is (code points; automatic codings only). */
+  hits: Array<{ start: number; end: number; term: string }>;
   createdAt: string;
   updatedAt: string;
 }

@@ -7,7 +7,7 @@ export function showHelp(): void {
   const rows: Array<[string, Parameters<typeof t>[0]]> = [
     ['← → · Shift+← →', 'k_select'], ['1 – 9', 'k_pinned'], ['/', 'k_palette'], ['V', 'k_invivo'], ['N', 'k_new'],
     ['U', 'k_uncode'], ['M', 'k_memo'], ['[ ] + ← →', 'k_edges'], ['O', 'k_overlap'], ['Alt+↑ ↓', 'k_nextcode'],
-    ['Ctrl+↑ ↓', 'k_turn'], ['A X E S J K', 'k_review'], ['Ctrl+Z · Ctrl+Shift+Z', 'k_undo'], ['Ctrl+Shift+H', 'k_hide'], ['?', 'k_help'], ['Esc', 'k_esc'],
+    ['Ctrl+↑ ↓', 'k_turn'], ['G', 'k_goto'], ['A X E S J K', 'k_review'], ['Ctrl+Z · Ctrl+Shift+Z', 'k_undo'], ['Ctrl+Shift+H', 'k_hide'], ['?', 'k_help'], ['Esc', 'k_esc'],
   ];
   const singleKeys = h('input', { type: 'checkbox', checked: app.singleKeys, onchange: (e: Event) => {
     app.singleKeys = (e.target as HTMLInputElement).checked;

@@ -101,8 +101,11 @@ async function show(): Promise<void> {
   screen?.unmount?.();
   screen = make();
   drawBar();
-  replace(main);
-  await screen.mount(main, new URLSearchParams(search ?? ''), parts.slice(1));
+  // Each screen draws into its own box: one still loading after the user moved on draws into a
+  // box that is no longer on the page.
+  const box = h('div', { class: 'screen' });
+  replace(main, box);
+  await screen.mount(box, new URLSearchParams(search ?? ''), parts.slice(1));
 }
 
 function onKey(e: KeyboardEvent): void {

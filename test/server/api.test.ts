@@ -168,6 +168,11 @@ describe('qda serve API on the sample study', () => {
     expect(book.counts['factor/proximity'].ana).toBeGreaterThan(0);
     expect((await call(wb, 'POST', '/api/codebook/merge', { body: { from: 'factor', into: 'factor/proximity' } })).json.error).toMatch(/own sub-code/);
     expect((await call(wb, 'PATCH', '/api/codebook/codes/factor', { body: { labels: { en: '' } } })).json.error).toMatch(/"labels"/);
+    const yaml = await call(wb, 'GET', '/api/codebook/export?format=yaml');
+    expect(yaml.headers['content-disposition']).toMatch(new RegExp(`codebook-v${book.version}\\.yaml`));
+    expect(yaml.text).toContain('id: factor/proximity');
+    expect((await call(wb, 'GET', '/api/codebook/export?format=qdc')).text).toMatch(/^<\?xml[\s\S]*<CodeBook/);
+    expect((await call(wb, 'GET', '/api/codebook/export?format=pdf')).json.error).toMatch(/yaml or qdc/);
     await call(wb, 'POST', '/api/undo');
     expect((await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ana')).json.find((c) => c.id === coded.id)?.code).toBe('factor/helplessness/secrecy');
   });

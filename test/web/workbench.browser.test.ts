@@ -99,7 +99,7 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     await page.locator('#turn-2 .stripe', { hasText: 'skills' }).click();
     await page.keyboard.press(']');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(async () => (await ana()).find((c) => c.id === before.id)!.end).toBe(text.indexOf('Saya Nurlaila') - 2);
+    await expect.poll(async () => (await ana()).find((c) => c.id === before.id)!.end).toBe(text.indexOf('Saya Nurlaila') + 'Saya'.length);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await ana()).find((c) => c.id === before.id)!.end).toBe(before.end);

@@ -2,8 +2,7 @@ import { codingAgreement } from '../../analysis/agreement/coding-agreement.js';
 import { segmentUnits, type CodingForAgreement } from '../../analysis/agreement/coding-units.js';
 import { agreementToJson } from '../../report/agreement-table.js';
 import { toCsv } from '../../report/csv.js';
-import { OffsetMap } from '../../text/offsets.js';
-import { codedProject } from '../coded-project.js';
+import { segmentCodings } from '../../store/project-codings.js';
 import { HttpError } from '../http.js';
 import { optionalOffset, optionalString, requiredString } from '../input.js';
 import type { Route } from '../router.js';
@@ -66,14 +65,9 @@ function twoCoders(query: URLSearchParams): [string, string] {
   return [a, b];
 }
 
-/** The two coders' accepted codings, one row per turn they touch, offsets in code points, coder a first. */
+/** The two coders' accepted codings, one row per turn they touch (as coding tables give them to `qda agree`), coder a first. */
 async function agreementCodings(wb: Workbench, coders: [string, string], viewer: string): Promise<CodingForAgreement[]> {
-  const coded = await codedProject(wb.store, { coder: coders, status: 'accepted', viewer });
-  const texts = new Map(coded.segments.map((s) => [`${s.document}\u0000${s.index}`, s.text]));
-  const offsets = new Map(coded.documents.map((d) => [d.id, new OffsetMap(d.text)]));
-  return coders.flatMap((coder) => coded.codings.filter((c) => c.coder === coder).map((c) => ({
-    document: c.document, segment: c.segment, code: c.code, coder: c.coder,
-    start: offsets.get(c.document)!.toCodePoint(c.start), end: offsets.get(c.document)!.toCodePoint(c.end),
-    text: texts.get(`${c.document}\u0000${c.segment}`) ?? '',
-  })));
+  const [documents, stored] = await Promise.all([wb.store.getDocuments(), wb.store.listCodings({ coder: coders, status: 'accepted', viewer })]);
+  const rows = segmentCodings(stored, documents, 'turn', true);
+  return coders.flatMap((coder) => rows.filter((r) => r.coder === coder));
 }

@@ -1,4 +1,6 @@
 import { addCode, mergeCode, moveCode, updateCode, type CodePatch } from '../../codebook/edit.js';
+import { codebookToYaml } from '../../codebook/to-yaml.js';
+import { codebookToQdc } from '../../refi/write-qdc.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { ProjectStore, ProjectWriter } from '../../store/store.js';
 import { HttpError } from '../http.js';
@@ -24,6 +26,18 @@ export function codebookRoutes(wb: Workbench): Route[] {
         }
         if (!current) return { version: 0, language: 'en', codes: [], counts, suggested };
         return { version: current.version, name: current.codebook.name ?? null, language: current.codebook.language, codes: current.codebook.codes, counts, suggested };
+      },
+    },
+    {
+      method: 'GET', path: '/api/codebook/export', handler: async ({ query }) => {
+        const format = query.get('format');
+        if (format !== 'yaml' && format !== 'qdc') throw new HttpError(400, '"format" must be yaml or qdc');
+        const current = await wb.store.currentCodebook();
+        if (!current) throw new HttpError(409, 'this project has no codebook yet');
+        const name = `codebook-v${current.version}.${format}`;
+        return format === 'yaml'
+          ? { download: { name, type: 'application/yaml; charset=utf-8', body: codebookToYaml(current.codebook) } }
+          : { download: { name, type: 'application/xml; charset=utf-8', body: codebookToQdc(current.codebook) } };
       },
     },
     {

@@ -1,6 +1,5 @@
 import { buildReport } from '../../report/build-report.js';
 import { renderReport } from '../../report/render-report.js';
-import { splitSentences } from '../../text/sentences.js';
 import { codedProject } from '../coded-project.js';
 import { HttpError } from '../http.js';
 import type { Route } from '../router.js';
@@ -21,7 +20,7 @@ export function reportRoutes(wb: Workbench): Route[] {
         if (!current) throw new HttpError(409, 'this project has no codebook yet');
         const coder = query.getAll('coder').filter(Boolean);
         const coded = await codedProject(wb.store, { ...(coder.length > 0 ? { coder } : {}), viewer: actor.coder ?? actor.id });
-        const data = buildReport(coded, current.codebook, { sentences: splitSentences, coder: coder.length > 0 ? coder.join(', ') : 'all coders', title: current.codebook.name ?? wb.name });
+        const data = buildReport(coded, current.codebook, { coder: coder.length > 0 ? coder.join(', ') : 'all coders', title: current.codebook.name ?? wb.name });
         const files = await renderReport(data);
         const base = wb.name.replace(/\.qda$/i, '') || 'report';
         return format === 'html'

@@ -111,7 +111,9 @@ export function codebookScreen(): Screen {
     const code = codes.find((c) => c.id === current) ?? codes[0];
     if (code) current = code.id;
     replace(root,
-      h('div', { class: 'codebook-head' }, h('h1', {}, t('codebook')), h('button', { onclick: () => void addCode(null) }, t('addCode'))),
+      h('div', { class: 'codebook-head' }, h('h1', {}, t('codebook')), h('button', { onclick: () => void addCode(null) }, t('addCode')),
+        h('a', { class: 'button', href: '/api/codebook/export?format=yaml', download: '' }, t('exportYaml')),
+        h('a', { class: 'button', href: '/api/codebook/export?format=qdc', download: '' }, t('exportQdc'))),
       h('div', { class: 'codebook-body' }, h('nav', { class: 'tree-wrap', 'aria-label': t('codebook') }, tree()), code ? card(code) : null));
   }
 

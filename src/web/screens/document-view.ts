@@ -379,7 +379,7 @@ export function documentScreen(): Screen {
     useCode(code);
     // Shown at once; the saved coding (merged with touching spans of the same code) replaces it.
     const now = new Date().toISOString();
-    const temp: Shown = { id: nextTemp--, document: doc.id, start: cp(sel.s), end: cp(sel.e), s: sel.s, e: sel.e, code, coder: app.coder, origin: 'manual', status: 'accepted', memo: null, matches: [], createdAt: now, updatedAt: now };
+    const temp: Shown = { id: nextTemp--, document: doc.id, start: cp(sel.s), end: cp(sel.e), s: sel.s, e: sel.e, code, coder: app.coder, origin: 'manual', status: 'accepted', memo: null, matches: [], hits: [], createdAt: now, updatedAt: now };
     codings.push(temp);
     laneFor(temp);
     selection = null;
@@ -529,6 +529,18 @@ export function documentScreen(): Screen {
     if (next) setFocus(next.id, true);
   }
 
+  async function goToTurn(): Promise<void> {
+    const answer = await askText(t('goToTurn'), t('turnNumber'));
+    transcript.focus({ preventScroll: true });
+    const i = turns.findIndex((tr) => String(tr.index) === answer?.trim());
+    if (i === -1) return;
+    anchor = head = turns[i].s;
+    selection = null;
+    turnEls[i].scrollIntoView({ block: 'start' });
+    turnEls[i].classList.add('flash');
+    drawSide();
+  }
+
   function toggleHighlights(): void {
     transcript.classList.toggle('plain');
   }
@@ -584,7 +596,7 @@ export function documentScreen(): Screen {
       if (mod || e.altKey) return false;
       if (e.key === '/') return void pickAndApply(), true;
       if (!app.singleKeys) {
-        if (/^[1-9vnumo[\]]$/i.test(e.key)) toast(t('shortcutsOff'));
+        if (/^[1-9vnumog[\]]$/i.test(e.key)) toast(t('shortcutsOff'));
         return false;
       }
       if (/^[1-9]$/.test(e.key)) {
@@ -603,6 +615,7 @@ export function documentScreen(): Screen {
           return true;
         }
         case 'o': return cycleOverlap(), true;
+        case 'g': return void goToTurn(), true;
         case '[': return startEdge('start'), true;
         case ']': return startEdge('end'), true;
         default: return false;

@@ -43,11 +43,13 @@ export function reviewScreen(): Screen {
     const map = new OffsetMap(text);
     const from = map.toUtf16(item.coding.start - item.turn.start);
     const to = map.toUtf16(item.coding.end - item.turn.start);
-    // Words starting with a matched term (terms are stems or prefixes: "trauma*").
-    const marks: Array<[number, number]> = [];
-    for (const term of item.coding.matches) {
+    // The matched words: the automatic coder's hits, else words that start with a matched term.
+    const marks: Array<[number, number]> = (item.coding.hits ?? [])
+      .filter((hit) => hit.start >= item.turn.start && hit.end <= item.turn.end)
+      .map((hit) => [map.toUtf16(hit.start - item.turn.start), map.toUtf16(hit.end - item.turn.start)]);
+    for (const term of marks.length > 0 ? [] : item.coding.matches) {
       const stem = term.replace(/\*$/, '').trim().toLocaleLowerCase();
-      if (stem.length < 2) continue;
+      if (stem.length < 2 || stem.startsWith('/')) continue;
       const lower = text.toLocaleLowerCase();
       for (let i = lower.indexOf(stem); i !== -1; i = lower.indexOf(stem, i + 1)) {
         if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) continue;
