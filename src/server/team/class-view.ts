@@ -3,8 +3,8 @@ import { coderProgress, type CoderProgress } from '../../analysis/coder-progress
 import type { CodingForAgreement } from '../../analysis/agreement/coding-units.js';
 import { agreementToCsv } from '../../report/agreement-table.js';
 import { toCsv } from '../../report/csv.js';
-import { projectArchive } from '../../io/write-qdpx.js';
 import type { Coding } from '../../model/coding.js';
+import { qdpxArchive } from '../../refi/write-project.js';
 import type { ProjectReader, StoredCoding } from '../../store/store.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { codedProject } from '../coded-project.js';
@@ -33,7 +33,7 @@ export async function classCodings(store: ProjectReader, document?: string): Pro
     start: offsets.get(c.document)!.toCodePoint(c.start), end: offsets.get(c.document)!.toCodePoint(c.end),
     text: texts.get(`${c.document}\u0000${c.segment}`) ?? '',
   }));
-  const documents = coded.documents.filter((d) => !document || d.id === document).map((d) => ({ id: d.id, segments: coded.segmentsByDocument.get(d.id)?.length ?? 0 }));
+  const documents = coded.documents.filter((d) => !document || d.id === document).map((d) => ({ id: d.id, segments: coded.segments.filter((s) => s.document === d.id).length }));
   return { codings, documents };
 }
 
@@ -83,6 +83,6 @@ export async function classQdpx(store: ProjectReader, name: string): Promise<Dow
     document: c.document, segment: 0, code: c.code, coder: c.coder, source: 'manual', matches: [],
     start: offsets.get(c.document)!.toUtf16(c.start), end: offsets.get(c.document)!.toUtf16(c.end),
   }));
-  const archive = projectArchive({ name, codebook: current.codebook, documents, codings });
+  const archive = qdpxArchive({ name, codebook: current.codebook, documents, codings });
   return { name: `${name.replace(/\.qda$/i, '')}-class.qdpx`, type: 'application/zip', body: archive.bytes };
 }

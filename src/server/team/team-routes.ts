@@ -193,7 +193,7 @@ export function teamRoutes(ctx: TeamContext): Route[] {
         const document = query.get('document') ?? '';
         const segment = Number(query.get('segment'));
         const coded = await codedProject(ctx.store, { document, status: 'accepted' });
-        const turn = coded.segmentsByDocument.get(document)?.[segment - 1];
+        const turn = coded.segments.find((s) => s.document === document && s.index === segment);
         if (!turn) throw new HttpError(404, `no turn ${query.get('segment')} in document "${document}"`);
         const offsets = new OffsetMap(coded.documents.find((d) => d.id === document)!.text);
         const spans = coded.codings
