@@ -52,6 +52,7 @@ const BLIND_PROBES: Record<string, Probe> = {
   'GET /api/agreement/codings': { path: () => '/api/agreement/codings?a=ana&b=budi', expect: 'forbidden' },
   'POST /api/agreement/adopt': { path: () => '/api/agreement/adopt', body: () => ({ from: 'budi', into: 'ana', document: DOC }), expect: 'forbidden' },
   'GET /api/codebook': { path: () => '/api/codebook', expect: 'no-leak' },
+  'GET /api/codebook/export': { path: () => '/api/codebook/export?format=yaml', expect: 'no-leak' },
   'POST /api/codebook/codes': { path: () => '/api/codebook/codes', body: () => ({ id: 'new/code', label: 'New' }), expect: 'forbidden' },
   'PATCH /api/codebook/codes/:id': { path: () => `/api/codebook/codes/${encodeURIComponent(CODE)}`, body: () => ({ definition: 'changed' }), expect: 'forbidden' },
   'POST /api/codebook/merge': { path: () => '/api/codebook/merge', body: () => ({ from: CODE, into: 'factor/attachment' }), expect: 'forbidden' },
