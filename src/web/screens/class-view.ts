@@ -9,7 +9,7 @@ import { t } from '../i18n.js';
 import type { Screen } from '../screen.js';
 import { codeColor, codeLabel } from '../state.js';
 
-interface Figures { units: number; percent_agreement?: number | null; percentAgreement?: number | null; cohenKappa: number | null; fleissKappa: number | null; alpha: number | null; notes: string[] }
+interface Figures { units: number; applied?: number[]; percent_agreement?: number | null; percentAgreement?: number | null; cohenKappa: number | null; fleissKappa: number | null; alpha: number | null; notes: string[] }
 interface Agreement { coders: string[]; codes: Array<Figures & { code: string }>; pooled: Figures }
 interface Dispute { document: string; segment: number; code: string; codedBy: string[]; notCodedBy: string[]; text: string; split: number }
 interface ClassData {
@@ -87,7 +87,8 @@ export function classScreen(): Screen {
   }
 
   function agreementTable(title: string, result: Agreement, kappa: 'cohenKappa' | 'fleissKappa'): HTMLElement {
-    const rows = result.codes.filter((c) => c.units > 0);
+    // Codes nobody applied agree trivially: leave them out of the table.
+    const rows = result.codes.filter((c) => c.units > 0 && (c.applied ?? []).some((n) => n > 0));
     return h('section', {},
       h('h3', {}, title),
       h('table', { class: 'agreement' },

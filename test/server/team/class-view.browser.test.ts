@@ -45,7 +45,10 @@ describe.skipIf(SKIP_CHROMIUM)(`class view in Chromium${SKIP_REASON}`, () => {
     await browser.shot('class-view-passage');
     await page.locator('.class-head').scrollIntoViewIfNeeded();
     await browser.shot('class-view');
-    await page.screenshot({ path: 'test-artifacts/workbench/class-view-full.png', fullPage: true });
+    // A tall window shows the whole view at once (for docs/teaching.md).
+    await page.setViewportSize({ width: 1280, height: 2100 });
+    await browser.shot('class-view-full');
+    await page.setViewportSize({ width: 1280, height: 800 });
     // Names hidden for projecting.
     await page.getByLabel('Hide names (for projecting)').check();
     expect(await page.locator('table.progress tbody').textContent()).not.toContain('dewi');
