@@ -9,8 +9,6 @@ import { reanchorSpans } from './reanchor.js';
 import { codebookVersionOf, codingOf, documentColumns, documentOf, documentSummaryOf, memoOf, memoTargetColumns, unplacedOf, type Row } from './rows.js';
 import {
   AUTO_CODER,
-  CODING_ORIGINS,
-  CODING_STATUSES,
   type AddDocumentResult,
   type Change,
   type Coder,
@@ -33,25 +31,15 @@ import {
   type UndoState,
   type UnplacedCoding,
 } from './store.js';
+import { changeOf, changesQuery, checkSpanNumbers, checkStatus, codingPatchColumns, ENTITY_TABLES, eventOf, eventsQuery, filterSql, newCodingRow, type SqlValue as Value, type TableEntity as Entity } from './sql-common.js';
 import { undoTops } from './undo-stack.js';
 
-type Value = string | number | null;
-type Entity = Exclude<EventEntity, 'project'>;
 
 /** Something that runs a query: the pool (reads) or one client inside a transaction. */
 interface Queryable {
   query(sql: string, params?: Value[]): Promise<pg.QueryResult>;
 }
 
-/** Table and key column of each entity the event log records (as in the SQLite store). */
-const TABLES: Record<Entity, { table: string; key: string }> = {
-  document: { table: 'documents', key: 'id' },
-  codebook: { table: 'codebook_versions', key: 'version' },
-  coder: { table: 'coders', key: 'name' },
-  coding: { table: 'codings', key: 'id' },
-  unplaced: { table: 'unplaced', key: 'id' },
-  memo: { table: 'memos', key: 'id' },
-};
 
 /**
  * Every change takes this transaction-level advisory lock: changes commit one after another, so
@@ -118,25 +106,6 @@ function projectError(location: string, reason: string, ruleId: string, note?: s
 
 function now(): string {
   return new Date().toISOString();
-}
-
-function list<T>(value: T | readonly T[] | undefined): readonly T[] | undefined {
-  return value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T];
-}
-
-/** WHERE clauses for a coding filter (with `?` placeholders). */
-function filterSql(filter: CodingFilter, where: string[], params: Value[]): void {
-  const columns: Array<[keyof CodingFilter, string]> = [['document', 'document'], ['coder', 'coder'], ['origin', 'origin'], ['status', 'status'], ['code', 'code']];
-  for (const [field, column] of columns) {
-    const values = list(filter[field] as string | readonly string[] | undefined);
-    if (values === undefined) continue;
-    where.push(values.length === 0 ? 'false' : `${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  }
-}
-
-function changeOf(r: Row): Change {
-  return { id: Number(r.id), at: String(r.at), actor: String(r.actor), label: String(r.label), kind: String(r.kind) as Change['kind'], target: r.target === null ? null : Number(r.target) };
 }
 
 /** Reads shared by the store (through the pool) and its transactions (through their client). */
@@ -232,31 +201,13 @@ class PostgresReader implements ProjectReader {
   }
 
   async listEvents(filter: EventFilter = {}): Promise<StoreEvent[]> {
-    const where: string[] = ['id > ?'];
-    const params: Value[] = [filter.after ?? 0];
-    if (filter.entity) (where.push('entity = ?'), params.push(filter.entity));
-    if (filter.entityId !== undefined) (where.push('entity_id = ?'), params.push(filter.entityId));
-    if (filter.actor !== undefined) (where.push('actor = ?'), params.push(filter.actor));
-    const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
-    return (await this.all(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY id${limit}`, params)).map((r) => ({
-      id: Number(r.id),
-      change: Number(r.change),
-      at: String(r.at),
-      actor: String(r.actor),
-      entity: String(r.entity) as EventEntity,
-      entityId: String(r.entity_id),
-      action: String(r.action) as StoreEvent['action'],
-      before: r.before === null ? null : (JSON.parse(String(r.before)) as unknown),
-      after: r.after === null ? null : (JSON.parse(String(r.after)) as unknown),
-    }));
+    const { sql, params } = eventsQuery(filter);
+    return (await this.all(sql, params)).map(eventOf);
   }
 
   async listChanges(filter: { after?: number; actor?: string; limit?: number } = {}): Promise<Change[]> {
-    const where: string[] = ['id > ?'];
-    const params: Value[] = [filter.after ?? 0];
-    if (filter.actor !== undefined) (where.push('actor = ?'), params.push(filter.actor));
-    const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
-    return (await this.all(`SELECT * FROM changes WHERE ${where.join(' AND ')} ORDER BY id${limit}`, params)).map(changeOf);
+    const { sql, params } = changesQuery(filter);
+    return (await this.all(sql, params)).map(changeOf);
   }
 }
 
@@ -287,13 +238,13 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
 
   /** The row of an entity as stored, or null. */
   async row(entity: Entity, id: string | number): Promise<Row | null> {
-    const { table, key } = TABLES[entity];
+    const { table, key } = ENTITY_TABLES[entity];
     return this.get(`SELECT * FROM ${table} WHERE ${key} = ?`, [id]);
   }
 
   /** Insert a row and log it; returns the row as stored. */
   async insert(entity: Entity, row: Row): Promise<Row> {
-    const { table, key } = TABLES[entity];
+    const { table, key } = ENTITY_TABLES[entity];
     const names = Object.keys(row);
     const stored = (await this.get(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) RETURNING *`, names.map((n) => row[n] as Value)))!;
     await this.log(entity, String(stored[key]), 'create', null, stored);
@@ -302,7 +253,7 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
 
   /** Replace columns of a row and log before and after. */
   async replace(entity: Entity, id: string | number, columns: Row): Promise<Row> {
-    const { table, key } = TABLES[entity];
+    const { table, key } = ENTITY_TABLES[entity];
     const before = await this.row(entity, id);
     if (!before) throw projectError(this.location, `${entity} ${id} does not exist`, `no-such-${entity}`);
     const names = Object.keys(columns).filter((n) => n !== key);
@@ -313,7 +264,7 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
 
   /** Delete a row and log what it was. */
   async remove(entity: Entity, id: string | number): Promise<void> {
-    const { table, key } = TABLES[entity];
+    const { table, key } = ENTITY_TABLES[entity];
     const before = await this.get(`DELETE FROM ${table} WHERE ${key} = ? RETURNING *`, [id]);
     if (!before) throw projectError(this.location, `${entity} ${id} does not exist`, `no-such-${entity}`);
     await this.log(entity, id, 'delete', before, null);
@@ -375,25 +326,9 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
   }
 
   private async codingRow(c: NewCoding): Promise<Row> {
-    if (!CODING_ORIGINS.includes(c.origin)) throw new TypeError(`coding origin must be one of ${CODING_ORIGINS.join(', ')} (got "${String(c.origin)}")`);
-    if (c.status !== undefined && !CODING_STATUSES.includes(c.status)) throw new TypeError(`coding status must be one of ${CODING_STATUSES.join(', ')} (got "${String(c.status)}")`);
-    if (!Number.isInteger(c.start) || !Number.isInteger(c.end) || c.start < 0 || c.end < c.start) throw new TypeError(`coding span must be whole numbers with 0 ≤ start ≤ end (got ${c.start}–${c.end})`);
-    const coder = c.coder ?? (c.origin === 'auto' ? AUTO_CODER : this.actor);
-    await this.ensureCoder(coder);
-    return {
-      document: c.document,
-      start: c.start,
-      end: c.end,
-      code: c.code,
-      coder,
-      origin: c.origin,
-      status: c.status ?? (c.origin === 'auto' ? 'suggested' : 'accepted'),
-      memo: c.memo ?? null,
-      matches: JSON.stringify(c.matches ?? []),
-      hits: JSON.stringify(c.hits ?? []),
-      created_at: this.at,
-      updated_at: this.at,
-    };
+    const row = newCodingRow(c, this.actor, this.at);
+    await this.ensureCoder(String(row.coder));
+    return row;
   }
 
   private async checkSpan(document: string, end: number, lengths?: Map<string, number>): Promise<void> {
@@ -421,19 +356,11 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
   async updateCoding(id: number, patch: CodingPatch): Promise<StoredCoding> {
     const old = await this.row('coding', id);
     if (!old) throw projectError(this.location, `coding ${id} does not exist`, 'no-such-coding');
-    if (patch.status !== undefined && !CODING_STATUSES.includes(patch.status)) throw new TypeError(`coding status must be one of ${CODING_STATUSES.join(', ')} (got "${String(patch.status)}")`);
-    const start = patch.start ?? Number(old.start);
+    checkStatus(patch.status);
     const end = patch.end ?? Number(old.end);
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) throw new TypeError(`coding span must be whole numbers with 0 ≤ start ≤ end (got ${start}–${end})`);
+    checkSpanNumbers(patch.start ?? Number(old.start), end);
     await this.checkSpan(String(old.document), end);
-    const columns: Row = { updated_at: this.at };
-    if (patch.start !== undefined) columns.start = patch.start;
-    if (patch.end !== undefined) columns.end = patch.end;
-    if (patch.start !== undefined || patch.end !== undefined) columns.hits = '[]';
-    if (patch.code !== undefined) columns.code = patch.code;
-    if (patch.status !== undefined) columns.status = patch.status;
-    if (patch.memo !== undefined) columns.memo = patch.memo;
-    return codingOf(await this.replace('coding', id, columns));
+    return codingOf(await this.replace('coding', id, codingPatchColumns(patch, this.at)));
   }
 
   async deleteCoding(id: number): Promise<void> {

@@ -48,10 +48,9 @@ Examples:
       ctx.exitCode = await run(ctx, project, options, async (team) => {
         if (!NAME.test(name)) return ctx.usage(`"${name}" is not an account name: use 1–40 lower-case letters, digits, ".", "_" or "-"`);
         if (await team.getAccount(name)) return ctx.usage(`there is already an account "${name}" (change its password with \`qda project user passwd\`)`);
-        const password = await readPassword(ctx, `password for ${name}: `);
-        const problem = passwordProblem(password);
-        if (problem) return ctx.usage(problem);
-        await team.saveAccount({ name, role: options.role ?? 'coder', passwordHash: await hashPassword(password), createdAt: new Date().toISOString() });
+        const passwordHash = await newPasswordHash(ctx, `password for ${name}: `);
+        if (typeof passwordHash === 'number') return passwordHash;
+        await team.saveAccount({ name, role: options.role ?? 'coder', passwordHash, createdAt: new Date().toISOString() });
         ctx.io.stderr(`added ${options.role ?? 'coder'} "${name}"\n`);
         return EXIT.ok;
       });
@@ -66,10 +65,9 @@ Examples:
       ctx.exitCode = await run(ctx, project, options, async (team) => {
         const account = await team.getAccount(name);
         if (!account) return ctx.usage(`no account "${name}"`);
-        const password = await readPassword(ctx, `new password for ${name}: `);
-        const problem = passwordProblem(password);
-        if (problem) return ctx.usage(problem);
-        await team.saveAccount({ ...account, passwordHash: await hashPassword(password) });
+        const passwordHash = await newPasswordHash(ctx, `new password for ${name}: `);
+        if (typeof passwordHash === 'number') return passwordHash;
+        await team.saveAccount({ ...account, passwordHash });
         const ended = await team.removeSessionsOf(name);
         ctx.io.stderr(`password of "${name}" changed; ${ended} session${ended === 1 ? '' : 's'} ended\n`);
         return EXIT.ok;
@@ -119,6 +117,13 @@ async function run(ctx: CliContext, project: string, options: UserOptions, fn: (
     await opened.team.close();
     await opened.store.close();
   }
+}
+
+/** A new password read and checked, as its hash; or the exit code of a refused one. */
+async function newPasswordHash(ctx: CliContext, prompt: string): Promise<string | number> {
+  const password = await readPassword(ctx, prompt);
+  const problem = passwordProblem(password);
+  return problem ? ctx.usage(problem) : hashPassword(password);
 }
 
 /** The first line of standard input; on a terminal, asked for without echo. */
