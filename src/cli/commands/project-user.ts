@@ -37,13 +37,14 @@ Examples:
   qda project user remove study.qda ana
   qda project user add study --database postgres://qda@db.example/study lecturer --role owner`);
   const database = () => new Option('--database <url>', 'the project is kept in this PostgreSQL database (postgres://…)');
-
-  user.command('add')
-    .description('add an account (the first one should be an owner)')
+  /** A subcommand on one account of a project. */
+  const onAccount = (name: string, description: string) => user.command(name).description(description)
     .argument('<project>', 'project file (or a postgres:// URL)')
     .argument('<name>', 'account name: lower-case letters, digits, ".", "_", "-"')
+    .addOption(database());
+
+  onAccount('add', 'add an account (the first one should be an owner)')
     .addOption(new Option('--role <role>', 'owner, coder or viewer').choices(ROLES).default('coder'))
-    .addOption(database())
     .action(async (project: string, name: string, options: UserOptions) => {
       ctx.exitCode = await run(ctx, project, options, async (team) => {
         if (!NAME.test(name)) return ctx.usage(`"${name}" is not an account name: use 1–40 lower-case letters, digits, ".", "_" or "-"`);
@@ -56,11 +57,7 @@ Examples:
       });
     });
 
-  user.command('passwd')
-    .description("set an account's password; every session of the account ends")
-    .argument('<project>', 'project file (or a postgres:// URL)')
-    .argument('<name>', 'account name')
-    .addOption(database())
+  onAccount('passwd', "set an account's password; every session of the account ends")
     .action(async (project: string, name: string, options: UserOptions) => {
       ctx.exitCode = await run(ctx, project, options, async (team) => {
         const account = await team.getAccount(name);
@@ -74,11 +71,7 @@ Examples:
       });
     });
 
-  user.command('remove')
-    .description('remove an account and end its sessions (its codings stay in the project)')
-    .argument('<project>', 'project file (or a postgres:// URL)')
-    .argument('<name>', 'account name')
-    .addOption(database())
+  onAccount('remove', 'remove an account and end its sessions (its codings stay in the project)')
     .action(async (project: string, name: string, options: UserOptions) => {
       ctx.exitCode = await run(ctx, project, options, async (team) => {
         const account = await team.getAccount(name);
