@@ -3,7 +3,7 @@
 // the rules, measure again, and finally measure the agreement between two students.
 // Run: npx tsx notebooks/02-teaching-codebook.ts
 import {
-  agreementTables, codeCorpus, codingAgreement, kwic, kwicTable, parseCodebook, readCodings, readCorpus, segmentUnits,
+  agreementTables, codeCorpus, codingAgreement, kwic, kwicTable, parseCodebook, placeCodings, readCodings, readCorpus, segmentUnits,
   validateCoding, validationTables, type Block, type Codebook, type Table,
 } from '../src/index.js';
 import { must, publish } from './lib/publish.js';
@@ -60,7 +60,8 @@ function codebookOf(yaml: string, name: string): Codebook {
 /** Code the interview with a codebook and score it against Sinta's coding. */
 function score(codebook: Codebook): { table: Table; misses: Table } {
   const coded = codeCorpus(corpus, codebook);
-  const result = validateCoding(coded.segments, coded.codings, sinta, { codes: codebook.codes.map((c) => c.id), unit: 'turn' });
+  const gold = placeCodings(sinta, corpus.documents, { file: 'notebooks/data/sinta-gold.csv' }).codings;
+  const result = validateCoding(coded.segments, coded.codings, gold, { codes: codebook.codes.map((c) => c.id), unit: 'turn' });
   const tables = validationTables(result);
   return { table: tables.scores, misses: tables.mismatches };
 }

@@ -28,24 +28,27 @@ export { fromDocx, type DocxImportOptions } from './import/docx.js';
 export { fromCsv, fromXlsx, fromTableRows, type TableImportOptions } from './import/table.js';
 export { fromJsonl } from './import/jsonl.js';
 export { documentFromUtterances, type Utterance } from './import/utterances.js';
-export { parseCodingsCsv, type ReadCoding } from './import/codings-csv.js';
+export { parseCodingsCsv, type CodingsCsvOptions } from './import/codings-csv.js';
 
 // Codebooks: YAML, REFI-QDA .qdc, Markdown.
 export { parseCodebook, type CodebookResult } from './codebook/parse.js';
 export { codebookToYaml } from './codebook/to-yaml.js';
 export { codebookToMarkdown } from './codebook/to-markdown.js';
+export { addCode, updateCode, moveCode, mergeCode, type CodePatch, type RenamedCodebook } from './codebook/edit.js';
 export { compileCodebook } from './codebook/compile.js';
 
 // Coding.
 export { codeCorpus, createCoder, type Coder, type CodeOptions, type CodedDocument } from './coding/code-corpus.js';
 export { kwic, type KwicLine, type KwicQuery } from './coding/kwic.js';
-export { alignCodings } from './coding/align-codings.js';
+export { placeCodings, PLACEMENT_MODES, type PlacementMode, type PlaceOptions, type Placement } from './coding/place-codings.js';
+export { chooseCoder, type CoderChoice } from './coding/choose-coder.js';
 
 // Analysis: pure functions on model types.
 export { rollUp, segmentKey, codesAtLevel, type CodedCorpus } from './analysis/rollup.js';
 export { frequencies, groupingAttributes, type Frequencies, type FrequencyRow, type Grouping } from './analysis/frequencies.js';
 export { cooccurrence, type Cooccurrence, type CooccurrenceCell } from './analysis/cooccurrence.js';
-export { quoteBank, type Quote, type EvidencedCoding } from './analysis/quotes.js';
+export { quoteBank, citationOf, type Quote, type EvidencedCoding } from './analysis/quotes.js';
+export { retrieve, type RetrievalQuery } from './analysis/retrieve.js';
 export { codebookRows, type CodebookRow } from './analysis/codebook-table.js';
 export * from './analysis/agreement/index.js';
 export { validateCoding, type ValidationResult } from './analysis/validation.js';
@@ -74,16 +77,19 @@ export { qdpxFromBytes, unzipQdpx } from './refi/archive.js';
 export { parseQdc, type QdcOptions, type QdcResult } from './refi/read-qdc.js';
 export { codebookToQdc } from './refi/write-qdc.js';
 export { qdpxArchive, type QdpxArchive, type QdpxExport } from './refi/write-project.js';
+export { projectCodingRows, projectCodingsCsv, projectSummary, type ProjectSummary } from './refi/project-tables.js';
 export { POSITION_CONVENTIONS, type PositionConvention } from './refi/positions.js';
 
 // Files.
 export { readCorpus, readTranscript } from './io/read-corpus.js';
 export { readCodebook } from './io/read-codebook.js';
 export { readCodings } from './io/read-codings.js';
-export { readCases, joinCases } from './io/read-cases.js';
+export { readCases, readTableFile } from './io/read-cases.js';
+export { casesFromTable, joinCases, type Cases, type CaseKey } from './import/cases.js';
 export { readPseudonyms } from './io/read-pseudonyms.js';
 export { readReliability } from './io/read-reliability.js';
-export { readQdpx } from './io/read-qdpx.js';
+export { readQdpx, readProjectCodings } from './io/read-qdpx.js';
+export { readManualCodings } from './io/read-manual-codings.js';
 export { writeQdpx } from './io/write-qdpx.js';
 export { writeReport } from './io/write-report.js';
 export { writeFileAtomic } from './io/write-file.js';

@@ -12,7 +12,7 @@ const ALLOWED: Record<string, string[]> = {
   coding: ['model', 'text', 'codebook', 'util'],
   analysis: ['model', 'text', 'util'],
   report: ['model', 'analysis', 'text', 'util'],
-  refi: ['model', 'text', 'util', 'import', 'codebook'],
+  refi: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'report'],
   io: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'analysis', 'report', 'refi'],
   store: ['model', 'text', 'util', 'codebook', 'coding', 'analysis', 'refi'],
   server: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'analysis', 'report', 'refi', 'io', 'store'],

@@ -2,8 +2,8 @@ import { ancestors } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
 import type { Segment } from '../model/segment.js';
 
-/** What validation needs of a coding: a segment number, or (segment 0) a span in the segments' offsets. */
-export type CodingForValidation = Pick<Coding, 'document' | 'segment' | 'code' | 'start' | 'end'>;
+/** What validation needs of a coding: its segment (gold rows are put on segments by `placeCodings` first). */
+export type CodingForValidation = Pick<Coding, 'document' | 'segment' | 'code'>;
 
 /** Precision, recall and F1 of the automatic coding against the gold standard, at segment level. */
 export interface ValidationScores {
@@ -51,7 +51,7 @@ export interface ValidationResult {
   missed: SegmentMismatch[];
   /** The automatic coding applies the code, the gold standard does not: rules to narrow. */
   overCoded: SegmentMismatch[];
-  /** Gold codings that fall in no segment (unknown document or segment number). */
+  /** Gold codings whose segment is not among the segments. */
   unplaced: CodingForValidation[];
   method: string;
 }
@@ -67,9 +67,9 @@ export interface ValidationOptions {
 /**
  * Compare automatic codings with a gold standard (a human's) segment by segment, per code:
  * a code counts as applied to a segment when it, or a code below it, is coded there (parents
- * roll up their children). Gold codings without a segment number are placed in every segment
- * their span overlaps. Missed and over-coded segments are listed for leaf codes and for codes
- * applied directly.
+ * roll up their children). Gold rows of a coding table are put on the segments by
+ * `placeCodings` first, as the report does. Missed and over-coded segments are listed for leaf
+ * codes and for codes applied directly.
  * @example validateCoding(segments, autoCodings, goldCodings, { codes: codebook.codes.map((c) => c.id) }).codes[0].f1
  */
 export function validateCoding(
@@ -79,21 +79,10 @@ export function validateCoding(
   options: ValidationOptions = {},
 ): ValidationResult {
   const order = new Map(segments.map((s, i) => [`${s.document}\u0000${s.index}`, i]));
-  const byDocument = new Map<string, Segment[]>();
-  for (const s of segments) {
-    const list = byDocument.get(s.document);
-    if (list) list.push(s);
-    else byDocument.set(s.document, [s]);
-  }
   const unplaced: CodingForValidation[] = [];
   const place = (c: CodingForValidation): number[] => {
-    if (c.segment >= 1) {
-      const at = order.get(`${c.document}\u0000${c.segment}`);
-      return at === undefined ? [] : [at];
-    }
-    return (byDocument.get(c.document) ?? [])
-      .filter((s) => (c.end > c.start ? s.start < c.end && c.start < s.end : s.start <= c.start && c.start <= s.end))
-      .map((s) => order.get(`${s.document}\u0000${s.index}`) as number);
+    const at = order.get(`${c.document}\u0000${c.segment}`);
+    return at === undefined ? [] : [at];
   };
   const autoSets = new Map<string, Set<number>>();
   const goldSets = new Map<string, Set<number>>();

@@ -3,7 +3,7 @@ import type { Codebook } from '../model/codebook.js';
 import type { Corpus } from '../model/document.js';
 import { message, QdaError } from '../model/message.js';
 import type { OpenOptions, ProjectStore, StoredCoding } from '../store/store.js';
-import type { CliContext } from './context.js';
+import { EXIT, type CliContext } from './context.js';
 
 /**
  * Open a project file; notices (migration, lock recovery) go to stderr. The SQLite module is
@@ -55,12 +55,29 @@ export async function readProjectInput(ctx: CliContext, file: string, options: {
 }
 
 /**
- * Check the choice between transcripts and `--project`: one of them, not both. Returns a
- * usage error text, or null when the choice is sound.
- * @example const wrong = sourceChoice(files, options.project)
+ * Check the choice between transcripts and `--project`: one of them, not both, and without a
+ * project the options files need (`[flags, value]` pairs). Returns a usage error text, or null.
+ * @example const wrong = sourceChoice(files, options.project, 'transcripts', [['-c, --codebook <file>', options.codebook]])
  */
-export function sourceChoice(files: readonly string[], project: string | undefined, what = 'transcripts'): string | null {
+export function sourceChoice(files: readonly string[], project: string | undefined, what = 'transcripts', needed: ReadonlyArray<readonly [string, unknown]> = []): string | null {
   if (project !== undefined && files.length > 0) return `give ${what} or --project, not both`;
   if (project === undefined && files.length === 0) return `give ${what} (or --project study.qda)`;
-  return null;
+  const missing = project === undefined ? needed.find(([, value]) => value === undefined) : undefined;
+  return missing ? `required option '${missing[0]}' not specified` : null;
+}
+
+/** `--codebook <file>` as commands that also take `--project` read it. */
+export const CODEBOOK_FLAGS = '-c, --codebook <file>';
+
+/**
+ * The codebook given with `--codebook`, or null when none was given; messages go to stderr and
+ * a fatal one gives the exit code instead.
+ * @example const codebook = await optionalCodebook(ctx, options.codebook); if (typeof codebook === 'number') return codebook;
+ */
+export async function optionalCodebook(ctx: CliContext, file: string | undefined): Promise<Codebook | null | number> {
+  if (file === undefined) return null;
+  const { readCodebook } = await import('../io/read-codebook.js');
+  const read = await readCodebook(file);
+  if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
+  return read.codebook;
 }

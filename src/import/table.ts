@@ -1,10 +1,10 @@
-import Papa from 'papaparse';
 import type { Attributes, Document, ImportResult, Participant } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { fileStem } from '../util/file-name.js';
 import { surveyDocuments } from './table-survey.js';
 import { cellAttribute, cellText, cellTimestamp, chosenColumn, COLUMN_NAMES, findColumn, type Cell, type TableRow } from './table-columns.js';
 import { documentFromUtterances, type Utterance } from './utterances.js';
+import { readCsvRows } from '../util/csv.js';
 
 /** Options of the CSV and XLSX readers (`--speaker-col`, `--text-col`, `--time-col`, `--doc-col`, `--survey`). */
 export interface TableImportOptions {
@@ -144,47 +144,12 @@ function constantColumns(header: TableRow, rows: readonly TableRow[], columns: U
  * @example fromCsv('pembicara,teks\nAni,Halo.\n', { file: 'a.csv', format: 'csv' }).corpus.documents[0].turns[0].speaker // 'Ani'
  */
 export function fromCsv(input: string, options: TableImportOptions): ImportResult {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const rows: TableRow[] = [];
-  const messages: Message[] = [];
-  const lines = new LineCounter(text);
-  let cursor = 0;
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: 'greedy',
-    step: (result) => {
-      const line = lines.lineAt(firstContent(text, cursor));
-      cursor = result.meta.cursor;
-      rows.push({ cells: result.data, line });
-      for (const e of result.errors) {
-        if (e.type === 'Quotes') {
-          messages.push(message(`CSV: ${e.message.toLowerCase()}; the rest of the file is read as one cell`, { file: options.file, line, column: 1, ruleId: 'csv-quotes', source: 'import-csv', fatal: true }));
-        }
-      }
-    },
-  });
+  const { rows, problems } = readCsvRows(input);
+  const messages: Message[] = problems
+    .filter((p) => p.type === 'Quotes')
+    .map((p) => message(`CSV: ${p.reason.toLowerCase()}; the rest of the file is read as one cell`, { file: options.file, line: p.line, column: 1, ruleId: 'csv-quotes', source: 'import-csv', fatal: true }));
   if (messages.length > 0) return { corpus: { documents: [] }, messages, meta: { format: options.format } };
   return fromTableRows(rows, options);
-}
-
-function firstContent(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && /\s/.test(text[i])) i++;
-  return i;
-}
-
-/** Line numbers of offsets that only increase, counted once. */
-class LineCounter {
-  private line = 1;
-  private offset = 0;
-  constructor(private readonly text: string) {}
-
-  lineAt(offset: number): number {
-    for (; this.offset < offset && this.offset < this.text.length; this.offset++) {
-      const c = this.text[this.offset];
-      if (c === '\n' || (c === '\r' && this.text[this.offset + 1] !== '\n')) this.line++;
-    }
-    return this.line;
-  }
 }
 
 /**

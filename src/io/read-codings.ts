@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseCodingsCsv, type ReadCoding } from '../import/codings-csv.js';
+import { parseCodingsCsv } from '../import/codings-csv.js';
+import type { CodingRow } from '../model/coding.js';
 import { message, type Message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
 
@@ -7,8 +8,8 @@ import { unreadableReason } from './unreadable.js';
  * Read coding tables (our CSV; see `parseCodingsCsv`). Offsets stay in code points.
  * @example const { codings } = await readCodings(['ana.csv', 'budi.csv'])
  */
-export async function readCodings(files: readonly string[], options: { coder?: string } = {}): Promise<{ codings: ReadCoding[]; messages: Message[] }> {
-  const codings: ReadCoding[] = [];
+export async function readCodings(files: readonly string[], options: { coder?: string } = {}): Promise<{ codings: CodingRow[]; messages: Message[] }> {
+  const codings: CodingRow[] = [];
   const messages: Message[] = [];
   for (const file of files) {
     let text: string;

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { message, type Message } from '../model/message.js';
 import { qdpxFromBytes } from '../refi/archive.js';
+import type { CodingRow } from '../model/coding.js';
+import { projectCodingRows } from '../refi/project-tables.js';
 import type { QdpxImport } from '../refi/read-project.js';
 import { unreadableReason } from './unreadable.js';
 
@@ -22,4 +24,14 @@ export async function readQdpx(file: string, options: { language?: string } = {}
     return failed([message(unreadableReason(e), { file, ruleId: 'file-unreadable', source: 'import-qdpx', fatal: true })]);
   }
   return qdpxFromBytes(bytes, file, options);
+}
+
+/**
+ * The codings of every user of a `.qdpx` as coding-table rows (see `projectCodingRows`): what
+ * `qda agree` compares when given a project.
+ * @example const { codings } = await readProjectCodings('coders.qdpx')
+ */
+export async function readProjectCodings(file: string): Promise<{ codings: CodingRow[]; messages: Message[] }> {
+  const project = await readQdpx(file);
+  return { codings: projectCodingRows(project), messages: project.messages };
 }

@@ -28,3 +28,30 @@ export interface Hit {
 export interface AutoCoding extends Coding {
   hits: Hit[];
 }
+
+/** A code-point span of a document's text, end exclusive. */
+export interface CodePointSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * A row of a coding table as read, before it is placed on a segmentation: where it sits is its
+ * span (code points), its segment number (of the unit the table was made with), or both.
+ */
+export interface CodingRow {
+  document: string;
+  code: string;
+  coder: string;
+  source: CodingSource;
+  /** Terms (or rule names) that matched, when the table lists them. */
+  matches: string[];
+  /** 1-based segment number; null when the table has none. */
+  segment: number | null;
+  /** The coded span; null when the table has none. */
+  span: CodePointSpan | null;
+  /** The row's `text` cell, when present. */
+  text?: string;
+  /** The row's `speaker` cell, when present. */
+  speaker?: string;
+}

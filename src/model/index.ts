@@ -5,3 +5,4 @@ export * from './codebook.js';
 export * from './coding.js';
 export * from './kwic.js';
 export * from './account.js';
+export * from './table-file.js';

@@ -1,11 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import type { Codebook } from '../model/codebook.js';
-import type { Coding } from '../model/coding.js';
+import type { Coding, CodingRow } from '../model/coding.js';
+import { placeCodings } from '../coding/place-codings.js';
 import type { Attributes, Document, ImportResult } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
-import type { Segment } from '../model/segment.js';
 import { decodeBytes } from '../text/decode.js';
-import { segmentDocument } from '../text/segment.js';
 import { fromText } from '../import/text.js';
 import { parseQdc } from './read-qdc.js';
 import { QdpxEntryIndex, type QdpxEntries } from './entries.js';
@@ -187,8 +186,7 @@ function codingsOf(
   at: AtFn,
   messages: Message[],
 ): Coding[] {
-  const segments = segmentDocument(doc, 'turn');
-  const out: Coding[] = [];
+  const rows: CodingRow[] = [];
   const add = (codingNode: XmlNode, start: number, end: number, fallbackUser: string | undefined) => {
     const target = attr(child(codingNode, 'CodeRef') ?? {}, 'targetGUID');
     const code = target === undefined ? undefined : idByGuid.get(target);
@@ -197,7 +195,7 @@ function codingsOf(
       return;
     }
     const coder = coderOf(attr(codingNode, 'creatingUser') ?? fallbackUser);
-    out.push({ document: doc.id, segment: segmentAt(segments, start, end), code, start, end, coder, source: coder === 'auto' ? 'auto' : 'manual', matches: [] });
+    rows.push({ document: doc.id, segment: null, span: { start, end }, code, coder, source: coder === 'auto' ? 'auto' : 'manual', matches: [] });
   };
   for (const { node, raw } of p.selections) {
     const start = map(raw.start);
@@ -211,22 +209,10 @@ function codingsOf(
   }
   // A coding of the source itself (not of a selection) covers the whole text.
   for (const codingNode of children(p.node, 'Coding')) add(codingNode, 0, doc.text.length, attr(p.node, 'creatingUser'));
-  return out;
-}
-
-/** The turn segment a coding falls in: the one it overlaps most, else the next one. */
-function segmentAt(segments: readonly Segment[], start: number, end: number): number {
-  let best: Segment | undefined;
-  let bestOverlap = -1;
-  for (const s of segments) {
-    const overlap = Math.min(end, s.end) - Math.max(start, s.start);
-    if (overlap > bestOverlap) {
-      best = s;
-      bestOverlap = overlap;
-    }
-  }
-  if (best !== undefined && bestOverlap > 0) return best.index;
-  return (segments.find((s) => s.start >= start) ?? segments[segments.length - 1])?.index ?? 1;
+  // A selection stays one coding, filed under the turn it overlaps most.
+  const placed = placeCodings(rows, [doc], { unit: 'turn', mode: 'span', offsets: 'utf16', file: doc.file });
+  messages.push(...placed.messages);
+  return placed.codings;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AgreementStatistics, CodingAgreement } from '../analysis/agreement/coding-agreement.js';
 import { toCsv, type Table } from './csv.js';
-import { jsonNumber, markdownExcerpt, markdownNumber, toMarkdownTable } from './markdown-table.js';
+import { jsonNumber, markdownExcerpt, markdownNumber } from './figures.js';
+import { toMarkdown } from './markdown.js';
 
 /** Name of the pooled row in the per-code table. */
 export const POOLED = '(pooled)';
@@ -36,7 +37,7 @@ export function agreementTables(result: CodingAgreement): { summary: Table; disa
     columns: ['document', 'segment', 'code', ...(spans ? ['start', 'end'] : []), 'coded_by', 'not_coded_by', 'text'],
     rows: result.disagreements.map((d) => [
       d.document,
-      d.segment || null,
+      d.segment,
       d.code,
       ...(spans ? [d.span?.start ?? null, d.span?.end ?? null] : []),
       d.codedBy.join('|'),
@@ -113,9 +114,9 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
     if (segmentUnits && withInterval) cells.push(s.alphaInterval ? `${markdownNumber(s.alphaInterval.low)} – ${markdownNumber(s.alphaInterval.high)}` : '');
     return cells;
   };
-  const summary = toMarkdownTable(
-    { columns, rows: [...result.codes.map((c) => row(c.code, c)), row(`**${POOLED}**`, result.pooled)] },
-    { right: columns.slice(1) },
+  const summary = toMarkdown(
+    { columns, rows: [...result.codes.map((c) => row(c.code, c)), row(POOLED, result.pooled)] },
+    { right: columns.slice(1), total: true },
   );
   const notes = [...result.codes.map((c) => [c.code, c.notes] as const), [POOLED, result.pooled.notes] as const]
     .flatMap(([code, list]) => list.map((n) => `- ${code}: ${n}`));
@@ -138,14 +139,14 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
     const columns = ['document', 'segment', 'code', ...(spans ? ['start', 'end'] : []), 'coded by', 'not coded by', 'text'];
     const rows = result.disagreements.map((d) => [
       d.document,
-      d.segment || '',
+      d.segment ?? '',
       d.code,
       ...(spans ? [d.span?.start ?? '', d.span?.end ?? ''] : []),
       d.codedBy.join(', '),
       d.notCodedBy.join(', '),
       markdownExcerpt(d.text, maxText),
     ]);
-    out.push(toMarkdownTable({ columns, rows }, { right: ['segment', 'start', 'end'] }).trimEnd());
+    out.push(toMarkdown({ columns, rows }, { right: ['segment', 'start', 'end'] }).trimEnd());
   }
   return `${out.join('\n')}\n`;
 }

@@ -79,6 +79,6 @@ export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCo
     codebook: codebookRows(codebook, { language }),
     colors,
   };
-  if (coders.size >= 2) data.agreement = codingAgreement(segmentUnits(coded.codings));
+  if (coders.size >= 2) data.agreement = codingAgreement(segmentUnits(coded.codings.map((c) => ({ document: c.document, segment: c.segment, span: null, code: c.code, coder: c.coder }))));
   return data;
 }

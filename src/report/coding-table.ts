@@ -7,8 +7,8 @@ import { toCsv, type Table } from './csv.js';
 /** The fixed header of `qda code` CSV output (the CLI contract). */
 export const CODING_COLUMNS = ['document', 'segment', 'speaker', 'code', 'start', 'end', 'matches', 'text'] as const;
 
-/** One row of the coding table, offsets in code points. */
-export interface CodingRow {
+/** One row of the coding table as `qda code` writes it, offsets in code points (read back as a `CodingRow`). */
+export interface WrittenCodingRow {
   document: string;
   segment: number;
   speaker: string;
@@ -25,12 +25,12 @@ export interface CodingRow {
  * Rows of the coding table for one document: offsets converted from UTF-16 to code points.
  * @example codingRows(doc, segments, codings)[0].start
  */
-export function codingRows(doc: Document, segments: readonly Segment[], codings: ReadonlyArray<Coding & { hits?: Hit[] }>): CodingRow[] {
+export function codingRows(doc: Document, segments: readonly Segment[], codings: ReadonlyArray<Coding & { hits?: Hit[] }>): WrittenCodingRow[] {
   const offsets = new OffsetMap(doc.text);
   const byIndex = new Map(segments.map((s) => [s.index, s]));
   return codings.map((c) => {
     const segment = byIndex.get(c.segment);
-    const row: CodingRow = {
+    const row: WrittenCodingRow = {
       document: c.document,
       segment: c.segment,
       speaker: segment?.speaker ?? '',
@@ -47,7 +47,7 @@ export function codingRows(doc: Document, segments: readonly Segment[], codings:
 }
 
 /** Coding rows as CSV with the contract header (`withHeader` false for streamed chunks). */
-export function codingRowsToCsv(rows: readonly CodingRow[], withHeader: boolean): string {
+export function codingRowsToCsv(rows: readonly WrittenCodingRow[], withHeader: boolean): string {
   const table: Table = {
     columns: [...CODING_COLUMNS],
     rows: rows.map((r) => [r.document, r.segment, r.speaker, r.code, r.start, r.end, r.matches.join('|'), r.text]),

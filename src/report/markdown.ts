@@ -2,17 +2,29 @@ import type { Quote } from '../analysis/quotes.js';
 import { displayCell, numericColumns, quotesByCode, shownTerms, type Block, type Page } from './blocks.js';
 import type { Table } from './csv.js';
 
+/** Options of `toMarkdown`. */
+export interface MarkdownTableOptions {
+  /** Columns to right-align (default: the columns whose cells all read as numbers). */
+  right?: readonly string[];
+  /** The last row is a total: its first cell is set in bold. */
+  total?: boolean;
+}
+
 /**
- * Render a table as a Markdown pipe table: numeric columns right-aligned, `|` and Markdown
- * syntax escaped, line breaks inside a cell as `<br>`.
+ * Render a table as a Markdown pipe table — the one Markdown table renderer: numeric columns
+ * right-aligned, `|` and Markdown syntax escaped, line breaks inside a cell as `<br>`.
  * @example toMarkdown({ columns: ['code', 'n'], rows: [['a', 1]] }) // '| code | n |\n| --- | ---: |\n| a | 1 |\n'
  */
-export function toMarkdown(table: Table): string {
-  const numeric = numericColumns(table);
+export function toMarkdown(table: Table, options: MarkdownTableOptions = {}): string {
+  const right = options.right ? table.columns.map((c) => options.right!.includes(c)) : numericColumns(table);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
   let out = line(table.columns.map(escapeCell));
-  out += line(numeric.map((n) => (n ? '---:' : '---')));
-  for (const row of table.rows) out += line(table.columns.map((_, j) => escapeCell(displayCell(row[j]))));
+  out += line(right.map((r) => (r ? '---:' : '---')));
+  table.rows.forEach((row, i) => {
+    const cells = table.columns.map((_, j) => escapeCell(displayCell(row[j])));
+    if (options.total && i === table.rows.length - 1 && cells.length > 0) cells[0] = `**${cells[0]}**`;
+    out += line(cells);
+  });
   return out;
 }
 

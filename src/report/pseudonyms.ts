@@ -1,4 +1,6 @@
 import type { QuoteMark } from '../analysis/quotes.js';
+import { message, type Message } from '../model/message.js';
+import type { TableFile } from '../model/table-file.js';
 
 /** One entry of a pseudonym key: a real name (or another form of it, such as a nickname) and what replaces it. */
 export interface Pseudonym {
@@ -90,4 +92,45 @@ function normal(name: string): string {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const NAME_COLUMNS = ['name', 'real', 'real_name', 'real name', 'nama'];
+const PSEUDONYM_COLUMNS = ['pseudonym', 'pseudonim', 'alias', 'code name'];
+
+/**
+ * A pseudonym key from a table with the columns `name` and `pseudonym`, one row per form of a
+ * name (full name, first name, nickname). Blank and contradictory rows are reported at their
+ * line; a key without those columns is fatal, so no report leaks a name by mistake.
+ * @example pseudonymsFromTable({ header: ['name', 'pseudonym'], rows: [{ line: 2, cells: ['Nurlaila', 'Informan A'] }] }, 'key.csv').key
+ */
+export function pseudonymsFromTable(table: TableFile, file: string): { key: Pseudonym[] | null; messages: Message[] } {
+  const messages: Message[] = [];
+  const lower = table.header.map((h) => h.toLowerCase());
+  const nameCol = lower.findIndex((h) => NAME_COLUMNS.includes(h));
+  const pseudonymCol = lower.findIndex((h) => PSEUDONYM_COLUMNS.includes(h));
+  if (nameCol === -1 || pseudonymCol === -1) {
+    messages.push(message(`a pseudonym key needs the columns name and pseudonym; found: ${table.header.join(', ')}`, { file, line: 1, column: 1, ruleId: 'missing-columns', source: 'pseudonyms', fatal: true }));
+    return { key: null, messages };
+  }
+  const key: Pseudonym[] = [];
+  const seen = new Map<string, { pseudonym: string; line: number }>();
+  for (const row of table.rows) {
+    const name = String(row.cells[nameCol] ?? '').trim();
+    const pseudonym = String(row.cells[pseudonymCol] ?? '').trim();
+    if (!name || !pseudonym) {
+      messages.push(message(`row has ${name ? 'no pseudonym' : 'no name'}; skipped`, { file, line: row.line, column: (name ? pseudonymCol : nameCol) + 1, ruleId: 'empty-pseudonym', source: 'pseudonyms' }));
+      continue;
+    }
+    const normal = name.replace(/\s+/g, ' ').toLocaleLowerCase();
+    const first = seen.get(normal);
+    if (first) {
+      if (first.pseudonym !== pseudonym) {
+        messages.push(message(`"${name}" already has the pseudonym "${first.pseudonym}" (line ${first.line}); this row is ignored`, { file, line: row.line, column: pseudonymCol + 1, ruleId: 'conflicting-pseudonym', source: 'pseudonyms' }));
+      }
+      continue;
+    }
+    seen.set(normal, { pseudonym, line: row.line });
+    key.push({ name, pseudonym });
+  }
+  return { key, messages };
 }

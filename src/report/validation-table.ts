@@ -1,6 +1,7 @@
 import type { ValidationResult, ValidationScores } from '../analysis/validation.js';
 import { toCsv, type Table } from './csv.js';
-import { jsonNumber, markdownExcerpt, markdownNumber, toMarkdownTable } from './markdown-table.js';
+import { jsonNumber, markdownExcerpt, markdownNumber } from './figures.js';
+import { toMarkdown } from './markdown.js';
 
 /** Name of the micro-averaged row in the per-code table. */
 export const OVERALL = '(overall, leaf codes)';
@@ -69,9 +70,9 @@ export function validationToMarkdown(result: ValidationResult, options: { maxTex
   const maxText = options.maxText ?? 160;
   const columns = ['code', 'support', 'predicted', 'both', 'precision', 'recall', 'F1'];
   const row = (code: string, s: ValidationScores) => [code, s.support, s.predicted, s.truePositives, markdownNumber(s.precision), markdownNumber(s.recall), markdownNumber(s.f1)];
-  const table = toMarkdownTable(
-    { columns, rows: [...result.codes.map((c) => row(c.leaf ? c.code : `${c.code} (with children)`, c)), row(`**${OVERALL}**`, result.overall)] },
-    { right: columns.slice(1) },
+  const table = toMarkdown(
+    { columns, rows: [...result.codes.map((c) => row(c.leaf ? c.code : `${c.code} (with children)`, c)), row(OVERALL, result.overall)] },
+    { right: columns.slice(1), total: true },
   );
   const notes = result.codes.flatMap((c) => c.notes.map((n) => `- ${c.code}: ${n}`));
   const list = (title: string, items: ValidationResult['missed']) => [
@@ -80,7 +81,7 @@ export function validationToMarkdown(result: ValidationResult, options: { maxTex
     '',
     items.length === 0
       ? 'None.'
-      : toMarkdownTable({
+      : toMarkdown({
         columns: ['document', 'segment', 'code', 'speaker', 'text'],
         rows: items.map((m) => [m.document, m.segment, m.code, m.speaker ?? '', markdownExcerpt(m.text, maxText)]),
       }, { right: ['segment'] }).trimEnd(),

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { cookie, SESSION_COOKIE, sameToken } from './security.js';
+import { cookies, sameToken } from './security.js';
 
 /** Who is making a request. Single-user mode knows one person at the keyboard; team mode adds accounts. */
 export interface Actor {
@@ -30,6 +30,7 @@ export const LOCAL_ACTOR: Actor = { id: 'local', name: 'local', roles: ['owner']
 export function tokenAuthenticator(token: string): Authenticate {
   return (req) => {
     const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-    return sameToken(cookie(req, SESSION_COOKIE) ?? bearer, token) ? LOCAL_ACTOR : undefined;
+    const given = [...cookies(req, 'qda_session_'), ...(bearer ? [bearer] : [])];
+    return given.some((value) => sameToken(value, token)) ? LOCAL_ACTOR : undefined;
   };
 }

@@ -1,5 +1,6 @@
 import type { Message } from '../model/message.js';
-import { joinCases, readCases } from '../io/read-cases.js';
+import { joinCases } from '../import/cases.js';
+import { readCases } from '../io/read-cases.js';
 import { readCodebook } from '../io/read-codebook.js';
 import { readCodings } from '../io/read-codings.js';
 import { readCorpus } from '../io/read-corpus.js';
@@ -47,7 +48,9 @@ export async function projectFromFiles(store: ProjectStore, files: ProjectFiles,
   if (files.codings && files.codings.length > 0) {
     const people = await readCodings(files.codings);
     messages.push(...people.messages);
-    const { codings } = tableCodings(people.codings, corpus.documents, 'turn');
+    const placed = tableCodings(people.codings, corpus.documents, 'turn', files.codings.join(', '));
+    messages.push(...placed.messages);
+    const codings = placed.codings;
     await store.change(actor, 'import coding tables', async (tx) => {
       for (const coder of new Set(codings.map((c) => c.coder!))) await tx.setCoder(coder, null);
       await tx.addCodings(codings);

@@ -1,8 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The cookie that carries the session token after the first visit. */
-export const SESSION_COOKIE = 'qda_session';
+/**
+ * The cookie that carries the session token after the first visit. Cookies are shared by every
+ * port of a host, so the name carries the port: two workbenches side by side keep their own.
+ */
+export function sessionCookie(port: number): string {
+  return `qda_session_${port}`;
+}
 
 /** The header every write must carry: a cross-site form cannot set it, and no CORS answer lets a script. */
 export const WRITE_HEADER = 'x-qda-request';
@@ -49,15 +54,16 @@ export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }
 
-/** The value of one cookie of a request, if present. */
-export function cookie(req: IncomingMessage, name: string): string | undefined {
+/** The values of a request's cookies whose names start with `prefix`. */
+export function cookies(req: IncomingMessage, prefix: string): string[] {
   const header = req.headers.cookie;
-  if (!header) return undefined;
+  if (!header) return [];
+  const out: string[] = [];
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (eq !== -1 && part.slice(0, eq).trim().startsWith(prefix)) out.push(part.slice(eq + 1).trim());
   }
-  return undefined;
+  return out;
 }
 
 /** Set the headers every response carries. */

@@ -6,7 +6,7 @@ import type { Asset } from './assets.js';
 import type { Actor, Authenticate } from './auth.js';
 import { HttpError, readJsonBody, sendDownload, sendError, sendJson, type Download } from './http.js';
 import { Router, type Route } from './router.js';
-import { allowedHosts, isLoopbackHost, refusal, SESSION_COOKIE, setSecurityHeaders } from './security.js';
+import { allowedHosts, isLoopbackHost, refusal, sessionCookie, setSecurityHeaders } from './security.js';
 
 /** How to start the workbench server. */
 export interface ServerOptions {
@@ -54,6 +54,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const router = new Router(options.routes);
   const publicRouter = new Router(options.team?.publicRoutes ?? []);
   let hosts = new Set<string>();
+  let port = 0;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return void sendIfOpen(res, error.status, error.message);
@@ -76,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const given = url.searchParams.get('token');
     if (given !== null && method === 'GET' && url.pathname === '/' && !options.team) {
       if (given !== options.token) return sendError(res, 401, 'this address has the wrong token: use the one printed by `qda serve`');
-      res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Set-Cookie', `${sessionCookie(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
       res.writeHead(303, { Location: '/' });
       return void res.end();
     }
@@ -116,7 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   hosts = new Set([...allowedHosts(port), ...(options.team?.hosts ?? []).map((h) => (h.includes(':') && !h.endsWith(']') ? h : `${h}:${port}`).toLowerCase())]);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const scheme = options.team?.tls ? 'https' : 'http';

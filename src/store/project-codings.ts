@@ -1,11 +1,11 @@
 import type { EvidencedCoding } from '../analysis/quotes.js';
 import { createCoder } from '../coding/code-corpus.js';
-import type { AutoCoding, Coding } from '../model/coding.js';
+import { placeCodings } from '../coding/place-codings.js';
+import type { AutoCoding, Coding, CodingRow } from '../model/coding.js';
 import type { Document } from '../model/document.js';
-import { message, QdaError } from '../model/message.js';
-import type { Unit } from '../model/segment.js';
+import { message, QdaError, type Message } from '../model/message.js';
+import type { Segment, Unit } from '../model/segment.js';
 import { OffsetMap } from '../text/offsets.js';
-import { segmentDocument } from '../text/segment.js';
 import { AUTO_CODER, type CodingOrigin, type CodingStatus, type NewCoding, type ProjectStore, type StoredCoding } from './store.js';
 
 /** Offset maps per document, made on first use. */
@@ -105,68 +105,53 @@ function codingKey(c: { document: string; start: number; end: number; code: stri
   return `${c.document}\u0000${c.start}\u0000${c.end}\u0000${c.code}`;
 }
 
-/** A stored coding on a segment, offsets in code points, with the segment's text (for agreement tables). */
-export interface SegmentCoding {
-  document: string;
-  segment: number;
-  code: string;
-  coder: string;
-  start: number;
-  end: number;
-  text: string;
+/**
+ * Stored codings as coding-table rows: spans in code points, no segment number (place them
+ * with `placeCodings`).
+ * @example placeCodings(storedRows(codings), documents, { file: 'study.qda' })
+ */
+export function storedRows(stored: readonly StoredCoding[]): CodingRow[] {
+  return stored.map((c) => ({ document: c.document, code: c.code, coder: c.coder, source: c.origin === 'auto' ? 'auto' : 'manual', matches: c.matches, segment: null, span: { start: c.start, end: c.end } }));
 }
 
 /**
- * Stored codings on the segments of a unit, as coding tables give them to `qda agree`: with
- * `split`, one row per segment a coding overlaps (its span cut to the segment); without, one
- * row per coding on the segment where it starts, its span whole. Offsets stay code points.
- * @example segmentCodings(await store.listCodings(), documents, 'turn', true)
+ * Stored codings on the segments of `unit`, as the report and validation count them (see
+ * `placeCodings`: a span across two segments codes both), UTF-16 offsets, with the automatic
+ * codings' hits so quotes can mark the matched words.
+ * @example placeStoredCodings(codings, documents, 'turn', 'study.qda').codings
  */
-export function segmentCodings(stored: readonly StoredCoding[], documents: readonly Document[], unit: Unit, split: boolean): SegmentCoding[] {
-  const segments = new Map(documents.map((d) => [d.id, segmentDocument(d, unit)]));
+export function placeStoredCodings(stored: readonly StoredCoding[], documents: readonly Document[], unit: Unit, file: string): { codings: EvidencedCoding[]; segments: Map<string, Segment[]>; messages: Message[] } {
+  const placed = placeCodings(storedRows(stored), documents, { unit, file });
+  const key = (c: Coding) => `${c.document}\u0000${c.code}\u0000${c.coder}\u0000${c.start}\u0000${c.end}`;
+  const hits = new Map(modelCodings(stored, documents).filter((c) => c.hits && c.hits.length > 0).map((c) => [key(c), c.hits!]));
+  const codings = placed.codings.map((c): EvidencedCoding => {
+    const h = hits.get(key(c));
+    return h ? { ...c, hits: h } : c;
+  });
+  return { codings, segments: placed.segments, messages: placed.messages };
+}
+
+/**
+ * Stored codings as the rows of a coding table, for `qda agree`: each whole span (code points)
+ * filed under the turn it overlaps most, with that turn's text.
+ * @example segmentCodings(await store.listCodings(), documents, 'study.qda')
+ */
+export function segmentCodings(stored: readonly StoredCoding[], documents: readonly Document[], file: string): CodingRow[] {
+  const placed = placeCodings(storedRows(stored), documents, { unit: 'turn', mode: 'span', file });
   const offsets = new DocumentOffsets(new Map(documents.map((d) => [d.id, d])));
-  const out: SegmentCoding[] = [];
-  for (const c of modelCodings(stored, documents)) {
-    const list = segments.get(c.document)!;
+  return placed.codings.map((c) => {
     const map = offsets.get(c.document)!;
-    const touched = list.filter((s) => s.start < Math.max(c.end, c.start + 1) && s.end > c.start);
-    for (const s of split ? touched : touched.slice(0, 1)) {
-      const [start, end] = split ? [Math.max(c.start, s.start), Math.min(c.end, s.end)] : [c.start, c.end];
-      out.push({ document: c.document, segment: s.index, code: c.code, coder: c.coder, start: map.toCodePoint(start), end: map.toCodePoint(end), text: s.text });
-    }
-  }
-  return out;
+    return { document: c.document, code: c.code, coder: c.coder, source: c.source, matches: c.matches, segment: c.segment, span: { start: map.toCodePoint(c.start), end: map.toCodePoint(c.end) }, text: placed.segments.get(c.document)![c.segment - 1].text };
+  });
 }
 
 /**
- * Codings from coding tables (code-point offsets, or -1 and a segment number of `unit`) as
- * codings to store: origin `import`, status `accepted`, coder from the table. Rows of unknown
- * documents or outside their text are counted, not stored.
- * @example tableCodings((await readCodings(['ana.csv'])).codings, documents, 'turn')
+ * Coding-table rows (spans in code points, or only a segment number of `unit`) as codings to
+ * store: each whole span (a row with only a segment number takes the segment's span), origin
+ * `import`, status `accepted`, coder from the table. Rows that cannot be placed are messages.
+ * @example tableCodings((await readCodings(['ana.csv'])).codings, documents, 'turn', 'ana.csv')
  */
-export function tableCodings(rows: readonly Coding[], documents: readonly Document[], unit: Unit): { codings: NewCoding[]; unknownDocuments: Set<string>; outside: number } {
-  const docs = new Map(documents.map((d) => [d.id, d]));
-  const offsets = new DocumentOffsets(docs);
-  const segments = new Map<string, ReturnType<typeof segmentDocument>>();
-  const codings: NewCoding[] = [];
-  const unknownDocuments = new Set<string>();
-  let outside = 0;
-  for (const c of rows) {
-    const doc = docs.get(c.document);
-    if (!doc) {
-      unknownDocuments.add(c.document);
-      continue;
-    }
-    const map = offsets.get(c.document)!;
-    let span: { start: number; end: number } | null = null;
-    if (c.start >= 0 && c.end >= c.start) span = map.toUtf16(c.end) <= doc.text.length ? { start: c.start, end: c.end } : null;
-    else {
-      if (!segments.has(doc.id)) segments.set(doc.id, segmentDocument(doc, unit));
-      const s = segments.get(doc.id)![c.segment - 1];
-      span = s ? { start: map.toCodePoint(s.start), end: map.toCodePoint(s.end) } : null;
-    }
-    if (!span) outside++;
-    else codings.push({ document: c.document, ...span, code: c.code, coder: c.coder, origin: 'import', status: 'accepted', matches: c.matches });
-  }
-  return { codings, unknownDocuments, outside };
+export function tableCodings(rows: readonly CodingRow[], documents: readonly Document[], unit: Unit, file: string): { codings: NewCoding[]; messages: Message[] } {
+  const placed = placeCodings(rows, documents, { unit, mode: 'span', file });
+  return { codings: newCodings(placed.codings, documents, 'import', 'accepted'), messages: placed.messages };
 }

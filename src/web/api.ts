@@ -61,6 +61,8 @@ export interface ApiProject {
   name: string;
   readOnly: boolean;
   documents: number;
+  /** How many changes the project's event log holds: a different number means someone changed it. */
+  events: number;
   codebook: { version: number; name: string | null; language: string } | null;
   coders: Array<{ name: string; color: string | null }>;
 }

@@ -56,5 +56,5 @@ export function toast(text: string, kind: 'info' | 'error' = 'info'): void {
   if (!region) return;
   const item = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
   region.append(item);
-  setTimeout(() => item.remove(), kind === 'error' ? 8000 : 2500);
+  setTimeout(() => item.remove(), kind === 'error' ? 8000 : 2000);
 }

@@ -1,6 +1,6 @@
 // The workbench's shell: the bar at the top (screens, coder, language, saved state, undo/redo,
 // help), the address-driven screen switch, and the keys that work everywhere.
-import { ApiError, onSaveState, write } from './api.js';
+import { ApiError, get, onSaveState, write, type ApiProject } from './api.js';
 import { showDialog, toast } from './dialogs.js';
 import { h, isTyping, replace } from './dom.js';
 import { showHelp } from './help.js';
@@ -82,7 +82,7 @@ async function askCoder(): Promise<void> {
 async function undoRedo(which: 'undo' | 'redo'): Promise<void> {
   try {
     const { change } = await write<{ change: { label: string } }>('POST', `/api/${which}`);
-    toast(`${t(which === 'undo' ? 'undone' : 'redone')}: ${change.label}`);
+    toast(`${t(which === 'undo' ? 'undone' : 'redone')}: ${change.label.replace(/^(undo|redo) /, '')}`);
     await refresh();
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) {
@@ -148,6 +148,11 @@ async function start(): Promise<void> {
   onRefresh(() => void screen?.refresh?.());
   if (!app.coder && !member) await askCoder();
   window.addEventListener('hashchange', () => void show());
+  // Back in this tab after working in another: show what changed meanwhile.
+  window.addEventListener('focus', async () => {
+    const now = await get<ApiProject>('/api/project').catch(() => null);
+    if (now && now.events !== app.project?.events) await refresh();
+  });
   document.addEventListener('keydown', onKey);
   await show();
 }

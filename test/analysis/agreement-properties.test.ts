@@ -176,10 +176,10 @@ function randomCodings(next: () => number, coders: readonly string[]): CodingFor
   for (const coder of coders) {
     for (const document of ['doc-1', 'doc-2']) {
       for (let segment = 1; segment <= 6; segment++) {
-        for (const code of codes) if (next() < 0.25) out.push({ document, segment, code, start: segment * 10, end: segment * 10 + 5, coder });
+        for (const code of codes) if (next() < 0.25) out.push({ document, segment, code, span: { start: segment * 10, end: segment * 10 + 5 }, coder });
       }
     }
   }
-  if (out.length === 0) out.push({ document: 'doc-1', segment: 1, code: 'a', start: 0, end: 1, coder: coders[0] });
+  if (out.length === 0) out.push({ document: 'doc-1', segment: 1, code: 'a', span: { start: 0, end: 1 }, coder: coders[0] });
   return out;
 }

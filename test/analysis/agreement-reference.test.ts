@@ -15,7 +15,7 @@ import {
   type KappaResult,
   type ReliabilityData,
 } from '../../src/analysis/agreement/index.js';
-import { parseReliabilityCsv, type ReliabilityLayout } from '../../src/io/read-reliability.js';
+import { parseReliabilityCsv, type ReliabilityLayout } from '../../src/analysis/agreement/reliability-csv.js';
 import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 
 describeWithCorpora('the agreement reference corpus', () => {

@@ -109,10 +109,10 @@ describe('overlap units', () => {
 
   it('never put two spans of one coder in a group, with three coders', () => {
     const spans: CodingForAgreement[] = [
-      { document: 'd', segment: 1, code: 'x', start: 0, end: 10, coder: 'a' },
-      { document: 'd', segment: 1, code: 'x', start: 1, end: 10, coder: 'a' },
-      { document: 'd', segment: 1, code: 'x', start: 0, end: 9, coder: 'b' },
-      { document: 'd', segment: 1, code: 'x', start: 0, end: 10, coder: 'c' },
+      { document: 'd', segment: 1, code: 'x', span: { start: 0, end: 10 }, coder: 'a' },
+      { document: 'd', segment: 1, code: 'x', span: { start: 1, end: 10 }, coder: 'a' },
+      { document: 'd', segment: 1, code: 'x', span: { start: 0, end: 9 }, coder: 'b' },
+      { document: 'd', segment: 1, code: 'x', span: { start: 0, end: 10 }, coder: 'c' },
     ];
     const units = overlapUnits(spans, { minOverlap: 0.5 }).units;
     expect(units.map((u) => u.values)).toEqual([[1, 1, 1], [1, 0, 0]]);

@@ -6,7 +6,7 @@ import { coderProgress } from '../../src/analysis/coder-progress.js';
 /** `marks[coder]` lists, per segment 1…n, the codes that coder applied there. */
 function codings(marks: Record<string, string[][]>): CodingForAgreement[] {
   return Object.entries(marks).flatMap(([coder, segments]) =>
-    segments.flatMap((codes, i) => codes.map((code) => ({ document: 'd1', segment: i + 1, code, start: i * 10, end: i * 10 + 9, coder, text: `turn ${i + 1}` }))));
+    segments.flatMap((codes, i) => codes.map((code) => ({ document: 'd1', segment: i + 1, code, span: { start: i * 10, end: i * 10 + 9 }, coder, text: `turn ${i + 1}` }))));
 }
 
 describe('classAgreement', () => {

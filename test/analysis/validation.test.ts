@@ -4,7 +4,7 @@ import type { Segment } from '../../src/model/segment.js';
 
 const segment = (document: string, index: number, start: number, end: number, speaker = 'Rina'): Segment => ({ document, index, speaker, start, end, text: `${document} #${index}` });
 const segments = [segment('d1', 1, 0, 10, 'P'), segment('d1', 2, 10, 20), segment('d1', 3, 20, 30, 'P'), segment('d1', 4, 30, 40), segment('d2', 1, 0, 10)];
-const at = (document: string, seg: number, code: string): CodingForValidation => ({ document, segment: seg, code, start: -1, end: -1 });
+const at = (document: string, seg: number, code: string): CodingForValidation => ({ document, segment: seg, code });
 const codes = ['factor', 'factor/attachment', 'factor/proximity', 'stage', 'stage/assessment', 'stage/engagement'];
 
 const auto = [at('d1', 2, 'factor/attachment'), at('d1', 4, 'factor/proximity'), at('d1', 4, 'stage/assessment'), at('d2', 1, 'factor/proximity')];
@@ -51,15 +51,11 @@ describe('validateCoding', () => {
     expect(r.method).toMatch(/The 2 turns that neither side coded.*are true negatives/);
   });
 
-  it('places gold spans without a segment number in every segment they overlap, and reports the rest', () => {
-    const spans: CodingForValidation[] = [
-      { document: 'd1', segment: 0, code: 'factor/attachment', start: 15, end: 25 },
-      { document: 'd1', segment: 7, code: 'factor/attachment', start: -1, end: -1 },
-      { document: 'd9', segment: 1, code: 'factor/attachment', start: -1, end: -1 },
-    ];
-    const placed = validateCoding(segments, [], spans);
-    expect(placed.codes.find((c) => c.code === 'factor/attachment')?.support).toBe(2);
-    expect(placed.missed.map((m) => m.segment)).toEqual([2, 3]);
-    expect(placed.unplaced).toEqual(spans.slice(1));
+  it('reports gold codings whose segment is not among the segments', () => {
+    const gold: CodingForValidation[] = [at('d1', 2, 'factor/attachment'), at('d1', 7, 'factor/attachment'), at('d9', 1, 'factor/attachment')];
+    const placed = validateCoding(segments, [], gold);
+    expect(placed.codes.find((c) => c.code === 'factor/attachment')?.support).toBe(1);
+    expect(placed.missed.map((m) => m.segment)).toEqual([2]);
+    expect(placed.unplaced).toEqual(gold.slice(1));
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../helpers/agreement-golden.js';
+import { expectGolden } from '../helpers/golden.js';
 import { runCli } from '../helpers/cli.js';
 
 const fx = 'test/fixtures/agreement';
@@ -14,7 +14,7 @@ describe('qda agree', () => {
     const r = await runCli('agree', ...pair);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain('Segments nobody coded are not counted');
-    expectGolden('agree-segment.md', r.stdout);
+    expectGolden('agreement/agree-segment.md', r.stdout);
   });
 
   it('prints JSON with the method, every figure and the disagreement list (golden)', async () => {
@@ -29,14 +29,14 @@ describe('qda agree', () => {
       document: 'wawancara-uji', segment: 2, code: 'stage/engagement', coded_by: ['budi'], not_coded_by: ['ana'],
       text: 'Dia datang sendiri, kami kenalan dulu. Pacarnya sering marah dan dia terlalu cinta sama dia.',
     });
-    expectGolden('agree-segment.json', r.stdout);
+    expectGolden('agreement/agree-segment.json', r.stdout);
   });
 
   it('prints the per-code CSV, and writes the disagreements beside --out', async () => {
     const r = await runCli('agree', ...pair, '--format', 'csv');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/the disagreement list is written with --out/);
-    expectGolden('agree-segment.csv', r.stdout);
+    expectGolden('agreement/agree-segment.csv', r.stdout);
     const dir = mkdtempSync(join(tmpdir(), 'qda-agree-'));
     const out = await runCli('agree', ...pair, '--format', 'csv', '--out', join(dir, 'agreement.csv'));
     expect(out).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -50,7 +50,7 @@ describe('qda agree', () => {
     const r = await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.5');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('overlap by at least 50% of their combined extent');
-    expectGolden('agree-overlap.md', r.stdout);
+    expectGolden('agreement/agree-overlap.md', r.stdout);
     const strict = JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.6', '--format', 'json')).stdout);
     expect(strict.pooled.percent_agreement).toBeCloseTo(1 / 9, 12);
     expect(strict.min_overlap).toBe(0.6);
@@ -61,7 +61,7 @@ describe('qda agree', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Fleiss' κ");
     expect(r.stdout).toContain('Left out: 5 units with one coder\'s value only');
-    expectGolden('agree-team-bootstrap.md', r.stdout);
+    expectGolden('agreement/agree-team-bootstrap.md', r.stdout);
     expect((await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '3')).stdout).toBe(r.stdout);
     expect((await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '4')).stdout).not.toBe(r.stdout);
   });

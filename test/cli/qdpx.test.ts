@@ -113,7 +113,7 @@ describe('qda qdpx export', () => {
     const out = join(dir, 'p.qdpx');
     const r = await runCli('qdpx', 'export', `${fx}/plain.txt`, '-c', 'test/fixtures/qdpx/codebook.yaml', '--codings', table, '--name', 'Coders', '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: codings of "nope" are left out: no such document among the transcripts [unknown-document]');
+    expect(r.stderr).toContain('warning: 1 coding name document "nope", which is not among the transcripts; skipped [unknown-document]');
     const back = await readQdpx(out);
     expect(back.meta.name).toBe('Coders');
     expect(back.users.map((u) => u.name).sort()).toEqual(['ana', 'budi']);

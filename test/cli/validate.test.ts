@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../helpers/agreement-golden.js';
+import { expectGolden } from '../helpers/golden.js';
 import { runCli } from '../helpers/cli.js';
 
 const fx = 'test/fixtures/agreement';
@@ -12,9 +12,9 @@ describe('qda validate', () => {
   it('scores the rules against the gold standard per code, parents rolled up (golden)', async () => {
     const r = await runCli(...base, '--gold', `${fx}/gold.csv`);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('test/fixtures/agreement/gold.csv: warning: 1 gold coding of document "wawancara-lain", which is not among the transcripts, ignored [gold-unknown-document]\n');
+    expect(r.stderr).toBe('test/fixtures/agreement/gold.csv: warning: 1 coding name document "wawancara-lain", which is not among the transcripts; skipped [unknown-document]\n');
     expect(r.stdout).toContain('true negatives');
-    expectGolden('validate.md', r.stdout);
+    expectGolden('agreement/validate.md', r.stdout);
   });
 
   it('prints JSON with the figures, the missed and over-coded segments (golden)', async () => {
@@ -27,12 +27,12 @@ describe('qda validate', () => {
     expect(json.codes.find((c: { code: string }) => c.code === 'factor')).toMatchObject({ leaf: false, support: 2, predicted: 3 });
     expect(json.missed.map((m: { segment: number; code: string }) => [m.segment, m.code])).toEqual([[2, 'stage/engagement']]);
     expect(json.over_coded.map((m: { segment: number; code: string }) => [m.segment, m.code])).toEqual([[8, 'factor/proximity']]);
-    expectGolden('validate.json', r.stdout);
+    expectGolden('agreement/validate.json', r.stdout);
   });
 
   it('prints the per-code CSV and writes the mismatches beside --out', async () => {
     const r = await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'csv');
-    expectGolden('validate.csv', r.stdout);
+    expectGolden('agreement/validate.csv', r.stdout);
     const dir = mkdtempSync(join(tmpdir(), 'qda-validate-'));
     const out = await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'csv', '--out', join(dir, 'v.csv'));
     expect(out.code).toBe(0);
@@ -51,13 +51,13 @@ describe('qda validate', () => {
     expect(JSON.parse(budi.stdout).codes).toEqual(gold.codes);
   });
 
-  it('places gold rows by span when they have no segment number, and warns about rows outside every segment', async () => {
+  it('places gold rows by span (as report does, whatever segment number they carry), and warns about rows outside every segment', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qda-validate-'));
     const spans = join(dir, 'spans.csv');
-    writeFileSync(spans, 'document,code,start,end\nwawancara-uji,factor/attachment,325,352\nwawancara-uji,factor/proximity,5000,5010\n');
+    writeFileSync(spans, 'document,segment,code,start,end\nwawancara-uji,99,factor/attachment,325,352\nwawancara-uji,,factor/proximity,5000,5010\n');
     const r = await runCli(...base, '--gold', spans, '--format', 'json');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: gold coding "factor\/proximity" in document "wawancara-uji" at its start,end span falls in no segment of the transcript; it is ignored \[gold-unplaced\]/);
+    expect(r.stderr).toMatch(/spans\.csv: warning: 1 coding fit no turn of their document .*\[coding-out-of-range\]/);
     expect(JSON.parse(r.stdout).codes.find((c: { code: string }) => c.code === 'factor/attachment')).toMatchObject({ support: 1, true_positives: 1 });
   });
 

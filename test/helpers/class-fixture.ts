@@ -18,8 +18,9 @@ export const STUDENTS = ['dewi', 'eko', 'fajar', 'gita', 'hana'];
 export async function seedClass(store: ProjectStore, team: TeamStore): Promise<void> {
   const hash = await hashPassword(PASSWORD);
   for (const name of STUDENTS) await team.saveAccount({ name, role: 'coder', passwordHash: hash, createdAt: new Date().toISOString() });
-  const a = (await readCodings(['data-sample/coders/coder-a.csv'])).codings.filter((c) => c.document === CLASS_DOCUMENT);
-  const b = (await readCodings(['data-sample/coders/coder-b.csv'])).codings.filter((c) => c.document === CLASS_DOCUMENT);
+  const spans = (file: string) => readCodings([file]).then((r) => r.codings.filter((c) => c.document === CLASS_DOCUMENT && c.span).map((c) => ({ code: c.code, ...c.span! })));
+  const a = await spans('data-sample/coders/coder-a.csv');
+  const b = await spans('data-sample/coders/coder-b.csv');
   const doc = (await store.getDocument(CLASS_DOCUMENT))!;
   const offsets = new OffsetMap(doc.text);
   const turns = doc.turns.map((t) => ({ start: offsets.toCodePoint(t.start), end: offsets.toCodePoint(t.end) }));

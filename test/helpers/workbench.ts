@@ -7,7 +7,7 @@ import { loadAssets } from '../../src/server/assets.js';
 import { tokenAuthenticator } from '../../src/server/auth.js';
 import { projectFromFiles } from '../../src/server/project-from-files.js';
 import { workbenchRoutes } from '../../src/server/routes/index.js';
-import { newToken, SESSION_COOKIE } from '../../src/server/security.js';
+import { newToken, sessionCookie } from '../../src/server/security.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { ProjectStore } from '../../src/store/store.js';
@@ -57,7 +57,7 @@ export async function startTestWorkbench(fill: (store: ProjectStore) => Promise<
   const token = newToken();
   const server = await startServer({ routes: workbenchRoutes({ store, name: 'study.qda' }), assets: loadAssets(await webAssets()), token, authenticate: tokenAuthenticator(token) });
   return {
-    server, store, token, dir, file, origin: `http://127.0.0.1:${server.port}`, cookie: `${SESSION_COOKIE}=${token}`,
+    server, store, token, dir, file, origin: `http://127.0.0.1:${server.port}`, cookie: `${sessionCookie(server.port)}=${token}`,
     async close() {
       await server.close();
       await store.close();

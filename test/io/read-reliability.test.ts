@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { parseReliabilityCsv, readReliability } from '../../src/io/read-reliability.js';
+import { parseReliabilityCsv } from '../../src/analysis/agreement/reliability-csv.js';
+import { readReliability } from '../../src/io/read-reliability.js';
 import { formatMessage } from '../../src/model/message.js';
 import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 

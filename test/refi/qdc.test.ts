@@ -11,6 +11,7 @@ import { formatMessage } from '../../src/model/message.js';
 import { seeded } from '../helpers/cli.js';
 import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 import { validateXml } from '../helpers/xmllint.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const corpus = corpusPath('openqda-example-codebook');
 const example = `${corpus}/example_codebook.qdc`;
@@ -204,6 +205,6 @@ describe('qda codebooks through .qdc', () => {
 describe('codebookToMarkdown', () => {
   it('renders a codebook with every field as the golden document', () => {
     const codebook = readYaml('test/fixtures/qdpx/codebook.yaml');
-    expect(codebookToMarkdown(codebook)).toBe(readFileSync('test/golden/codebook/refi-codebook.md', 'utf8'));
+    expectGolden('codebook/refi-codebook.md', codebookToMarkdown(codebook));
   });
 });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseQdc } from '../../src/refi/read-qdc.js';
 import { fromQdpx, type QdpxImport } from '../../src/refi/read-project.js';
 import { POSITION_CONVENTIONS, positionMapper, snapSpan, type PositionConvention } from '../../src/refi/positions.js';
 import { readQdpx } from '../../src/io/read-qdpx.js';

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse.js';
-import { parseQdc } from '../../src/refi/read-qdc.js';
 import { createCoder } from '../../src/coding/code-corpus.js';
 import { fromQdpx, type QdpxImport } from '../../src/refi/read-project.js';
 import { fromText } from '../../src/import/text.js';

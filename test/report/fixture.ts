@@ -1,7 +1,8 @@
 // The report fixture read, coded and analysed through the library, as `qda report` does.
 import type { EvidencedCoding } from '../../src/analysis/quotes.js';
 import { codeCorpus } from '../../src/coding/code-corpus.js';
-import { joinCases, readCases } from '../../src/io/read-cases.js';
+import { joinCases } from '../../src/import/cases.js';
+import { readCases } from '../../src/io/read-cases.js';
 import { readCodebook } from '../../src/io/read-codebook.js';
 import { readCorpus } from '../../src/io/read-corpus.js';
 import type { Codebook } from '../../src/model/codebook.js';

@@ -24,3 +24,15 @@ describe('toMarkdown', () => {
       .toBe('# T\n\n## H\n\np\n\n![c](charts/c.svg)\n');
   });
 });
+
+describe('toMarkdown options', () => {
+  const table = { columns: ['code', 'n', 'share'], rows: [['a_b', 1, '50.0%'], ['overall', 2, '100.0%']] };
+
+  it('right-aligns the named columns instead of guessing, and bolds a total row', () => {
+    expect(toMarkdown(table, { right: ['n', 'share'], total: true })).toBe('| code | n | share |\n| --- | ---: | ---: |\n| a\\_b | 1 | 50.0% |\n| **overall** | 2 | 100.0% |\n');
+  });
+
+  it('guesses numeric columns when not told', () => {
+    expect(toMarkdown(table).split('\n')[1]).toBe('| --- | ---: | --- |');
+  });
+});

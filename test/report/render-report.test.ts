@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/build-report.js';
 import { renderReport, type ReportFiles } from '../../src/report/render-report.js';
 import { fixtureReport } from './fixture.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from '../helpers/golden.js';
 
 let data: ReportData;
 let files: ReportFiles;
@@ -25,7 +25,7 @@ describe('the report of the fixture', () => {
     'frequencies.csv', 'frequencies.md', 'frequencies.tex', 'cooccurrence.csv', 'cooccurrence.md', 'quotes.md', 'quotes.csv',
     'codebook.md', 'codebook.csv', 'codebook.tex', 'charts/code-frequencies.svg', 'charts/code-by-informant.svg', 'charts/cooccurrence.svg',
   ])('%s matches its golden file', (name) => {
-    expectGolden(name, files.get(name) as string);
+    expectGolden(`report/${name}`, files.get(name) as string);
   });
 
   it('is the same on a second run (no clock, no randomness)', async () => {

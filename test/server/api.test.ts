@@ -13,8 +13,8 @@ describe('qda serve API on the sample study', () => {
   beforeAll(async () => {
     wb = await startTestWorkbench();
     doc = (await call<Doc>(wb, 'GET', '/api/documents/informan-01')).json;
-  });
-  afterAll(async () => wb.close());
+  }, 180_000);
+  afterAll(async () => wb.close(), 60_000);
 
   /** Code-point offsets of a phrase in informan-01 (ASCII text, so UTF-16 = code points). */
   const span = (phrase: string) => {

@@ -7,8 +7,8 @@ describe('qda serve: local and private', () => {
   let wb: TestWorkbench;
   beforeAll(async () => {
     wb = await startTestWorkbench(async () => {});
-  });
-  afterAll(async () => wb.close());
+  }, 180_000);
+  afterAll(async () => wb.close(), 60_000);
 
   it('listens on 127.0.0.1 and prints an address with a long random token', () => {
     expect(wb.server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${wb.server.port}/\\?token=[\\w-]{43}$`));
@@ -26,10 +26,16 @@ describe('qda serve: local and private', () => {
     const r = await call(wb, 'GET', `/?token=${wb.token}`, { signedIn: false });
     expect(r.status).toBe(303);
     expect(r.headers.location).toBe('/');
-    expect(String(r.headers['set-cookie'])).toMatch(new RegExp(`^qda_session=${wb.token}; HttpOnly; SameSite=Strict; Path=/`));
+    expect(String(r.headers['set-cookie'])).toMatch(new RegExp(`^qda_session_${wb.server.port}=${wb.token}; HttpOnly; SameSite=Strict; Path=/`));
     const wrong = await call(wb, 'GET', '/?token=guess', { signedIn: false });
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('accepts the cookie of its own token beside another workbench\'s cookie on the same host', async () => {
+    const both = `qda_session_1=${'z'.repeat(43)}; ${wb.cookie}`;
+    expect((await call(wb, 'GET', '/api/project', { signedIn: false, headers: { cookie: both } })).status).toBe(200);
+    expect((await call(wb, 'GET', '/api/project', { signedIn: false, headers: { cookie: `qda_session_1=${'z'.repeat(43)}` } })).status).toBe(401);
   });
 
   it('takes a Bearer token from scripts, and refuses a wrong one', async () => {

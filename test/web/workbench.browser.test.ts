@@ -6,6 +6,9 @@ import { SKIP_CHROMIUM, SKIP_REASON } from '../helpers/chromium.js';
 import { runCli } from '../helpers/cli.js';
 import { call, startTestWorkbench, type TestWorkbench } from '../helpers/workbench.js';
 
+/** Wait for a value (the machine is shared: give the page time, assert no speed). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
 interface Coding { id: number; code: string; start: number; end: number; memo: string | null; status: string; coder: string }
 
 describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on the sample study${SKIP_REASON}`, () => {
@@ -18,11 +21,11 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     wb = await startTestWorkbench();
     text = (await call<{ text: string }>(wb, 'GET', '/api/documents/informan-01')).json.text;
     browser = await openBrowser(wb.origin);
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await wb?.close();
-  });
+  }, 60_000);
 
   it('opens from the printed address, asks who is coding, and lists the documents', async () => {
     const { page } = browser;
@@ -44,15 +47,15 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     await page.locator('.transcript').focus();
     await page.keyboard.press('Control+ArrowDown');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
-    await expect.poll(() => page.locator('#selection-info').textContent()).toBe('“Waalaikumsalam. Iya, silakan”');
+    await poll(() => page.locator('#selection-info').textContent()).toBe('“Waalaikumsalam. Iya, silakan”');
     await page.keyboard.press('/');
     await page.locator('dialog.palette input').fill('skills');
     await browser.shot('02-palette');
     await page.keyboard.press('Enter');
     await page.locator('#turn-2 .stripe', { hasText: 'skills' }).waitFor();
     const start = text.indexOf('Waalaikumsalam. Iya, silakan');
-    await expect.poll(ana).toEqual([expect.objectContaining({ code: 'foundation/skills', start, end: start + 'Waalaikumsalam. Iya, silakan'.length, status: 'accepted' })]);
-    await expect.poll(() => page.locator('.save-state').textContent()).toMatch(/saved/);
+    await poll(ana).toEqual([expect.objectContaining({ code: 'foundation/skills', start, end: start + 'Waalaikumsalam. Iya, silakan'.length, status: 'accepted' })]);
+    await poll(() => page.locator('.save-state').textContent()).toMatch(/saved/);
   });
 
   it('applies the code at hand with a digit key to a mouse selection', async () => {
@@ -63,23 +66,24 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.35, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(() => page.locator('#selection-info').textContent()).toMatch(/^“Kasus/);
+    await poll(() => page.locator('#selection-info').textContent()).toMatch(/^“Kasus/);
     await page.keyboard.press('1');
     await page.locator('#turn-3 .stripe', { hasText: 'skills' }).waitFor();
-    await expect.poll(async () => (await ana()).length).toBe(2);
+    await poll(async () => (await ana()).length).toBe(2);
     const second = (await ana())[1];
     // Snapped to whole words: the span starts and ends at word edges.
     expect(text.slice(second.start, second.end)).toMatch(/^Kasus[\s\S]*\p{L}$/u);
+    await poll(() => page.locator('.toast').count()).toBe(0);
     await browser.shot('03-document-view');
   });
 
   it('undoes and redoes with Ctrl+Z and Ctrl+Shift+Z', async () => {
     const { page } = browser;
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await ana()).length).toBe(1);
-    await expect.poll(() => page.locator('#turn-3 .stripe', { hasText: 'skills' }).count()).toBe(0);
+    await poll(async () => (await ana()).length).toBe(1);
+    await poll(() => page.locator('#turn-3 .stripe', { hasText: 'skills' }).count()).toBe(0);
     await page.keyboard.press('Control+Shift+Z');
-    await expect.poll(async () => (await ana()).length).toBe(2);
+    await poll(async () => (await ana()).length).toBe(2);
     await page.locator('#turn-3 .stripe', { hasText: 'skills' }).waitFor();
   });
 
@@ -89,7 +93,7 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     await page.keyboard.press('m');
     await page.getByRole('dialog').locator('textarea').fill('Greets warmly: builds rapport before the story.');
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await ana()).find((c) => c.code === 'foundation/skills' && c.start < 2000)?.memo).toBe('Greets warmly: builds rapport before the story.');
+    await poll(async () => (await ana()).find((c) => c.code === 'foundation/skills' && c.start < 2000)?.memo).toBe('Greets warmly: builds rapport before the story.');
     await page.locator('#turn-2 .stripe .memo-mark').waitFor();
   });
 
@@ -99,10 +103,10 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     await page.locator('#turn-2 .stripe', { hasText: 'skills' }).click();
     await page.keyboard.press(']');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(async () => (await ana()).find((c) => c.id === before.id)!.end).toBe(text.indexOf('Saya Nurlaila') + 'Saya'.length);
+    await poll(async () => (await ana()).find((c) => c.id === before.id)!.end).toBe(text.indexOf('Saya Nurlaila') + 'Saya'.length);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await ana()).find((c) => c.id === before.id)!.end).toBe(before.end);
+    await poll(async () => (await ana()).find((c) => c.id === before.id)!.end).toBe(before.end);
   });
 
   it('reviews suggestions by keyboard: accepts three, rejects one, with progress', async () => {
@@ -111,10 +115,11 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     await page.locator('.review-item').waitFor();
     const queue = (await call<{ total: number; items: Array<{ coding: Coding }> }>(wb, 'GET', '/api/review?status=suggested')).json;
     const first = queue.items.slice(0, 4).map((i) => i.coding.id);
+    await poll(() => page.locator('.toast').allTextContents()).toEqual([]);
     await browser.shot('04-review-queue');
     for (const [n, key] of ['a', 'a', 'a', 'x'].entries()) {
       await page.keyboard.press(key);
-      await expect.poll(() => page.locator('.progress-line [role=status]').textContent()).toContain(`${n + 1} of ${queue.total} reviewed`);
+      await poll(() => page.locator('.progress-line [role=status]').textContent()).toContain(`${n + 1} of ${queue.total} reviewed`);
     }
     const statuses = await Promise.all(first.map(async (id) => (await call<Coding[]>(wb, 'GET', `/api/codings?status=accepted&status=rejected&coder=auto`)).json.find((c) => c.id === id)?.status));
     expect(statuses).toEqual(['accepted', 'accepted', 'accepted', 'rejected']);
@@ -123,7 +128,7 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
   it('after a reload everything is there: the codings, the memo, the review progress', async () => {
     const { page } = browser;
     await page.reload();
-    await expect.poll(() => page.locator('.progress-line [role=status]').textContent()).toContain('4 of');
+    await poll(() => page.locator('.progress-line [role=status]').textContent()).toContain('4 of');
     await page.goto(`${wb.origin}/#/doc/informan-01`);
     await page.locator('#turn-2 .stripe .memo-mark').waitFor();
     await page.locator('#turn-3 .stripe', { hasText: 'skills' }).waitFor();

@@ -37,11 +37,11 @@ describe.skipIf(SKIP_CHROMIUM)(`transcripts, names and memos with HTML run nothi
       void d.dismiss();
     });
     await browser.page.addInitScript(() => localStorage.setItem('qda.coder', 'ana'));
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await wb?.close();
-  });
+  }, 60_000);
 
   const pwned = () => browser.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null);
 

@@ -34,7 +34,7 @@ export interface CodeAgreement extends AgreementStatistics {
 /** A unit the coders answered differently: the list to talk through. */
 export interface Disagreement {
   document: string;
-  segment: number;
+  segment: number | null;
   code: string;
   span?: { start: number; end: number };
   codedBy: string[];

@@ -1,7 +1,13 @@
-import type { Coding } from '../../model/coding.js';
+import type { CodePointSpan, CodingRow } from '../../model/coding.js';
 
-/** What agreement needs of a coding; `text` (the segment's text) is shown in the disagreement list. */
-export type CodingForAgreement = Pick<Coding, 'document' | 'segment' | 'code' | 'start' | 'end' | 'coder'> & { text?: string };
+/**
+ * What agreement needs of a coding: a coding-table row's segment number (segment units) or span
+ * (overlap units); `text` (the segment's text) is shown in the disagreement list.
+ */
+export type CodingForAgreement = Pick<CodingRow, 'document' | 'segment' | 'span' | 'code' | 'coder'> & { text?: string };
+
+/** A coding with a span, as overlap units use it. */
+type SpannedCoding = CodingForAgreement & { span: CodePointSpan };
 
 /** How units of agreement are cut from codings. */
 export type AgreementUnitKind = 'segment' | 'overlap';
@@ -13,8 +19,8 @@ export type AgreementUnitKind = 'segment' | 'overlap';
  */
 export interface AgreementUnit {
   document: string;
-  /** Segment number (1-based); 0 when the codings gave spans only. */
-  segment: number;
+  /** Segment number (1-based); null when the codings gave spans only. */
+  segment: number | null;
   code: string;
   /** Overlap units: the extent of the matched spans (offsets as in the codings). */
   span?: { start: number; end: number };
@@ -47,12 +53,12 @@ export interface UnitOptions {
  * Segment units: for every segment that at least one coder coded with any code, and every
  * code, one unit "is the code present in the segment". Segments nobody coded are not units:
  * a coding table does not list them, and counting them would inflate agreement. Codings
- * without a segment number (0) are ignored; a coder with no coding in a document has no
+ * without a segment number are ignored; a coder with no coding in a document has no
  * value (null) in its segments.
  * @example segmentUnits(codings).units.filter((u) => u.code === 'factor/attachment')
  */
 export function segmentUnits(codings: readonly CodingForAgreement[], options: UnitOptions = {}): AgreementUnits {
-  const placed = codings.filter((c) => c.segment >= 1);
+  const placed = codings.filter((c): c is CodingForAgreement & { segment: number } => c.segment !== null);
   const frame = unitFrame(placed, options);
   const segments = new Map<string, { document: string; segment: number; text: string }>();
   const applied = new Set<string>();
@@ -79,16 +85,15 @@ export function segmentUnits(codings: readonly CodingForAgreement[], options: Un
  * when their overlap is at least `minOverlap` of their combined extent (intersection over
  * union). Spans are matched greedily, best overlap first; each span joins at most one span of
  * every other coder. A matched group is one unit; an unmatched span is a unit that only its
- * coder applied. Text nobody coded is never a unit. Codings without offsets (start < 0) are
- * ignored.
+ * coder applied. Text nobody coded is never a unit. Codings without a span are ignored.
  * @example overlapUnits(codings, { minOverlap: 0.5 }).units.length
  */
 export function overlapUnits(codings: readonly CodingForAgreement[], options: UnitOptions & { minOverlap: number }): AgreementUnits {
-  const spans = codings.filter((c) => c.start >= 0 && c.end >= c.start);
+  const spans = codings.filter((c): c is SpannedCoding => c.span !== null);
   const frame = unitFrame(spans, options);
   const coderIndex = new Map(frame.coders.map((c, i) => [c, i]));
   const units: AgreementUnit[] = [];
-  const byDocumentAndCode = new Map<string, CodingForAgreement[]>();
+  const byDocumentAndCode = new Map<string, SpannedCoding[]>();
   for (const c of spans) {
     const key = `${c.document}\u0000${c.code}`;
     const list = byDocumentAndCode.get(key);
@@ -98,7 +103,7 @@ export function overlapUnits(codings: readonly CodingForAgreement[], options: Un
   for (const document of frame.documents) {
     for (const code of frame.codes) {
       const mine = [...(byDocumentAndCode.get(`${document}\u0000${code}`) ?? [])]
-        .sort((a, b) => a.start - b.start || a.end - b.end || (coderIndex.get(a.coder) as number) - (coderIndex.get(b.coder) as number));
+        .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (coderIndex.get(a.coder) as number) - (coderIndex.get(b.coder) as number));
       for (const group of matchSpans(mine, options.minOverlap)) {
         const members = group.map((i) => mine[i]);
         const coded = new Set(members.map((m) => m.coder));
@@ -107,7 +112,7 @@ export function overlapUnits(codings: readonly CodingForAgreement[], options: Un
           document,
           segment: first.segment,
           code,
-          span: { start: Math.min(...members.map((m) => m.start)), end: Math.max(...members.map((m) => m.end)) },
+          span: { start: Math.min(...members.map((m) => m.span.start)), end: Math.max(...members.map((m) => m.span.end)) },
           values: frame.coders.map((coder) => (coded.has(coder) ? 1 : frame.covers(coder, document) ? 0 : null)),
           text: members.find((m) => m.text)?.text ?? '',
         });
@@ -130,12 +135,12 @@ export function overlapShare(a: { start: number; end: number }, b: { start: numb
 }
 
 /** Groups of span indices: best-overlapping pairs first, never two spans of one coder in a group. */
-function matchSpans(spans: readonly CodingForAgreement[], minOverlap: number): number[][] {
+function matchSpans(spans: readonly SpannedCoding[], minOverlap: number): number[][] {
   const pairs: Array<[number, number, number]> = [];
   for (let i = 0; i < spans.length; i++) {
     for (let j = i + 1; j < spans.length; j++) {
       if (spans[i].coder === spans[j].coder) continue;
-      const share = overlapShare(spans[i], spans[j]);
+      const share = overlapShare(spans[i].span, spans[j].span);
       if (share >= minOverlap && share > 0) pairs.push([share, i, j]);
     }
   }

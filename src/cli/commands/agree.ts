@@ -6,11 +6,9 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { message, type Message } from '../../model/message.js';
 import { agreementTables, agreementToCsv, agreementToJson, agreementToMarkdown } from '../../report/agreement-table.js';
 import { toCsv } from '../../report/csv.js';
-import { OffsetMap } from '../../text/offsets.js';
-import { segmentDocument } from '../../text/segment.js';
-import { EXIT, type CliContext } from '../context.js';
 import { segmentCodings } from '../../store/project-codings.js';
 import { AUTO_CODER } from '../../store/store.js';
+import { EXIT, type CliContext } from '../context.js';
 import { readProjectInput, sourceChoice } from '../project-input.js';
 import { outOption } from './options.js';
 
@@ -89,13 +87,13 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
     const input = await readProjectInput(ctx, options.project, { needCodebook: false });
     const chosen = options.coders ? new Set(options.coders) : null;
     const wanted = input.codings.filter((c) => (chosen ? chosen.has(c.coder) : c.coder !== AUTO_CODER));
-    codings.push(...segmentCodings(wanted, input.corpus.documents, 'turn', options.unit === 'segment'));
+    codings.push(...segmentCodings(wanted, input.corpus.documents, options.project));
     files = [options.project];
   }
   for (const file of options.project ? [] : files) {
-    const read = /\.qdpx$/i.test(file) ? await readProjectCodings(file) : await readCodings([file]);
+    const read = /\.qdpx$/i.test(file) ? await (await import('../../io/read-qdpx.js')).readProjectCodings(file) : await readCodings([file]);
     messages.push(...read.messages);
-    const lacking = options.unit === 'segment' ? read.codings.filter((c) => c.segment < 1) : read.codings.filter((c) => c.start < 0);
+    const lacking = options.unit === 'segment' ? read.codings.filter((c) => c.segment === null) : read.codings.filter((c) => c.span === null);
     if (lacking.length > 0) {
       const reason = options.unit === 'segment'
         ? 'coding table has no segment numbers: segment units need a `segment` column (or use --unit overlap with start,end)'
@@ -131,28 +129,6 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
   return EXIT.ok;
 }
 
-/**
- * The codings of every user of a REFI-QDA project, as a coding table would give them: offsets
- * in code points, segment numbers of turns, and the segment's text.
- */
-async function readProjectCodings(file: string): Promise<{ codings: CodingForAgreement[]; messages: Message[] }> {
-  const { readQdpx } = await import('../../io/read-qdpx.js');
-  const project = await readQdpx(file);
-  const documents = new Map(project.corpus.documents.map((doc) => [doc.id, {
-    offsets: new OffsetMap(doc.text),
-    texts: new Map(segmentDocument(doc, 'turn').map((s) => [s.index, s.text])),
-  }]));
-  // Coders come in the order the project lists its users, as files come in the order given.
-  const rank = new Map(project.users.map((u, i) => [u.name, i]));
-  const byUser = [...project.codings].sort((a, b) => (rank.get(a.coder) ?? rank.size) - (rank.get(b.coder) ?? rank.size));
-  const codings = byUser.flatMap((c) => {
-    const doc = documents.get(c.document);
-    if (!doc) return [];
-    return [{ ...c, start: doc.offsets.toCodePoint(c.start), end: doc.offsets.toCodePoint(c.end), text: doc.texts.get(c.segment) ?? '' }];
-  });
-  return { codings, messages: project.messages };
-}
-
 function share(value: string): number {
   const x = Number(value);
   if (!(x > 0 && x <= 1)) throw new InvalidArgumentError('give a share above 0 and at most 1, e.g. 0.5');
@@ -170,3 +146,4 @@ function integer(value: string): number {
   if (!Number.isInteger(x) || value.trim() === '') throw new InvalidArgumentError('give a whole number');
   return x;
 }
+

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { krippendorffAlpha, MEASUREMENT_LEVELS, type AlphaResult, type MeasurementLevel } from '../../analysis/agreement/krippendorff-alpha.js';
-import { readReliability, RELIABILITY_LAYOUTS, type ReliabilityLayout } from '../../io/read-reliability.js';
+import { RELIABILITY_LAYOUTS, type ReliabilityLayout } from '../../analysis/agreement/reliability-csv.js';
+import { readReliability } from '../../io/read-reliability.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { message } from '../../model/message.js';
 import { EXIT, type CliContext } from '../context.js';

@@ -6,13 +6,12 @@ import { createCoder } from '../../coding/code-corpus.js';
 import { codeAndFormat, type CodeTask, type CodeTaskOptions } from '../../io/code-task.js';
 import { jsonlBatches } from '../../io/jsonl-batches.js';
 import { AtomicFileWriter, writeFileAtomic } from '../../io/write-file.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { DocumentIds } from '../../io/read-corpus.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { readProjectInput, sourceChoice } from '../project-input.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
@@ -61,14 +60,11 @@ Examples:
 async function runCode(ctx: CliContext, files: string[], options: CodeCommandOptions): Promise<number> {
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
-  const wrong = sourceChoice(files, options.project) ?? (!options.project && !options.codebook ? "required option '-c, --codebook <file>' not specified" : null);
+  const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
   if (wrong) return ctx.usage(wrong);
-  let codebook: Codebook | null = null;
-  if (options.codebook) {
-    const read = await readCodebook(options.codebook);
-    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
-    codebook = read.codebook;
-  }
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  const codebook: Codebook | null = given;
   if (options.project) return runCodeProject(ctx, options.project, codebook, options);
   const read = readOptionsOf(options);
   const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };

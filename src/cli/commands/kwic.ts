@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { kwic, type KwicQuery } from '../../coding/kwic.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import type { Unit } from '../../model/segment.js';
@@ -10,7 +9,7 @@ import { kwicTable } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
-import { readProjectInput, sourceChoice } from '../project-input.js';
+import { optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import { outOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface KwicCommandOptions {
@@ -71,12 +70,9 @@ async function runKwic(ctx: CliContext, files: string[], options: KwicCommandOpt
   const window = Number(options.window);
   if (!Number.isInteger(window) || window < 0) return ctx.usage(`--window must be a whole number from 0 up (got "${options.window}")`);
 
-  let codebook: Codebook | null = null;
-  if (options.code !== undefined && options.codebook !== undefined) {
-    const read = await readCodebook(options.codebook);
-    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
-    codebook = read.codebook;
-  }
+  const given = await optionalCodebook(ctx, options.code !== undefined ? options.codebook : undefined);
+  if (typeof given === 'number') return given;
+  let codebook: Codebook | null = given;
   let corpus: Corpus;
   if (options.project !== undefined) {
     const input = await readProjectInput(ctx, options.project, { codebook, needCodebook: options.code !== undefined });

@@ -1,18 +1,17 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { joinCases, readCases } from '../../io/read-cases.js';
-import { readCodebook } from '../../io/read-codebook.js';
+import { joinCases } from '../../import/cases.js';
+import { readCases } from '../../io/read-cases.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
-import { message } from '../../model/message.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
 import type { Unit } from '../../model/segment.js';
 import { codeProject, newCodings, tableCodings } from '../../store/project-codings.js';
 import type { AddDocumentResult, ProjectStore, ProjectWriter } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
-import { cliActor, openProject } from '../project-input.js';
+import { cliActor, openProject, optionalCodebook } from '../project-input.js';
 import { readerOptions, readOptionsOf, unitOption, type ReaderFlags } from './options.js';
 
 interface AddOptions extends ReaderFlags {
@@ -118,12 +117,9 @@ Example:
 async function runAdd(ctx: CliContext, project: string, transcripts: string[], options: AddOptions, creating: boolean): Promise<number> {
   if (creating && existsSync(project)) return ctx.usage(`${project} already exists; add transcripts to it with \`qda project add\``);
   if (!creating && transcripts.length === 0 && !options.codebook && !options.codings) return ctx.usage('give transcripts to add, --codebook or --codings');
-  let codebook: Codebook | null = null;
-  if (options.codebook) {
-    const read = await readCodebook(options.codebook);
-    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
-    codebook = read.codebook;
-  }
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  const codebook: Codebook | null = given;
   const read = await readCorpus(transcripts, readOptionsOf(options));
   if (ctx.report(read.messages)) return EXIT.data;
   let corpus: Corpus = read.corpus;
@@ -144,10 +140,8 @@ async function runAdd(ctx: CliContext, project: string, transcripts: string[], o
       if (codebook) await tx.saveCodebook(codebook, options.codebook);
       const added = await addDocuments(tx, corpus);
       if (tables) {
-        const placed = tableCodings(tables.codings, await tx.getDocuments(), options.unit);
-        const file = options.codings!.join(', ');
-        if (placed.unknownDocuments.size > 0) ctx.report([message(`codings of ${[...placed.unknownDocuments].map((d) => `"${d}"`).join(', ')} are left out: no such document in the project`, { file, ruleId: 'unknown-document', source: 'project' })]);
-        if (placed.outside > 0) ctx.report([message(`${placed.outside} coding(s) are left out: their offsets or segment lie outside the document (is --unit the one they were coded with?)`, { file, ruleId: 'bad-span', source: 'project' })]);
+        const placed = tableCodings(tables.codings, await tx.getDocuments(), options.unit, options.codings!.join(', '));
+        ctx.report(placed.messages);
         imported = await tx.addCodings(placed.codings);
       }
       return added;

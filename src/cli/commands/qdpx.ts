@@ -2,25 +2,20 @@ import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { codebookToYaml } from '../../codebook/to-yaml.js';
 import { createCoder } from '../../coding/code-corpus.js';
-import type { ReadCoding } from '../../import/codings-csv.js';
-import type { QdpxImport } from '../../refi/read-project.js';
-import { readCodebook } from '../../io/read-codebook.js';
+import { placeCodings } from '../../coding/place-codings.js';
+import { projectCodingsCsv, projectSummary } from '../../refi/project-tables.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Coding } from '../../model/coding.js';
 import type { Document } from '../../model/document.js';
-import { message, type Message } from '../../model/message.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
-import { toCsv } from '../../report/csv.js';
-import { codePointLength, OffsetMap } from '../../text/offsets.js';
-import { segmentDocument } from '../../text/segment.js';
-import { EXIT, type CliContext } from '../context.js';
 import { modelCodings } from '../../store/project-codings.js';
-import { readProjectInput, sourceChoice } from '../project-input.js';
-import { inputFormatOption, languageOption, optionalCodebookOption, readOptionsOf, unitOption } from './options.js';
+import { EXIT, type CliContext } from '../context.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
+import { inputFormatOption, optionalCodebookOption, languageOption, readOptionsOf, unitOption } from './options.js';
 
 interface ExportOptions {
   codebook?: string;
@@ -101,8 +96,8 @@ async function runImport(ctx: CliContext, file: string, options: { out: string; 
   const outputs = new Map<string, string>();
   for (const doc of project.corpus.documents) outputs.set(join('sources', `${doc.id}.txt`), doc.text);
   outputs.set('codebook.yaml', codebookToYaml(project.codebook));
-  outputs.set('codings.csv', importedCodingsCsv(project.corpus.documents, project.codings));
-  outputs.set('project.json', `${JSON.stringify(projectJson(project, file), null, 2)}\n`);
+  outputs.set('codings.csv', projectCodingsCsv(project));
+  outputs.set('project.json', `${JSON.stringify(projectSummary(project, file), null, 2)}\n`);
   for (const [name, text] of outputs) await writeFileAtomic(join(options.out, name), text);
   const coders = new Set(project.codings.map((c) => c.coder));
   const positions = project.meta.positions;
@@ -113,121 +108,46 @@ async function runImport(ctx: CliContext, file: string, options: { out: string; 
   return EXIT.ok;
 }
 
-/** Imported codings as our coding table plus `coder`; `text` is the selected text. */
-function importedCodingsCsv(documents: readonly Document[], codings: readonly Coding[]): string {
-  const docs = new Map(documents.map((d) => [d.id, { doc: d, offsets: new OffsetMap(d.text), segments: new Map(segmentDocument(d, 'turn').map((s) => [s.index, s])) }]));
-  const rows = codings.map((c) => {
-    const d = docs.get(c.document)!;
-    return [c.document, c.segment, d.segments.get(c.segment)?.speaker ?? '', c.code, d.offsets.toCodePoint(c.start), d.offsets.toCodePoint(c.end), c.matches.join('|'), d.doc.text.slice(c.start, c.end), c.coder];
-  });
-  const columns = [...CODING_COLUMNS, 'coder'];
-  return toCsv({ columns, rows });
-}
-
-function projectJson(project: QdpxImport, file: string): object {
-  return {
-    file,
-    name: project.meta.name,
-    origin: project.meta.origin ?? null,
-    positions: project.meta.positions ?? null,
-    users: project.users,
-    variables: project.variables,
-    cases: project.cases.map((c) => ({ name: c.name, guid: c.guid, attributes: c.attributes, documents: c.documents })),
-    documents: project.corpus.documents.map((d) => ({ id: d.id, file: `sources/${d.id}.txt`, characters: codePointLength(d.text), attributes: d.attributes })),
-  };
-}
-
 async function runExport(ctx: CliContext, files: string[], options: ExportOptions): Promise<number> {
-  const wrong = sourceChoice(files, options.project) ?? (!options.project && !options.codebook ? "required option '-c, --codebook <file>' not specified" : null);
+  const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
   if (wrong) return ctx.usage(wrong);
   if (options.project && options.codings) return ctx.usage('--codings cannot be combined with --project: the project holds the codings');
-  let codebook: Codebook | null = null;
-  if (options.codebook) {
-    const read = await readCodebook(options.codebook);
-    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
-    codebook = read.codebook;
-  }
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
+  let codebook: Codebook;
   let documents: Document[];
   let codings: Coding[];
   if (options.project) {
-    const input = await readProjectInput(ctx, options.project, { codebook });
+    const input = await readProjectInput(ctx, options.project, { codebook: given });
     codebook = input.codebook!;
     documents = input.corpus.documents;
     codings = modelCodings(input.codings, documents);
   } else {
+    codebook = given!;
     const read = await readCorpus(files, readOptionsOf(options));
     if (ctx.report(read.messages)) return EXIT.data;
     documents = read.corpus.documents;
-    const chosen = await chooseCodings(ctx, documents, codebook!, options);
+    const chosen = await chooseCodings(ctx, documents, codebook, options);
     if (chosen === null) return EXIT.data;
     codings = chosen;
   }
-  const book = codebook!;
-  const name = options.name ?? book.name ?? basename(options.out).replace(/\.qdpx$/i, '');
+  const name = options.name ?? codebook.name ?? basename(options.out).replace(/\.qdpx$/i, '');
   const { writeQdpx } = await import('../../io/write-qdpx.js');
-  const archive = await writeQdpx(options.out, { name, codebook: book, documents, codings });
+  const archive = await writeQdpx(options.out, { name, codebook, documents, codings });
   const coders = [...new Set(codings.map((c) => c.coder))];
-  ctx.io.stderr(`${options.out}: ${documents.length} sources, ${book.codes.length} codes, ${codings.length - archive.skipped.length} codings by ${coders.join(', ') || 'nobody'}\n`);
+  ctx.io.stderr(`${options.out}: ${documents.length} sources, ${codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings by ${coders.join(', ') || 'nobody'}\n`);
   return EXIT.ok;
 }
 
-/** The coding tables given with --codings placed in the documents, or automatic coding; null after a fatal message. */
+/** The coding tables given with --codings, whole spans filed under a segment, or automatic coding; null after a fatal message. */
 async function chooseCodings(ctx: CliContext, documents: readonly Document[], codebook: Codebook, options: ExportOptions): Promise<Coding[] | null> {
   if (options.codings && options.codings.length > 0) {
     const table = await readCodings(options.codings);
     if (ctx.report(table.messages)) return null;
-    const placed = placeCodings(table.codings, documents, codebook, options.unit, options.codings.join(', '));
+    const placed = placeCodings(table.codings, documents, { unit: options.unit, mode: 'span', codes: new Set(codebook.codes.map((c) => c.id)), file: options.codings.join(', ') });
     if (ctx.report(placed.messages)) return null;
     return placed.codings;
   }
   const coder = createCoder(codebook);
   return documents.flatMap((doc) => coder.codeDocument(doc, { unit: options.unit }).codings.map(({ hits: _hits, ...c }) => c));
-}
-
-/**
- * Codings read from tables (code-point offsets, or only a segment number) placed in the
- * documents as UTF-16 spans; codings of other documents or unknown codes are warnings.
- */
-function placeCodings(read: readonly ReadCoding[], documents: readonly Document[], codebook: Codebook, unit: Unit, file: string): { codings: Coding[]; messages: Message[] } {
-  const docs = new Map(documents.map((d) => [d.id, { doc: d, offsets: new OffsetMap(d.text), segments: new Map(segmentDocument(d, unit).map((s) => [s.index, s])) }]));
-  const codes = new Set(codebook.codes.map((c) => c.id));
-  const missing = { document: new Set<string>(), code: new Set<string>(), span: 0 };
-  const codings: Coding[] = [];
-  for (const c of read) {
-    const d = docs.get(c.document);
-    if (d === undefined) {
-      missing.document.add(c.document);
-      continue;
-    }
-    if (!codes.has(c.code)) {
-      missing.code.add(c.code);
-      continue;
-    }
-    let start: number;
-    let end: number;
-    if (c.start >= 0) {
-      start = d.offsets.toUtf16(c.start);
-      end = d.offsets.toUtf16(c.end);
-    } else {
-      const segment = d.segments.get(c.segment);
-      start = segment?.start ?? -1;
-      end = segment?.end ?? -1;
-    }
-    if (start < 0 || end > d.doc.text.length || start > end) {
-      missing.span++;
-      continue;
-    }
-    codings.push({ document: c.document, segment: c.segment, code: c.code, start, end, coder: c.coder, source: c.source, matches: c.matches });
-  }
-  const messages: Message[] = [];
-  const warn = (reason: string, ruleId: string) => messages.push(message(reason, { file, ruleId, source: 'qdpx-export' }));
-  if (missing.document.size > 0) warn(`codings of ${list(missing.document)} are left out: no such document among the transcripts`, 'unknown-document');
-  if (missing.code.size > 0) warn(`codings with ${list(missing.code)} are left out: no such code in the codebook`, 'unknown-code');
-  if (missing.span > 0) warn(`${missing.span} coding(s) are left out: their offsets or segment lie outside the document (is --unit the one they were coded with?)`, 'bad-span');
-  return { codings, messages };
-}
-
-function list(values: ReadonlySet<string>): string {
-  const shown = [...values].slice(0, 5).map((v) => `"${v}"`).join(', ');
-  return values.size > 5 ? `${shown} and ${values.size - 5} more` : shown;
 }

@@ -2,26 +2,25 @@ import { Command, Option } from 'commander';
 import { groupingAttributes } from '../../analysis/frequencies.js';
 import type { EvidencedCoding } from '../../analysis/quotes.js';
 import { depthOf } from '../../analysis/rollup.js';
-import { alignCodings } from '../../coding/align-codings.js';
+import { chooseCoder } from '../../coding/choose-coder.js';
 import { createCoder } from '../../coding/code-corpus.js';
-import { joinCases, readCases } from '../../io/read-cases.js';
-import { readCodebook } from '../../io/read-codebook.js';
-import { readCodings } from '../../io/read-codings.js';
+import { joinCases } from '../../import/cases.js';
+import { readCases } from '../../io/read-cases.js';
+import { readManualCodings } from '../../io/read-manual-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { readPseudonyms } from '../../io/read-pseudonyms.js';
 import { writeReport } from '../../io/write-report.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
-import { message, type Message } from '../../model/message.js';
+import type { Message } from '../../model/message.js';
 import type { Segment, Unit } from '../../model/segment.js';
-import type { StoredCoding } from '../../store/store.js';
 import { buildReport } from '../../report/build-report.js';
+import { placeStoredCodings } from '../../store/project-codings.js';
+import { AUTO_CODER, type StoredCoding } from '../../store/store.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
-import { AUTO_CODER } from '../../store/store.js';
-import { modelCodings } from '../../store/project-codings.js';
-import { readProjectInput, sourceChoice } from '../project-input.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import { optionalCodebookOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ReportCommandOptions {
@@ -112,15 +111,15 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   const groupings = ['document', 'speaker', 'role', ...groupingAttributes(corpus.documents)];
   if (!groupings.includes(options.by)) return done(ctx, ctx.usage(`--by "${options.by}" is neither document, speaker, role nor an attribute of these transcripts; choose one of: ${groupings.join(', ')}`));
 
-  if (stored && options.codings) return done(ctx, ctx.usage('--codings cannot be combined with --project: the project holds the codings (add them with qda project import)'));
-  const projectCodings = stored ? placeProjectCodings(corpus, stored, options.unit) : null;
-  const manual = options.codings ? await readManualCodings(ctx, options.codings, corpus, codebook, options.unit) : projectCodings?.manual ?? null;
-  if (manual === 'fatal') return done(ctx, EXIT.data);
+  if (stored && options.codings) return done(ctx, ctx.usage('--codings cannot be combined with --project: the project holds the codings (add them with qda project add --codings)'));
+  const projectCodings = stored ? splitProjectCodings(corpus, stored, options.unit, options.project!) : null;
+  const manual = options.codings ? await readManualCodings(options.codings, corpus, codebook, options.unit) : projectCodings?.manual ?? null;
+  if (manual && ctx.report(manual.messages)) return done(ctx, EXIT.data);
   const chosen = chooseCoder(options.coder, manual === null ? null : manual.codings);
-  if (typeof chosen === 'string') return done(ctx, ctx.usage(chosen));
+  if ('problem' in chosen) return done(ctx, ctx.usage(chosen.problem));
   const { useAuto, manualCodings: selectedManual, label: coderLabel } = chosen;
 
-  const segments: Segment[] = manual?.segments.flat() ?? [];
+  const segments: Segment[] = manual?.segments ?? [];
   const codings: EvidencedCoding[] = [];
   const coder = useAuto && !projectCodings ? createCoder(codebook) : null;
   if (useAuto && projectCodings) for (const c of projectCodings.auto) codings.push(c);
@@ -130,7 +129,7 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
       const coded = coder.codeDocument(doc, { unit: options.unit });
       if (!manual) for (const s of coded.segments) segments.push(s);
       for (const c of coded.codings) codings.push(c);
-    } else if (!manual) for (const s of projectCodings?.segments[i] ?? segmentDocument(doc, options.unit)) segments.push(s);
+    } else if (!manual) for (const s of segmentDocument(doc, options.unit)) segments.push(s);
   });
   for (const c of selectedManual) codings.push(c);
 
@@ -149,35 +148,12 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   return EXIT.ok;
 }
 
-/**
- * Whose codings the report shows: `auto` (the default without coding tables), `manual` (every
- * human coder; the default with them), `all`, or one coder by name. A string is a usage error.
- */
-function chooseCoder(option: string | undefined, manual: EvidencedCoding[] | null): { useAuto: boolean; manualCodings: EvidencedCoding[]; label: string } | string {
-  const coders = [...new Set((manual ?? []).map((c) => c.coder))].sort();
-  const choice = option ?? (manual ? 'manual' : 'auto');
-  if (choice === 'auto') return { useAuto: true, manualCodings: [], label: 'auto' };
-  if (choice === 'all') return { useAuto: true, manualCodings: manual ?? [], label: ['auto', ...coders].join(', ') };
-  if (choice === 'manual') return manual ? { useAuto: false, manualCodings: manual, label: coders.join(', ') || 'manual' } : '--coder manual needs the coding tables: give them with --codings';
-  const wanted = choice.toLocaleLowerCase();
-  const mine = (manual ?? []).filter((c) => c.coder.toLocaleLowerCase() === wanted);
-  if (mine.length === 0) {
-    const known = coders.length > 0 ? `the coding tables have: ${coders.join(', ')}` : 'give the coding tables with --codings';
-    return `--coder "${choice}" has no codings (${known}); or use auto or all`;
-  }
-  return { useAuto: false, manualCodings: mine, label: mine[0].coder };
-}
-
 /** Transcripts, codebook and (with --project) the stored codings, from files or a project; a number is an exit code. */
 async function readSource(ctx: CliContext, files: string[], options: ReportCommandOptions): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
-  let codebook: Codebook | undefined;
-  const wrong = sourceChoice(files, options.project) ?? (!options.project && !options.codebook ? "required option '-c, --codebook <file>' not specified" : null);
+  const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
   if (wrong) return ctx.usage(wrong);
-  if (options.codebook) {
-    const { codebook: read, messages } = await readCodebook(options.codebook);
-    if (ctx.report(messages) || read === null) return EXIT.data;
-    codebook = read;
-  }
+  const codebook = await optionalCodebook(ctx, options.codebook);
+  if (typeof codebook === 'number') return codebook;
   if (options.project) {
     const input = await readProjectInput(ctx, options.project, { codebook });
     return { corpus: input.corpus, codebook: input.codebook!, stored: input.codings };
@@ -190,42 +166,16 @@ async function readSource(ctx: CliContext, files: string[], options: ReportComma
 
 /**
  * A project's codings on the segments of this run's unit: the machine's (coder `auto`) apart
- * from people's; `manual` is null when no person has coded.
+ * from people's, which are null when no person has coded (as without --codings).
  */
-function placeProjectCodings(corpus: Corpus, stored: readonly StoredCoding[], unit: Unit): { auto: EvidencedCoding[]; manual: { codings: EvidencedCoding[]; segments: Segment[][] } | null; segments: Segment[][] } {
-  const segments = corpus.documents.map((d) => segmentDocument(d, unit));
-  const byDocument = new Map(corpus.documents.map((d, i) => [d.id, segments[i]]));
+function splitProjectCodings(corpus: Corpus, stored: readonly StoredCoding[], unit: Unit, file: string): { auto: EvidencedCoding[]; manual: { codings: EvidencedCoding[]; segments: Segment[]; messages: Message[] } | null } {
   // In the order they were stored: automatic coding stores them as the coder made them.
-  const place = (list: readonly StoredCoding[]) => alignCodings(modelCodings([...list].sort((a, b) => a.id - b.id), corpus.documents), corpus.documents, byDocument, 'project').codings;
-  const human = stored.filter((c) => c.coder !== AUTO_CODER);
-  return { auto: place(stored.filter((c) => c.coder === AUTO_CODER)), manual: human.length ? { codings: place(human), segments } : null, segments };
-}
-
-/** Read human coders' tables and put their codings on the segments of this run's unit. */
-async function readManualCodings(
-  ctx: CliContext,
-  files: string[],
-  corpus: Corpus,
-  codebook: Codebook,
-  unit: Unit,
-): Promise<{ codings: EvidencedCoding[]; segments: Segment[][] } | 'fatal'> {
-  const segments = corpus.documents.map((d) => segmentDocument(d, unit));
-  const byDocument = new Map(corpus.documents.map((d, i) => [d.id, segments[i]]));
-  const known = new Set(codebook.codes.map((c) => c.id));
-  const codings: EvidencedCoding[] = [];
-  for (const file of files) {
-    const read = await readCodings([file]);
-    if (ctx.report(read.messages)) return 'fatal';
-    const aligned = alignCodings(read.codings, corpus.documents, byDocument, file);
-    const unknown = new Map<string, number>();
-    for (const c of aligned.codings) if (!known.has(c.code)) unknown.set(c.code, (unknown.get(c.code) ?? 0) + 1);
-    const warnings: Message[] = [...unknown].map(([code, n]) =>
-      message(`code "${code}" (${n} coding${n === 1 ? '' : 's'}) is not in the codebook; it is left out of the tables`, { file, ruleId: 'unknown-code', source: 'codings' }),
-    );
-    ctx.report([...aligned.messages, ...warnings]);
-    for (const c of aligned.codings) codings.push(c);
-  }
-  return { codings, segments };
+  const inOrder = [...stored].sort((a, b) => a.id - b.id);
+  const auto = placeStoredCodings(inOrder.filter((c) => c.coder === AUTO_CODER), corpus.documents, unit, file);
+  const human = inOrder.filter((c) => c.coder !== AUTO_CODER);
+  if (human.length === 0) return { auto: auto.codings, manual: null };
+  const people = placeStoredCodings(human, corpus.documents, unit, file);
+  return { auto: auto.codings, manual: { codings: people.codings, segments: [...people.segments.values()].flat(), messages: [...auto.messages, ...people.messages] } };
 }
 
 function done(ctx: CliContext, code: number): number {

@@ -1,21 +1,21 @@
 import { Command, Option } from 'commander';
-import { validateCoding, type CodingForValidation } from '../../analysis/validation.js';
+import { validateCoding } from '../../analysis/validation.js';
 import { createCoder } from '../../coding/code-corpus.js';
-import { readCodebook } from '../../io/read-codebook.js';
+import { placeCodings } from '../../coding/place-codings.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import type { Coding } from '../../model/coding.js';
-import { message, type Message } from '../../model/message.js';
+import type { Codebook } from '../../model/codebook.js';
+import type { Coding, CodingRow } from '../../model/coding.js';
+import type { Corpus } from '../../model/document.js';
+import { message } from '../../model/message.js';
 import type { Segment, Unit } from '../../model/segment.js';
 import { toCsv } from '../../report/csv.js';
 import { validationTables, validationToCsv, validationToJson, validationToMarkdown } from '../../report/validation-table.js';
-import { OffsetMap } from '../../text/offsets.js';
-import { EXIT, type CliContext } from '../context.js';
-import type { Codebook } from '../../model/codebook.js';
-import type { Corpus } from '../../model/document.js';
+import { storedRows } from '../../store/project-codings.js';
 import { AUTO_CODER } from '../../store/store.js';
-import { readProjectInput, sourceChoice } from '../project-input.js';
+import { EXIT, type CliContext } from '../context.js';
+import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, unitOption } from './options.js';
 
 interface ValidateOptions {
@@ -73,61 +73,53 @@ Examples:
 }
 
 async function runValidate(ctx: CliContext, files: string[], options: ValidateOptions): Promise<number> {
-  const wrong = sourceChoice(files, options.project) ?? (options.project ? null : !options.codebook ? "required option '-c, --codebook <file>' not specified" : !options.gold ? "required option '-g, --gold <file>' not specified" : null);
+  const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook], ['-g, --gold <file>', options.gold]]);
   if (wrong) return ctx.usage(wrong);
-  let codebook: Codebook | null = null;
-  if (options.codebook) {
-    const read = await readCodebook(options.codebook);
-    if (ctx.report(read.messages) || read.codebook === null) return EXIT.data;
-    codebook = read.codebook;
-  }
+  const given = await optionalCodebook(ctx, options.codebook);
+  if (typeof given === 'number') return given;
   const goldFile = options.gold ?? options.project!;
-  let goldAll: Coding[];
+  let codebook: Codebook;
   let corpus: Corpus;
+  let rows: CodingRow[] = [];
   if (options.project) {
-    const input = await readProjectInput(ctx, options.project, { codebook });
-    codebook = input.codebook;
+    const input = await readProjectInput(ctx, options.project, { codebook: given });
+    codebook = input.codebook!;
     corpus = input.corpus;
-    // Stored offsets are code points, as in a coding table without segment numbers.
-    goldAll = input.codings.filter((c) => c.coder !== AUTO_CODER).map((c) => ({ document: c.document, segment: -1, code: c.code, start: c.start, end: c.end, coder: c.coder, source: 'manual', matches: [] }));
+    rows = storedRows(input.codings.filter((c) => c.coder !== AUTO_CODER));
   } else {
     const read = await readCorpus(files, readOptionsOf(options));
     if (ctx.report(read.messages)) return EXIT.data;
+    codebook = given!;
     corpus = read.corpus;
-    goldAll = [];
   }
   if (options.gold) {
-    const gold = await readCodings([options.gold]);
-    if (ctx.report(gold.messages)) return EXIT.data;
-    goldAll = gold.codings;
+    const table = await readCodings([options.gold]);
+    if (ctx.report(table.messages)) return EXIT.data;
+    rows = table.codings;
   }
-  const goldCoders = [...new Set(goldAll.map((c) => c.coder))];
+  const goldCoders = [...new Set(rows.map((c) => c.coder))];
   if (options.coder !== undefined && !goldCoders.includes(options.coder)) {
     ctx.report([message(`no rows of coder "${options.coder}"; the ${options.gold ? 'table' : 'project'} has: ${goldCoders.join(', ') || 'no rows'}`, { file: goldFile, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
     return EXIT.data;
   }
   if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${goldFile} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
-  const goldRows = goldAll.filter((c) => options.coder === undefined || c.coder === options.coder);
-  const coder = createCoder(codebook!);
+  const goldRows = rows.filter((c) => options.coder === undefined || c.coder === options.coder);
+
+  const coder = createCoder(codebook);
   const segments: Segment[] = [];
   const auto: Coding[] = [];
-  const offsets = new Map<string, OffsetMap>();
   for (const [i, doc] of corpus.documents.entries()) {
     ctx.progress(`coding ${i + 1}/${corpus.documents.length} ${doc.id}`);
     const coded = coder.codeDocument(doc, { unit: options.unit });
     segments.push(...coded.segments);
     auto.push(...coded.codings);
-    offsets.set(doc.id, new OffsetMap(doc.text));
   }
   ctx.progressDone();
 
-  // Gold spans are code points (our CSV); segments are UTF-16 offsets of the document text.
-  const goldCodings: CodingForValidation[] = goldRows.map((c) => {
-    const map = offsets.get(c.document);
-    return map && c.segment < 1 ? { ...c, start: map.toUtf16(c.start), end: map.toUtf16(c.end) } : c;
-  });
-  const result = validateCoding(segments, auto, goldCodings, { codes: codebook!.codes.map((c) => c.id), unit: options.unit });
-  ctx.report(unplacedMessages(goldFile, result.unplaced, new Set(offsets.keys())));
+  // The gold rows land on the segments exactly as `qda report --codings` puts them.
+  const gold = placeCodings(goldRows, corpus.documents, { unit: options.unit, file: goldFile });
+  ctx.report(gold.messages);
+  const result = validateCoding(segments, auto, gold.codings, { codes: codebook.codes.map((c) => c.id), unit: options.unit });
 
   const output = options.format === 'json' ? `${JSON.stringify(validationToJson(result), null, 2)}\n` : options.format === 'csv' ? validationToCsv(result) : validationToMarkdown(result);
   if (!options.out) {
@@ -140,21 +132,3 @@ async function runValidate(ctx: CliContext, files: string[], options: ValidateOp
   return EXIT.ok;
 }
 
-/** One warning per document (or per row, for a known document) whose gold rows fall in no segment. */
-function unplacedMessages(file: string, unplaced: readonly CodingForValidation[], documents: ReadonlySet<string>): Message[] {
-  const unknown = new Map<string, number>();
-  const out: Message[] = [];
-  for (const c of unplaced) {
-    if (!documents.has(c.document)) unknown.set(c.document, (unknown.get(c.document) ?? 0) + 1);
-    else {
-      const where = c.segment >= 1 ? `segment ${c.segment}` : 'its start,end span';
-      out.push(message(`gold coding "${c.code}" in document "${c.document}" at ${where} falls in no segment of the transcript; it is ignored`, {
-        file, ruleId: 'gold-unplaced', source: 'validate', note: 'check that --unit matches the segmentation the gold table was made with',
-      }));
-    }
-  }
-  for (const [document, n] of unknown) {
-    out.push(message(`${n} gold coding${n === 1 ? '' : 's'} of document "${document}", which is not among the transcripts, ignored`, { file, ruleId: 'gold-unknown-document', source: 'validate' }));
-  }
-  return out;
-}

@@ -28,7 +28,7 @@ export function agreementRoutes(wb: Workbench): Route[] {
       method: 'GET', path: '/api/agreement/codings', handler: async ({ query, actor }) => {
         const coders = twoCoders(query);
         const codings = await agreementCodings(wb, coders, actor.coder ?? actor.id);
-        const table = { columns: ['document', 'segment', 'code', 'start', 'end', 'coder', 'text'], rows: codings.map((c) => [c.document, c.segment, c.code, c.start, c.end, c.coder, c.text ?? '']) };
+        const table = { columns: ['document', 'segment', 'code', 'start', 'end', 'coder', 'text'], rows: codings.map((c) => [c.document, c.segment, c.code, c.span?.start ?? null, c.span?.end ?? null, c.coder, c.text ?? '']) };
         return { download: { name: `${coders.join('-vs-')}-codings.csv`, type: 'text/csv; charset=utf-8', body: toCsv(table) } };
       },
     },
@@ -65,9 +65,9 @@ function twoCoders(query: URLSearchParams): [string, string] {
   return [a, b];
 }
 
-/** The two coders' accepted codings, one row per turn they touch (as coding tables give them to `qda agree`), coder a first. */
+/** The two coders' accepted codings as the coding-table rows `qda agree` reads (see `segmentCodings`), coder a first. */
 async function agreementCodings(wb: Workbench, coders: [string, string], viewer: string): Promise<CodingForAgreement[]> {
   const [documents, stored] = await Promise.all([wb.store.getDocuments(), wb.store.listCodings({ coder: coders, status: 'accepted', viewer })]);
-  const rows = segmentCodings(stored, documents, 'turn', true);
+  const rows = segmentCodings(stored, documents, wb.store.location);
   return coders.flatMap((coder) => rows.filter((r) => r.coder === coder));
 }

@@ -14,7 +14,7 @@ export function projectRoutes(wb: Workbench): Route[] {
         const [info, coders, codebook] = await Promise.all([wb.store.info(), wb.store.listCoders(), wb.store.currentCodebook()]);
         return {
           name: wb.name, readOnly: wb.store.readOnly, actor: { name: actor.name, coder: actor.coder ?? null },
-          documents: info.documents, codings: info.codings, memos: info.memos,
+          documents: info.documents, codings: info.codings, memos: info.memos, events: info.events,
           codebook: codebook ? { version: codebook.version, name: codebook.codebook.name ?? null, language: codebook.codebook.language } : null,
           coders: coders.map((c) => ({ name: c.name, color: c.color })),
         };
@@ -35,8 +35,8 @@ export function projectRoutes(wb: Workbench): Route[] {
     {
       method: 'GET', path: '/api/history', handler: async ({ actor, req }) => {
         const coder = actingCoder(actor, req);
-        const [state, changes] = await Promise.all([wb.store.undoState(coder), wb.store.listChanges({ actor: coder, limit: 50 })]);
-        return { undo: state.undo, redo: state.redo, changes };
+        const [state, changes] = await Promise.all([wb.store.undoState(coder), wb.store.listChanges({ actor: coder })]);
+        return { undo: state.undo, redo: state.redo, changes: changes.slice(-50).reverse() };
       },
     },
     {

@@ -7,7 +7,8 @@ import type { Coding } from '../../model/coding.js';
 import { qdpxArchive } from '../../refi/write-project.js';
 import type { ProjectReader, StoredCoding } from '../../store/store.js';
 import { OffsetMap } from '../../text/offsets.js';
-import { codedProject } from '../coded-project.js';
+import { segmentCodings } from '../../store/project-codings.js';
+import { segmentDocument } from '../../text/segment.js';
 import type { Download } from '../http.js';
 
 /** The automatic coder: its suggestions are not a person's judgement, so class view leaves them out. */
@@ -21,20 +22,15 @@ export interface ClassView {
 }
 
 /**
- * People's accepted codings placed on turns, offsets in code points, with each turn's text:
- * the units class view compares.
+ * People's accepted codings filed under turns as `qda agree` files them (each whole span under
+ * the turn it overlaps most, with the turn's text): the units class view compares.
  */
-export async function classCodings(store: ProjectReader, document?: string): Promise<{ codings: Array<CodingForAgreement & { updatedAt?: string }>; documents: Array<{ id: string; segments: number }> }> {
-  const coded = await codedProject(store, { status: 'accepted', ...(document ? { document } : {}) });
-  const texts = new Map(coded.segments.map((s) => [`${s.document}\u0000${s.index}`, s.text]));
-  const offsets = new Map(coded.documents.map((d) => [d.id, new OffsetMap(d.text)]));
-  const codings = coded.codings.filter((c) => c.coder !== AUTO_CODER).map((c) => ({
-    document: c.document, segment: c.segment, code: c.code, coder: c.coder,
-    start: offsets.get(c.document)!.toCodePoint(c.start), end: offsets.get(c.document)!.toCodePoint(c.end),
-    text: texts.get(`${c.document}\u0000${c.segment}`) ?? '',
-  }));
-  const documents = coded.documents.filter((d) => !document || d.id === document).map((d) => ({ id: d.id, segments: coded.segments.filter((s) => s.document === d.id).length }));
-  return { codings, documents };
+export async function classCodings(store: ProjectReader, document?: string): Promise<{ codings: CodingForAgreement[]; documents: Array<{ id: string; segments: number }>; stored: StoredCoding[] }> {
+  const [all, listed] = await Promise.all([store.getDocuments(), store.listCodings({ status: 'accepted', ...(document ? { document } : {}) })]);
+  const documents = all.filter((d) => !document || d.id === document);
+  const stored = listed.filter((c) => c.coder !== AUTO_CODER);
+  const codings = segmentCodings(stored, documents, 'project');
+  return { codings, stored, documents: documents.map((d) => ({ id: d.id, segments: segmentDocument(d, 'turn').length })) };
 }
 
 /**
@@ -43,11 +39,12 @@ export async function classCodings(store: ProjectReader, document?: string): Pro
  * @example await classView(store, { reference: 'lecturer', coders: ['ana', 'budi'] })
  */
 export async function classView(store: ProjectReader, options: { reference?: string; coders?: readonly string[]; document?: string } = {}): Promise<ClassView> {
-  const { codings, documents } = await classCodings(store, options.document);
+  const { codings, documents, stored } = await classCodings(store, options.document);
   const codebook = await store.currentCodebook();
   const coders = (options.coders ?? []).filter((c) => c !== AUTO_CODER);
-  const stamps = new Map((await store.listCodings({ status: 'accepted' })).map((c) => [`${c.coder}\u0000${c.document}`, c.updatedAt]));
-  const progress = coderProgress(codings.map((c) => ({ ...c, updatedAt: latest(stamps, c.coder, c.document) })), coders);
+  const latest = new Map<string, string>();
+  for (const c of stored) if ((latest.get(c.coder) ?? '') < c.updatedAt) latest.set(c.coder, c.updatedAt);
+  const progress = coderProgress(codings.map((c) => ({ coder: c.coder, document: c.document, segment: c.segment ?? 0, code: c.code, updatedAt: latest.get(c.coder) })), coders);
   const agreement = classAgreement(codings, {
     ...(options.reference ? { reference: options.reference } : {}),
     coders,
@@ -56,14 +53,10 @@ export async function classView(store: ProjectReader, options: { reference?: str
   return { documents, progress, agreement };
 }
 
-function latest(stamps: Map<string, string>, coder: string, document: string): string | undefined {
-  return stamps.get(`${coder}\u0000${document}`);
-}
-
 /** Every person's accepted codings as CSV (code points), one row per coding, for a spreadsheet or `qda agree`. */
 export async function codingsCsv(store: ProjectReader): Promise<Download> {
   const { codings } = await classCodings(store);
-  const table = { columns: ['document', 'segment', 'code', 'start', 'end', 'coder', 'text'], rows: codings.map((c) => [c.document, c.segment, c.code, c.start, c.end, c.coder, c.text ?? '']) };
+  const table = { columns: ['document', 'segment', 'code', 'start', 'end', 'coder', 'text'], rows: codings.map((c) => [c.document, c.segment ?? '', c.code, c.span?.start ?? '', c.span?.end ?? '', c.coder, c.text ?? '']) };
   return { name: 'class-codings.csv', type: 'text/csv; charset=utf-8', body: toCsv(table) };
 }
 

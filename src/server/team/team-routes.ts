@@ -3,13 +3,13 @@ import { ROLES, type Role } from '../../model/account.js';
 import type { ProjectStore } from '../../store/store.js';
 import type { TeamStore } from '../../store/team-store.js';
 import { OffsetMap } from '../../text/offsets.js';
+import { segmentDocument } from '../../text/segment.js';
 import type { Actor } from '../auth.js';
-import { codedProject } from '../coded-project.js';
 import { HttpError } from '../http.js';
 import { oneOf, requiredString } from '../input.js';
 import type { Route } from '../router.js';
-import { cookie } from '../security.js';
-import { agreementCsv, classQdpx, classView, codingsCsv } from './class-view.js';
+import { cookies } from '../security.js';
+import { agreementCsv, classCodings, classQdpx, classView, codingsCsv } from './class-view.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import type { TeamSessions } from './sessions.js';
 
@@ -71,7 +71,7 @@ export function signInRoutes(ctx: TeamContext): Route[] {
       const name = typeof input.name === 'string' ? input.name.trim().toLowerCase() : '';
       const password = typeof input.password === 'string' ? input.password : '';
       if (name === '' || password === '') throw new HttpError(400, 'give "name" and "password"');
-      const result = await ctx.sessions.signIn(name, password, clientAddress(req), cookie(req, ctx.cookie.name));
+      const result = await ctx.sessions.signIn(name, password, clientAddress(req), cookies(req, ctx.cookie.name)[0]);
       if (!result.ok && result.reason === 'rate-limited') {
         res.setHeader('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
         throw new HttpError(429, `too many failed sign-ins: try again in ${Math.ceil(result.retryAfterMs / 60_000)} minutes`);
@@ -89,7 +89,7 @@ export function signInRoutes(ctx: TeamContext): Route[] {
  * @example new Router([...teamRoutes(ctx), ...workbenchRoutes(wb)])
  */
 export function teamRoutes(ctx: TeamContext): Route[] {
-  const token = (req: IncomingMessage) => cookie(req, ctx.cookie.name);
+  const token = (req: IncomingMessage) => cookies(req, ctx.cookie.name)[0];
   return [
     {
       method: 'GET', path: '/api/team/me', handler: async ({ actor, req }) => {
@@ -192,13 +192,12 @@ export function teamRoutes(ctx: TeamContext): Route[] {
         requireOwner(actor);
         const document = query.get('document') ?? '';
         const segment = Number(query.get('segment'));
-        const coded = await codedProject(ctx.store, { document, status: 'accepted' });
-        const turn = coded.segments.find((s) => s.document === document && s.index === segment);
-        if (!turn) throw new HttpError(404, `no turn ${query.get('segment')} in document "${document}"`);
-        const offsets = new OffsetMap(coded.documents.find((d) => d.id === document)!.text);
-        const spans = coded.codings
-          .filter((c) => c.segment === segment && c.coder !== 'auto')
-          .map((c) => ({ coder: c.coder, code: c.code, start: offsets.toCodePoint(c.start), end: offsets.toCodePoint(c.end) }));
+        const doc = await ctx.store.getDocument(document);
+        const turn = doc ? segmentDocument(doc, 'turn')[segment - 1] : undefined;
+        if (!doc || !turn) throw new HttpError(404, `no turn ${query.get('segment')} in document "${document}"`);
+        const offsets = new OffsetMap(doc.text);
+        const { codings } = await classCodings(ctx.store, document);
+        const spans = codings.filter((c) => c.segment === segment && c.span).map((c) => ({ coder: c.coder, code: c.code, start: c.span!.start, end: c.span!.end }));
         return { document, segment, speaker: turn.speaker, text: turn.text, start: offsets.toCodePoint(turn.start), end: offsets.toCodePoint(turn.end), spans };
       },
     },

@@ -6,7 +6,7 @@ import type { Actor, Authenticate } from '../auth.js';
 import { HttpError } from '../http.js';
 import type { Route } from '../router.js';
 import { workbenchRoutes } from '../routes/index.js';
-import { cookie, newToken, sameToken } from '../security.js';
+import { cookies, newToken, sameToken } from '../security.js';
 import { startServer, type RunningServer } from '../server.js';
 import { BlindStore, runAsMember } from './blind-store.js';
 import { LoginLimiter } from './login-limiter.js';
@@ -50,7 +50,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   const csrfOf = new WeakMap<IncomingMessage, string>();
 
   const authenticate: Authenticate = async (req) => {
-    const signed = await sessions.authenticate(cookie(req, sessionCookie.name));
+    const signed = await sessions.authenticate(cookies(req, sessionCookie.name)[0]);
     if (!signed) return undefined;
     csrfOf.set(req, signed.session.csrfToken);
     const actor: Actor = { id: signed.account.name, name: signed.account.name, roles: [signed.account.role], coder: signed.account.name };

@@ -246,7 +246,7 @@ export function documentScreen(): Screen {
       h('div', { class: 'code-name' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), codeLabel(c.code), h('span', { class: 'code-id' }, ` ${c.code}`)),
       h('dl', {},
         h('dt', {}, t('coderOf')), h('dd', {}, c.coder),
-        h('dt', {}, t('status')), h('dd', {}, `${c.origin} · ${c.status}`),
+        h('dt', {}, t('status')), h('dd', {}, `${c.origin} · ${t(`st_${c.status}`)}`),
         h('dt', {}, t('created')), h('dd', {}, c.createdAt.slice(0, 16).replace('T', ' ')),
         c.matches.length ? [h('dt', {}, t('matched')), h('dd', {}, c.matches.join(', '))] : null),
       c.memo ? h('p', { class: 'memo' }, `✎ ${c.memo}`) : null,

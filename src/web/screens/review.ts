@@ -92,7 +92,7 @@ export function reviewScreen(): Screen {
         select(t('code'), 'code', [['', t('allCodes')], ...codes.map((c): [string, string] => [c.id, `${'· '.repeat(c.id.split('/').length - 1)}${codeLabel(c.id)}`])]),
         select(t('document'), 'document', [['', t('allDocuments')], ...documents.map((d): [string, string] => [d.id, d.id])]),
         select(t('speaker'), 'speaker', [['', t('allSpeakers')], ...speakers.map((s): [string, string] => [s, s]), ...(filters.speaker && !speakers.includes(filters.speaker) ? [[filters.speaker, filters.speaker] as [string, string]] : [])]),
-        select(t('status'), 'status', [['suggested', t('onlyOpen')], ['all', t('allStatuses')]])),
+        select(t('statusFilter'), 'status', [['suggested', t('onlyOpen')], ['all', t('allStatuses')]])),
       !item ? h('p', { class: 'empty' }, t('queueEmpty')) : h('div', { class: 'review-body' },
         h('article', { class: 'review-item', 'aria-label': `${at + 1} / ${queue.items.length}`, tabindex: -1 },
           h('div', { class: 'where' },
@@ -101,7 +101,7 @@ export function reviewScreen(): Screen {
             item.turn.speaker ? h('span', { class: 'speaker' }, item.turn.speaker) : null,
             item.turn.role ? h('span', { class: 'role' }, item.turn.role) : null,
             item.turn.timestamp ? h('span', { class: 'time' }, item.turn.timestamp) : null,
-            h('span', { class: `status ${item.coding.status}` }, item.coding.status)),
+            h('span', { class: `status ${item.coding.status}` }, t(`st_${item.coding.status}`))),
           h('p', { class: 'context' }, marked(item)),
           h('p', { class: 'matches' }, `${t('matched')}: `, item.coding.matches.map((m) => (m.startsWith('/') ? h('span', { class: 'chip small', title: m }, t('rule')) : h('mark', {}, m.length > 40 ? `${m.slice(0, 40)}…` : m)))),
           h('div', { class: 'row actions-row' },
@@ -118,7 +118,7 @@ export function reviewScreen(): Screen {
           code?.definition ? [h('h3', {}, t('definition')), h('p', {}, code.definition)] : null,
           code?.include ? [h('h3', {}, t('include')), h('p', {}, code.include)] : null,
           code?.exclude ? [h('h3', {}, t('exclude')), h('p', {}, code.exclude)] : null,
-          code?.examples.length ? [h('h3', {}, t('examples')), h('ul', {}, code.examples.map((x) => h('li', {}, x)))] : null)));
+          code?.examples.length ? [h('h3', {}, t('examplesHeading')), h('ul', {}, code.examples.map((x) => h('li', {}, x)))] : null)));
     const dot = root.querySelector<HTMLElement>('.code-card .dot');
     if (dot && item) dot.style.background = codeColor(item.coding.code);
     root.querySelector<HTMLElement>('.review-item')?.focus({ preventScroll: true });
