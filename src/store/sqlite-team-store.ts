@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { message, QdaError } from '../model/message.js';
+import { removeStaleSqliteLock } from './lock.js';
 import { isBusy, translateError } from './sqlite-errors.js';
 import { SqlTeamStore } from './sql-team-store.js';
 import { TEAM_TABLES } from './team-schema.js';
@@ -34,21 +35,29 @@ export async function openSqliteTeamStore(projectFile: string, options: { create
     db = new driver.Database(file);
     db.exec('PRAGMA trusted_schema = OFF');
     db.exec('PRAGMA foreign_keys = ON');
-    if (!db.get("SELECT 1 AS x FROM sqlite_master WHERE name = 'team_accounts'")) db.exec(`BEGIN IMMEDIATE; ${TEAM_TABLES} COMMIT;`);
   } catch (e) {
     throw translateError(e, file);
   }
   const retry = async <T>(fn: () => T): Promise<T> => {
     const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    let recovered = false;
     for (;;) {
       try {
         return fn();
       } catch (e) {
-        if (!isBusy(e) || Date.now() > deadline) throw translateError(e, file);
+        if (!isBusy(e)) throw translateError(e, file);
+        if (Date.now() > deadline) {
+          // A transaction takes milliseconds: a lock held for the whole wait was left by a
+          // process that was killed mid-write (SQLite rolls its journal back on the next open).
+          if (recovered || !removeStaleSqliteLock(file)) throw translateError(e, file);
+          recovered = true;
+        }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
   };
+  const created = await retry(() => Boolean(db.get("SELECT 1 AS x FROM sqlite_master WHERE name = 'team_accounts'")));
+  if (!created) await retry(() => db.exec(`BEGIN IMMEDIATE; ${TEAM_TABLES} COMMIT;`));
   return new SqlTeamStore({
     all: (sql, params = []) => retry(() => db.all(sql, params) as Array<Record<string, unknown>>),
     run: (sql, params = []) => retry(() => Number(db.run(sql, params).changes)),
