@@ -1,11 +1,12 @@
-// `npm run bench` (team part): 30 simulated coders code the sample transcripts at once for 60 s
+// `npm run bench -- team`: 30 simulated coders code the sample transcripts at once for 60 s
 // against `qda serve --team`, on an SQLite project and (when QDA_TEST_PG names a server, e.g.
 // under `.ci/with-postgres`) on PostgreSQL. Reports acknowledged writes, lost and duplicated
 // ones (both must be 0), and p50/p95 latency. Options: --team-coders 30 --team-seconds 60.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { BenchOptions } from './run.js';
 import { hashPassword } from '../src/server/team/password.js';
 import { fillProject, openBackend, PASSWORD, type Backend } from '../test/helpers/team.js';
 import { auditWrites, percentile, runCoders } from '../test/helpers/team-load.js';
@@ -52,34 +53,34 @@ async function bench(label: string, backend: Backend, where: string[], file: str
   };
 }
 
-const results: Array<Record<string, unknown>> = [];
-const file = join(mkdtempSync(join(tmpdir(), 'qda-bench-team-')), 'study.qda');
-results.push(await bench('sqlite', { kind: 'sqlite' }, [file], file));
-console.log(JSON.stringify(results.at(-1)));
+/** The team topic: one row per store (PostgreSQL skipped, with the reason, when no server is given). */
+export async function run(options: BenchOptions): Promise<object[]> {
+  const results: Array<Record<string, unknown>> = [];
+  const file = join(mkdtempSync(join(tmpdir(), 'qda-bench-team-')), 'study.qda');
+  results.push(await bench('sqlite', { kind: 'sqlite' }, [file], file));
+  options.log(results.at(-1)!);
 
-const server = process.env.QDA_TEST_PG;
-if (server) {
-  const name = `qda_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = server.replace(/^(postgres(?:ql)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${name}`);
-  try {
-    results.push(await bench('postgresql', { kind: 'postgres', url }, ['bench', '--database', url], file));
-    console.log(JSON.stringify(results.at(-1)));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+  const server = process.env.QDA_TEST_PG;
+  if (server) {
+    const name = `qda_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = server.replace(/^(postgres(?:ql)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${name}`);
+    try {
+      results.push(await bench('postgresql', { kind: 'postgres', url }, ['bench', '--database', url], file));
+      options.log(results.at(-1)!);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  } else {
+    const skipped = { case: 'team', store: 'postgresql', skipped: 'no PostgreSQL server: run `.ci/with-postgres npm run bench` (or set QDA_TEST_PG)' };
+    options.log(skipped);
+    results.push(skipped);
   }
-} else {
-  const skipped = { case: 'team', store: 'postgresql', skipped: 'no PostgreSQL server: run `.ci/with-postgres npm run bench` (or set QDA_TEST_PG)' };
-  console.log(JSON.stringify(skipped));
-  results.push(skipped);
-}
 
-mkdirSync('bench/results', { recursive: true });
-const out = join('bench/results', `team-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`results written to ${out}`);
-const broken = results.filter((r) => Number(r.lost_writes) > 0 || Number(r.duplicated_writes) > 0);
-if (broken.length > 0) process.exitCode = 1;
+  const broken = results.filter((r) => Number(r.lost_writes) > 0 || Number(r.duplicated_writes) > 0);
+  if (broken.length > 0) process.exitCode = 1;
+  return results;
+}

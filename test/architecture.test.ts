@@ -11,13 +11,14 @@ const ALLOWED: Record<string, string[]> = {
   codebook: ['model', 'text', 'util'],
   coding: ['model', 'text', 'codebook', 'util'],
   analysis: ['model', 'text', 'util'],
-  report: ['model', 'analysis', 'text', 'util'],
+  learn: ['model', 'text', 'util', 'codebook', 'coding', 'analysis'],
+  report: ['model', 'analysis', 'text', 'util', 'learn'],
   refi: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'report'],
-  io: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'analysis', 'report', 'refi'],
-  store: ['model', 'text', 'util', 'codebook', 'coding', 'analysis', 'refi'],
-  server: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'analysis', 'report', 'refi', 'io', 'store'],
+  io: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'analysis', 'learn', 'report', 'refi'],
+  store: ['model', 'text', 'util', 'codebook', 'coding', 'analysis', 'learn', 'refi'],
+  server: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'analysis', 'learn', 'report', 'refi', 'io', 'store'],
   web: ['model', 'text', 'util'],
-  cli: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'analysis', 'report', 'refi', 'io', 'store', 'server'],
+  cli: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'analysis', 'learn', 'report', 'refi', 'io', 'store', 'server'],
 };
 /** The folders that may read and write files, open sockets and talk to the process. */
 const EDGE = ['io', 'store', 'server', 'cli'];

@@ -1,5 +1,6 @@
 import { labelOf, type Codebook } from '../model/codebook.js';
 import { depthOf } from './rollup.js';
+import { checkString } from '../util/options.js';
 
 /** One code as the paper's appendix lists it. */
 export interface CodebookRow {
@@ -18,6 +19,7 @@ export interface CodebookRow {
  * @example codebookRows(codebook).map((r) => [r.id, r.label])
  */
 export function codebookRows(codebook: Codebook, options: { language?: string } = {}): CodebookRow[] {
+  checkString('codebookRows', 'language', options.language);
   const language = options.language ?? codebook.language;
   return codebook.codes.map((c) => ({
     id: c.id,

@@ -1,6 +1,7 @@
 import { labelOf, type Codebook } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
 import { codesAtLevel, rollUp } from './rollup.js';
+import { checkInteger, checkString } from '../util/options.js';
 
 /** One cell of the co-occurrence matrix: segments coded with both codes, and their Jaccard index. */
 export interface CooccurrenceCell {
@@ -34,6 +35,8 @@ export interface CooccurrenceOptions {
  * @example cooccurrence(codings, codebook, { level: 2 }).cells.find((c) => c.a === 'factor/helplessness' && c.b === 'stage/implementation')
  */
 export function cooccurrence(codings: readonly Coding[], codebook: Codebook, options: CooccurrenceOptions = {}): Cooccurrence {
+  checkInteger('cooccurrence', 'level', options.level, { min: 1 });
+  checkString('cooccurrence', 'language', options.language);
   const selected = codesAtLevel(codebook, options.level);
   const codes = selected.map((c) => c.id);
   const index = new Map(codes.map((c, i) => [c, i]));

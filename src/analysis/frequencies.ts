@@ -2,6 +2,7 @@ import { labelOf, type Codebook } from '../model/codebook.js';
 import type { AttributeValue, Document, Participant } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
 import { depthOf, rollUp, segmentKey, type CodedCorpus } from './rollup.js';
+import { checkChoice, checkString } from '../util/options.js';
 
 /** What segments are grouped by: document, speaker, role, or the name of any attribute. */
 export type Grouping = 'document' | 'speaker' | 'role' | (string & {});
@@ -52,6 +53,8 @@ export interface FrequencyOptions {
  * @example frequencies({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { by: 'role' }).rows[0]
  */
 export function frequencies(input: CodedCorpus, codebook: Codebook, options: FrequencyOptions = {}): Frequencies {
+  checkChoice('frequencies', 'by', options.by, ['document', 'speaker', 'role', ...groupingAttributes(input.documents)]);
+  checkString('frequencies', 'language', options.language);
   const by = options.by ?? 'speaker';
   const language = options.language ?? codebook.language;
   const rolled = rollUp(input.codings);
@@ -120,35 +123,46 @@ export function groupingAttributes(documents: readonly Document[]): string[] {
   return [...names].sort();
 }
 
-/** The group of a segment: its document, speaker, role, or an attribute of its speaker, else of its document. */
-function grouper(documents: readonly Document[], by: Grouping): (s: Segment) => string {
-  const docs = new Map(documents.map((d) => [d.id, d]));
-  const participant = (s: Segment): Participant | undefined => {
+/**
+ * The group of a segment of `doc`: its document, speaker (as written), role, or an attribute of
+ * its speaker, else of its document; `(none)` when unknown.
+ * @example segmentGroup(doc, segment, 'gender') // 'female'
+ */
+export function segmentGroup(doc: Document | undefined, s: Segment, by: Grouping): string {
+  if (by === 'document') return s.document;
+  if (by === 'speaker') return s.speaker ?? NO_GROUP;
+  const participant = (): Participant | undefined => {
     if (s.speaker === null) return undefined;
     const key = s.speaker.toLocaleLowerCase();
-    return docs.get(s.document)?.participants.find((p) => p.name.toLocaleLowerCase() === key);
+    return doc?.participants.find((p) => p.name.toLocaleLowerCase() === key);
   };
-  if (by === 'document') return (s) => s.document;
-  if (by === 'speaker') {
-    // One informant may speak in several documents: the first spelling seen names the group.
-    const spelling = new Map<string, string>();
-    return (s) => {
-      if (s.speaker === null) return NO_GROUP;
-      const key = s.speaker.toLocaleLowerCase();
-      if (!spelling.has(key)) spelling.set(key, s.speaker);
-      return spelling.get(key)!;
-    };
-  }
-  if (by === 'role') return (s) => s.role ?? participant(s)?.role ?? text(participant(s)?.attributes.role) ?? NO_GROUP;
-  return (s) => text(participant(s)?.attributes[by]) ?? text(docs.get(s.document)?.attributes[by]) ?? NO_GROUP;
+  if (by === 'role') return s.role ?? participant()?.role ?? text(participant()?.attributes.role) ?? NO_GROUP;
+  return text(participant()?.attributes[by]) ?? text(doc?.attributes[by]) ?? NO_GROUP;
+}
+
+/** The group of a segment in a corpus; one informant may speak in several documents: the first spelling seen names the group. */
+function grouper(documents: readonly Document[], by: Grouping): (s: Segment) => string {
+  const docs = new Map(documents.map((d) => [d.id, d]));
+  if (by !== 'speaker') return (s) => segmentGroup(docs.get(s.document), s, by);
+  const spelling = new Map<string, string>();
+  return (s) => {
+    if (s.speaker === null) return NO_GROUP;
+    const key = s.speaker.toLocaleLowerCase();
+    if (!spelling.has(key)) spelling.set(key, s.speaker);
+    return spelling.get(key)!;
+  };
 }
 
 function text(v: AttributeValue | undefined): string | undefined {
   return v === null || v === undefined || v === '' ? undefined : String(v);
 }
 
-/** Documents and speakers keep corpus order; other groups sort naturally (numbers as numbers); `(none)` comes last. */
-function displayOrder(groups: readonly string[], by: Grouping): number[] {
+/**
+ * The display order of groups (indices into `groups`): documents and speakers keep corpus order;
+ * other groups sort naturally (numbers as numbers); `(none)` comes last.
+ * @example displayOrder(['10', '(none)', '9'], 'age') // [2, 0, 1]
+ */
+export function displayOrder(groups: readonly string[], by: Grouping): number[] {
   const indices = groups.map((_, i) => i);
   const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
   const natural = by !== 'document' && by !== 'speaker';

@@ -4,6 +4,7 @@ import type { AttributeValue, Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
 import { segmentKey, type CodedCorpus } from './rollup.js';
 import { splitSentences } from '../text/sentences.js';
+import { checkInteger, checkString } from '../util/options.js';
 
 /** A coding that may carry its matched spans (automatic codings do). */
 export type EvidencedCoding = Coding & { hits?: readonly Hit[] };
@@ -88,6 +89,10 @@ const MAX_MARKED_WORDS = 4;
  * @example quoteBank({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { perCode: 3 })
  */
 export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: QuoteOptions = {}): Quote[] {
+  checkInteger('quoteBank', 'perCode', options.perCode, { min: 0 });
+  checkInteger('quoteBank', 'minWords', options.minWords, { min: 0 });
+  checkInteger('quoteBank', 'maxWords', options.maxWords, { min: 1 });
+  checkString('quoteBank', 'language', options.language);
   const perCode = options.perCode ?? 3;
   const minWords = options.minWords ?? 12;
   const maxWords = options.maxWords ?? 60;

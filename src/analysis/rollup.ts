@@ -2,6 +2,7 @@ import { ancestors, type Codebook } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
 import type { Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
+import { checkInteger } from '../util/options.js';
 
 /** What every analysis reads: the documents, their segments and the codings of those segments. */
 export interface CodedCorpus {
@@ -56,5 +57,6 @@ export function depthOf(code: string): number {
  * @example codesAtLevel(codebook, 2).map((c) => c.id) // ['factor/proximity', 'factor/attachment', …]
  */
 export function codesAtLevel(codebook: Codebook, level?: number): Codebook['codes'] {
+  checkInteger('codesAtLevel', 'level', level, { min: 1 });
   return level === undefined ? codebook.codes : codebook.codes.filter((c) => depthOf(c.id) === level);
 }

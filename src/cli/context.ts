@@ -6,18 +6,32 @@ export interface CliIo {
   stderr(text: string): void;
   /** True when stderr is a terminal (progress is shown only then). */
   interactive: boolean;
+  /** Resolves when everything written to stdout has been written; rejects with the error of a failed write. */
+  finish?(): Promise<void>;
 }
 
 /** The process's own streams. */
 export function processIo(): CliIo {
-  // `qda code … | head` closes the pipe early: stop quietly, as Unix tools do.
+  let failure: NodeJS.ErrnoException | null = null;
+  let written = false;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // `qda code … | head` closes the pipe early: stop quietly, as Unix tools do.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    failure ??= e;
   });
   return {
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => {
+      written = true;
+      process.stdout.write(t, (e) => void (e && (failure ??= e)));
+    },
     stderr: (t) => void process.stderr.write(t),
     interactive: Boolean(process.stderr.isTTY),
+    finish: () =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        if (!written) return resolve();
+        process.stdout.write('', (e) => (failure ?? e ? reject(failure ?? e) : resolve()));
+      }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { QdaError } from '../model/message.js';
+import { OutputWriteError } from '../io/write-file.js';
+import { message, QdaError } from '../model/message.js';
 import { CliContext, EXIT, processIo, type CliIo } from './context.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -27,21 +28,58 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(program.helpInformation());
     return EXIT.usage;
   }
+  let code: number;
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return ctx.exitCode;
+    code = ctx.exitCode;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (e instanceof QdaError) {
-      ctx.report(e.messages);
-      return EXIT.data;
-    }
-    const err = e as NodeJS.ErrnoException;
-    const detail = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' ? `permission denied${err.path ? `: ${err.path}` : ''}` : err.message;
-    io.stderr(`qda: ${detail}\n`);
-    if (process.env.QDA_DEBUG) io.stderr(`${err.stack}\n`);
+    code = failed(e, ctx, io);
+  }
+  try {
+    await io.finish?.();
+  } catch (e) {
+    // A full disk or a closed file behind `> out.csv` must never pass as success.
+    io.stderr(`qda: could not write the output to standard output: ${systemReason(e as NodeJS.ErrnoException)}; the output is incomplete\n`);
     return EXIT.data;
   }
+  return code;
+}
+
+/** The exit code for an error thrown by a command, after saying what went wrong. */
+function failed(e: unknown, ctx: CliContext, io: CliIo): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (e instanceof QdaError) {
+    ctx.report(e.messages);
+    return EXIT.data;
+  }
+  if (e instanceof OutputWriteError) {
+    ctx.report([message(`cannot write this output: ${systemReason(e.reason)}; nothing was written`, { file: e.target, ruleId: 'cannot-write', source: 'output', fatal: true })]);
+    return EXIT.data;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err.path) ctx.report([message(systemReason(err), { file: err.path, ruleId: 'system-error', source: 'qda', fatal: true })]);
+  else io.stderr(`qda: ${systemReason(err)}\n`);
+  if (process.env.QDA_DEBUG) io.stderr(`${err.stack}\n`);
+  return EXIT.data;
+}
+
+/** An operating-system error in words, with its code for searching: `the disk is full (ENOSPC)`. */
+function systemReason(err: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    EIO: 'input/output error of the device',
+    EMFILE: 'too many open files',
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, not a file',
+    ENOTDIR: 'a part of the path is not a folder',
+    EEXIST: 'already exists',
+  };
+  if (err.code === undefined) return err.message;
+  return `${words[err.code] ?? err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ .*$/, '')} (${err.code})`;
 }
 
 function configure(cmd: Command, io: CliIo): void {

@@ -2,7 +2,8 @@ import { userInfo } from 'node:os';
 import type { Codebook } from '../model/codebook.js';
 import type { Corpus } from '../model/document.js';
 import { message, QdaError } from '../model/message.js';
-import type { OpenOptions, ProjectStore, StoredCoding } from '../store/store.js';
+import { counts } from '../store/project-suggestions.js';
+import { AUTO_CODER, type OpenOptions, type ProjectStore, type StoredCoding } from '../store/store.js';
 import { EXIT, type CliContext } from './context.js';
 
 /**
@@ -26,7 +27,7 @@ export function cliActor(): string {
   }
 }
 
-/** A project's documents, current codebook and every coding that counts (all but rejected ones). */
+/** A project's documents, current codebook and every coding that counts (not rejected; learned suggestions once accepted). */
 export interface ProjectInput {
   corpus: Corpus;
   codebook: Codebook | null;
@@ -35,11 +36,12 @@ export interface ProjectInput {
 
 /**
  * Read what a reading command needs from a project, for `--project`: documents, the current
- * codebook (or the one given with `--codebook`) and the codings not rejected. A project
+ * codebook (or the one given with `--codebook`) and the codings not rejected (only the
+ * machine's with `coder: 'auto'`). A project
  * without a codebook is a fatal message when `needCodebook` is set.
  * @example const { corpus, codebook, codings } = await readProjectInput(ctx, 'study.qda')
  */
-export async function readProjectInput(ctx: CliContext, file: string, options: { codebook?: Codebook | null; needCodebook?: boolean } = {}): Promise<ProjectInput> {
+export async function readProjectInput(ctx: CliContext, file: string, options: { codebook?: Codebook | null; needCodebook?: boolean; coder?: string } = {}): Promise<ProjectInput> {
   const store = await openProject(ctx, file, { mode: 'read' });
   try {
     const codebook = options.codebook ?? (await store.currentCodebook())?.codebook ?? null;
@@ -47,7 +49,8 @@ export async function readProjectInput(ctx: CliContext, file: string, options: {
       throw new QdaError([message('the project has no codebook yet', { file, ruleId: 'no-codebook', source: 'project', fatal: true, note: 'add one with `qda project add FILE --codebook cb.yaml`, or give --codebook' })]);
     }
     const documents = await store.getDocuments();
-    const codings = await store.listCodings({ status: ['suggested', 'accepted'] });
+    // `--coder auto` needs only the machine's codings: a large project need not be read whole.
+    const codings = (await store.listCodings({ status: ['suggested', 'accepted'], ...(options.coder === AUTO_CODER ? { coder: AUTO_CODER } : {}) })).filter(counts);
     return { corpus: { documents }, codebook, codings };
   } finally {
     await store.close();

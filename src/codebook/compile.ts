@@ -2,6 +2,7 @@ import type { Code, Codebook, TermRule } from '../model/codebook.js';
 import { isStemLanguage, stem, type StemLanguage } from '../text/stem.js';
 import { LiteralAutomaton } from '../text/literal-automaton.js';
 import { requiredLiterals } from './regex-literals.js';
+import { compileLinearRegex, type LinearRegex } from './linear-regex.js';
 
 /** What a phrase pattern is for: a code's term, a veto, or one term of a `near` rule. */
 export type PatternRole =
@@ -49,7 +50,7 @@ export interface CompiledCode {
   nearSizes: number[];
   nearWithin: number[];
   /** Each regex with the ids (in `regexLiterals`) of literals one of which every match contains; null: always run it. */
-  regexes: Array<{ re: RegExp; literals: number[] | null }>;
+  regexes: Array<{ re: LinearRegex; literals: number[] | null }>;
   speakerFilter: NameFilter;
   roleFilter: NameFilter;
   hasRules: boolean;
@@ -135,7 +136,7 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
       nearLabels: code.rules.near.map((rule) => rule.terms.map(matchLabel).join(` NEAR/${rule.within} `)),
       nearSizes: code.rules.near.map((rule) => rule.terms.length),
       nearWithin: code.rules.near.map((rule) => rule.within),
-      regexes: code.rules.regex.map((r) => ({ re: new RegExp(r, 'giu'), literals: requiredLiterals(r)?.map(literalId) ?? null })),
+      regexes: code.rules.regex.map((r) => ({ re: compileLinearRegex(r), literals: requiredLiterals(r)?.map(literalId) ?? null })),
       speakerFilter: nameFilter(code.rules.speakers),
       roleFilter: nameFilter(code.rules.roles),
       hasRules: code.rules.terms.length + code.rules.near.length + code.rules.regex.length > 0,

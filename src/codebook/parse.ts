@@ -3,6 +3,7 @@ import { message, type Message } from '../model/message.js';
 import { emptyRules, parentId, type Code, type Codebook, type NearRule, type TermRule } from '../model/codebook.js';
 import { normaliseText } from '../text/normalise.js';
 import { parseTerm } from './parse-term.js';
+import { compileLinearRegex, hasNestedQuantifier, UnsupportedRegexError } from './linear-regex.js';
 
 /** What reading a codebook gives: the codebook (null when it cannot be used) and every problem found. */
 export interface CodebookResult {
@@ -200,9 +201,14 @@ function regexList(item: YAMLMap, where: string, at: At): string[] {
     }
     try {
       new RegExp(r.value, 'giu');
+      compileLinearRegex(r.value);
       out.push(r.value);
+      if (hasNestedQuantifier(r.value)) {
+        at(r, `${where}: regex /${r.value}/ repeats a repetition (like \`(a+)+\`): qda runs it in linear time, but backtracking engines (other QDA tools, spreadsheets) can take hours on it`, 'nested-quantifier', false);
+      }
     } catch (e) {
-      at(r, `${where}: bad regex /${r.value}/: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`, 'bad-regex');
+      const reason = e instanceof UnsupportedRegexError ? `${e.message} (qda runs regexes in a linear-time engine)` : (e as Error).message.replace(/^Invalid regular expression: /, '');
+      at(r, `${where}: bad regex /${r.value}/: ${reason}`, 'bad-regex');
     }
   }
   return out;

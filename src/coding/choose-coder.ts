@@ -1,7 +1,6 @@
-import type { Coding } from '../model/coding.js';
 
 /** Whose codings to use: the automatic ones, the human ones, both, or one coder's. */
-export interface CoderChoice<C extends Coding> {
+export interface CoderChoice<C extends { coder: string }> {
   /** Code the transcripts automatically too. */
   useAuto: boolean;
   /** The human codings chosen. */
@@ -16,7 +15,7 @@ export interface CoderChoice<C extends Coding> {
  * cannot be met is `{ problem }`, a sentence for the user.
  * @example chooseCoder('ana', manual) // { useAuto: false, manualCodings: [ana's codings], label: 'ana' }
  */
-export function chooseCoder<C extends Coding>(coder: string | undefined, manual: readonly C[] | null): CoderChoice<C> | { problem: string } {
+export function chooseCoder<C extends { coder: string }>(coder: string | undefined, manual: readonly C[] | null): CoderChoice<C> | { problem: string } {
   const coders = [...new Set((manual ?? []).map((c) => c.coder))].sort();
   const choice = coder ?? (manual ? 'manual' : 'auto');
   if (choice === 'auto') return { useAuto: true, manualCodings: [], label: 'auto' };

@@ -1,10 +1,12 @@
 import { compileCodebook } from '../codebook/compile.js';
 import type { Codebook } from '../model/codebook.js';
+import type { CountedSegment } from '../model/coding.js';
 import type { Corpus, Document } from '../model/document.js';
-import type { Segment, Unit } from '../model/segment.js';
+import { UNITS, type Segment, type Unit } from '../model/segment.js';
 import { segmentDocument } from '../text/segment.js';
-import { codeSegment, type AutoCoding } from './code-segment.js';
+import { codeAndCountSegment, codeSegment, type AutoCoding } from './code-segment.js';
 import { WordCache } from './word-cache.js';
+import { checkChoice } from '../util/options.js';
 
 /** Options of automatic coding. */
 export interface CodeOptions {
@@ -22,6 +24,8 @@ export interface CodedDocument {
 /** A codebook compiled once, with its word cache, that codes document after document. */
 export interface Coder {
   codeDocument(doc: Document, options?: CodeOptions): CodedDocument;
+  /** Every segment of a document with its words and the codes coding it (with their hits), for counting. */
+  countDocument(doc: Document, options?: CodeOptions): CountedSegment[];
 }
 
 /**
@@ -34,9 +38,16 @@ export function createCoder(codebook: Codebook): Coder {
   const cache = new WordCache(compiled);
   return {
     codeDocument(doc, options = {}) {
+      checkChoice('codeDocument', 'unit', options.unit, UNITS);
       const segments = segmentDocument(doc, options.unit ?? 'turn');
       const codings = segments.flatMap((s) => codeSegment(compiled, cache, doc.text, s));
       return { document: doc, segments, codings };
+    },
+    countDocument(doc, options = {}) {
+      return segmentDocument(doc, options.unit ?? 'turn').map((segment) => {
+        const { codings, words } = codeAndCountSegment(compiled, cache, doc.text, segment);
+        return { segment, words, codes: codings.map((c) => ({ code: c.code, hits: c.hits.length })) };
+      });
     },
   };
 }
@@ -46,6 +57,7 @@ export function createCoder(codebook: Codebook): Coder {
  * @example codeCorpus(corpus, codebook).codings.filter((c) => c.code === 'factor/attachment')
  */
 export function codeCorpus(corpus: Corpus, codebook: Codebook, options: CodeOptions = {}): { segments: Segment[]; codings: AutoCoding[] } {
+  checkChoice('codeCorpus', 'unit', options.unit, UNITS);
   const coder = createCoder(codebook);
   const segments: Segment[] = [];
   const codings: AutoCoding[] = [];

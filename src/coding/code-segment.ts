@@ -1,7 +1,9 @@
 import { passes, type CompiledCodebook } from '../codebook/compile.js';
+import { RegexWorkLimitError, type LinearRegex } from '../codebook/linear-regex.js';
+import { message, QdaError } from '../model/message.js';
 import type { AutoCoding, Hit } from '../model/coding.js';
 import type { Segment } from '../model/segment.js';
-import { tokenise } from '../text/tokenise.js';
+import { countWords, TokenBuffer, tokeniseInto } from '../text/tokenise.js';
 import type { WordCache } from './word-cache.js';
 
 export type { AutoCoding, Hit };
@@ -13,18 +15,32 @@ interface CodeEvidence {
   near?: Array<Array<Array<[number, number]>>>;
 }
 
+// Reused from segment to segment: the tokens of the segment being coded and their matchers.
+const tokens = new TokenBuffer();
+const words: Array<readonly number[]> = [];
+
 /**
  * Code one segment of `text` (the whole document text) with a compiled codebook: one pass
  * over its words for every term of every code, then near rules, regexes, vetoes and filters.
  * @example codeSegment(compiled, cache, doc.text, segment)
  */
 export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: string, segment: Segment): AutoCoding[] {
+  return codeAndCountSegment(compiled, cache, text, segment).codings;
+}
+
+/**
+ * `codeSegment`, also giving the segment's number of words (tokens), which counting needs for
+ * every segment, coded or not.
+ * @example codeAndCountSegment(compiled, cache, doc.text, segment).words // 42
+ */
+export function codeAndCountSegment(compiled: CompiledCodebook, cache: WordCache, text: string, segment: Segment): { codings: AutoCoding[]; words: number } {
   const allowed = cache.allowedCodes(segment.speaker, segment.role, () =>
     compiled.codes.map((c) => c.hasRules && passes(c.speakerFilter, segment.speaker) && passes(c.roleFilter, segment.role)),
   );
-  if (!allowed.includes(true)) return [];
-  const tokens = tokenise(text, segment.start, segment.end);
-  const words = tokens.map((t) => cache.matchersOf(text.slice(t.start, t.end)));
+  if (!allowed.includes(true)) return { codings: [], words: countWords(text, segment.start, segment.end) };
+  tokeniseInto(text, segment.start, segment.end, tokens);
+  const { starts, ends, hashes, length } = tokens;
+  for (let i = 0; i < length; i++) words[i] = cache.matchersAt(text, starts[i], ends[i], hashes[i]);
   const evidence = new Map<number, CodeEvidence>();
   const evidenceOf = (code: number): CodeEvidence => {
     let e = evidence.get(code);
@@ -35,14 +51,16 @@ export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: 
     return e;
   };
 
-  for (let i = 0; i < words.length; i++) {
-    for (const first of words[i]) {
+  for (let i = 0; i < length; i++) {
+    const matchers = words[i];
+    for (let m = 0; m < matchers.length; m++) {
+      const first = matchers[m];
       for (const p of compiled.byFirstWord[first]) {
         const pattern = compiled.patterns[p];
         const last = i + pattern.words.length - 1;
-        if (last >= words.length || !continues(pattern.words, words, i)) continue;
-        const start = tokens[i].start;
-        const end = tokens[last].end;
+        if (last >= length || !continues(pattern.words, words, i)) continue;
+        const start = starts[i];
+        const end = ends[last];
         for (const role of pattern.roles) {
           if (!allowed[role.code]) continue;
           const e = evidenceOf(role.code);
@@ -69,13 +87,8 @@ export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: 
         present ??= compiled.regexLiterals.find(body.toLowerCase().replace(/ſ/g, 's'));
         if (!literals.some((id) => present![id] === 1)) continue;
       }
-      re.lastIndex = 0;
-      for (let m = re.exec(body); m !== null; m = re.exec(body)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        evidenceOf(code).hits.push({ start: segment.start + m.index, end: segment.start + m.index + m[0].length, term: `/${re.source}/` });
+      for (const [start, end] of regexMatches(re, body, segment, c.code.id)) {
+        evidenceOf(code).hits.push({ start: segment.start + start, end: segment.start + end, term: `/${re.source}/` });
       }
     }
   });
@@ -86,7 +99,7 @@ export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: 
     const c = compiled.codes[code];
     e.near?.forEach((occurrences, rule) => {
       const window = nearWindow(occurrences, c.nearWithin[rule]);
-      if (window) e.hits.push({ start: tokens[window[0]].start, end: tokens[window[1]].end, term: c.nearLabels[rule] });
+      if (window) e.hits.push({ start: starts[window[0]], end: ends[window[1]], term: c.nearLabels[rule] });
     });
     if (e.hits.length === 0) continue;
     e.hits.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -103,7 +116,18 @@ export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: 
       hits: e.hits,
     });
   }
-  return codings;
+  return { codings, words: length };
+}
+
+/** A regex's matches in a segment; a pathological lookahead becomes a message naming the rule. */
+function regexMatches(re: LinearRegex, body: string, segment: Segment, code: string): Array<[number, number]> {
+  try {
+    return re.matches(body);
+  } catch (e) {
+    if (!(e instanceof RegexWorkLimitError)) throw e;
+    const reason = `code "${code}": ${e.message} (segment ${segment.index})`;
+    throw new QdaError([message(reason, { file: segment.document, ruleId: 'regex-work-limit', source: 'code', fatal: true })]);
+  }
 }
 
 function continues(pattern: readonly number[], words: ReadonlyArray<readonly number[]>, at: number): boolean {

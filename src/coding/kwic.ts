@@ -3,9 +3,10 @@ import { emptyRules, type Codebook } from '../model/codebook.js';
 import type { Hit } from '../model/coding.js';
 import type { KwicLine } from '../model/kwic.js';
 import type { Document } from '../model/document.js';
-import type { Segment, Unit } from '../model/segment.js';
+import { UNITS, type Segment, type Unit } from '../model/segment.js';
 import { tokenise } from '../text/tokenise.js';
 import { createCoder, type Coder } from './code-corpus.js';
+import { checkChoice, checkInteger } from '../util/options.js';
 
 export type { KwicLine };
 
@@ -26,6 +27,8 @@ export interface KwicOptions {
  * @example kwic(corpus.documents, { term: 'pacar' }, { window: 8 })[0].keyword // 'pacarnya'
  */
 export function kwic(documents: readonly Document[], query: KwicQuery, options: KwicOptions = {}): KwicLine[] {
+  checkInteger('kwic', 'window', options.window, { min: 0 });
+  checkChoice('kwic', 'unit', options.unit, UNITS);
   const window = options.window ?? 8;
   const unit = options.unit ?? 'turn';
   const coders = new Map<string, Coder>();

@@ -10,7 +10,12 @@ const MAX_CACHED_WORDS = 1 << 20;
  * satisfies: lower-casing, stemming in every language and prefix lookups happen once per word type.
  */
 export class WordCache {
-  private readonly cache = new Map<string, readonly number[]>();
+  // An open-addressing table keyed by the word's characters in the text, so that a word seen
+  // before is found without cutting it out of the text (no string, no garbage per word).
+  private keys: Array<string | undefined> = new Array<string | undefined>(1 << 12);
+  private hashes = new Int32Array(1 << 12);
+  private values: Array<readonly number[]> = new Array<readonly number[]>(1 << 12);
+  private size = 0;
   private readonly allowed = new Map<string, readonly boolean[]>();
   private readonly maxPrefix: number;
 
@@ -20,15 +25,45 @@ export class WordCache {
     this.maxPrefix = max;
   }
 
-  /** Matcher ids satisfied by `word` (ascending). */
-  matchersOf(word: string): readonly number[] {
-    let ids = this.cache.get(word);
-    if (ids === undefined) {
-      ids = this.compute(word);
-      if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
-      this.cache.set(word, ids);
+  /**
+   * Matcher ids satisfied by the word `text[start, end)` (ascending); `h` is its hash as
+   * `tokeniseInto` computes it.
+   * @example cache.matchersAt('dirujuk ke psikolog', 11, 19, tokens.hashes[2]) // [3]
+   */
+  matchersAt(text: string, start: number, end: number, h: number): readonly number[] {
+    const mask = this.keys.length - 1;
+    const length = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const key = this.keys[slot];
+      if (key === undefined) break;
+      if (this.hashes[slot] === h && key.length === length && sameChars(key, text, start)) return this.values[slot];
     }
+    const word = text.slice(start, end);
+    const ids = this.compute(word);
+    if (this.size >= MAX_CACHED_WORDS) this.resize(1 << 12, false);
+    else if (2 * (this.size + 1) > this.keys.length) this.resize(this.keys.length * 2, true);
+    this.insert(word, h, ids);
     return ids;
+  }
+
+  private insert(word: string, h: number, ids: readonly number[]): void {
+    const mask = this.keys.length - 1;
+    let slot = h & mask;
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+    this.keys[slot] = word;
+    this.hashes[slot] = h;
+    this.values[slot] = ids;
+    this.size++;
+  }
+
+  /** A table of `capacity` slots, with the words of the old one when `keep`. */
+  private resize(capacity: number, keep: boolean): void {
+    const { keys, hashes, values } = this;
+    this.keys = new Array<string | undefined>(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.values = new Array<readonly number[]>(capacity);
+    this.size = 0;
+    if (keep) keys.forEach((k, i) => k !== undefined && this.insert(k, hashes[i], values[i]));
   }
 
   /** Which codes may code a segment of this speaker and role (computed once per pair). */
@@ -60,4 +95,9 @@ export class WordCache {
     if (found.length === 0) return NONE;
     return [...new Set(found)].sort((a, b) => a - b);
   }
+}
+
+function sameChars(word: string, text: string, start: number): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }

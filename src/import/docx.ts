@@ -4,12 +4,15 @@ import { docxBlocks, type DocxBlock, type DocxElement, type DocxRun } from './do
 import { COLUMN_NAMES, findColumn } from './table-columns.js';
 import { fromText, isSpeakerLabel } from './text.js';
 import { TIMESTAMP_PATTERN } from './timestamp.js';
+import { zipBombCheck } from './zip-limits.js';
 
 /** Options of the DOCX reader. */
 export interface DocxImportOptions {
   file: string;
   language?: string;
   id?: string;
+  /** Most bytes the .docx may unpack to (see `zipLimitsFor`); default 64 MB. */
+  maxInputSize?: number;
 }
 
 /**
@@ -23,6 +26,8 @@ export interface DocxImportOptions {
  */
 export async function fromDocx(bytes: Uint8Array, options: DocxImportOptions): Promise<ImportResult> {
   const { file } = options;
+  const bomb = zipBombCheck(bytes, file, 'import-docx', options.maxInputSize);
+  if (bomb) return { corpus: { documents: [] }, messages: [bomb], meta: { format: 'docx' } };
   let body: DocxElement | null = null;
   try {
     // Loaded on first use: mammoth takes longer to load than a whole small command run.

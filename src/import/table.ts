@@ -4,6 +4,7 @@ import { fileStem } from '../util/file-name.js';
 import { surveyDocuments } from './table-survey.js';
 import { cellAttribute, cellText, cellTimestamp, chosenColumn, COLUMN_NAMES, findColumn, type Cell, type TableRow } from './table-columns.js';
 import { documentFromUtterances, type Utterance } from './utterances.js';
+import { zipBombCheck } from './zip-limits.js';
 import { readCsvRows } from '../util/csv.js';
 
 /** Options of the CSV and XLSX readers (`--speaker-col`, `--text-col`, `--time-col`, `--doc-col`, `--survey`). */
@@ -18,6 +19,8 @@ export interface TableImportOptions {
   /** One row per respondent, one column per open question. */
   survey?: boolean;
   language?: string;
+  /** Most bytes an .xlsx may unpack to (see `zipLimitsFor`); default 64 MB. */
+  maxInputSize?: number;
 }
 
 /**
@@ -159,6 +162,8 @@ export function fromCsv(input: string, options: TableImportOptions): ImportResul
  */
 export async function fromXlsx(bytes: Uint8Array, options: TableImportOptions): Promise<ImportResult> {
   const meta = { format: options.format };
+  const bomb = zipBombCheck(bytes, options.file, 'import-xlsx', options.maxInputSize);
+  if (bomb) return { corpus: { documents: [] }, messages: [bomb], meta };
   let sheets: Array<{ sheet: string; data: Cell[][] }>;
   try {
     // Loaded on first use, like mammoth: most runs read no spreadsheet.

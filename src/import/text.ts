@@ -121,8 +121,11 @@ export function fromText(input: string, options: TextImportOptions): ImportResul
     }
   }
   const turns = buildTurns(text, lines, labels, format === 'md');
+  // A set, not a search of the list per turn: 100,000 distinct speakers took minutes that way.
+  const listed = new Set(participants.map((p) => p.name.toLocaleLowerCase()));
   for (const t of turns) {
-    if (t.speaker !== null && !participants.some((p) => p.name.toLocaleLowerCase() === t.speaker!.toLocaleLowerCase())) {
+    if (t.speaker !== null && !listed.has(t.speaker.toLocaleLowerCase())) {
+      listed.add(t.speaker.toLocaleLowerCase());
       participants.push({ name: t.speaker, attributes: {} });
     }
   }

@@ -1,3 +1,5 @@
+import { CodeCountsBuilder, type CodeCounts, type CountedCode } from '../analysis/code-counts.js';
+import type { Grouping } from '../analysis/frequencies.js';
 import type { Coder } from '../coding/code-corpus.js';
 import { documentFromJsonLine } from '../import/json-record.js';
 import type { Document } from '../model/document.js';
@@ -9,22 +11,31 @@ import { readTranscript, type ReadCorpusOptions } from './read-corpus.js';
 /** Output formats of `qda code`. */
 export type CodingFormat = 'csv' | 'json' | 'jsonl';
 
-/** A piece of coding work: one transcript file, or a batch of lines of a JSONL corpus. */
+/** A piece of work: one transcript file, or a batch of lines of a JSONL corpus (UTF-8 bytes). */
 export type CodeTask =
   | { kind: 'file'; file: string }
-  | { kind: 'lines'; file: string; firstLine: number; text: string };
+  | { kind: 'lines'; file: string; firstLine: number; bytes: Uint8Array };
 
-/**
- * What a task gives back: its rows, formatted and encoded as UTF-8 — CSV rows without the
- * header, JSON lines, or for `json` each row preceded by `,\n` (the writer drops the first comma).
- */
-export interface CodeTaskResult {
-  output: Uint8Array;
-  rows: number;
+/** What every task gives back besides its output. */
+interface TaskOutcome {
   messages: Message[];
   documents: Array<{ id: string; file: string }>;
   /** Bytes of input text handled, for progress. */
   bytes: number;
+}
+
+/**
+ * What a coding task gives back: its rows, formatted and encoded as UTF-8 — CSV rows without
+ * the header, JSON lines, or for `json` each row preceded by `,\n` (the writer drops the first comma).
+ */
+export interface CodeTaskResult extends TaskOutcome {
+  output: Uint8Array;
+  rows: number;
+}
+
+/** What a counting task gives back: the count table of its documents (small, whatever their size). */
+export interface CountTaskResult extends TaskOutcome {
+  counts: CodeCounts;
 }
 
 /** How tasks are coded and formatted. */
@@ -34,32 +45,41 @@ export interface CodeTaskOptions {
   read: ReadCorpusOptions;
 }
 
+/** How tasks are counted. */
+export interface CountTaskOptions {
+  unit: Unit;
+  by: Grouping;
+  codes: CountedCode[];
+  read: ReadCorpusOptions;
+}
+
+/** The work a task pool does on each task: code (rows) or count (tables). */
+export type TaskWork = { kind: 'code'; options: CodeTaskOptions } | { kind: 'count'; options: CountTaskOptions };
+
+/** The result of a task for a kind of work. */
+export type TaskResultOf<W extends TaskWork> = W extends { kind: 'code' } ? CodeTaskResult : CountTaskResult;
+
 /**
- * Run one coding task with a coder: read, segment, code and format. Pure apart from reading
- * the task's file.
- * @example await runCodeTask({ kind: 'file', file: 'a.md' }, coder, { unit: 'turn', format: 'csv', read: {} })
+ * Run one task with a coder: read, segment, code, then format rows or count. Pure apart from
+ * reading the task's file.
+ * @example await runTask({ kind: 'file', file: 'a.md' }, coder, { kind: 'code', options: { unit: 'turn', format: 'csv', read: {} } })
  */
-export async function runCodeTask(task: CodeTask, coder: Coder, options: CodeTaskOptions): Promise<CodeTaskResult> {
-  const documents: Document[] = [];
-  const messages: Message[] = [];
-  let bytes = 0;
-  if (task.kind === 'file') {
-    const result = await readTranscript(task.file, options.read);
-    messages.push(...result.messages);
-    documents.push(...result.corpus.documents);
-  } else {
-    bytes = task.text.length;
-    const lines = task.text.split('\n');
-    lines.forEach((line, i) => {
-      if (line.trim().length === 0) return;
-      const { document, messages: m } = documentFromJsonLine(line, task.file, task.firstLine + i);
-      for (const x of m) messages.push(x);
-      if (document) documents.push(document);
-    });
-  }
-  if (task.kind === 'file') for (const doc of documents) bytes += doc.text.length;
-  const { output, rows } = codeAndFormat(documents, coder, options);
-  return { output: Buffer.from(output), rows, messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
+export async function runTask<W extends TaskWork>(task: CodeTask, coder: Coder, work: W): Promise<TaskResultOf<W>> {
+  const { documents, messages, bytes } = await readTask(task, work.options.read);
+  const outcome = { messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
+  const result: CodeTaskResult | CountTaskResult =
+    work.kind === 'count' ? { ...outcome, counts: countDocuments(documents, coder, work.options) } : { ...outcome, ...encoded(codeAndFormat(documents, coder, work.options)) };
+  return result as TaskResultOf<W>;
+}
+
+function countDocuments(documents: readonly Document[], coder: Coder, { unit, by, codes }: CountTaskOptions): CodeCounts {
+  const counts = new CodeCountsBuilder([...codes], by);
+  for (const doc of documents) counts.addDocument(doc, coder.countDocument(doc, { unit }));
+  return counts.table();
+}
+
+function encoded({ output, rows }: { output: string; rows: number }): { output: Uint8Array; rows: number } {
+  return { output: Buffer.from(output), rows };
 }
 
 /**
@@ -67,15 +87,36 @@ export async function runCodeTask(task: CodeTask, coder: Coder, options: CodeTas
  * JSON lines, or for `json` each row preceded by `,\n`.
  * @example codeAndFormat(corpus.documents, createCoder(codebook), { unit: 'turn', format: 'csv' }).output
  */
-export function codeAndFormat(documents: readonly Document[], coder: Coder, options: { unit: Unit; format: CodingFormat }): { output: string; rows: number } {
+export function codeAndFormat(documents: readonly Document[], coder: Coder, { unit, format }: { unit: Unit; format: CodingFormat }): { output: string; rows: number } {
   let output = '';
   let rows = 0;
   for (const doc of documents) {
-    const coded = coder.codeDocument(doc, { unit: options.unit });
+    const coded = coder.codeDocument(doc, { unit });
     const table = codingRows(doc, coded.segments, coded.codings);
     rows += table.length;
-    if (options.format === 'csv') output += codingRowsToCsv(table, false);
-    else for (const r of table) output += options.format === 'jsonl' ? `${JSON.stringify(r)}\n` : `,\n${JSON.stringify(r)}`;
+    if (format === 'csv') output += codingRowsToCsv(table, false);
+    else for (const r of table) output += format === 'jsonl' ? `${JSON.stringify(r)}\n` : `,\n${JSON.stringify(r)}`;
   }
   return { output, rows };
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** The documents of a task, its messages and the size of its text. */
+async function readTask(task: CodeTask, read: ReadCorpusOptions): Promise<{ documents: Document[]; messages: Message[]; bytes: number }> {
+  const documents: Document[] = [];
+  const messages: Message[] = [];
+  if (task.kind === 'file') {
+    const result = await readTranscript(task.file, read);
+    for (const d of result.corpus.documents) documents.push(d);
+    return { documents, messages: result.messages, bytes: documents.reduce((n, d) => n + d.text.length, 0) };
+  }
+  const lines = decoder.decode(task.bytes).split('\n');
+  lines.forEach((line, i) => {
+    if (line.trim().length === 0) return;
+    const { document, messages: m } = documentFromJsonLine(line, task.file, task.firstLine + i);
+    for (const x of m) messages.push(x);
+    if (document) documents.push(document);
+  });
+  return { documents, messages, bytes: task.bytes.length };
 }

@@ -63,7 +63,7 @@ function captionReader(format: CaptionFormat): FormatReader {
 
 /** The table options of the command line (`--speaker-col`, `--text-col`, `--time-col`, `--doc-col`, `--survey`). */
 function tableReaderOptions(file: string, format: 'csv' | 'xlsx', options: ReadOptions): TableImportOptions {
-  const table: TableImportOptions = { file, format };
+  const table: TableImportOptions = { file, format, ...maxInputSizeOf(options) };
   const chosen = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const columns = { speakerColumn: chosen(options.speakerCol), textColumn: chosen(options.textCol), timeColumn: chosen(options.timeCol), documentColumn: chosen(options.docCol) };
   for (const [key, value] of Object.entries(columns)) if (value !== undefined) table[key as keyof typeof columns] = value;
@@ -71,11 +71,16 @@ function tableReaderOptions(file: string, format: 'csv' | 'xlsx', options: ReadO
   return table;
 }
 
+/** `maxInputSize` of the reader options, when given. */
+function maxInputSizeOf(options: ReadOptions): { maxInputSize?: number } {
+  return typeof options.maxInputSize === 'number' ? { maxInputSize: options.maxInputSize } : {};
+}
+
 /** Readers by format name; file extensions map to these names. */
 export const READERS: Record<string, FormatReader> = {
   txt: textReader('import-text', (text, file) => fromText(text, { file, format: 'txt' })),
   md: textReader('import-text', (text, file) => fromText(text, { file, format: 'md' })),
-  docx: async (bytes, file, options) => withLanguage(await fromDocx(bytes, { file }), options),
+  docx: async (bytes, file, options) => withLanguage(await fromDocx(bytes, { file, ...maxInputSizeOf(options) }), options),
   vtt: captionReader('vtt'),
   srt: captionReader('srt'),
   sbv: captionReader('sbv'),
@@ -84,7 +89,7 @@ export const READERS: Record<string, FormatReader> = {
   jsonl: textReader('import-jsonl', (text, file) => fromJsonl(text, { file })),
   // The sources of a REFI-QDA project (its codings are for `qda qdpx import`, `qda agree`);
   // loaded on demand, as the zip and XML code is not needed otherwise.
-  qdpx: async (bytes, file, options) => withLanguage(await (await import('../refi/archive.js')).qdpxFromBytes(bytes, file), options),
+  qdpx: async (bytes, file, options) => withLanguage(await (await import('../refi/archive.js')).qdpxFromBytes(bytes, file, maxInputSizeOf(options)), options),
 };
 
 /** Format names by file extension (lower case, without the dot). */

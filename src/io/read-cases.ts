@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import readExcelFile from 'read-excel-file/node';
 import { casesFromTable, type Cases } from '../import/cases.js';
 import type { AttributeValue } from '../model/document.js';
 import type { TableFile } from '../model/table-file.js';
 import { message, type Message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
+import { readInputFile } from './read-input.js';
+import { stripBom } from '../util/bom.js';
 import { readCsvRows } from '../util/csv.js';
 
 /**
@@ -15,7 +16,7 @@ import { readCsvRows } from '../util/csv.js';
 export async function readTableFile(file: string, source: string): Promise<{ table: TableFile | null; messages: Message[] }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readInputFile(file);
   } catch (e) {
     return fail(file, source, unreadableReason(e), 'file-unreadable');
   }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseCodebook, type CodebookResult } from '../codebook/parse.js';
 import { parseQdc } from '../refi/read-qdc.js';
 import { message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
+import { readInputFile } from './read-input.js';
 
 /** Codebook readers by file extension. */
 export const CODEBOOK_READERS: Record<string, (text: string, file: string) => CodebookResult> = {
@@ -24,7 +24,7 @@ export async function readCodebook(file: string): Promise<CodebookResult> {
   }
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readInputFile(file)).toString('utf8');
   } catch (e) {
     return { codebook: null, messages: [message(unreadableReason(e, 'codebook file'), { file, ruleId: 'file-unreadable', source: 'codebook', fatal: true })] };
   }

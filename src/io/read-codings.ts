@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseCodingsCsv } from '../import/codings-csv.js';
 import type { CodingRow } from '../model/coding.js';
 import { message, type Message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
+import { readInputFile } from './read-input.js';
 
 /**
  * Read coding tables (our CSV; see `parseCodingsCsv`). Offsets stay in code points.
@@ -14,7 +14,7 @@ export async function readCodings(files: readonly string[], options: { coder?: s
   for (const file of files) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = (await readInputFile(file)).toString('utf8');
     } catch (e) {
       messages.push(message(unreadableReason(e, 'coding table'), { file, ruleId: 'file-unreadable', source: 'codings', fatal: true }));
       continue;

@@ -1,13 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { formatOfPath, READERS, type ReadOptions } from './formats.js';
+import { InputRefusedError, readInputFile } from './read-input.js';
 import { unreadableReason } from './unreadable.js';
+import { checkChoice, checkString } from '../util/options.js';
 
 /** Options for reading transcripts from files. */
 export interface ReadCorpusOptions extends ReadOptions {
   /** Force one format for every file instead of guessing from the extension. */
   inputFormat?: string;
+  /** Most bytes to read from one file, and to inflate from a zipped one (default `DEFAULT_MAX_INPUT_SIZE`). */
+  maxInputSize?: number;
 }
 
 /**
@@ -16,6 +19,8 @@ export interface ReadCorpusOptions extends ReadOptions {
  * @example const { corpus, messages } = await readTranscript('data-sample/transcripts/informan-01.md')
  */
 export async function readTranscript(file: string, options: ReadCorpusOptions = {}): Promise<{ corpus: Corpus; messages: Message[] }> {
+  checkChoice('readTranscript', 'inputFormat', options.inputFormat, Object.keys(READERS));
+  checkString('readTranscript', 'language', options.language);
   const extension = /\.([^./\\]+)$/.exec(file)?.[1];
   // A file without an extension is read as plain text; an unknown extension (.pdf, .odt) is
   // more likely a format we cannot read than a transcript.
@@ -27,11 +32,10 @@ export async function readTranscript(file: string, options: ReadCorpusOptions = 
   }
   let bytes: Uint8Array;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) return fail(file, 'is a folder, not a file (use a glob such as folder/*.md)', 'is-directory');
-    bytes = await readFile(file);
+    bytes = await readInputFile(file, options.maxInputSize);
   } catch (e) {
-    return fail(file, unreadableReason(e), 'file-unreadable');
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') return fail(file, 'is a folder, not a file (use a glob such as folder/*.md)', 'is-directory');
+    return fail(file, unreadableReason(e), e instanceof InputRefusedError ? e.code : 'file-unreadable');
   }
   try {
     const result = await reader(bytes, file, options);

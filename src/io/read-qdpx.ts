@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { message, type Message } from '../model/message.js';
 import { qdpxFromBytes } from '../refi/archive.js';
 import type { CodingRow } from '../model/coding.js';
 import { projectCodingRows } from '../refi/project-tables.js';
 import type { QdpxImport } from '../refi/read-project.js';
+import { readInputFile } from './read-input.js';
 import { unreadableReason } from './unreadable.js';
 
 /**
@@ -13,13 +13,13 @@ import { unreadableReason } from './unreadable.js';
  * unreadable file is a fatal one.
  * @example const { corpus, codebook, codings, messages } = await readQdpx('project.qdpx')
  */
-export async function readQdpx(file: string, options: { language?: string } = {}): Promise<QdpxImport> {
+export async function readQdpx(file: string, options: { language?: string; maxInputSize?: number } = {}): Promise<QdpxImport> {
   const failed = (messages: Message[]): QdpxImport => ({
     corpus: { documents: [] }, codebook: null, codings: [], users: [], cases: [], variables: [], messages, meta: { format: 'qdpx', name: '' },
   });
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readInputFile(file, options.maxInputSize);
   } catch (e) {
     return failed([message(unreadableReason(e), { file, ruleId: 'file-unreadable', source: 'import-qdpx', fatal: true })]);
   }

@@ -1,5 +1,22 @@
 import { mkdir, rename, rm, writeFile, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { release, removeStaleTemporaries, temporaryPath, track } from './temporaries.js';
+
+/** A failure to write an output, naming the output (not its temporary) and the system's reason. */
+export class OutputWriteError extends Error {
+  constructor(
+    readonly target: string,
+    readonly reason: NodeJS.ErrnoException,
+  ) {
+    super(`cannot write ${target}: ${reason.message}`);
+    this.name = 'OutputWriteError';
+  }
+}
+
+/** `e` as an `OutputWriteError` for `target` (unchanged when it already is one). */
+export function outputWriteError(e: unknown, target: string): OutputWriteError {
+  return e instanceof OutputWriteError ? e : new OutputWriteError(target, e as NodeJS.ErrnoException);
+}
 
 /**
  * Write a file completely or not at all: the data goes to a temporary file beside it, which is
@@ -7,14 +24,18 @@ import { dirname } from 'node:path';
  * @example await writeFileAtomic('report/frequencies.csv', csv)
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = temporaryName(path);
+  const tmp = temporaryPath(path);
+  track(tmp);
   try {
+    await mkdir(dirname(path), { recursive: true });
+    await removeStaleTemporaries(path);
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw outputWriteError(e, path);
+  } finally {
+    release(tmp);
   }
 }
 
@@ -27,30 +48,43 @@ export class AtomicFileWriter {
 
   /** Open a temporary file beside `path`. */
   static async open(path: string): Promise<AtomicFileWriter> {
-    await mkdir(dirname(path), { recursive: true });
-    const tmp = temporaryName(path);
-    return new AtomicFileWriter(path, tmp, await open(tmp, 'w'));
+    const tmp = temporaryPath(path);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await removeStaleTemporaries(path);
+      track(tmp);
+      return new AtomicFileWriter(path, tmp, await open(tmp, 'w'));
+    } catch (e) {
+      release(tmp);
+      throw outputWriteError(e, path);
+    }
   }
 
   /** Append text or bytes. */
   async write(chunk: string | Uint8Array): Promise<void> {
-    if (typeof chunk === 'string') await this.handle.write(chunk);
-    else await this.handle.write(chunk);
+    try {
+      if (typeof chunk === 'string') await this.handle.write(chunk);
+      else await this.handle.write(chunk);
+    } catch (e) {
+      throw outputWriteError(e, this.path);
+    }
   }
 
   /** Close and move into place. */
   async commit(): Promise<void> {
-    await this.handle.close();
-    await rename(this.tmp, this.path);
+    try {
+      await this.handle.close();
+      await rename(this.tmp, this.path);
+    } catch (e) {
+      throw outputWriteError(e, this.path);
+    }
+    release(this.tmp);
   }
 
   /** Close and delete the temporary file. */
   async abort(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await rm(this.tmp, { force: true });
+    release(this.tmp);
   }
-}
-
-function temporaryName(path: string): string {
-  return `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
 }

@@ -1,3 +1,5 @@
+import type { Segment } from './segment.js';
+
 /** Where a coding came from. */
 export type CodingSource = 'auto' | 'manual';
 
@@ -27,6 +29,13 @@ export interface Hit {
 /** An automatic coding with the spans of each match (for quotes that mark the matched words). */
 export interface AutoCoding extends Coding {
   hits: Hit[];
+}
+
+/** One segment as counting sees it: its number of words and the codes coding it, each with its number of rule hits. */
+export interface CountedSegment {
+  segment: Segment;
+  words: number;
+  codes: ReadonlyArray<{ code: string; hits: number }>;
 }
 
 /** A code-point span of a document's text, end exclusive. */

@@ -1,49 +1,51 @@
-import { unzipSync } from 'fflate';
 import { message, type Message } from '../model/message.js';
+import { zipProblem } from '../import/zip-limits.js';
+import { ZipArchive, zipLimitsFor } from '../util/zip.js';
 import { fromQdpx, type QdpxImport } from './read-project.js';
 
-/** Entries larger than this are skipped (a guard against zip bombs); sources are far smaller. */
-const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
-
 /**
- * Unzip a `.qdpx` in memory. Entries are only ever looked up by name, never written to disk
- * under their stored names (a name may hold `../`). Not a zip archive = a fatal message.
+ * Open a `.qdpx` in memory. Entries are unpacked only when read (the project and the sources
+ * it names), within the zip limits of `maxInputSize`, and only ever looked up by name, never
+ * written to disk under their stored names (a name may hold `../`). Not a zip archive = a
+ * fatal message.
  * @example const { entries } = unzipQdpx(bytes, 'p.qdpx'); entries.has('project.qde')
  */
-export function unzipQdpx(bytes: Uint8Array, file: string): { entries: Map<string, Uint8Array>; messages: Message[] } {
+export function unzipQdpx(bytes: Uint8Array, file: string, options: { maxInputSize?: number } = {}): { entries: ZipArchive; messages: Message[] } {
   const messages: Message[] = [];
   try {
-    const files = unzipSync(bytes, {
-      filter: (f) => {
-        if (f.name.endsWith('/')) return false;
-        if (f.compression !== 0 && f.compression !== 8) {
-          messages.push(message(`entry ${f.name} uses compression method ${f.compression}, which cannot be read; it is skipped`, { file, ruleId: 'zip-entry', source: 'import-qdpx' }));
-          return false;
-        }
-        if (f.originalSize > MAX_ENTRY_BYTES) {
-          messages.push(message(`entry ${f.name} is ${f.originalSize} bytes unpacked; it is skipped`, { file, ruleId: 'zip-entry', source: 'import-qdpx' }));
-          return false;
-        }
-        return true;
-      },
-    });
-    return { entries: new Map(Object.entries(files)), messages };
+    const entries = new ZipArchive(bytes, zipLimitsFor(options.maxInputSize));
+    for (const name of [...entries.keys()]) {
+      const method = entries.methodOf(name);
+      if (method !== 0 && method !== 8) {
+        messages.push(message(`entry ${name} uses compression method ${method}, which cannot be read; it is skipped`, { file, ruleId: 'zip-entry', source: 'import-qdpx' }));
+        entries.omit(name);
+      }
+    }
+    return { entries, messages };
   } catch (e) {
     messages.push(message(`not a REFI-QDA project: a .qdpx is a zip archive, and this one cannot be opened (${(e as Error).message})`, { file, ruleId: 'not-a-zip', source: 'import-qdpx', fatal: true }));
-    return { entries: new Map(), messages };
+    return { entries: new ZipArchive(EMPTY_ZIP), messages };
   }
 }
+
+/** A zip archive without entries. */
+const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 5, 6, ...new Array<number>(18).fill(0)]);
 
 /**
  * Read a `.qdpx` already in memory (see `readQdpx`).
  * @example const { corpus } = await qdpxFromBytes(bytes, 'project.qdpx')
  */
-export async function qdpxFromBytes(bytes: Uint8Array, file: string, options: { language?: string } = {}): Promise<QdpxImport> {
-  const unzipped = unzipQdpx(bytes, file);
-  if (unzipped.messages.some((m) => m.fatal)) {
-    return { corpus: { documents: [] }, codebook: null, codings: [], users: [], cases: [], variables: [], messages: unzipped.messages, meta: { format: 'qdpx', name: '' } };
+export async function qdpxFromBytes(bytes: Uint8Array, file: string, options: { language?: string; maxInputSize?: number } = {}): Promise<QdpxImport> {
+  const unzipped = unzipQdpx(bytes, file, options);
+  const failed = (messages: Message[]): QdpxImport => ({ corpus: { documents: [] }, codebook: null, codings: [], users: [], cases: [], variables: [], messages, meta: { format: 'qdpx', name: '' } });
+  if (unzipped.messages.some((m) => m.fatal)) return failed(unzipped.messages);
+  try {
+    const result = await fromQdpx(unzipped.entries, { file, ...(options.language ? { language: options.language } : {}) });
+    result.messages.unshift(...unzipped.messages);
+    return result;
+  } catch (e) {
+    const problem = zipProblem(e, file, 'import-qdpx');
+    if (!problem) throw e;
+    return failed([...unzipped.messages, problem]);
   }
-  const result = await fromQdpx(unzipped.entries, { file, ...(options.language ? { language: options.language } : {}) });
-  result.messages.unshift(...unzipped.messages);
-  return result;
 }

@@ -154,6 +154,7 @@ export function readRefiCode(input: { name: string; color?: string; description:
     for (const m of messages.filter((x) => x.fatal)) problems.push(`in the ${RULES_FENCE} block: ${m.reason.replace(/^code "code": /, '')}`);
     return { segment, code, problems };
   }
+  for (const m of messages.filter((x) => x.ruleId === 'nested-quantifier')) problems.push(`in the ${RULES_FENCE} block: ${m.reason.replace(/^code "code": /, '')}`);
   const read = codebook.codes[0];
   if (block.label !== undefined) code.labels = read.labels;
   for (const key of [...TEXT_FIELDS, 'color'] as const) {

@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import { zipBombCheck } from '../import/zip-limits.js';
 import { decodeBytes } from '../text/decode.js';
 import { normaliseText } from '../text/normalise.js';
 import { stripBom } from '../util/bom.js';
@@ -44,6 +45,9 @@ export async function readSourceText(node: XmlNode, index: QdpxEntryIndex): Prom
     if ('problem' in found) notes.push(`rich text: ${found.problem}`);
     else {
       try {
+        // A .docx inside the archive is a zip of its own: checked within the limits before mammoth unpacks it.
+        const bomb = zipBombCheck(found.bytes, found.name, 'import-qdpx');
+        if (bomb) throw new Error(bomb.reason);
         const { value } = await mammoth.extractRawText({ buffer: Buffer.from(found.bytes.buffer, found.bytes.byteOffset, found.bytes.byteLength) });
         if (value.trim().length === 0) notes.push(`rich text ${found.name} has no text`);
         else return { source: sourceText(value), from: found.name, notes: [...notes, `the text was read from the rich text ${found.name}: positions were meant for the plain text and may not fit`] };
@@ -57,6 +61,6 @@ export async function readSourceText(node: XmlNode, index: QdpxEntryIndex): Prom
 }
 
 function sourceText(raw: string): SourceText {
-  const stored = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const stored = stripBom(raw);
   return { stored, text: normaliseText(stored) };
 }

@@ -6,6 +6,8 @@ import { frequencies, type Frequencies, type Grouping } from '../analysis/freque
 import { quoteBank, type EvidencedCoding, type Quote } from '../analysis/quotes.js';
 import { rollUp, type CodedCorpus } from '../analysis/rollup.js';
 import type { Codebook } from '../model/codebook.js';
+import { checkChoice, checkInteger, checkString } from '../util/options.js';
+import { UNITS } from '../model/segment.js';
 
 /** Everything a report shows, as plain data (what the renderers and `pseudonymise` take). */
 export interface ReportData {
@@ -56,6 +58,12 @@ export interface BuildReportOptions {
  * @example const data = buildReport({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { by: 'role' })
  */
 export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: BuildReportOptions = {}): ReportData {
+  checkChoice('buildReport', 'unit', options.unit, UNITS);
+  checkInteger('buildReport', 'quotes', options.quotes, { min: 0 });
+  checkInteger('buildReport', 'level', options.level, { min: 1 });
+  checkString('buildReport', 'language', options.language);
+  checkString('buildReport', 'title', options.title);
+  checkString('buildReport', 'coder', options.coder);
   const language = options.language ?? codebook.language;
   const by = options.by ?? 'speaker';
   const freq = frequencies(coded, codebook, { by, language });

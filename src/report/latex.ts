@@ -1,5 +1,6 @@
 import { displayCell, numericColumns } from './blocks.js';
 import type { Table } from './csv.js';
+import { checkString } from '../util/options.js';
 
 /** Options of `toLatex`. */
 export interface LatexOptions {
@@ -17,6 +18,8 @@ const WRAP_AT = 40;
  * @example toLatex({ columns: ['code', 'n'], rows: [['a_b', 1]] }, { caption: 'Codes', label: 'tab:codes' })
  */
 export function toLatex(table: Table, options: LatexOptions = {}): string {
+  checkString('toLatex', 'caption', options.caption);
+  checkString('toLatex', 'label', options.label, { nonEmpty: true });
   const numeric = numericColumns(table);
   const longest = table.columns.map((c, j) => Math.max(c.length, ...table.rows.map((r) => displayCell(r[j]).length)));
   const wrapped = longest.map((n, j) => !numeric[j] && n > WRAP_AT);

@@ -1,6 +1,7 @@
 import type { Quote } from '../analysis/quotes.js';
 import { displayCell, numericColumns, quotesByCode, shownTerms, type Block, type Page } from './blocks.js';
 import type { Table } from './csv.js';
+import { checkInteger } from '../util/options.js';
 
 /** Options of `toMarkdown`. */
 export interface MarkdownTableOptions {
@@ -34,6 +35,7 @@ export function toMarkdown(table: Table, options: MarkdownTableOptions = {}): st
  * @example quotesToMarkdown(quoteBank(coded, codebook))
  */
 export function quotesToMarkdown(quotes: readonly Quote[], options: { headingLevel?: number } = {}): string {
+  checkInteger('quotesToMarkdown', 'headingLevel', options.headingLevel, { min: 1, max: 6 });
   const hashes = '#'.repeat(options.headingLevel ?? 2);
   return quotesByCode(quotes)
     .map((group) => `${hashes} ${escapeText(group.code)} — ${escapeText(group.label)}\n\n${group.quotes.map(quoteMarkdown).join('\n')}`)

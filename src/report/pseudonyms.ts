@@ -1,4 +1,5 @@
 import type { QuoteMark } from '../analysis/quotes.js';
+import { foldText } from '../text/fold.js';
 import { message, type Message } from '../model/message.js';
 import type { TableFile } from '../model/table-file.js';
 
@@ -16,30 +17,60 @@ export interface Pseudonymiser {
   marked(text: string, marks: readonly QuoteMark[]): { text: string; marks: QuoteMark[] };
 }
 
-// Indonesian enclitics glue onto names ("Nurlailanya"); they stay after the pseudonym.
-const CLITIC = '(?:nya|lah|kah|pun)?';
-const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+// Indonesian enclitics glue onto names, and stack ("Nurlailanyalah"); digits too ("Nurlaila2").
+// They stay after the pseudonym.
+const SUFFIX = '(?:ku|mu|nya|lah|kah|pun){0,3}\\p{N}*';
+const WORD_CHAR = '[\\p{L}\\p{N}]';
+/** Between the words of a name: spaces or hyphens ("Fauzan-Hidayat"). */
+const NAME_GAP = '[\\s\\p{Pd}]+';
 
 /**
- * A pseudonymiser for a key: names are matched as whole words, case-insensitively, longest
- * first (so `Fauzan Hidayat` wins over `Fauzan`), with any run of spaces between the words of a
- * name, and with Indonesian enclitics (`-nya`, `-lah`, `-kah`, `-pun`) kept.
- * @example pseudonymiser([{ name: 'Nurlaila', pseudonym: 'Informan A' }]).text('Kata nurlaila.') // 'Kata Informan A.'
+ * The pattern that finds the names of a key in folded text (see `foldText`): whole words, longest
+ * first, any spaces or hyphens between a name's words, then enclitics and digits.
+ * @example namePattern(['fauzan hidayat', 'fauzan']).test('fauzan-hidayatnya') // true
+ */
+export function namePattern(foldedNames: readonly string[]): RegExp {
+  const names = [...new Set(foldedNames)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const alternatives = names.map((n) => n.split(' ').map(escapeRegExp).join(NAME_GAP)).join('|');
+  return new RegExp(`(?<!${WORD_CHAR})(${alternatives})(${SUFFIX})(?!${WORD_CHAR})`, 'gu');
+}
+
+/**
+ * A name as the matcher compares it: folded (`foldText`: compatibility forms, accents, case,
+ * invisible characters), with spaces and hyphens between its words made one space.
+ * @example nameKey(' Fauzan-Hidayat ') // 'fauzan hidayat'
+ */
+export function nameKey(name: string): string {
+  return foldText(name).text.trim().split(/[\s\p{Pd}]+/u).filter(Boolean).join(' ');
+}
+
+/**
+ * A pseudonymiser for a key: names are matched as whole words on folded text (fullwidth
+ * letters, accents, case, soft hyphens and zero-width characters do not hide a name), longest
+ * first (so `Fauzan Hidayat` wins over `Fauzan`), with spaces or hyphens between the words of a
+ * name, and with Indonesian enclitics (`-ku`, `-mu`, `-nya`, `-lah`, `-kah`, `-pun`, stacked)
+ * and digits kept after the pseudonym.
+ * @example pseudonymiser([{ name: 'Nurlaila', pseudonym: 'Informan A' }]).text('Kata nurlailanyalah.') // 'Kata Informan A-nyalah.'
  */
 export function pseudonymiser(key: readonly Pseudonym[]): Pseudonymiser {
   const byName = new Map<string, string>();
-  for (const p of key) if (p.name.trim()) byName.set(normal(p.name), p.pseudonym);
-  const names = [...byName.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (names.length === 0) return { text: (t) => t, marked: (text, marks) => ({ text, marks: marks.map((m) => ({ ...m })) }) };
-  const alternatives = names.map((n) => n.split(' ').map(escapeRegExp).join('\\s+')).join('|');
-  const pattern = new RegExp(`(?<!${WORD_CHAR})(${alternatives})(${CLITIC})(?!${WORD_CHAR})`, 'giu');
-  const replacement = (name: string, clitic: string) => {
-    const p = byName.get(normal(name))!;
-    return clitic === '' ? p : `${p}${/\s/.test(p) ? '-' : ''}${clitic}`;
+  for (const p of key) {
+    const k = nameKey(p.name);
+    if (k !== '' && !byName.has(k)) byName.set(k, p.pseudonym);
+  }
+  if (byName.size === 0) return { text: (t) => t, marked: (text, marks) => ({ text, marks: marks.map((m) => ({ ...m })) }) };
+  const pattern = namePattern([...byName.keys()]);
+  const replacement = (name: string, suffix: string) => {
+    const p = byName.get(nameKey(name))!;
+    return suffix === '' ? p : `${p}${/\s/.test(p) ? '-' : ''}${suffix}`;
   };
   const marked = (text: string, marks: readonly QuoteMark[]) => {
+    const folded = foldText(text);
     const edits: Array<{ start: number; end: number; out: string }> = [];
-    for (const m of text.matchAll(pattern)) edits.push({ start: m.index!, end: m.index! + m[0].length, out: replacement(m[1], m[2]) });
+    for (const m of folded.text.matchAll(pattern)) {
+      const last = m.index + m[0].length - 1;
+      edits.push({ start: folded.from[m.index], end: folded.to[last], out: replacement(m[1], m[2]) });
+    }
     if (edits.length === 0) return { text, marks: marks.map((m) => ({ ...m })) };
     let out = '';
     let at = 0;
@@ -86,10 +117,6 @@ export function pseudonymise<T>(value: T, key: readonly Pseudonym[] | Pseudonymi
   return walk(value) as T;
 }
 
-function normal(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-}
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -121,7 +148,8 @@ export function pseudonymsFromTable(table: TableFile, file: string): { key: Pseu
       messages.push(message(`row has ${name ? 'no pseudonym' : 'no name'}; skipped`, { file, line: row.line, column: (name ? pseudonymCol : nameCol) + 1, ruleId: 'empty-pseudonym', source: 'pseudonyms' }));
       continue;
     }
-    const normal = name.replace(/\s+/g, ' ').toLocaleLowerCase();
+    // Compared as the pseudonymiser compares names: "Fauzan-Hidayat" and "FAUZAN HIDAYAT" are one name.
+    const normal = nameKey(name);
     const first = seen.get(normal);
     if (first) {
       if (first.pseudonym !== pseudonym) {

@@ -1,4 +1,5 @@
 import type { KwicLine } from '../model/kwic.js';
+import type { CodeCounts } from '../analysis/code-counts.js';
 import type { CodebookRow } from '../analysis/codebook-table.js';
 import type { Cooccurrence } from '../analysis/cooccurrence.js';
 import type { Frequencies } from '../analysis/frequencies.js';
@@ -19,6 +20,40 @@ export function frequencyTable(freq: Frequencies): Table {
     columns: ['code', 'label', freq.by, 'segments', 'documents', 'speakers', 'segments_in_group', 'share_pct'],
     rows: freq.rows.map((r) => [r.code, r.label, r.group ?? ALL_GROUPS, r.segments, r.documents, r.speakers, r.base, round(r.share, 1)]),
   };
+}
+
+/** The count columns of `countTable`, after `code,label,depth,<by>` and before `share_pct`: all of them add up across parts of a corpus. */
+export const COUNT_COLUMNS = ['segments', 'documents', 'words', 'hits', 'segments_in_group', 'documents_in_group', 'words_in_group'] as const;
+
+/**
+ * The count table of `qda count` in long form, one row per code and group (the `(all)` row
+ * first): `code,label,depth,<by>,segments,documents,words,hits,segments_in_group,
+ * documents_in_group,words_in_group,share_pct`. `segments`, `documents` and `segments_in_group`
+ * are the numbers of `frequencyTable`.
+ * @example toCsv(countTable(counts))
+ */
+export function countTable(counts: CodeCounts): Table {
+  return { columns: countColumns(counts), rows: [...countRows(counts)] };
+}
+
+/** The columns of `countTable`. */
+export function countColumns(counts: CodeCounts): string[] {
+  return ['code', 'label', 'depth', counts.by, ...COUNT_COLUMNS, 'share_pct'];
+}
+
+/**
+ * The rows of `countTable` one by one, for writing a table of a million rows without holding it.
+ * @example for (const row of countRows(counts)) …
+ */
+export function* countRows(counts: CodeCounts): Generator<Table['rows'][number]> {
+  for (let k = 0; k < counts.codes.length; k++) {
+    const c = counts.codes[k];
+    for (const g of counts.groups) {
+      const { segments, documents, words, hits } = g.coded;
+      const share = g.segments === 0 ? NaN : (100 * segments[k]) / g.segments;
+      yield [c.code, c.label, c.depth, g.group ?? ALL_GROUPS, segments[k], documents[k], words[k], hits[k], g.segments, g.documents, g.words, round(share, 1)];
+    }
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
 import { TEAM_TABLES } from './team-schema.js';
 
 /** The schema this qda writes in PostgreSQL (kept in `meta`, key `schema_version`). */
-export const POSTGRES_SCHEMA_VERSION = 1;
+export const POSTGRES_SCHEMA_VERSION = 2;
 
 /** `meta` key `application`: tells a qda project from another program's database. */
 export const POSTGRES_APPLICATION = 'qda';
@@ -102,5 +102,17 @@ CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGI
 CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only();
 ${TEAM_TABLES}`;
 
+// Version 2, as the SQLite schema's: learned suggestions. Origin `learned` joins the CHECK, and
+// every coding gets the model's `score` (NULL for people's and rules' codings) and its
+// `explanation` (JSON: the features that weighed most). Double precision, as SQLite's REAL.
+const VERSION_2 = `
+ALTER TABLE codings DROP CONSTRAINT codings_origin_check;
+ALTER TABLE codings ADD CONSTRAINT codings_origin_check CHECK (origin IN ('manual', 'auto', 'import', 'learned'));
+ALTER TABLE codings ADD COLUMN score DOUBLE PRECISION CHECK (score IS NULL OR (score >= 0 AND score <= 1));
+ALTER TABLE codings ADD COLUMN explanation TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE unplaced ADD COLUMN score DOUBLE PRECISION;
+ALTER TABLE unplaced ADD COLUMN explanation TEXT NOT NULL DEFAULT '[]';
+`;
+
 /** SQL that brings a database from version `n - 1` to `n`, indexed by `n`; later versions append, never edit. */
-export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = { 1: VERSION_1 };
+export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = { 1: VERSION_1, 2: VERSION_2 };

@@ -11,7 +11,7 @@ import {
   AUTO_CODER,
   type AddDocumentResult,
   type Change,
-  type Coder,
+  type ProjectCoder,
   type CodingFilter,
   type CodingPatch,
   type CodebookVersion,
@@ -171,7 +171,7 @@ class PostgresReader implements ProjectReader {
     return (await this.all('SELECT * FROM codebook_versions ORDER BY version')).map(codebookVersionOf);
   }
 
-  async listCoders(): Promise<Coder[]> {
+  async listCoders(): Promise<ProjectCoder[]> {
     return (await this.all('SELECT * FROM coders ORDER BY name COLLATE "C"')).map((r) => ({ name: String(r.name), color: r.color === null ? null : String(r.color), createdAt: String(r.created_at) }));
   }
 
@@ -317,7 +317,7 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
     return version;
   }
 
-  async setCoder(name: string, color: string | null = null): Promise<Coder> {
+  async setCoder(name: string, color: string | null = null): Promise<ProjectCoder> {
     if (name.trim() === '') throw new TypeError('setCoder: name must not be empty');
     const old = await this.row('coder', name);
     const row = old ? (old.color === color ? old : await this.replace('coder', name, { color })) : await this.insert('coder', { name, color, created_at: this.at });

@@ -1,10 +1,5 @@
+import type { CodePointSpan } from '../model/coding.js';
 import { OffsetMap } from '../text/offsets.js';
-
-/** A span in code points. */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 /**
  * Where spans of an old version of a text lie in a new version, by exact text: a span whose
@@ -13,7 +8,7 @@ export interface Span {
  * such a coding apart, never drops it). Offsets are code points.
  * @example reanchorSpans('ab cd', 'x ab cd', [{ start: 3, end: 5 }]) // [{ start: 5, end: 7 }]
  */
-export function reanchorSpans(oldText: string, newText: string, spans: readonly Span[]): Array<Span | null> {
+export function reanchorSpans(oldText: string, newText: string, spans: readonly CodePointSpan[]): Array<CodePointSpan | null> {
   const oldMap = new OffsetMap(oldText);
   const newMap = new OffsetMap(newText);
   return spans.map((span) => {

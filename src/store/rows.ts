@@ -1,7 +1,7 @@
 import type { Codebook } from '../model/codebook.js';
 import type { Attributes, Document, Participant, Turn } from '../model/document.js';
 import { OffsetMap } from '../text/offsets.js';
-import type { CodebookVersion, CodingHit, CodingOrigin, CodingStatus, DocumentSummary, Memo, MemoTarget, StoredCoding, UnplacedCoding } from './store.js';
+import type { CodebookVersion, CodingHit, CodingReason, CodingOrigin, CodingStatus, DocumentSummary, Memo, MemoTarget, StoredCoding, UnplacedCoding } from './store.js';
 
 /** A row as the SQLite driver returns it. */
 export type Row = Record<string, number | bigint | string | Uint8Array | null>;
@@ -26,6 +26,8 @@ export function codingOf(row: Row): StoredCoding {
     memo: strOrNull(row.memo),
     matches: array<string>(row.matches),
     hits: array<CodingHit>(row.hits),
+    score: row.score === null || row.score === undefined ? null : num(row.score),
+    explanation: array<CodingReason>(row.explanation ?? '[]'),
     createdAt: str(row.created_at),
     updatedAt: str(row.updated_at),
   };

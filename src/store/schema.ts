@@ -1,7 +1,7 @@
 /** The SQLite schema of a project file, version by version. Documented in docs/project.md. */
 
 /** The schema this qda writes; files with a higher `user_version` are refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** `PRAGMA application_id` of a qda project: "QDA1". */
 export const APPLICATION_ID = 0x51444131;
@@ -102,8 +102,41 @@ CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RA
 CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 `;
 
+// Version 2: learned suggestions. Origin `learned` joins the CHECK (SQLite cannot alter a CHECK,
+// so the table is rebuilt with the same ids), and every coding gets the model's `score` (NULL for
+// people's and rules' codings) and its `explanation` (JSON: the features that weighed most).
+const VERSION_2 = `
+CREATE TABLE codings_v2 (
+  id INTEGER PRIMARY KEY,
+  document TEXT NOT NULL REFERENCES documents(id),
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  coder TEXT NOT NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('manual', 'auto', 'import', 'learned')),
+  status TEXT NOT NULL CHECK (status IN ('suggested', 'accepted', 'rejected')),
+  memo TEXT,
+  matches TEXT NOT NULL,
+  hits TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  score REAL CHECK (score IS NULL OR (score >= 0 AND score <= 1)),
+  explanation TEXT NOT NULL DEFAULT '[]',
+  CHECK (start >= 0 AND "end" >= start)
+);
+INSERT INTO codings_v2 (id, document, start, "end", code, coder, origin, status, memo, matches, hits, created_at, updated_at)
+  SELECT id, document, start, "end", code, coder, origin, status, memo, matches, hits, created_at, updated_at FROM codings;
+DROP TABLE codings;
+ALTER TABLE codings_v2 RENAME TO codings;
+CREATE INDEX codings_by_document ON codings (document, start);
+CREATE INDEX codings_by_coder ON codings (coder);
+CREATE INDEX codings_by_review ON codings (origin, status);
+ALTER TABLE unplaced ADD COLUMN score REAL;
+ALTER TABLE unplaced ADD COLUMN explanation TEXT NOT NULL DEFAULT '[]';
+`;
+
 /**
  * SQL that brings a file from version `n - 1` to `n`, indexed by `n`. Version 1 creates the
  * tables; a later version appends its `ALTER`/`CREATE` statements here, never edits earlier ones.
  */
-export const MIGRATIONS: Readonly<Record<number, string>> = { 1: VERSION_1 };
+export const MIGRATIONS: Readonly<Record<number, string>> = { 1: VERSION_1, 2: VERSION_2 };

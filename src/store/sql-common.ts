@@ -95,6 +95,7 @@ export function newCodingRow(c: NewCoding, actor: string, at: string): Row {
   if (!CODING_ORIGINS.includes(c.origin)) throw new TypeError(`coding origin must be one of ${CODING_ORIGINS.join(', ')} (got "${String(c.origin)}")`);
   checkStatus(c.status);
   checkSpanNumbers(c.start, c.end);
+  if (c.score !== undefined && c.score !== null && !(c.score >= 0 && c.score <= 1)) throw new TypeError(`coding score must be a number from 0 to 1, or null (got ${String(c.score)})`);
   return {
     document: c.document,
     start: c.start,
@@ -102,12 +103,14 @@ export function newCodingRow(c: NewCoding, actor: string, at: string): Row {
     code: c.code,
     coder: c.coder ?? (c.origin === 'auto' ? AUTO_CODER : actor),
     origin: c.origin,
-    status: c.status ?? (c.origin === 'auto' ? 'suggested' : 'accepted'),
+    status: c.status ?? (c.origin === 'auto' || c.origin === 'learned' ? 'suggested' : 'accepted'),
     memo: c.memo ?? null,
     matches: JSON.stringify(c.matches ?? []),
     hits: JSON.stringify(c.hits ?? []),
     created_at: at,
     updated_at: at,
+    score: c.score ?? null,
+    explanation: JSON.stringify(c.explanation ?? []),
   };
 }
 

@@ -16,7 +16,7 @@ import {
   AUTO_CODER,
   type AddDocumentResult,
   type Change,
-  type Coder,
+  type ProjectCoder,
   type CodingFilter,
   type CodingPatch,
   type CodebookVersion,
@@ -287,7 +287,7 @@ class SqliteReader implements ProjectReader {
     return this.guard(() => this.all('SELECT * FROM codebook_versions ORDER BY version').map(codebookVersionOf));
   }
 
-  listCoders(): Promise<Coder[]> {
+  listCoders(): Promise<ProjectCoder[]> {
     return this.guard(() => this.all('SELECT * FROM coders ORDER BY name').map((r) => ({ name: String(r.name), color: r.color === null ? null : String(r.color), createdAt: String(r.created_at) })));
   }
 
@@ -451,7 +451,7 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
     });
   }
 
-  setCoder(name: string, color: string | null = null): Promise<Coder> {
+  setCoder(name: string, color: string | null = null): Promise<ProjectCoder> {
     return this.guard(() => {
       if (name.trim() === '') throw new TypeError('setCoder: name must not be empty');
       const old = this.row('coder', name);
@@ -484,7 +484,7 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
   addCodings(codings: readonly NewCoding[]): Promise<number> {
     return this.guard(() => {
       const lengths = new Map(this.db.all('SELECT id, length FROM documents').map((r) => [String(r.id), Number(r.length)]));
-      const insert = this.db.prepare('INSERT INTO codings (document, start, "end", code, coder, origin, status, memo, matches, hits, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *');
+      const insert = this.db.prepare('INSERT INTO codings (document, start, "end", code, coder, origin, status, memo, matches, hits, created_at, updated_at, score, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *');
       const event = this.db.prepare("INSERT INTO events (change, at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, 'coding', ?, 'create', NULL, ?)");
       try {
         for (const c of codings) {
@@ -579,7 +579,7 @@ class SqliteStore extends SqliteReader implements ProjectStore {
     if (version > schema.version) {
       throw projectError(this.file, `written by a newer qda (project schema ${version}); this qda reads schema ${schema.version} and older`, 'project-newer', `upgrade qda to a version that reads schema ${version}`);
     }
-    if (version === schema.version) return;
+    if (version === schema.version) return this.checkSchemaCode(schema);
     if (this.readOnly) {
       throw projectError(this.file, version === 0 ? 'an empty file, not a qda project' : `written by an older qda (project schema ${version}); it must be upgraded to schema ${schema.version}`, version === 0 ? 'project-not-qda' : 'project-older', version === 0 ? undefined : 'run any writing command on it once, e.g. `qda project check`');
     }
@@ -603,6 +603,20 @@ class SqliteStore extends SqliteReader implements ProjectStore {
     } catch (e) {
       this.db.exec('ROLLBACK');
       throw e;
+    }
+    this.checkSchemaCode(schema);
+  }
+
+  /**
+   * Refuse a file whose schema runs code qda did not write (triggers or views added by someone
+   * else would run on our reads and writes): a project from elsewhere is not trusted.
+   */
+  private checkSchemaCode(schema: SchemaSpec): void {
+    const ours = new Set(Object.values(schema.migrations).flatMap((sql) => [...sql.matchAll(/CREATE (?:TRIGGER|VIEW) (\w+)/g)].map((m) => m[1])));
+    const foreign = this.all("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name").filter((r) => !ours.has(String(r.name)));
+    if (foreign.length > 0) {
+      const list = foreign.map((r) => `${String(r.type)} "${String(r.name)}"`).join(', ');
+      throw projectError(this.file, `the project holds database code qda did not write (${list}); it was not opened`, 'project-foreign-code', 'open it with the sqlite3 tool to inspect it, or ask whoever sent it for a clean export');
     }
   }
 

@@ -19,10 +19,10 @@ import type { Codebook } from '../model/codebook.js';
 import type { Attributes, Document } from '../model/document.js';
 import type { Message } from '../model/message.js';
 
-/** Where a coding came from: a person, the automatic coder (or a learned model), another tool. */
-export type CodingOrigin = 'manual' | 'auto' | 'import';
+/** Where a coding came from: a person, the automatic coder (rules), another tool, a model learned from a coder's codings. */
+export type CodingOrigin = 'manual' | 'auto' | 'import' | 'learned';
 /** Every origin, for option checks. */
-export const CODING_ORIGINS: readonly CodingOrigin[] = ['manual', 'auto', 'import'];
+export const CODING_ORIGINS: readonly CodingOrigin[] = ['manual', 'auto', 'import', 'learned'];
 
 /** Review state: machine output starts `suggested`; people accept or reject it. Rejected codings never count. */
 export type CodingStatus = 'suggested' | 'accepted' | 'rejected';
@@ -70,7 +70,7 @@ export interface CodebookVersion {
 }
 
 /** Someone (or something) that codes. `auto` exists in every project. */
-export interface Coder {
+export interface ProjectCoder {
   name: string;
   /** CSS colour such as `#1f77b4`, or null to let the app choose. */
   color: string | null;
@@ -82,6 +82,13 @@ export interface CodingHit {
   start: number;
   end: number;
   term: string;
+}
+
+/** One feature behind a learned suggestion: its name, how it reads, its part in the log-odds. */
+export interface CodingReason {
+  feature: string;
+  label: string;
+  weight: number;
 }
 
 /** A coding as stored. `start`/`end` are code points (end exclusive). */
@@ -99,11 +106,15 @@ export interface StoredCoding {
   matches: string[];
   /** Where each rule matched (code points), so quotes can mark the words; empty for people's codings. */
   hits: CodingHit[];
+  /** A learned suggestion's score in [0, 1]; null for people's and rules' codings. */
+  score: number | null;
+  /** The features that weighed most in a learned suggestion, strongest first; empty otherwise. */
+  explanation: CodingReason[];
   createdAt: string;
   updatedAt: string;
 }
 
-/** A coding to add. Defaults: coder = the acting actor, status `accepted` for manual/import, `suggested` for auto. */
+/** A coding to add. Defaults: coder = the acting actor, status `accepted` for manual/import, `suggested` for auto and learned. */
 export interface NewCoding {
   document: string;
   start: number;
@@ -115,6 +126,8 @@ export interface NewCoding {
   memo?: string | null;
   matches?: string[];
   hits?: CodingHit[];
+  score?: number | null;
+  explanation?: CodingReason[];
 }
 
 /** What may change on a coding. */
@@ -241,7 +254,7 @@ export interface ProjectReader {
   currentCodebook(): Promise<CodebookVersion | null>;
   /** Every version, oldest first (with their codebooks). */
   codebookVersions(): Promise<CodebookVersion[]>;
-  listCoders(): Promise<Coder[]>;
+  listCoders(): Promise<ProjectCoder[]>;
   /** Codings by document, then start, then id. */
   listCodings(filter?: CodingFilter): Promise<StoredCoding[]>;
   getCoding(id: number): Promise<StoredCoding | null>;
@@ -258,7 +271,7 @@ export interface ProjectWriter extends ProjectReader {
   /** Save a new codebook version; returns its number. */
   saveCodebook(codebook: Codebook, note?: string): Promise<number>;
   /** Add a coder or change their colour. */
-  setCoder(name: string, color?: string | null): Promise<Coder>;
+  setCoder(name: string, color?: string | null): Promise<ProjectCoder>;
   addCoding(coding: NewCoding): Promise<StoredCoding>;
   /** Many codings at once (import, automatic coding); returns how many. */
   addCodings(codings: readonly NewCoding[]): Promise<number>;

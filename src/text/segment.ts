@@ -1,6 +1,7 @@
 import { roleOf, type Document } from '../model/document.js';
-import type { Segment, Unit } from '../model/segment.js';
+import { UNITS, type Segment, type Unit } from '../model/segment.js';
 import { splitSentences, trimSpan, type Span } from './sentences.js';
+import { checkChoice } from '../util/options.js';
 
 /**
  * Cut a document into the segments that get coded: its turns, the paragraphs of its turns
@@ -8,6 +9,7 @@ import { splitSentences, trimSpan, type Span } from './sentences.js';
  * @example segmentDocument(doc, 'sentence')[0].index // 1
  */
 export function segmentDocument(doc: Document, unit: Unit = 'turn'): Segment[] {
+  checkChoice('segmentDocument', 'unit', unit, UNITS);
   const segments: Segment[] = [];
   for (const turn of doc.turns) {
     const spans = unit === 'turn' ? [{ start: turn.start, end: turn.end }] : paragraphs(doc.text, turn.start, turn.end);

@@ -30,7 +30,15 @@ export function parseXml(text: string, repeated: ReadonlySet<string>): { doc: Xm
     captureMetaData: true,
     isArray: (name) => repeated.has(name),
   });
-  return { doc: parser.parse(text) as XmlNode };
+  try {
+    return { doc: parser.parse(text) as XmlNode };
+  } catch (e) {
+    // The parser refuses what the validator lets through: external entities, entity expansion past its limits.
+    const doctype = text.search(/<!DOCTYPE/i);
+    const at = doctype < 0 ? 0 : doctype;
+    const line = text.slice(0, at).split('\n').length;
+    return { error: { reason: `the XML cannot be read: ${(e as Error).message.replace(/\.$/, '')} (qda never loads external entities)`, line, column: at - text.lastIndexOf('\n', at - 1) } };
+  }
 }
 
 /**

@@ -60,6 +60,11 @@ describe('no variation: every coder gives the same single value', () => {
     expect(fleissKappa([[3], [3]]).note).toMatch(/^no variation/);
     expect(percentAgreement(same).agreement).toBe(1);
   });
+  it('the bootstrap refuses a number of resamples out of bounds', () => {
+    expect(() => bootstrapAlpha(same, { samples: 100_001, seed: 1 })).toThrow('bootstrapAlpha: option samples must be a whole number from 1 to 100000; got 100001');
+    expect(() => bootstrapAlpha(same, { samples: 0 })).toThrow(TypeError);
+    expect(() => bootstrapAlpha(same, { samples: 2.5 })).toThrow(TypeError);
+  });
   it('the bootstrap gives no interval', () => {
     expect(bootstrapAlpha(same, { samples: 50, seed: 1 })).toMatchObject({ low: NaN, high: NaN, samples: 0, note: 'no resample had variation: no interval' });
   });

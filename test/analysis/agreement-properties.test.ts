@@ -69,7 +69,7 @@ describe('κ and α equal 1 for identical codings', () => {
       const coders = 2 + Math.floor(next() * 4);
       const data: ReliabilityData = { coders: Array.from({ length: coders }, (_, c) => `c${c}`), units: base.units, values: Array.from({ length: coders }, () => [...base.values[0]]) };
       if (!hasVariation(data)) continue;
-      expect(krippendorffAlpha(data, { level }).alpha).toBeCloseTo(1, 12);
+      expect(krippendorffAlpha(data, { metric: level }).alpha).toBeCloseTo(1, 12);
       expect(percentAgreement(data).agreement).toBe(1);
       expect(fleissKappa(categoryCounts(data).counts).kappa).toBeCloseTo(1, 12);
       for (const weights of WEIGHTS) expect(cohenKappaOfRatings(data.values[0], data.values[1], { weights }).kappa).toBeCloseTo(1, 12);
@@ -99,7 +99,7 @@ describe('κ and α stay within their ranges', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const data = randomData(next);
       for (const level of MEASUREMENT_LEVELS) {
-        const alpha = krippendorffAlpha(data, { level }).alpha;
+        const alpha = krippendorffAlpha(data, { metric: level }).alpha;
         if (!Number.isNaN(alpha)) expect(alpha).toBeLessThanOrEqual(1 + 1e-12);
       }
       const nominal = krippendorffAlpha(data).alpha;
@@ -138,8 +138,8 @@ describe('κ and α do not depend on the order of coders and units', () => {
       const data = randomData(next);
       const other = reorder(next, data);
       for (const level of MEASUREMENT_LEVELS) {
-        const a = krippendorffAlpha(data, { level });
-        const b = krippendorffAlpha(other, { level });
+        const a = krippendorffAlpha(data, { metric: level });
+        const b = krippendorffAlpha(other, { metric: level });
         expect(Number.isNaN(b.alpha)).toBe(Number.isNaN(a.alpha));
         if (Number.isNaN(a.alpha)) continue;
         expect(b.alpha).toBeCloseTo(a.alpha, 12);

@@ -64,10 +64,10 @@ describeWithCorpora('the agreement reference corpus', () => {
     'krippendorff2011_A_binary_2coders.csv': twoCoders(A),
     'krippendorff2011_B_nominal_2coders.csv': twoCoders(B),
     'krippendorff2011_C_4coders_missing.csv': {
-      alpha_nominal: krippendorffAlpha(C, { level: 'nominal' }).alpha,
-      alpha_ordinal: krippendorffAlpha(C, { level: 'ordinal' }).alpha,
-      alpha_interval: krippendorffAlpha(C, { level: 'interval' }).alpha,
-      alpha_ratio: krippendorffAlpha(C, { level: 'ratio' }).alpha,
+      alpha_nominal: krippendorffAlpha(C, { metric: 'nominal' }).alpha,
+      alpha_ordinal: krippendorffAlpha(C, { metric: 'ordinal' }).alpha,
+      alpha_interval: krippendorffAlpha(C, { metric: 'interval' }).alpha,
+      alpha_ratio: krippendorffAlpha(C, { metric: 'ratio' }).alpha,
     },
     'cohen_wikipedia_2x2_table.csv': { cohen_kappa: wikipediaKappa.kappa, p_observed: wikipediaKappa.observed, p_expected: wikipediaKappa.expected },
     'sas_cohen_3x3_table.csv': {
@@ -137,7 +137,7 @@ describeWithCorpora('the agreement reference corpus', () => {
 
   describe('details the reference figures rest on', () => {
     it('drops the single-value unit 12 of example C and counts n = 40 pairable values', () => {
-      const r = krippendorffAlpha(C, { level: 'interval' });
+      const r = krippendorffAlpha(C, { metric: 'interval' });
       expect({ coders: r.coders, units: r.units, pairable: r.pairableValues, single: r.singleValueUnits }).toEqual({ coders: 4, units: 11, pairable: 40, single: 1 });
     });
 

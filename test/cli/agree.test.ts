@@ -46,14 +46,20 @@ describe('qda agree', () => {
     expect(rows.map((d) => [d.segment, d.code, d.coded_by, d.not_coded_by])).toEqual([['2', 'stage/engagement', 'budi', 'ana'], ['8', 'factor/proximity', 'ana', 'budi']]);
   });
 
-  it('measures span overlap MAXQDA-style with --unit overlap (golden)', async () => {
-    const r = await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.5');
+  it('measures span overlap MAXQDA-style with --match overlap (golden)', async () => {
+    const r = await runCli('agree', ...pair, '--match', 'overlap', '--min-overlap', '0.5');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('overlap by at least 50% of their combined extent');
     expectGolden('agreement/agree-overlap.md', r.stdout);
-    const strict = JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--min-overlap', '0.6', '--format', 'json')).stdout);
+    const strict = JSON.parse((await runCli('agree', ...pair, '--match', 'overlap', '--min-overlap', '0.6', '--format', 'json')).stdout);
     expect(strict.pooled.percent_agreement).toBeCloseTo(1 / 9, 12);
     expect(strict.min_overlap).toBe(0.6);
+  });
+
+  it('refuses --bootstrap above its upper bound as a usage error', async () => {
+    const r = await runCli('agree', `${fx}/team.csv`, '--bootstrap', '1000000000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/give a whole number of resamples from 1 to 100000/);
   });
 
   it('gives Fleiss\' κ and a seeded bootstrap interval for three coders in one table (golden)', async () => {
@@ -70,8 +76,8 @@ describe('qda agree', () => {
     const project = await runCli('agree', `${fx}/coders.qdpx`);
     expect(project.code).toBe(0);
     expect(project.stdout).toBe((await runCli('agree', ...pair)).stdout);
-    const overlap = await runCli('agree', `${fx}/coders.qdpx`, '--unit', 'overlap', '--format', 'json');
-    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json')).stdout));
+    const overlap = await runCli('agree', `${fx}/coders.qdpx`, '--match', 'overlap', '--format', 'json');
+    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--match', 'overlap', '--format', 'json')).stdout));
   });
 
   it('reads the data-sample coders when they are there', async () => {
@@ -94,11 +100,11 @@ describe('qda agree: bad input', () => {
     ['a .qdpx that is not a zip', [`${fx}/not-a-project.qdpx`], 1, /not-a-project\.qdpx: error: not a REFI-QDA project/],
     ['missing file', [`${fx}/nope.csv`, pair[0]], 1, /nope\.csv: error: coding table not found \[file-unreadable\]/],
     ['spans only with segment units', [`${fx}/spans-only.csv`], 1, /spans-only\.csv:1:1: error: coding table has no segment numbers.*\[missing-columns\]/],
-    ['no offsets with overlap units', [`${fx}/team.csv`, '--unit', 'overlap'], 1, /team\.csv:1:1: error: coding table has no start\/end offsets.*\[missing-columns\]/],
-    ['--min-overlap with segment units', [...pair, '--min-overlap', '0.5'], 2, /--min-overlap applies to --unit overlap only/],
-    ['--min-overlap out of range', [...pair, '--unit', 'overlap', '--min-overlap', '1.5'], 2, /give a share above 0 and at most 1/],
+    ['no offsets with overlap units', [`${fx}/team.csv`, '--match', 'overlap'], 1, /team\.csv:1:1: error: coding table has no start\/end offsets.*\[missing-columns\]/],
+    ['--min-overlap with segment units', [...pair, '--min-overlap', '0.5'], 2, /--min-overlap applies to --match overlap only/],
+    ['--min-overlap out of range', [...pair, '--match', 'overlap', '--min-overlap', '1.5'], 2, /give a share above 0 and at most 1/],
     ['--bootstrap not a count', [...pair, '--bootstrap', 'many'], 2, /give a whole number of resamples/],
-    ['--bootstrap with overlap units', [...pair, '--unit', 'overlap', '--bootstrap', '100'], 2, /--bootstrap gives an interval for α, which overlap units do not compute/],
+    ['--bootstrap with overlap units', [...pair, '--match', 'overlap', '--bootstrap', '100'], 2, /--bootstrap gives an interval for α, which overlap units do not compute/],
     ['bad --unit', [...pair, '--unit', 'turn'], 2, /Allowed choices are segment, overlap/],
     ['bad --format', [...pair, '--format', 'xlsx'], 2, /Allowed choices are md, json, csv/],
   ])('%s', async (_name, args, code, pattern) => {
@@ -114,5 +120,14 @@ describe('qda agree: bad input', () => {
     const r = await runCli('agree', `${fx}/one-coder.csv`, '--out', join(dir, 'a.md'));
     expect(r.code).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('qda agree: old option spelling, one release more', () => {
+  it('--unit overlap still works as --match overlap, with a warning', async () => {
+    const now = await runCli('agree', ...pair, '--match', 'overlap', '--format', 'json');
+    const old = await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json');
+    expect(old.stdout).toBe(now.stdout);
+    expect(old.stderr).toBe('qda agree: warning: --unit is deprecated and will be removed in the next release; use --match [deprecated-option]\n');
   });
 });

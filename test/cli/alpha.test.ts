@@ -15,7 +15,7 @@ describeWithCorpora('qda alpha on the reference tables', () => {
     ['interval', 0.849],
     ['ratio', 0.797],
   ])('reproduces Krippendorff (2011) example C, %s α = %s, as exactly the five JSON keys', async (level, published) => {
-    const r = await runCli('alpha', `${ref}/krippendorff2011_C_4coders_missing.csv`, '--level', level, '--format', 'json');
+    const r = await runCli('alpha', `${ref}/krippendorff2011_C_4coders_missing.csv`, '--metric', level, '--format', 'json');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(['alpha', 'level', 'coders', 'units', 'pairable_values']);
@@ -48,7 +48,7 @@ describeWithCorpora('qda alpha on the reference tables', () => {
 
 describe('qda alpha', () => {
   it('handles missing values in a small fixture', async () => {
-    const r = await runCli('alpha', `${fx}/reliability-missing.csv`, '--level', 'interval', '--format', 'json');
+    const r = await runCli('alpha', `${fx}/reliability-missing.csv`, '--metric', 'interval', '--format', 'json');
     expect(JSON.parse(r.stdout)).toMatchObject({ coders: 3, units: 3, pairable_values: 8 });
   });
 
@@ -62,9 +62,9 @@ describe('qda alpha', () => {
 
 describe('qda alpha: bad input', () => {
   it.each([
-    ['a label where numbers are needed', [`${fx}/reliability-bad.csv`, '--level', 'interval'], 1, /reliability-bad\.csv:2:7: error: value "two" is not a number \[not-a-number\]/],
+    ['a label where numbers are needed', [`${fx}/reliability-bad.csv`, '--metric', 'interval'], 1, /reliability-bad\.csv:2:7: error: value "two" is not a number \[not-a-number\]/],
     ['missing file', [`${fx}/nope.csv`], 1, /nope\.csv: error: reliability table not found \[file-unreadable\]/],
-    ['bad --level', [`${fx}/reliability-missing.csv`, '--level', 'metric'], 2, /Allowed choices are nominal, ordinal, interval, ratio/],
+    ['bad --metric', [`${fx}/reliability-missing.csv`, '--metric', 'cardinal'], 2, /Allowed choices are nominal, ordinal, interval, ratio/],
     ['bad --layout', [`${fx}/reliability-missing.csv`, '--layout', 'long'], 2, /Allowed choices are coders-by-units, units-by-coders/],
     ['two files', [`${fx}/reliability-missing.csv`, `${fx}/reliability-bad.csv`], 2, /too many arguments/],
   ])('%s', async (_name, args, code, pattern) => {
@@ -72,5 +72,23 @@ describe('qda alpha: bad input', () => {
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(pattern);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('qda alpha: old option spellings, one release more', () => {
+  it('--level still works as --metric, and --format text as md, each with a warning', async () => {
+    const now = await runCli('alpha', `${fx}/reliability-missing.csv`, '--metric', 'interval');
+    const old = await runCli('alpha', `${fx}/reliability-missing.csv`, '--level', 'interval', '--format', 'text');
+    expect(old.code).toBe(0);
+    expect(old.stdout).toBe(now.stdout);
+    expect(old.stderr).toContain('qda alpha: warning: --level is deprecated and will be removed in the next release; use --metric [deprecated-option]');
+    expect(old.stderr).toContain('qda alpha: warning: --format text is deprecated and will be removed in the next release; use --format md [deprecated-option]');
+    expect(now.stderr).toBe('');
+  });
+
+  it('does not show the old spellings in --help', async () => {
+    const help = await runCli('alpha', '--help');
+    expect(help.stdout).toContain('--metric <level>');
+    expect(help.stdout).not.toContain('--level');
   });
 });

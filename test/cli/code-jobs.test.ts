@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codebookYaml, generateTerms, writeCorpus } from '../../bench/generate.js';
@@ -44,6 +44,14 @@ describe('qda code on a JSONL corpus with workers', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.jsonl:2:1: error: not valid JSON/);
     expect(r.stdout).toBe('');
+  });
+
+  it('caps --jobs at the number of cores with a warning, and still gives the same output', async () => {
+    const cores = availableParallelism();
+    const capped = await runCli('code', corpus, '--codebook', codebook, '--jobs', '1000');
+    expect(capped.code).toBe(0);
+    expect(capped.stderr).toBe(`qda: warning: --jobs 1000 is more than the ${cores} cores of this machine; using ${cores}\n`);
+    expect(capped.stdout).toBe((await runCli('code', corpus, '--codebook', codebook, '--jobs', '1')).stdout);
   });
 
   it('rejects a bad --jobs value as a usage error', async () => {

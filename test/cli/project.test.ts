@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { runCli } from '../helpers/cli.js';
 import { describeWithCorpora } from '../helpers/corpora.js';
@@ -89,13 +90,18 @@ describe('qda project', () => {
     const info = await runCli('project', 'info', file, '--format', 'json');
     const parsed = JSON.parse(info.stdout) as { documents: number; schemaVersion: number; codings: Record<string, number> };
     expect(parsed.documents).toBe(7);
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(SCHEMA_VERSION);
     expect(parsed.codings['auto/suggested']).toBeGreaterThan(100);
     expect((await runCli('project', 'check', file)).stderr).toBe(`${file}: ok\n`);
     const yaml = await runCli('project', 'export', file, '--format', 'yaml');
     const out = join(tempDir(), 'cb.yaml');
     writeFileSync(out, yaml.stdout);
     expect((await runCli('codebook', 'validate', out)).code).toBe(0);
+    const qdc = await runCli('project', 'export', file, '--format', 'qdc');
+    const qdcFile = join(tempDir(), 'cb.qdc');
+    writeFileSync(qdcFile, qdc.stdout);
+    const back = await runCli('codebook', 'convert', qdcFile, join(tempDir(), 'back.yaml'));
+    expect(back.code, back.stderr).toBe(0);
   });
 
   it('refuses to create over an existing file and reports a missing project with its name', async () => {

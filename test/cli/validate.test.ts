@@ -46,7 +46,8 @@ describe('qda validate', () => {
 
   it('takes one coder of a team table with --coder', async () => {
     const gold = JSON.parse((await runCli(...base, '--gold', `${fx}/gold.csv`, '--format', 'json')).stdout);
-    const budi = await runCli(...base, '--gold', `${fx}/team.csv`, '--coder', 'budi', '--format', 'json');
+    // As in qda report, a coder's name matches in any case.
+    const budi = await runCli(...base, '--gold', `${fx}/team.csv`, '--coder', 'Budi', '--format', 'json');
     expect(budi.stderr).toBe('');
     expect(JSON.parse(budi.stdout).codes).toEqual(gold.codes);
   });
@@ -76,7 +77,8 @@ describe('qda validate', () => {
 describe('qda validate: bad input', () => {
   it.each([
     ['several coders, no --coder', ['--gold', `${fx}/team.csv`], 2, /team\.csv holds several coders \(ana, budi, citra, dewi\): choose one with --coder/],
-    ['unknown --coder', ['--gold', `${fx}/team.csv`, '--coder', 'eka'], 1, /team\.csv: error: no rows of coder "eka"; the table has: ana, budi, citra, dewi \[unknown-coder\]/],
+    ['unknown --coder', ['--gold', `${fx}/team.csv`, '--coder', 'eka'], 1, /team\.csv: error: --coder "eka" has no codings \(the gold table has: ana, budi, citra, dewi\) \[unknown-coder\]/],
+    ['--coder auto', ['--gold', `${fx}/team.csv`, '--coder', 'auto'], 2, /--coder auto: the gold standard is one human coder; name one of: ana, budi, citra, dewi/],
     ['missing gold', ['--gold', `${fx}/nope.csv`], 1, /nope\.csv: error: coding table not found/],
     ['no --gold', [], 2, /required option '-g, --gold <file>' not specified/],
     ['bad --unit', ['--gold', `${fx}/gold.csv`, '--unit', 'segment'], 2, /Allowed choices are turn, paragraph, sentence/],

@@ -98,3 +98,13 @@ describe('fromText: bytes that trip readers', () => {
     expect(read('# Judul\nAni: Halo.\n## Bagian\nAni: Lagi.', 'x.md').turns.map((t) => t.text)).toEqual(['Halo.', 'Lagi.']);
   });
 });
+
+describe('fromText with very many speakers', () => {
+  it('lists 100,000 distinct speakers once each, in order (a quadratic lookup never finished)', () => {
+    const text = Array.from({ length: 100_000 }, (_, i) => `Speaker${i}: kata ${i}\nSpeaker${i}: lagi`).join('\n');
+    const doc = fromText(text, { file: 'many.txt', format: 'txt' }).corpus.documents[0];
+    expect(doc.turns).toHaveLength(200_000);
+    expect(doc.participants).toHaveLength(100_000);
+    expect(doc.participants[99_999].name).toBe('Speaker99999');
+  });
+});

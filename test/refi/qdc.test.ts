@@ -101,6 +101,7 @@ describe('parseQdc on malformed and unusual files', () => {
     ['sets are reported, not kept', '<Codes><Code guid="1" name="A"/></Codes><Sets><Set guid="s" name="S"><MemberCode guid="1"/></Set></Sets>', ['a'], ['sets-dropped']],
     ['a broken qda-rules block', '<Codes><Code guid="1" name="A"><Description>Text.\n```qda-rules\nterms: [unclosed\n```</Description></Code></Codes>', ['a'], ['code-description']],
     ['a qda-rules block with an unknown key', '<Codes><Code guid="1" name="A"><Description>```qda-rules\nterm: [x]\n```</Description></Code></Codes>', ['a'], ['code-description']],
+    ['a qda-rules regex with nested quantifiers is kept, with a warning', '<Codes><Code guid="1" name="A"><Description>```qda-rules\nregex: [\'(a+)+$\']\n```</Description></Code></Codes>', ['a'], ['code-description']],
     ['duplicate GUIDs', '<Codes><Code guid="1" name="A"/><Code guid="1" name="B"/></Codes>', ['a', 'b'], ['duplicate-guid']],
     ['entities and character references', '<Codes><Code guid="1" name="Tom &amp; Jerry &#x1F600;"/></Codes>', ['tom-jerry'], []],
   ])('%s', (_name, body, ids, rules) => {
@@ -118,6 +119,19 @@ describe('parseQdc on malformed and unusual files', () => {
     const { codebook, messages } = parseQdc(text, 'x.qdc');
     expect(codebook).toBeNull();
     expect(messages).toMatchObject([{ ruleId, fatal: true }]);
+  });
+
+  it('runs a shared codebook\'s catastrophic regex in linear time and says why it is risky elsewhere', () => {
+    const { codebook, messages } = parseQdc(qdc('<Codes><Code guid="1" name="A"><Description>```qda-rules\nregex: [\'^(\\w+\\s?)*$\']\n```</Description></Code></Codes>'), 'x.qdc');
+    expect(codebook!.codes[0].rules.regex).toEqual(['^(\\w+\\s?)*$']);
+    expect(messages[0].reason).toMatch(/repeats a repetition/);
+  });
+
+  it('refuses an external entity with a located message instead of an exception', () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n${qdc('<Codes><Code guid="1" name="&xxe;"/></Codes>').replace(/^<\?xml[^>]*>\s*/, '')}`;
+    const { codebook, messages } = parseQdc(text, 'x.qdc');
+    expect(codebook).toBeNull();
+    expect(messages).toMatchObject([{ line: 2, column: 1, fatal: true, reason: expect.stringMatching(/External entities are not supported \(qda never loads external entities\)/) }]);
   });
 
   it('keeps the label of a name that has a BOM before the XML declaration', () => {

@@ -43,6 +43,40 @@ describe('pseudonymiser', () => {
   });
 });
 
+describe('pseudonymiser: forms of a name that read the same', () => {
+  const p = pseudonymiser([
+    { name: 'Nurlaila', pseudonym: 'Informan A' },
+    { name: 'Fauzan Hidayat', pseudonym: 'Informan B' },
+    { name: 'Fauzan', pseudonym: 'Informan B' },
+    { name: 'Indah', pseudonym: 'Informan I' },
+  ]);
+  it.each([
+    ['enclitic -ku', 'kata Nurlailaku', 'kata Informan A-ku'],
+    ['enclitic -mu', 'kata Nurlailamu', 'kata Informan A-mu'],
+    ['stacked enclitics', 'Nurlailanyalah yang datang', 'Informan A-nyalah yang datang'],
+    ['-kah and -pun', 'Nurlailakah? Nurlailapun', 'Informan A-kah? Informan A-pun'],
+    ['digits', 'Nurlaila2 dan Nurlaila12', 'Informan A-2 dan Informan A-12'],
+    ['hyphen-joined full name', 'Fauzan-Hidayat bilang', 'Informan B bilang'],
+    ['en dash between the words', 'Fauzan–Hidayat', 'Informan B'],
+    ['soft hyphen', 'Nur\u00ADlaila bilang', 'Informan A bilang'],
+    ['zero-width space', 'Nurlai\u200Bla bilang', 'Informan A bilang'],
+    ['combining accent', 'Nurlai\u0301la bilang', 'Informan A bilang'],
+    ['precomposed accent', 'Nurlaíla bilang', 'Informan A bilang'],
+    ['Turkish dotted capital I', 'İNDAH dan İndah', 'Informan I dan Informan I'],
+    ['fullwidth letters', 'Ｎｕｒｌａｉｌａ bilang', 'Informan A bilang'],
+    ['not inside other words', 'Nurlailah2x Fauzanah', 'Nurlailah2x Fauzanah'],
+  ])('%s', (_, input, output) => {
+    expect(p.text(input)).toBe(output);
+  });
+
+  it('keeps marks on the words around a folded name', () => {
+    const text = 'Ｎｕｒ\u00ADlaila said pacar.';
+    const out = p.marked(text, [{ start: text.indexOf('pacar'), end: text.indexOf('pacar') + 5 }]);
+    expect(out.text).toBe('Informan A said pacar.');
+    expect(out.text.slice(out.marks[0].start, out.marks[0].end)).toBe('pacar');
+  });
+});
+
 describe('pseudonymise', () => {
   it('replaces names in every string of plain data, without touching the input', () => {
     const data = { title: 'Siti', rows: [{ speaker: 'Budi', n: 3, share: NaN, group: null }], quote: { text: 'Budi: pacar', marks: [{ start: 6, end: 11 }] } };

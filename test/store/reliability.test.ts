@@ -214,6 +214,23 @@ describe('damaged, foreign, truncated, read-only files and a full disk', () => {
     expect(sha(file)).toBe(before);
   });
 
+  it('a project with database code qda did not write (a trigger) is not opened', async () => {
+    const file = await sampleProject();
+    const store = await openSqliteStore(file, { mode: 'read' });
+    await store.close();
+    // Add a trigger the way another tool could, through SQLite itself.
+    const { createRequire } = await import('node:module');
+    const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm');
+    const db = new Database(file);
+    db.exec("CREATE TRIGGER sneaky AFTER INSERT ON codings BEGIN DELETE FROM documents; END");
+    db.close();
+    const before = sha(file);
+    const run = await runCli('project', 'add', file, 'data-sample/transcripts/informan-03.md');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('study.qda: error: the project holds database code qda did not write (trigger "sneaky"); it was not opened [project-foreign-code]');
+    expect(sha(file)).toBe(before);
+  });
+
   it('an SQLite database of another program is not taken for a project', async () => {
     const file = join(tempDir(), 'other.db');
     const store = await openSqliteStore(await sampleProject(), { mode: 'read' });

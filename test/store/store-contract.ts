@@ -58,6 +58,23 @@ export function storeContract(title: string, backend: StoreBackend): void {
       await store.close();
     });
 
+    it('stores learned suggestions with their score and explanation (schema 2), refuses a score outside 0–1, and undoes them', async () => {
+      const { store } = await project(backend);
+      const because = [{ feature: 'w:afraid', label: 'afraid', weight: 0.8 }, { feature: 'w:sister', label: 'sister', weight: -0.1 }];
+      const added = await store.change('ana', 'learned suggestions', (tx) =>
+        tx.addCodings([{ document: 'd1', start: 0, end: 12, code: 'fear', origin: 'learned', coder: 'ana', score: 0.7, explanation: because }]));
+      expect(added).toBe(1);
+      const [learned] = await store.listCodings({ origin: 'learned' });
+      expect(learned).toMatchObject({ origin: 'learned', status: 'suggested', score: 0.7, explanation: because });
+      const manual = await store.change('ana', 'code', (tx) => tx.addCoding({ document: 'd2', start: 0, end: 6, code: 'fear', origin: 'manual' }));
+      expect(manual).toMatchObject({ score: null, explanation: [] });
+      await expect(store.change('ana', 'bad score', (tx) => tx.addCoding({ document: 'd1', start: 0, end: 1, code: 'fear', origin: 'learned', score: 1.5 }))).rejects.toThrow('coding score must be a number from 0 to 1, or null (got 1.5)');
+      await store.undo('ana');
+      await store.undo('ana');
+      expect(await store.listCodings()).toEqual([]);
+      await store.close();
+    });
+
     it('refuses codings outside the text or of unknown documents, keeping nothing of the change', async () => {
       const { store } = await project(backend);
       const attempt = store.change('ana', 'two codings', async (tx) => {

@@ -1,10 +1,17 @@
 import { coincidenceMatrix, pairableValues } from './coincidence.js';
-import { alphaOfCoincidences, type MeasurementLevel } from './krippendorff-alpha.js';
+import { alphaOfCoincidences, MEASUREMENT_LEVELS, type MeasurementLevel } from './krippendorff-alpha.js';
 import { seededRandom } from './random.js';
 import type { ReliabilityData } from './reliability-data.js';
+import { checkChoice, checkInteger, checkNumber } from '../../util/options.js';
+
+/** Most resamples a bootstrap may ask for: far past where the interval stops changing, and each costs a pass over the units. */
+export const MAX_BOOTSTRAP_SAMPLES = 100_000;
 
 /** Options of the bootstrap interval of α. */
 export interface BootstrapOptions {
+  /** Level of measurement (default `nominal`). */
+  metric?: MeasurementLevel;
+  /** @deprecated The old name of `metric`; it goes in the next release. */
   level?: MeasurementLevel;
   /** Number of resamples (e.g. 1000). */
   samples: number;
@@ -33,7 +40,12 @@ export interface AlphaInterval {
  * @example bootstrapAlpha(data, { samples: 1000, seed: 1 }) // { low: 0.61, high: 0.87, … }
  */
 export function bootstrapAlpha(data: ReliabilityData, options: BootstrapOptions): AlphaInterval {
-  const level = options.level ?? 'nominal';
+  checkChoice('bootstrapAlpha', 'metric', options.metric, MEASUREMENT_LEVELS);
+  checkChoice('bootstrapAlpha', 'level', options.level, MEASUREMENT_LEVELS);
+  checkNumber('bootstrapAlpha', 'confidence', options.confidence, { min: 0, max: 1, maxExcluded: true });
+  checkInteger('bootstrapAlpha', 'samples', options.samples, { min: 1, max: MAX_BOOTSTRAP_SAMPLES });
+  checkInteger('bootstrapAlpha', 'seed', options.seed);
+  const level = options.metric ?? options.level ?? 'nominal';
   const confidence = options.confidence ?? 0.95;
   const seed = options.seed ?? 1;
   const values = pairableValues(data);

@@ -5,6 +5,7 @@ import { categoryCounts, fleissKappa } from './fleiss-kappa.js';
 import { krippendorffAlpha } from './krippendorff-alpha.js';
 import { percentAgreement } from './percent-agreement.js';
 import type { ReliabilityData } from './reliability-data.js';
+import { checkInteger } from '../../util/options.js';
 
 /** Agreement over a set of yes/no units (one code, or all codes pooled). */
 export interface AgreementStatistics {
@@ -75,6 +76,8 @@ export interface CodingAgreementOptions {
  * @example codingAgreement(segmentUnits(codings), { bootstrap: 1000, seed: 1 }).pooled.alpha
  */
 export function codingAgreement(units: AgreementUnits, options: CodingAgreementOptions = {}): CodingAgreement {
+  checkInteger('codingAgreement', 'bootstrap', options.bootstrap, { min: 0 });
+  checkInteger('codingAgreement', 'seed', options.seed);
   const byCode = new Map<string, AgreementUnit[]>(units.codes.map((c) => [c, []]));
   for (const u of units.units) byCode.get(u.code)?.push(u);
   const codes = units.codes.map((code) => ({ code, ...agreementStatistics(byCode.get(code) ?? [], units.coders, units.kind, options) }));

@@ -1,4 +1,5 @@
 import type { CodePointSpan, CodingRow } from '../../model/coding.js';
+import { checkNumber } from '../../util/options.js';
 
 /**
  * What agreement needs of a coding: a coding-table row's segment number (segment units) or span
@@ -89,6 +90,7 @@ export function segmentUnits(codings: readonly CodingForAgreement[], options: Un
  * @example overlapUnits(codings, { minOverlap: 0.5 }).units.length
  */
 export function overlapUnits(codings: readonly CodingForAgreement[], options: UnitOptions & { minOverlap: number }): AgreementUnits {
+  checkNumber('overlapUnits', 'minOverlap', options.minOverlap, { min: 0, max: 1 });
   const spans = codings.filter((c): c is SpannedCoding => c.span !== null);
   const frame = unitFrame(spans, options);
   const coderIndex = new Map(frame.coders.map((c, i) => [c, i]));

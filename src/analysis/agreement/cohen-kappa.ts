@@ -1,5 +1,6 @@
 import { normalCdf, Z_975 } from './normal.js';
 import { distinctRatings, type RatingValue } from './reliability-data.js';
+import { checkChoice } from '../../util/options.js';
 
 /** A two-rater contingency table: `counts[i][j]` units rated `levels[i]` by the first rater and `levels[j]` by the second. */
 export interface ContingencyTable {
@@ -64,6 +65,7 @@ export function contingencyTable(first: ReadonlyArray<RatingValue | null>, secon
  * @example cohenKappa({ levels: ['yes', 'no'], counts: [[20, 5], [10, 15]] }).kappa // 0.4
  */
 export function cohenKappa(table: ContingencyTable, options: { weights?: KappaWeights } = {}): KappaResult {
+  checkWeights('cohenKappa', options.weights);
   const k = table.counts.length;
   const n = table.counts.reduce((s, row) => s + row.reduce((t, x) => t + x, 0), 0);
   const result: KappaResult = { kappa: NaN, observed: NaN, expected: NaN, units: n, ase: NaN, aseH0: NaN, z: NaN, pOneSided: NaN, pTwoSided: NaN, ci95: [NaN, NaN] };
@@ -120,6 +122,7 @@ export function cohenKappa(table: ContingencyTable, options: { weights?: KappaWe
  * @example cohenKappaOfRatings([1, 2, 3, 3], [1, 2, 3, 2], { weights: 'linear' }).kappa
  */
 export function cohenKappaOfRatings(first: ReadonlyArray<RatingValue | null>, second: ReadonlyArray<RatingValue | null>, options: { weights?: KappaWeights } = {}): KappaResult {
+  checkWeights('cohenKappaOfRatings', options.weights);
   return cohenKappa(contingencyTable(first, second), options);
 }
 
@@ -137,4 +140,10 @@ function agreementWeights(k: number, weights: KappaWeights): number[][] | string
     byDistance = weights.map((x) => 1 - (x - lo) / (hi - lo));
   }
   return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => byDistance[Math.abs(i - j)]));
+}
+
+/** Weights are a scheme's name or one number per level. */
+function checkWeights(fn: string, weights: unknown): void {
+  if (Array.isArray(weights) && weights.every((w) => typeof w === 'number' && Number.isFinite(w))) return;
+  checkChoice(fn, 'weights', weights, ['unweighted', 'linear', 'quadratic', 'an array of numbers (one per level)']);
 }

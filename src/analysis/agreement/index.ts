@@ -1,4 +1,4 @@
-// The agreement statistics in one place (design rule 4): import from here.
+// The agreement statistics in one place (docs/architecture.md, rule 4): import from here.
 export * from './reliability-data.js';
 export * from './percent-agreement.js';
 export * from './cohen-kappa.js';

@@ -1,8 +1,17 @@
 import { coincidenceMatrix, pairableValues, type PairableValues } from './coincidence.js';
 import type { RatingValue, ReliabilityData } from './reliability-data.js';
+import { checkChoice } from '../../util/options.js';
 
 /** Level of measurement: chooses the difference function δ² of Krippendorff's α. */
 export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
+
+/** The options of `krippendorffAlpha`. */
+export interface AlphaOptions {
+  /** Level of measurement: how far apart two values are (default `nominal`). */
+  metric?: MeasurementLevel;
+  /** @deprecated The old name of `metric`; it goes in the next release. */
+  level?: MeasurementLevel;
+}
 
 /** Every level, for option validation. */
 export const MEASUREMENT_LEVELS: readonly MeasurementLevel[] = ['nominal', 'ordinal', 'interval', 'ratio'];
@@ -32,10 +41,12 @@ export interface AlphaResult {
  * with missing values allowed. Units with a single value are dropped (they cannot be paired).
  * Undefined (NaN, with a `note`) for fewer than two coders, no pairable unit, or no variation
  * (every pairable value the same: D_e = 0); ordinal, interval and ratio need numeric values.
- * @example krippendorffAlpha({ coders: ['a', 'b'], units: ['1', '2', '3'], values: [[1, 2, 1], [1, 2, 2]] }, { level: 'nominal' }).alpha // 0.444…
+ * @example krippendorffAlpha({ coders: ['a', 'b'], units: ['1', '2', '3'], values: [[1, 2, 1], [1, 2, 2]] }, { metric: 'nominal' }).alpha // 0.444…
  */
-export function krippendorffAlpha(data: ReliabilityData, options: { level?: MeasurementLevel } = {}): AlphaResult {
-  const level = options.level ?? 'nominal';
+export function krippendorffAlpha(data: ReliabilityData, options: AlphaOptions = {}): AlphaResult {
+  checkChoice('krippendorffAlpha', 'metric', options.metric, MEASUREMENT_LEVELS);
+  checkChoice('krippendorffAlpha', 'level', options.level, MEASUREMENT_LEVELS);
+  const level = options.metric ?? options.level ?? 'nominal';
   const values = pairableValues(data);
   const withValues = data.coders.filter((_, c) => data.values[c].some((v) => v !== null && v !== undefined));
   if (withValues.length < 2) {

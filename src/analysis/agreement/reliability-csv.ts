@@ -2,6 +2,7 @@ import { message, type Message } from '../../model/message.js';
 import { stripBom } from '../../util/bom.js';
 import { readCsvRows } from '../../util/csv.js';
 import type { RatingValue, ReliabilityData } from './reliability-data.js';
+import { checkChoice } from '../../util/options.js';
 
 /** How a reliability table is laid out: coders in rows (Krippendorff) or units in rows (R irr's subjects × raters). */
 export type ReliabilityLayout = 'coders-by-units' | 'units-by-coders';
@@ -26,6 +27,7 @@ export interface ReliabilityCsvOptions {
  */
 export function parseReliabilityCsv(input: string, options: ReliabilityCsvOptions): { data: ReliabilityData | null; messages: Message[] } {
   const { file } = options;
+  checkChoice('parseReliabilityCsv', 'layout', options.layout, RELIABILITY_LAYOUTS);
   const layout = options.layout ?? 'coders-by-units';
   const lines = stripBom(input).split(/\r\n?|\n/);
   const messages: Message[] = [];

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { codingAgreement } from '../../analysis/agreement/coding-agreement.js';
+import { MAX_BOOTSTRAP_SAMPLES } from '../../analysis/agreement/bootstrap-alpha.js';
 import { overlapUnits, segmentUnits, type CodingForAgreement } from '../../analysis/agreement/coding-units.js';
 import { readCodings } from '../../io/read-codings.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -10,12 +11,14 @@ import { segmentCodings } from '../../store/project-codings.js';
 import { AUTO_CODER } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
 import { readProjectInput, sourceChoice } from '../project-input.js';
-import { outOption } from './options.js';
+import { deprecated, oldSpelling, outOption } from './options.js';
 
 interface AgreeOptions {
   project?: string;
   coders?: string[];
-  unit: 'segment' | 'overlap';
+  match: 'segment' | 'overlap';
+  /** The old spelling of --match. */
+  unit?: 'segment' | 'overlap';
   minOverlap?: number;
   format: 'md' | 'json' | 'csv';
   bootstrap?: number;
@@ -41,7 +44,7 @@ Inputs are coding tables (document,segment,code[,start,end][,coder][,text]):
 one file per coder (the coder is the file name), or tables with a coder column;
 or REFI-QDA projects (.qdpx), where every user is a coder.
 
-Units:
+--match, what counts as the same coding (each gives the units of agreement):
   segment  (default) one unit per segment that anyone coded × code: "did this
            coder apply this code here?" Segments nobody coded are not counted.
            A coder with no coding in a document has no value there.
@@ -53,7 +56,8 @@ Units:
     .argument('[codings...]', 'coding tables (.csv) or REFI-QDA projects (.qdpx); or give --project')
     .addOption(new Option('-p, --project <file>', "the codings of this project's coders (qda project), rejected ones left out"))
     .addOption(new Option('--coders <names...>', 'with --project: whose codings to compare (default: every person; name auto to include the automatic coding)'))
-    .addOption(new Option('-u, --unit <unit>', 'unit of agreement').choices(['segment', 'overlap']).default('segment'))
+    .addOption(new Option('-m, --match <how>', 'what counts as the same coding: the same segment, or overlapping spans').choices(['segment', 'overlap']).default('segment'))
+    .addOption(oldSpelling('-u, --unit <how>', '--match').choices(['segment', 'overlap']))
     .addOption(new Option('--min-overlap <share>', 'overlap units: least overlap (0–1] of two spans to agree (default 0.5)').argParser(share))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
     .addOption(new Option('--bootstrap <n>', 'bootstrap resamples for a 95% interval of α (e.g. 1000)').argParser(count))
@@ -65,7 +69,7 @@ x-disagreements.csv.
 
 Examples:
   qda agree data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv
-  qda agree team.csv --unit overlap --min-overlap 0.6 --format json
+  qda agree team.csv --match overlap --min-overlap 0.6 --format json
   qda agree coders.qdpx --format json
   qda agree --project study.qda --coders ana budi auto
   qda agree ana.csv budi.csv --bootstrap 1000 --seed 7 --format csv --out agreement.csv`)
@@ -75,8 +79,9 @@ Examples:
 }
 
 async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions): Promise<number> {
-  if (options.unit === 'segment' && options.minOverlap !== undefined) return ctx.usage('--min-overlap applies to --unit overlap only');
-  if (options.unit === 'overlap' && options.bootstrap !== undefined) return ctx.usage('--bootstrap gives an interval for α, which overlap units do not compute; use --unit segment');
+  const match = deprecated(ctx.io.stderr, 'agree', options.unit, '--unit', '--match') ?? options.match;
+  if (match === 'segment' && options.minOverlap !== undefined) return ctx.usage('--min-overlap applies to --match overlap only');
+  if (match === 'overlap' && options.bootstrap !== undefined) return ctx.usage('--bootstrap gives an interval for α, which overlap units do not compute; use --match segment');
 
   const wrong = sourceChoice(files, options.project, 'coding tables');
   if (wrong) return ctx.usage(wrong);
@@ -93,11 +98,11 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
   for (const file of options.project ? [] : files) {
     const read = /\.qdpx$/i.test(file) ? await (await import('../../io/read-qdpx.js')).readProjectCodings(file) : await readCodings([file]);
     messages.push(...read.messages);
-    const lacking = options.unit === 'segment' ? read.codings.filter((c) => c.segment === null) : read.codings.filter((c) => c.span === null);
+    const lacking = match === 'segment' ? read.codings.filter((c) => c.segment === null) : read.codings.filter((c) => c.span === null);
     if (lacking.length > 0) {
-      const reason = options.unit === 'segment'
-        ? 'coding table has no segment numbers: segment units need a `segment` column (or use --unit overlap with start,end)'
-        : 'coding table has no start/end offsets: overlap units need `start` and `end` columns (or use --unit segment)';
+      const reason = match === 'segment'
+        ? 'coding table has no segment numbers: segment units need a `segment` column (or use --match overlap with start,end)'
+        : 'coding table has no start/end offsets: overlap units need `start` and `end` columns (or use --match segment)';
       messages.push(message(reason, { file, line: 1, column: 1, ruleId: 'missing-columns', source: 'agree', fatal: true }));
     }
     codings.push(...read.codings);
@@ -113,7 +118,7 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
     return EXIT.data;
   }
 
-  const units = options.unit === 'segment' ? segmentUnits(codings) : overlapUnits(codings, { minOverlap: options.minOverlap ?? 0.5 });
+  const units = match === 'segment' ? segmentUnits(codings) : overlapUnits(codings, { minOverlap: options.minOverlap ?? 0.5 });
   const result = codingAgreement(units, { ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}), seed: options.seed });
   const output = options.format === 'json' ? `${JSON.stringify(agreementToJson(result), null, 2)}\n` : options.format === 'csv' ? agreementToCsv(result) : agreementToMarkdown(result);
   if (!options.out) {
@@ -137,7 +142,7 @@ function share(value: string): number {
 
 function count(value: string): number {
   const x = Number(value);
-  if (!Number.isInteger(x) || x < 1) throw new InvalidArgumentError('give a whole number of resamples, e.g. 1000');
+  if (!Number.isInteger(x) || x < 1 || x > MAX_BOOTSTRAP_SAMPLES) throw new InvalidArgumentError(`give a whole number of resamples from 1 to ${MAX_BOOTSTRAP_SAMPLES}, e.g. 1000`);
   return x;
 }
 

@@ -5,12 +5,14 @@ import { readReliability } from '../../io/read-reliability.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { message } from '../../model/message.js';
 import { EXIT, type CliContext } from '../context.js';
-import { outOption } from './options.js';
+import { deprecated, oldSpelling, outOption } from './options.js';
 
 interface AlphaOptions {
-  level: MeasurementLevel;
+  metric: MeasurementLevel;
+  /** The old spelling of --metric. */
+  level?: MeasurementLevel;
   layout: ReliabilityLayout;
-  format: 'text' | 'json';
+  format: 'md' | 'json' | 'text';
   out?: string;
 }
 
@@ -28,27 +30,32 @@ value. Units with a single value cannot be paired and are left out.
 --layout units-by-coders reads one row per unit and one column per coder
 instead (R irr's subjects × raters).
 
---format json prints {"alpha", "level", "coders", "units", "pairable_values"}:
+--metric is the level of measurement (nominal, ordinal, interval, ratio);
+--format json prints {"alpha", "level", "coders", "units", "pairable_values"}
+("level" is the metric used):
 the coders and units that gave pairable values, and n, the number of those
 values. An undefined α (one coder, no variation) is null, with a warning on
 stderr that says why.`,
     )
     .argument('<reliability>', 'reliability table (.csv)')
-    .addOption(new Option('-l, --level <level>', 'level of measurement').choices([...MEASUREMENT_LEVELS]).default('nominal'))
+    .addOption(new Option('-m, --metric <level>', 'level of measurement: how far apart two values are').choices([...MEASUREMENT_LEVELS]).default('nominal'))
+    .addOption(oldSpelling('-l, --level <level>', '--metric').choices([...MEASUREMENT_LEVELS]))
     .addOption(new Option('--layout <layout>', 'what the rows are').choices([...RELIABILITY_LAYOUTS]).default('coders-by-units'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format: md (a short text) or json').choices(['md', 'json', 'text']).default('md'))
     .addOption(outOption())
     .addHelpText('after', `
 Examples:
-  qda alpha reliability.csv --level ordinal
-  qda alpha ratings.csv --layout units-by-coders --level interval --format json`)
+  qda alpha reliability.csv --metric ordinal
+  qda alpha ratings.csv --layout units-by-coders --metric interval --format json`)
     .action(async (file: string, options: AlphaOptions) => {
-      const { data, messages } = await readReliability(file, { layout: options.layout, numeric: options.level !== 'nominal' });
+      const metric = deprecated(ctx.io.stderr, 'alpha', options.level, '--level', '--metric') ?? options.metric;
+      if (options.format === 'text') deprecated(ctx.io.stderr, 'alpha', options.format, '--format text', '--format md');
+      const { data, messages } = await readReliability(file, { layout: options.layout, numeric: metric !== 'nominal' });
       if (ctx.report(messages) || data === null) {
         ctx.exitCode = EXIT.data;
         return;
       }
-      const result = krippendorffAlpha(data, { level: options.level });
+      const result = krippendorffAlpha(data, { metric });
       if (result.note) ctx.report([message(result.note, { file, ruleId: 'alpha-undefined', source: 'alpha' })]);
       const output = options.format === 'json' ? `${JSON.stringify(alphaJson(result))}\n` : alphaText(result);
       if (options.out) await writeFileAtomic(options.out, output);

@@ -1,10 +1,8 @@
 import { Command, Option } from 'commander';
-import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { codeTasks } from '../../io/code-pool.js';
 import { createCoder } from '../../coding/code-corpus.js';
-import { codeAndFormat, type CodeTask, type CodeTaskOptions } from '../../io/code-task.js';
-import { jsonlBatches } from '../../io/jsonl-batches.js';
+import { codeAndFormat, type CodeTaskOptions } from '../../io/code-task.js';
+import { corpusTasks, worthParallel } from '../../io/corpus-tasks.js';
+import { runTasks } from '../../io/task-pool.js';
 import { AtomicFileWriter, writeFileAtomic } from '../../io/write-file.js';
 import { DocumentIds } from '../../io/read-corpus.js';
 import type { Codebook } from '../../model/codebook.js';
@@ -12,7 +10,7 @@ import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
-import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
+import { jobsOf, jobsOption, optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
   codebook?: string;
@@ -43,7 +41,7 @@ Parent codes are not repeated: counts roll children up to their parents.`,
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
     .addOption(outOption())
-    .addOption(new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n'))
+    .addOption(jobsOption())
     .addHelpText('after', `
 Examples:
   qda code data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
@@ -58,8 +56,8 @@ Examples:
 }
 
 async function runCode(ctx: CliContext, files: string[], options: CodeCommandOptions): Promise<number> {
-  const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
+  const jobs = jobsOf(options.jobs, ctx.io.stderr);
+  if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const wrong = sourceChoice(files, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);
@@ -82,7 +80,7 @@ async function runCode(ctx: CliContext, files: string[], options: CodeCommandOpt
     opened = true;
   };
   try {
-    for await (const result of codeTasks(tasksOf(files, options.inputFormat), codebook!, taskOptions, effectiveJobs)) {
+    for await (const result of runTasks(corpusTasks(files, options.inputFormat), codebook!, { kind: 'code', options: taskOptions }, effectiveJobs)) {
       const clashes = result.documents.map((d) => ids.claim({ id: d.id, file: d.file })).filter((m) => m !== null);
       if (ctx.report([...result.messages, ...clashes])) {
         ctx.progressDone();
@@ -118,28 +116,4 @@ async function runCodeProject(ctx: CliContext, project: string, codebook: Codebo
   if (options.out) await writeFileAtomic(options.out, output);
   else ctx.io.stdout(output);
   return EXIT.ok;
-}
-
-function isJsonl(file: string, inputFormat: string | undefined): boolean {
-  return inputFormat === 'jsonl' || file === '-' || /\.(jsonl|ndjson)$/i.test(file);
-}
-
-/** Files one by one; JSONL corpora in batches of lines, streamed. */
-async function* tasksOf(files: string[], inputFormat: string | undefined): AsyncGenerator<CodeTask> {
-  for (const file of files) {
-    if (isJsonl(file, inputFormat)) yield* jsonlBatches(file);
-    else yield { kind: 'file', file };
-  }
-}
-
-/** Without --jobs, workers are used only on more than a few megabytes: each costs about 0.1 s to start. */
-async function worthParallel(files: string[], inputFormat: string | undefined): Promise<boolean> {
-  let total = 0;
-  for (const file of files) {
-    if (file === '-') return true;
-    const size = await stat(file).then((s) => s.size, () => 0);
-    total += size;
-    if (isJsonl(file, inputFormat) && size > 8e6) return true;
-  }
-  return files.length > 1 && total > 4e6;
 }

@@ -1,9 +1,11 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { UNITS } from '../../model/segment.js';
 import { READERS } from '../../io/formats.js';
 import type { ReadCorpusOptions } from '../../io/read-corpus.js';
+import { DEFAULT_MAX_INPUT_SIZE, formatSize, parseSize } from '../../io/read-input.js';
 
-// One option vocabulary for every command (design rule 5): same name, same meaning.
+// One option vocabulary for every command (docs/architecture.md, rule 5): same name, same meaning.
 
 /** `--codebook <file>`. */
 export const codebookOption = () => new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc)').makeOptionMandatory();
@@ -19,6 +21,24 @@ export const unitOption = () => new Option('-u, --unit <unit>', 'segment unit th
 
 /** `--out <file>`. */
 export const outOption = (what = 'file') => new Option('-o, --out <path>', `write to this ${what} instead of stdout (written whole or not at all)`);
+
+/** `--jobs <n>`: worker threads for large inputs. */
+export const jobsOption = () => new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n');
+
+/**
+ * The number of worker threads `--jobs` asks for (default: the number of cores), at most the
+ * number of cores (`warn` says so: each worker holds its own copy of the compiled codebook, so
+ * more workers than cores only cost memory); null when it is not a whole number from 1 up.
+ * @example jobsOf('2', ctx.io.stderr) // 2
+ */
+export function jobsOf(option: string | undefined, warn: (text: string) => void): number | null {
+  const cores = availableParallelism();
+  const jobs = option === undefined ? cores : Number(option);
+  if (!Number.isInteger(jobs) || jobs < 1) return null;
+  if (jobs <= cores) return jobs;
+  warn(`qda: warning: --jobs ${jobs} is more than the ${cores} cores of this machine; using ${cores}\n`);
+  return cores;
+}
 
 /** `--input-format <fmt>`: overrides the format guessed from each file's extension. */
 export const inputFormatOption = () => new Option('--input-format <format>', 'read every input as this format instead of guessing from the extension').choices(Object.keys(READERS));
@@ -50,15 +70,25 @@ export function tableOptions(): Option[] {
   ];
 }
 
+/** `--max-input-size <size>`: most bytes read from one input file or inflated from a zipped one. */
+export const maxInputSizeOption = () =>
+  new Option('--max-input-size <size>', `most bytes to read from one input file or inflate from a .docx/.xlsx/.qdpx (e.g. 256MB; default ${formatSize(DEFAULT_MAX_INPUT_SIZE).replace(' ', '')}); JSONL is streamed without limit`).argParser(
+    (value) => {
+      const bytes = parseSize(value);
+      if (bytes === undefined) throw new InvalidArgumentError('give a size such as 256MB, 1.5GB or 500k');
+      return bytes;
+    },
+  );
+
 /** What a command that reads transcripts received about reading them. */
-export type ReaderFlags = { inputFormat?: string; language?: string } & TableReadOptions;
+export type ReaderFlags = { inputFormat?: string; language?: string; maxInputSize?: number } & TableReadOptions;
 
 /**
  * `--input-format`, `--language` and the table options: every command that reads transcripts takes them.
  * @example for (const option of readerOptions()) command.addOption(option)
  */
 export function readerOptions(): Option[] {
-  return [inputFormatOption(), languageOption(), ...tableOptions()];
+  return [inputFormatOption(), languageOption(), maxInputSizeOption(), ...tableOptions()];
 }
 
 /**
@@ -69,10 +99,29 @@ export function readOptionsOf(options: ReaderFlags): ReadCorpusOptions {
   const picked: ReadCorpusOptions = {};
   if (options.inputFormat !== undefined) picked.inputFormat = options.inputFormat;
   if (options.language !== undefined) picked.language = options.language;
+  if (options.maxInputSize !== undefined) picked.maxInputSize = options.maxInputSize;
   if (options.speakerCol !== undefined) picked.speakerCol = options.speakerCol;
   if (options.textCol !== undefined) picked.textCol = options.textCol;
   if (options.timeCol !== undefined) picked.timeCol = options.timeCol;
   if (options.docCol !== undefined) picked.docCol = options.docCol;
   if (options.survey) picked.survey = true;
   return picked;
+}
+
+/**
+ * An old option spelling kept for one release: hidden from `--help`, and when used, a
+ * deprecation warning on stderr names the new spelling. `deprecated` gives what it was given.
+ * @example command.addOption(oldSpelling('-l, --level <level>', '--metric')); … deprecated(ctx, 'alpha', options.level, '--level', '--metric')
+ */
+export function oldSpelling(flags: string, replacement: string): Option {
+  return new Option(flags, `deprecated: use ${replacement}`).hideHelp();
+}
+
+/**
+ * Warn once on stderr that an old option spelling was used, and return its value.
+ * @example const metric = deprecated(ctx.io.stderr, 'alpha', options.level, '--level', '--metric') ?? options.metric
+ */
+export function deprecated<T>(stderr: (text: string) => void, command: string, value: T | undefined, old: string, replacement: string): T | undefined {
+  if (value !== undefined) stderr(`qda ${command}: warning: ${old} is deprecated and will be removed in the next release; use ${replacement} [deprecated-option]\n`);
+  return value;
 }

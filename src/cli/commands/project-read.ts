@@ -9,11 +9,12 @@ import { toCsv } from '../../report/csv.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { segmentDocument } from '../../text/segment.js';
 import { modelCodings } from '../../store/project-codings.js';
+import { counts } from '../../store/project-suggestions.js';
 import type { ProjectInfo, ProjectStore, StoredCoding, UnplacedCoding } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
 import { openProject } from '../project-input.js';
 
-type ExportFormat = 'csv' | 'qdpx' | 'yaml';
+type ExportFormat = 'csv' | 'qdpx' | 'yaml' | 'qdc';
 
 /** `qda project export|info|check`: the subcommands that only read a project. */
 export function addReadingSubcommands(cmd: Command, ctx: CliContext): void {
@@ -26,11 +27,11 @@ export function addReadingSubcommands(cmd: Command, ctx: CliContext): void {
         changed come last with placed=no and the text they covered)
   qdpx  a REFI-QDA project: sources, codebook, every coder's codings that
         are not rejected (valid against the REFI-QDA schema)
-  yaml  the current codebook`,
+  yaml  the current codebook (qdc: as a REFI-QDA codebook)`,
     )
     .argument('<project>', 'the project file')
-    .addOption(new Option('-f, --format <format>', 'what to write').choices(['csv', 'qdpx', 'yaml']).default('csv'))
-    .addOption(new Option('-o, --out <file>', 'the file to write (written whole or not at all); csv and yaml go to stdout without it'))
+    .addOption(new Option('-f, --format <format>', 'what to write').choices(['csv', 'qdpx', 'yaml', 'qdc']).default('csv'))
+    .addOption(new Option('-o, --out <file>', 'the file to write (written whole or not at all); csv, yaml and qdc go to stdout without it'))
     .addHelpText('after', `
 Examples:
   qda project export study.qda --format qdpx --out study.qdpx
@@ -94,9 +95,10 @@ Example:
 async function runExport(ctx: CliContext, store: ProjectStore, format: ExportFormat, out: string | undefined): Promise<number> {
   const current = await store.currentCodebook();
   const write = async (text: string | Uint8Array) => (out ? writeFileAtomic(out, text) : ctx.io.stdout(text));
-  if (format === 'yaml') {
+  if (format === 'yaml' || format === 'qdc') {
     if (!current) return noCodebook(ctx, store);
-    await write(codebookToYaml(current.codebook));
+    const { codebookToQdc } = await import('../../refi/write-qdc.js');
+    await write(format === 'yaml' ? codebookToYaml(current.codebook) : codebookToQdc(current.codebook));
     return EXIT.ok;
   }
   const documents = await store.getDocuments();
@@ -105,7 +107,7 @@ async function runExport(ctx: CliContext, store: ProjectStore, format: ExportFor
     return EXIT.ok;
   }
   if (!current) return noCodebook(ctx, store);
-  const codings = modelCodings(await store.listCodings({ status: ['suggested', 'accepted'] }), documents);
+  const codings = modelCodings((await store.listCodings({ status: ['suggested', 'accepted'] })).filter(counts), documents);
   const { writeQdpx } = await import('../../io/write-qdpx.js');
   const name = current.codebook.name ?? basename(store.location).replace(/\.[^.]+$/, '');
   const archive = await writeQdpx(out!, { name, codebook: current.codebook, documents, codings });

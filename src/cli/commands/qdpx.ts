@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { codebookToYaml } from '../../codebook/to-yaml.js';
 import { createCoder } from '../../coding/code-corpus.js';
@@ -6,16 +6,17 @@ import { placeCodings } from '../../coding/place-codings.js';
 import { projectCodingsCsv, projectSummary } from '../../refi/project-tables.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
-import { writeFileAtomic } from '../../io/write-file.js';
+import { refusalReason, writeFolderAtomic } from '../../io/write-folder.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Coding } from '../../model/coding.js';
 import type { Document } from '../../model/document.js';
 import type { Unit } from '../../model/segment.js';
+import { message } from '../../model/message.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { modelCodings } from '../../store/project-codings.js';
 import { EXIT, type CliContext } from '../context.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
-import { inputFormatOption, optionalCodebookOption, languageOption, readOptionsOf, unitOption } from './options.js';
+import { inputFormatOption, languageOption, maxInputSizeOption, optionalCodebookOption, readOptionsOf, unitOption } from './options.js';
 
 interface ExportOptions {
   codebook?: string;
@@ -26,6 +27,13 @@ interface ExportOptions {
   out: string;
   inputFormat?: string;
   language?: string;
+}
+
+/** Options of `qda qdpx import`. */
+interface ImportOptions {
+  out: string;
+  language?: string;
+  maxInputSize?: number;
 }
 
 /** `qda qdpx import|export`: REFI-QDA projects in and out. */
@@ -52,11 +60,12 @@ Empty sources (an export whose text did not survive) are reported, left out.`,
     .argument('<file>', 'the .qdpx project')
     .addOption(new Option('-o, --out <folder>', 'folder to write the sources, codebook.yaml, codings.csv and project.json into').makeOptionMandatory())
     .addOption(languageOption())
+    .addOption(maxInputSizeOption())
     .addHelpText('after', `
 Example:
   qda qdpx import nvivo-export.qdpx --out imported/
   qda agree imported/codings.csv --format md`)
-    .action(async (file: string, options: { out: string; language?: string }) => {
+    .action(async (file: string, options: ImportOptions) => {
       ctx.exitCode = await runImport(ctx, file, options);
     });
   cmd
@@ -89,16 +98,21 @@ Examples:
   return cmd;
 }
 
-async function runImport(ctx: CliContext, file: string, options: { out: string; language?: string }): Promise<number> {
+async function runImport(ctx: CliContext, file: string, options: ImportOptions): Promise<number> {
   const { readQdpx } = await import('../../io/read-qdpx.js');
-  const project = await readQdpx(file, options.language ? { language: options.language } : {});
+  const project = await readQdpx(file, { ...(options.language ? { language: options.language } : {}), ...(options.maxInputSize ? { maxInputSize: options.maxInputSize } : {}) });
   if (ctx.report(project.messages) || project.codebook === null) return EXIT.data;
   const outputs = new Map<string, string>();
-  for (const doc of project.corpus.documents) outputs.set(join('sources', `${doc.id}.txt`), doc.text);
+  for (const doc of project.corpus.documents) outputs.set(`sources/${doc.id}.txt`, doc.text);
   outputs.set('codebook.yaml', codebookToYaml(project.codebook));
   outputs.set('codings.csv', projectCodingsCsv(project));
   outputs.set('project.json', `${JSON.stringify(projectSummary(project, file), null, 2)}\n`);
-  for (const [name, text] of outputs) await writeFileAtomic(join(options.out, name), text);
+  // The folder appears whole or not at all: a kill or a full disk leaves no half of 303 files.
+  const refusal = await writeFolderAtomic(options.out, outputs, (path) => /^sources\/[^/]+\.txt$/.test(path) || ['codebook.yaml', 'codings.csv', 'project.json'].includes(path));
+  if (refusal) {
+    ctx.report([message(`--out ${refusalReason(refusal, 'an imported project')}`, { file: options.out, ruleId: 'out-not-import', source: 'qdpx', fatal: true })]);
+    return EXIT.data;
+  }
   const coders = new Set(project.codings.map((c) => c.coder));
   const positions = project.meta.positions;
   ctx.io.stderr(

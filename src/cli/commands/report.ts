@@ -18,6 +18,7 @@ import { buildReport } from '../../report/build-report.js';
 import { placeStoredCodings } from '../../store/project-codings.js';
 import { AUTO_CODER, type StoredCoding } from '../../store/store.js';
 import { pseudonymise, type Pseudonym } from '../../report/pseudonyms.js';
+import { nameLeaks } from '../../report/name-leaks.js';
 import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
@@ -141,6 +142,8 @@ async function runReport(ctx: CliContext, files: string[], options: ReportComman
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
   const { renderReport } = await import('../../report/render-report.js');
   const output = await renderReport(data);
+  // Whatever route a name took into a file (a renderer, an id, an escape), it must not get out.
+  if (key && ctx.report(nameLeaks(output, key, options.out))) return done(ctx, EXIT.data);
   const written = await writeReport(options.out, output);
   if (ctx.report(written)) return done(ctx, EXIT.data);
   ctx.progressDone();
@@ -155,7 +158,7 @@ async function readSource(ctx: CliContext, files: string[], options: ReportComma
   const codebook = await optionalCodebook(ctx, options.codebook);
   if (typeof codebook === 'number') return codebook;
   if (options.project) {
-    const input = await readProjectInput(ctx, options.project, { codebook });
+    const input = await readProjectInput(ctx, options.project, { codebook, ...(options.coder !== undefined ? { coder: options.coder } : {}) });
     return { corpus: input.corpus, codebook: input.codebook!, stored: input.codings };
   }
   ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);

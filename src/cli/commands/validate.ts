@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { validateCoding } from '../../analysis/validation.js';
 import { createCoder } from '../../coding/code-corpus.js';
+import { chooseCoder } from '../../coding/choose-coder.js';
 import { placeCodings } from '../../coding/place-codings.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
@@ -53,7 +54,7 @@ recall or F1.`,
     .addOption(optionalCodebookOption())
     .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv); with --project, default: the project's people's codings"))
     .addOption(projectOption())
-    .addOption(new Option('--coder <name>', 'use only this coder of the gold table (needed when it has several)'))
+    .addOption(new Option('--coder <name>', 'whose coding is the gold standard: one coder of the gold table (or project), by name in any case (needed when it has several)'))
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
     .addOption(outOption())
@@ -97,13 +98,16 @@ async function runValidate(ctx: CliContext, files: string[], options: ValidateOp
     if (ctx.report(table.messages)) return EXIT.data;
     rows = table.codings;
   }
-  const goldCoders = [...new Set(rows.map((c) => c.coder))];
-  if (options.coder !== undefined && !goldCoders.includes(options.coder)) {
-    ctx.report([message(`no rows of coder "${options.coder}"; the ${options.gold ? 'table' : 'project'} has: ${goldCoders.join(', ') || 'no rows'}`, { file: goldFile, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
+  const goldCoders = [...new Set(rows.map((c) => c.coder))].sort();
+  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${goldFile} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
+  // --coder means what it means in qda report: one human coder's codings, by name in any case.
+  if (options.coder !== undefined && ['auto', 'manual', 'all'].includes(options.coder)) return ctx.usage(`--coder ${options.coder}: the gold standard is one human coder; name one of: ${goldCoders.join(', ')}`);
+  const chosen = chooseCoder(options.coder ?? 'manual', rows);
+  if ('problem' in chosen) {
+    ctx.report([message(`--coder "${options.coder}" has no codings (the gold ${options.gold ? 'table' : 'project'} has: ${goldCoders.join(', ')})`, { file: goldFile, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
     return EXIT.data;
   }
-  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${goldFile} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
-  const goldRows = rows.filter((c) => options.coder === undefined || c.coder === options.coder);
+  const goldRows = chosen.manualCodings;
 
   const coder = createCoder(codebook);
   const segments: Segment[] = [];

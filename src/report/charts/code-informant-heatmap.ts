@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { NO_GROUP, type Frequencies } from '../../analysis/frequencies.js';
 import { frequencyBars } from './frequency-bars.js';
 import { countScale, inkOn, labelMargin, plotSvg } from './svg.js';
+import { checkInteger } from '../../util/options.js';
 
 /** One cell of the heatmap. */
 export interface HeatCell {
@@ -23,6 +24,7 @@ export interface HeatmapOptions {
  * @example codeInformantHeatmap(frequencies(coded, codebook, { by: 'speaker' }))
  */
 export function codeInformantHeatmap(freq: Frequencies, options: HeatmapOptions = {}): string {
+  checkInteger('codeInformantHeatmap', 'maxGroups', options.maxGroups, { min: 1 });
   const cells = heatmapCells(freq, options);
   const codes = [...new Set(cells.map((c) => c.code))];
   const groups = [...new Set(cells.map((c) => c.group))];

@@ -73,7 +73,7 @@ export function inkOn(scale: { domain: number[]; range: string[] }, value: numbe
 
 /**
  * Left margin that fits the longest tick label at Plot's 10px font.
- * @example labelMargin(['factor/attachment']) // 112
+ * @example labelMargin(['factor/attachment']) // 114
  */
 export function labelMargin(labels: readonly string[]): number {
   return Math.min(320, 20 + Math.ceil(5.5 * Math.max(0, ...labels.map((l) => l.length))));

@@ -6,7 +6,7 @@ import type { RevealState } from '../../store/team-store.js';
 import type {
   AddDocumentResult,
   Change,
-  Coder,
+  ProjectCoder,
   CodebookVersion,
   CodingFilter,
   CodingPatch,
@@ -122,7 +122,7 @@ class BlindReader implements ProjectReader {
     return this.inner.codebookVersions();
   }
 
-  listCoders(): Promise<Coder[]> {
+  listCoders(): Promise<ProjectCoder[]> {
     return this.inner.listCoders();
   }
 
@@ -228,7 +228,7 @@ class BlindWriter extends BlindReader implements ProjectWriter {
     return this.tx.saveCodebook(codebook, note);
   }
 
-  async setCoder(name: string, color?: string | null): Promise<Coder> {
+  async setCoder(name: string, color?: string | null): Promise<ProjectCoder> {
     const member = await this.restricted();
     if (member && name !== member.name) throw new HttpError(403, `you may set only your own coder ("${member.name}")`);
     return this.tx.setCoder(name, color);

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
+
+describe('qda suggest: usage', () => {
+  it('rejects a score outside 0–1, too few folds and a file that is not a project (exit 2)', async () => {
+    for (const args of [['x.qdpx', '--min-score', '1.5'], ['x.qdpx', '--folds', '1'], ['notes.txt']]) {
+      const r = await runCli('suggest', ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^qda: /);
+    }
+  });
+
+  it('reports a missing project as a located data error (exit 1)', async () => {
+    const r = await runCli('suggest', 'missing.qdpx', '--evaluate');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('missing.qdpx: error:');
+  });
+});
+
+describeWithCorpora('qda suggest on the qc demo project', () => {
+  const file = corpusPath('qc-qualitative-coding', 'demo.qdpx');
+
+  it('writes suggestions with scores and reasons, in code points', async () => {
+    const r = await runCli('suggest', file, '--min-score', '0.5');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('document,unit,start,end,speaker,code,score,uncertainty,because');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1)) expect(Number(line.split(',')[6])).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('evaluates to Markdown, and to three CSV files with --out', async () => {
+    const md = await runCli('suggest', file, '--evaluate');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('| learned from the codings |');
+    expect(md.stdout).toContain('### Reported, not scored (fewer than 5 examples): 66 codes');
+    const dir = mkdtempSync(join(tmpdir(), 'qda-suggest-'));
+    const csv = await runCli('suggest', file, '--evaluate', '--format', 'csv', '--out', join(dir, 'eval.csv'));
+    expect(csv.code).toBe(0);
+    expect(readFileSync(join(dir, 'eval.csv'), 'utf8').split('\n')[0]).toBe('code,examples,scored,method,true_positives,false_positives,false_negatives,precision,recall,f1');
+    expect(readFileSync(join(dir, 'eval-micro.csv'), 'utf8').split('\n').slice(1, 4).map((l) => l.split(',')[0])).toEqual(['learned', 'rules', 'most-frequent']);
+    expect(readFileSync(join(dir, 'eval-curve.csv'), 'utf8').split('\n')[0]).toBe('fraction,training_units,training_codings,precision,recall,f1');
+  });
+
+  it('refuses an unknown coder with the ones the project has', async () => {
+    const r = await runCli('suggest', file, '--coder', 'nobody');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no codings of coder "nobody"; the project has: cp [unknown-coder]');
+  });
+});
