@@ -1,4 +1,4 @@
-// `npm run bench [-- <topic>… --sizes 100,1000 --terms 50,500,5000 --jobs 2 --tools "qda count,floor" --report 100 --code-terms 500]`
+// `npm run bench [-- <topic>… --sizes 100,1000 --terms 50,500,5000 --jobs 2 --tools "qda count,floor" --report 100 --code-terms 500 --team-coders 30 --team-seconds 60]`
 // runs each topic (all by default) and writes its rows as JSON to bench/results/<topic>-<time>.json.
 // A new topic is a file bench/<topic>.ts exporting `run(options)`, plus one line in TOPICS.
 import { execFileSync } from 'node:child_process';
@@ -24,6 +24,7 @@ const TOPICS: Record<string, () => Promise<{ run(options: BenchOptions): Promise
   startup: () => import('./startup.js'),
   readers: () => import('./readers.js'),
   project: () => import('./project.js'),
+  team: () => import('./team.js'),
   suggest: async () => ({ run: async () => [(await import('./suggest.js')).suggestBench()] }),
   // The workbench in Chromium writes its own bench/results/serve-<time>.json.
   serve: async () => ({ run: async () => (execFileSync(process.execPath, ['--import', 'tsx', 'bench/serve.ts'], { stdio: 'inherit' }), []) }),
@@ -35,7 +36,7 @@ const option = (name: string, fallback: string) => {
   return i === -1 ? fallback : args[i + 1];
 };
 const numbers = (s: string) => (s === '' ? [] : s.split(',').map(Number));
-const valued = new Set(['--sizes', '--terms', '--jobs', '--tools', '--report', '--code-terms']);
+const valued = new Set(['--sizes', '--terms', '--jobs', '--tools', '--report', '--code-terms', '--team-coders', '--team-seconds']);
 const topics = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
 for (const t of topics) if (!(t in TOPICS)) throw new Error(`unknown bench topic "${t}"; known: ${Object.keys(TOPICS).join(', ')}`);
 const tools = option('tools', '');

@@ -5,4 +5,5 @@ export * from './codebook.js';
 export * from './coding.js';
 export * from './kwic.js';
 export * from './speaker.js';
+export * from './account.js';
 export * from './table-file.js';

@@ -17,7 +17,7 @@ export interface Actor {
  * The one place that decides who a request comes from: undefined means "not signed in". Every
  * route goes through it; team mode replaces it with one that reads accounts.
  */
-export type Authenticate = (req: IncomingMessage) => Actor | undefined;
+export type Authenticate = (req: IncomingMessage) => Actor | undefined | Promise<Actor | undefined>;
 
 /** The local actor: whoever holds the token printed in the terminal. */
 export const LOCAL_ACTOR: Actor = { id: 'local', name: 'local', roles: ['owner'] };

@@ -14,8 +14,6 @@ import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { isBusy, translateError } from './sqlite-errors.js';
 import {
   AUTO_CODER,
-  CODING_ORIGINS,
-  CODING_STATUSES,
   type AddDocumentResult,
   type Change,
   type ProjectCoder,
@@ -38,11 +36,11 @@ import {
   type UndoState,
   type UnplacedCoding,
 } from './store.js';
+import { changeOf, changesQuery, checkSpanNumbers, checkStatus, codingPatchColumns, ENTITY_TABLES, eventOf, eventsQuery, filterSql, newCodingRow, type SqlValue as Value } from './sql-common.js';
 import { undoTops } from './undo-stack.js';
 
 type Driver = typeof import('node-sqlite3-wasm');
 type Database = InstanceType<Driver['Database']>;
-type Value = string | number | null;
 
 let loaded: Driver | null = null;
 
@@ -65,15 +63,6 @@ export interface SchemaSpec {
 
 const CURRENT_SCHEMA: SchemaSpec = { version: SCHEMA_VERSION, migrations: MIGRATIONS };
 
-/** Table and key column of each entity the event log records. */
-const TABLES: Record<Exclude<EventEntity, 'project'>, { table: string; key: string }> = {
-  document: { table: 'documents', key: 'id' },
-  codebook: { table: 'codebook_versions', key: 'version' },
-  coder: { table: 'coders', key: 'name' },
-  coding: { table: 'codings', key: 'id' },
-  unplaced: { table: 'unplaced', key: 'id' },
-  memo: { table: 'memos', key: 'id' },
-};
 
 /**
  * Open (or create) a project file. Throws `QdaError` with a located message when the file is
@@ -197,21 +186,6 @@ function now(): string {
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function list<T>(value: T | readonly T[] | undefined): readonly T[] | undefined {
-  return value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T];
-}
-
-/** WHERE clauses for a coding filter. */
-function filterSql(filter: CodingFilter, where: string[], params: Value[]): void {
-  const columns: Array<[keyof CodingFilter, string]> = [['document', 'document'], ['coder', 'coder'], ['origin', 'origin'], ['status', 'status'], ['code', 'code']];
-  for (const [field, column] of columns) {
-    const values = list(filter[field] as string | readonly string[] | undefined);
-    if (values === undefined) continue;
-    where.push(values.length === 0 ? '0' : `${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  }
 }
 
 /** Reads shared by the store and its transactions. */
@@ -350,40 +324,19 @@ class SqliteReader implements ProjectReader {
 
   listEvents(filter: EventFilter = {}): Promise<StoreEvent[]> {
     return this.guard(() => {
-      const where: string[] = ['id > ?'];
-      const params: Value[] = [filter.after ?? 0];
-      if (filter.entity) (where.push('entity = ?'), params.push(filter.entity));
-      if (filter.entityId !== undefined) (where.push('entity_id = ?'), params.push(filter.entityId));
-      if (filter.actor !== undefined) (where.push('actor = ?'), params.push(filter.actor));
-      const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
-      return this.all(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY id${limit}`, params).map((r) => ({
-        id: Number(r.id),
-        change: Number(r.change),
-        at: String(r.at),
-        actor: String(r.actor),
-        entity: String(r.entity) as EventEntity,
-        entityId: String(r.entity_id),
-        action: String(r.action) as StoreEvent['action'],
-        before: r.before === null ? null : (JSON.parse(String(r.before)) as unknown),
-        after: r.after === null ? null : (JSON.parse(String(r.after)) as unknown),
-      }));
+      const { sql, params } = eventsQuery(filter);
+      return this.all(sql, params).map(eventOf);
     });
   }
 
   listChanges(filter: { after?: number; actor?: string; limit?: number } = {}): Promise<Change[]> {
     return this.guard(() => {
-      const where: string[] = ['id > ?'];
-      const params: Value[] = [filter.after ?? 0];
-      if (filter.actor !== undefined) (where.push('actor = ?'), params.push(filter.actor));
-      const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
-      return this.all(`SELECT * FROM changes WHERE ${where.join(' AND ')} ORDER BY id${limit}`, params).map(changeOf);
+      const { sql, params } = changesQuery(filter);
+      return this.all(sql, params).map(changeOf);
     });
   }
 }
 
-function changeOf(r: Row): Change {
-  return { id: Number(r.id), at: String(r.at), actor: String(r.actor), label: String(r.label), kind: String(r.kind) as Change['kind'], target: r.target === null ? null : Number(r.target) };
-}
 
 /** The writes of one change; every row touched is logged. */
 class SqliteWriter extends SqliteReader implements ProjectWriter {
@@ -412,13 +365,13 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
 
   /** The row of an entity as stored, or null. */
   row(entity: Exclude<EventEntity, 'project'>, id: string | number): Row | null {
-    const { table, key } = TABLES[entity];
+    const { table, key } = ENTITY_TABLES[entity];
     return this.db.get(`SELECT * FROM ${table} WHERE ${key} = ?`, [id]) as Row | null;
   }
 
   /** Insert a row (all columns given) and log it. */
   insert(entity: Exclude<EventEntity, 'project'>, row: Row): Row {
-    const { table, key } = TABLES[entity];
+    const { table, key } = ENTITY_TABLES[entity];
     const names = Object.keys(row);
     const result = this.db.run(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, names.map((n) => row[n] as Value));
     const id = row[key] ?? Number(result.lastInsertRowid);
@@ -429,7 +382,7 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
 
   /** Replace columns of a row and log before and after. */
   replace(entity: Exclude<EventEntity, 'project'>, id: string | number, columns: Row): Row {
-    const { table, key } = TABLES[entity];
+    const { table, key } = ENTITY_TABLES[entity];
     const before = this.row(entity, id);
     if (!before) throw new QdaError([message(`${entity} ${id} does not exist`, { file: this.file, ruleId: 'no-such-' + entity, source: 'project', fatal: true })]);
     const names = Object.keys(columns).filter((n) => n !== key);
@@ -441,7 +394,7 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
 
   /** Delete a row and log what it was. */
   remove(entity: Exclude<EventEntity, 'project'>, id: string | number): void {
-    const { table, key } = TABLES[entity];
+    const { table, key } = ENTITY_TABLES[entity];
     const before = this.row(entity, id);
     if (!before) throw new QdaError([message(`${entity} ${id} does not exist`, { file: this.file, ruleId: 'no-such-' + entity, source: 'project', fatal: true })]);
     this.db.run(`DELETE FROM ${table} WHERE ${key} = ?`, [id]);
@@ -509,28 +462,9 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
   }
 
   private codingRow(c: NewCoding): Row {
-    if (!CODING_ORIGINS.includes(c.origin)) throw new TypeError(`coding origin must be one of ${CODING_ORIGINS.join(', ')} (got "${String(c.origin)}")`);
-    if (c.status !== undefined && !CODING_STATUSES.includes(c.status)) throw new TypeError(`coding status must be one of ${CODING_STATUSES.join(', ')} (got "${String(c.status)}")`);
-    if (!Number.isInteger(c.start) || !Number.isInteger(c.end) || c.start < 0 || c.end < c.start) throw new TypeError(`coding span must be whole numbers with 0 ≤ start ≤ end (got ${c.start}–${c.end})`);
-    if (c.score !== undefined && c.score !== null && !(c.score >= 0 && c.score <= 1)) throw new TypeError(`coding score must be a number from 0 to 1, or null (got ${String(c.score)})`);
-    const coder = c.coder ?? (c.origin === 'auto' ? AUTO_CODER : this.actor);
-    this.ensureCoder(coder);
-    return {
-      document: c.document,
-      start: c.start,
-      end: c.end,
-      code: c.code,
-      coder,
-      origin: c.origin,
-      status: c.status ?? (c.origin === 'auto' || c.origin === 'learned' ? 'suggested' : 'accepted'),
-      memo: c.memo ?? null,
-      matches: JSON.stringify(c.matches ?? []),
-      hits: JSON.stringify(c.hits ?? []),
-      created_at: this.at,
-      updated_at: this.at,
-      score: c.score ?? null,
-      explanation: JSON.stringify(c.explanation ?? []),
-    };
+    const row = newCodingRow(c, this.actor, this.at);
+    this.ensureCoder(String(row.coder));
+    return row;
   }
 
   private checkSpan(document: string, end: number): void {
@@ -572,19 +506,11 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
     return this.guard(() => {
       const old = this.row('coding', id);
       if (!old) throw new QdaError([message(`coding ${id} does not exist`, { file: this.file, ruleId: 'no-such-coding', source: 'project', fatal: true })]);
-      if (patch.status !== undefined && !CODING_STATUSES.includes(patch.status)) throw new TypeError(`coding status must be one of ${CODING_STATUSES.join(', ')} (got "${String(patch.status)}")`);
-      const start = patch.start ?? Number(old.start);
+      checkStatus(patch.status);
       const end = patch.end ?? Number(old.end);
-      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) throw new TypeError(`coding span must be whole numbers with 0 ≤ start ≤ end (got ${start}–${end})`);
+      checkSpanNumbers(patch.start ?? Number(old.start), end);
       this.checkSpan(String(old.document), end);
-      const columns: Row = { updated_at: this.at };
-      if (patch.start !== undefined) columns.start = patch.start;
-      if (patch.end !== undefined) columns.end = patch.end;
-      if (patch.start !== undefined || patch.end !== undefined) columns.hits = '[]';
-      if (patch.code !== undefined) columns.code = patch.code;
-      if (patch.status !== undefined) columns.status = patch.status;
-      if (patch.memo !== undefined) columns.memo = patch.memo;
-      return codingOf(this.replace('coding', id, columns));
+      return codingOf(this.replace('coding', id, codingPatchColumns(patch, this.at)));
     });
   }
 

@@ -136,7 +136,13 @@ export class ApiError extends Error {
 type SaveState = 'saving' | 'saved' | 'failed';
 const listeners = new Set<(state: SaveState, message?: string) => void>();
 let coder = '';
+let csrf = '';
 let pending = 0;
+
+/** Team mode: the session's token, sent with every write (a page of another site cannot read it). */
+export function setCsrf(token: string): void {
+  csrf = token;
+}
 
 /** Who is coding: sent with every request. */
 export function setCoder(name: string): void {
@@ -151,6 +157,7 @@ export function onSaveState(listener: (state: SaveState, message?: string) => vo
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'X-QDA-Request': '1', Accept: 'application/json' };
   if (coder) headers['X-QDA-Coder'] = encodeURIComponent(coder);
+  if (csrf && method !== 'GET') headers['X-QDA-CSRF'] = csrf;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {

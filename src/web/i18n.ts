@@ -40,6 +40,17 @@ const en = {
   k_uncode: 'remove a coding', k_memo: 'memo', k_edges: 'move start / end of the coding in focus', k_overlap: 'cycle codings here', k_nextcode: 'previous / next coding of this code',
   k_turn: 'previous / next turn', k_review: 'accept, reject, adjust, skip, next, previous', k_undo: 'undo / redo', k_hide: 'hide highlights', k_help: 'this help', k_esc: 'clear, close',
   shortcutsOff: 'Single-letter shortcuts are off (see ?)',
+  // Team mode and class view.
+  signIn: 'Sign in', accountName: 'Account name', password: 'Password', signOut: 'Sign out', signOutEverywhere: 'Sign out everywhere',
+  signOutEverywhereHelp: 'End this account’s sessions on every device', owner: 'owner', viewer: 'viewer',
+  classView: 'Class view', reference: 'Reference', noReference: '(none)', hideNames: 'Hide names (for projecting)', export: 'Export',
+  agreementTables: 'agreement tables', blindCoding: 'Blind coding', allRevealed: 'Every coder sees everyone’s codings.',
+  blindHelp: 'Coders see only their own codings until you reveal a document (click it) or all of them.',
+  hideAll: 'Hide all again', revealAll: 'Reveal all', revealed: 'Revealed to the coders', hiddenAgain: 'Hidden again',
+  classProgress: 'Progress', codes: 'codes', lastActivity: 'last change', pickReference: 'Pick a reference coder (yours or a consensus) to compare each coder with it.',
+  allCoders: 'All coders together (Fleiss’ κ, Krippendorff’s α)', perCode: 'per code', mostDisputed: 'Most disputed passages',
+  yes: 'applied', no: 'not', loading: 'Loading…', notApplied: 'not applied', noValue: 'did not code this document',
+  alsoCoded: 'also coded here', openInDocument: 'Open in the document', fleiss: 'Fleiss’ κ',
 } as const;
 
 type Key = keyof typeof en;
@@ -84,6 +95,16 @@ const id: Record<Key, string> = {
   k_uncode: 'hapus pengodean', k_memo: 'memo', k_edges: 'geser awal / akhir pengodean terpilih', k_overlap: 'ganti pengodean di sini', k_nextcode: 'pengodean sebelumnya / berikutnya dari kode ini',
   k_turn: 'giliran sebelumnya / berikutnya', k_review: 'terima, tolak, sesuaikan, lewati, berikutnya, sebelumnya', k_undo: 'urungkan / ulangi', k_hide: 'sembunyikan sorotan', k_help: 'bantuan ini', k_esc: 'batal, tutup',
   shortcutsOff: 'Pintasan satu huruf dimatikan (lihat ?)',
+  signIn: 'Masuk', accountName: 'Nama akun', password: 'Kata sandi', signOut: 'Keluar', signOutEverywhere: 'Keluar dari semua perangkat',
+  signOutEverywhereHelp: 'Akhiri sesi akun ini di semua perangkat', owner: 'pemilik', viewer: 'pengamat',
+  classView: 'Tampilan kelas', reference: 'Acuan', noReference: '(tidak ada)', hideNames: 'Sembunyikan nama (untuk ditayangkan)', export: 'Ekspor',
+  agreementTables: 'tabel kesepakatan', blindCoding: 'Pengodean buta', allRevealed: 'Setiap pengode melihat pengodean semua orang.',
+  blindHelp: 'Pengode hanya melihat pengodeannya sendiri sampai Anda membuka satu dokumen (klik dokumennya) atau semuanya.',
+  hideAll: 'Sembunyikan lagi semuanya', revealAll: 'Buka semuanya', revealed: 'Dibuka untuk para pengode', hiddenAgain: 'Disembunyikan lagi',
+  classProgress: 'Kemajuan', codes: 'kode', lastActivity: 'perubahan terakhir', pickReference: 'Pilih pengode acuan (Anda sendiri atau konsensus) untuk dibandingkan dengan setiap pengode.',
+  allCoders: 'Semua pengode bersama (κ Fleiss, α Krippendorff)', perCode: 'per kode', mostDisputed: 'Bagian yang paling diperdebatkan',
+  yes: 'memakai', no: 'tidak', loading: 'Memuat…', notApplied: 'tidak memakai kode ini', noValue: 'tidak mengode dokumen ini',
+  alsoCoded: 'juga dikode di sini', openInDocument: 'Buka di dokumen', fleiss: 'κ Fleiss',
 };
 
 /** Interface languages. */

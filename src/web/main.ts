@@ -13,17 +13,21 @@ import { documentsScreen } from './screens/documents.js';
 import { reportScreen } from './screens/report.js';
 import { retrievalScreen } from './screens/retrieval.js';
 import { reviewScreen } from './screens/review.js';
+import { classScreen } from './screens/class-view.js';
 import { app, chooseCoder, onRefresh, refresh } from './state.js';
+import { showSignIn, signOut, teamMember, type TeamMember } from './team.js';
 
 const SCREENS: Record<string, () => Screen> = {
   documents: documentsScreen, doc: documentScreen, review: reviewScreen, codebook: codebookScreen,
-  retrieve: retrievalScreen, agreement: agreementScreen, report: reportScreen,
+  retrieve: retrievalScreen, agreement: agreementScreen, report: reportScreen, class: classScreen,
 };
 const NAV: Array<[string, Parameters<typeof t>[0]]> = [
   ['documents', 'documents'], ['review', 'review'], ['codebook', 'codebook'], ['retrieve', 'retrieval'], ['agreement', 'agreement'], ['report', 'report'],
 ];
 
 let screen: Screen | null = null;
+/** Team mode's signed-in member; null in single-user mode. */
+let member: TeamMember | null = null;
 const main = h('main', { id: 'main', tabindex: -1 });
 const saveState = h('span', { class: 'save-state', role: 'status', 'aria-live': 'polite' });
 const bar = h('header', { class: 'bar' });
@@ -39,15 +43,21 @@ function drawBar(): void {
     drawBar();
     await screen?.refresh?.();
   } }, coders.map((c) => h('option', { value: c, selected: c === app.coder }, c)), h('option', { value: '\u0000add' }, t('addCoder')));
+  const nav: typeof NAV = member?.role === 'owner' ? [...NAV, ['class', 'classView']] : NAV;
+  const who = member
+    ? h('span', { class: 'member' }, `${member.name} (${t(member.role)}) `,
+      h('button', { onclick: () => void signOut(false) }, t('signOut')),
+      h('button', { title: t('signOutEverywhereHelp'), onclick: () => void signOut(true) }, t('signOutEverywhere')))
+    : h('label', { class: 'coder' }, `${t('coder')} `, coderSelect);
   replace(bar,
     h('a', { class: 'brand', href: '#/documents' }, app.project?.name ?? t('appName')),
-    h('nav', { 'aria-label': t('appName') }, h('ul', { role: 'list' }, NAV.map(([id, label]) =>
+    h('nav', { 'aria-label': t('appName') }, h('ul', { role: 'list' }, nav.map(([id, label]) =>
       h('li', {}, h('a', { href: `#/${id}`, 'aria-current': route === id || (route === 'doc' && id === 'documents') ? 'page' : undefined }, t(label)))))),
     h('div', { class: 'tools' },
       saveState,
       h('button', { class: 'icon', title: `${t('undo')} (Ctrl+Z)`, 'aria-label': t('undo'), onclick: () => undoRedo('undo') }, '↶'),
       h('button', { class: 'icon', title: `${t('redo')} (Ctrl+Shift+Z)`, 'aria-label': t('redo'), onclick: () => undoRedo('redo') }, '↷'),
-      h('label', { class: 'coder' }, `${t('coder')} `, coderSelect),
+      who,
       h('button', { class: 'lang', lang: language() === 'en' ? 'id' : 'en', onclick: () => {
         setLanguage(language() === 'en' ? 'id' : 'en');
         drawBar();
@@ -126,13 +136,17 @@ async function start(): Promise<void> {
     if (state === 'failed') toast(`${t('saveFailed')}: ${message === 'offline' ? t('offline') : message}`, 'error');
   });
   try {
+    const team = await teamMember();
+    if (team === 'signed-out') return showSignIn(main);
+    member = team;
+    if (member) chooseCoder(member.name);
     await refresh();
   } catch (e) {
     replace(main, h('p', { class: 'error', role: 'alert' }, (e as Error).message));
     return;
   }
   onRefresh(() => void screen?.refresh?.());
-  if (!app.coder) await askCoder();
+  if (!app.coder && !member) await askCoder();
   window.addEventListener('hashchange', () => void show());
   // Back in this tab after working in another: show what changed meanwhile.
   window.addEventListener('focus', async () => {

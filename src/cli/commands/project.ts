@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { addReadingSubcommands } from './project-read.js';
+import { addUserSubcommands } from './project-user.js';
 import { addWritingSubcommands } from './project-write.js';
 
 /** `qda project …`: a study in one file (transcripts, codebook versions, codings, memos, history). */
@@ -22,5 +23,6 @@ Examples:
   qda project export study.qda --format qdpx --out study.qdpx`);
   addWritingSubcommands(cmd, ctx);
   addReadingSubcommands(cmd, ctx);
+  addUserSubcommands(cmd, ctx);
   return cmd;
 }

@@ -11,6 +11,7 @@ import { isLoopbackHost, newToken } from '../../server/security.js';
 import { startServer } from '../../server/server.js';
 import { openSqliteStore } from '../../store/sqlite-store.js';
 import { EXIT, type CliContext } from '../context.js';
+import { runTeamServe } from '../team-serve.js';
 
 interface ServeOptions {
   codebook?: string;
@@ -20,6 +21,11 @@ interface ServeOptions {
   port: number;
   host: string;
   open?: boolean;
+  team?: boolean;
+  cert?: string;
+  key?: string;
+  database?: string;
+  allowHost?: string[];
 }
 
 /**
@@ -51,17 +57,34 @@ is loaded from the network. Stop it with Ctrl+C.`,
     .addOption(new Option('-p, --port <n>', 'port (0 picks a free one)').argParser(port).default(0))
     .addOption(new Option('--host <host>', 'address to listen on: loopback only until team mode').default('127.0.0.1'))
     .addOption(new Option('--open', 'open the address in the default browser'))
+    .addOption(new Option('--team', 'team and classroom mode: accounts (qda project user add), roles, blind coding, class view; see docs/team.md'))
+    .addOption(new Option('--cert <file>', 'team mode: PEM certificate for HTTPS'))
+    .addOption(new Option('--key <file>', 'team mode: PEM private key for HTTPS'))
+    .addOption(new Option('--database <url>', 'team mode: keep the project in this PostgreSQL database (postgres://…)'))
+    .addOption(new Option('--allow-host <names...>', 'team mode: more host names the server may be reached by'))
     .addHelpText('after', `
 Examples:
   qda serve study.qda
   qda serve data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --out sample.qda
-  qda serve study.qda --port 8765 --open`)
+  qda serve study.qda --port 8765 --open
+  qda serve study.qda --team --host 0.0.0.0 --port 8443 --cert cert.pem --key key.pem
+  qda serve study --team --database postgres://qda@localhost/study`)
     .action(async (inputs: string[], options: ServeOptions) => {
       ctx.exitCode = await runServe(ctx, inputs, options);
     });
 }
 
 async function runServe(ctx: CliContext, inputs: string[], options: ServeOptions): Promise<number> {
+  if (options.team) {
+    try {
+      return await runTeamServe(ctx, inputs, options, loadAssets(), stopSignal);
+    } catch (e) {
+      if (!(e as Error).message?.includes('browser files are missing')) throw e;
+      ctx.io.stderr(`qda serve: ${(e as Error).message}\n`);
+      return EXIT.data;
+    }
+  }
+  if (options.cert || options.key || options.database || options.allowHost) return ctx.usage('--cert, --key, --database and --allow-host belong to team mode: add --team');
   if (!isLoopbackHost(options.host)) return ctx.usage(`--host ${options.host} would let other machines reach your transcripts; qda serve listens on loopback (127.0.0.1) only until team mode exists`);
   const asProject = inputs.length === 1 && /\.qda$/i.test(inputs[0]);
   if (!asProject && !options.codebook) return ctx.usage('give a project file (study.qda), or transcripts with --codebook to make one');
@@ -99,15 +122,19 @@ async function runServe(ctx: CliContext, inputs: string[], options: ServeOptions
     ctx.io.stdout(`${server.url}\n`);
     ctx.io.stderr(`qda serve: ${file} is open in the workbench at the address above (only this machine can reach it). Ctrl+C stops it.\n`);
     if (options.open) openBrowser(server.url);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await stopSignal();
     await server.close();
     return EXIT.ok;
   } finally {
     await store.close();
   }
+}
+
+function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
 }
 
 function openBrowser(url: string): void {

@@ -1,0 +1,3 @@
+import { teamSecurity } from './security-contract.js';
+
+teamSecurity('team mode security on an SQLite project', async () => ({ kind: 'sqlite' }));
