@@ -5,11 +5,16 @@
 import { openSync, readFileSync, readSync } from 'node:fs';
 
 const [termsFile, corpusFile] = process.argv.slice(2);
-const terms = readFileSync(termsFile, 'utf8').split('\n').filter((t) => t.length > 0).map((t) => Buffer.from(t.toLowerCase()));
+const terms = readFileSync(termsFile, 'utf8')
+  .split('\n')
+  .filter((t) => t.length > 0)
+  .map((t) => Buffer.from(t.toLowerCase()));
 
 const fold = new Uint8Array(256).map((_, b) => (b >= 65 && b <= 90 ? b + 32 : b));
 // Word bytes: ASCII letters and digits, and every byte of a multi-byte UTF-8 character.
-const wordByte = new Uint8Array(256).map((_, b) => ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b >= 0x80 ? 1 : 0));
+const wordByte = new Uint8Array(256).map((_, b) =>
+  (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b >= 0x80 ? 1 : 0,
+);
 
 // The trie, then failure links turned into a full table breadth-first.
 let states = 1;

@@ -4,11 +4,24 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { seededRandom } from '../src/analysis/agreement/random.js';
 
-const FUNCTION_WORDS_ID = 'yang dan di ke dari ini itu dengan untuk tidak ada saya kami dia mereka jadi ya kan gitu juga sudah akan bisa karena kalau atau seperti dalam pada sangat lebih masih harus mau nggak gak terus memang sih lah dong'.split(' ');
-const FUNCTION_WORDS_EN = 'the and of to a in that is it for we was with as on they she be at this have from or by but not what so if about when there'.split(' ');
-const CONTENT_ID = 'mahasiswi keluarga kampus layanan konseling cerita perasaan kegiatan kuliah dosen teman rumah waktu minggu bulan tahun proses kasus sesi catatan laporan kebutuhan masalah kondisi situasi perubahan dukungan bantuan kepercayaan hubungan pertemuan pembicaraan pengalaman pekerjaan tanggung jawab kesempatan tempat kelas asrama orang tua ibu bapak kakak adik saudara lingkungan masyarakat budaya agama'.split(' ');
-const CONTENT_EN = 'student family campus service counselling story feeling activity lecture lecturer friend home time week month year process case session note report need problem condition situation change support help trust relationship meeting conversation experience work responsibility chance place class dormitory parent mother father sister brother community culture religion'.split(' ');
-const SYLLABLES = 'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu ga gi gu ja ju da di du ha ham kan ran tan lam per ber men peng nya'.split(' ');
+const FUNCTION_WORDS_ID =
+  'yang dan di ke dari ini itu dengan untuk tidak ada saya kami dia mereka jadi ya kan gitu juga sudah akan bisa karena kalau atau seperti dalam pada sangat lebih masih harus mau nggak gak terus memang sih lah dong'.split(
+    ' ',
+  );
+const FUNCTION_WORDS_EN =
+  'the and of to a in that is it for we was with as on they she be at this have from or by but not what so if about when there'.split(' ');
+const CONTENT_ID =
+  'mahasiswi keluarga kampus layanan konseling cerita perasaan kegiatan kuliah dosen teman rumah waktu minggu bulan tahun proses kasus sesi catatan laporan kebutuhan masalah kondisi situasi perubahan dukungan bantuan kepercayaan hubungan pertemuan pembicaraan pengalaman pekerjaan tanggung jawab kesempatan tempat kelas asrama orang tua ibu bapak kakak adik saudara lingkungan masyarakat budaya agama'.split(
+    ' ',
+  );
+const CONTENT_EN =
+  'student family campus service counselling story feeling activity lecture lecturer friend home time week month year process case session note report need problem condition situation change support help trust relationship meeting conversation experience work responsibility chance place class dormitory parent mother father sister brother community culture religion'.split(
+    ' ',
+  );
+const SYLLABLES =
+  'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu ga gi gu ja ju da di du ha ham kan ran tan lam per ber men peng nya'.split(
+    ' ',
+  );
 
 /** A made-up word of 2–4 syllables. */
 function syntheticWord(rand: () => number): string {
@@ -88,7 +101,10 @@ export async function writeCorpus(path: string, megabytes: number, codebookTerms
     const record = JSON.stringify({
       id: `doc-${String(++doc).padStart(6, '0')}`,
       language: english ? 'en' : 'id',
-      participants: [{ name: 'Pewawancara', role: 'interviewer' }, { name: 'Informan', role: 'informant' }],
+      participants: [
+        { name: 'Pewawancara', role: 'interviewer' },
+        { name: 'Informan', role: 'informant' },
+      ],
       text: turns.join('\n\n'),
     });
     if (!out.write(`${record}\n`)) await once(out, 'drain');

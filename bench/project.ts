@@ -30,8 +30,13 @@ export async function run(options: BenchOptions): Promise<object[]> {
 
   // 200 transcripts made of the sample's turns, in a seeded order.
   const random = seededRandom(200);
-  const sample = (await readCorpus(['1', '2', '3', '4', '5', '6'].map((n) => `data-sample/transcripts/informan-0${n}.md`))).corpus.documents;
-  const turns = sample.flatMap((d) => d.turns.filter((t) => t.speaker !== null).map((t) => ({ speaker: t.speaker!, text: d.text.slice(t.start, t.end).replace(/\n+/g, ' ') })));
+  const sample = (await readCorpus(['1', '2', '3', '4', '5', '6'].map((n) => `data-sample/transcripts/informan-0${n}.md`))).corpus
+    .documents;
+  const turns = sample.flatMap((d) =>
+    d.turns
+      .filter((t) => t.speaker !== null)
+      .map((t) => ({ speaker: t.speaker!, text: d.text.slice(t.start, t.end).replace(/\n+/g, ' ') })),
+  );
   const files: string[] = [];
   for (let i = 1; i <= DOCUMENTS; i++) {
     const lines = Array.from({ length: 24 }, () => turns[Math.floor(random() * turns.length)]).map((t) => `**${t.speaker}:** ${t.text}`);
@@ -55,7 +60,14 @@ export async function run(options: BenchOptions): Promise<object[]> {
   const codings: NewCoding[] = Array.from({ length: CODINGS }, (_, i) => {
     const d = i % DOCUMENTS;
     const start = Math.floor(random() * (lengths[d] - 200));
-    return { document: documents[d].id, start, end: start + 20 + Math.floor(random() * 180), code: codes[Math.floor(random() * codes.length)], coder: i % 2 ? 'ana' : 'budi', origin: 'manual' };
+    return {
+      document: documents[d].id,
+      start,
+      end: start + 20 + Math.floor(random() * 180),
+      code: codes[Math.floor(random() * codes.length)],
+      coder: i % 2 ? 'ana' : 'budi',
+      origin: 'manual',
+    };
   });
   await store.change('bench', 'people code', (tx) => tx.addCodings(codings));
   const buildSeconds = ms(t) / 1000;
@@ -67,7 +79,9 @@ export async function run(options: BenchOptions): Promise<object[]> {
   const writes: number[] = [];
   for (let i = 0; i < 20; i++) {
     t = process.hrtime.bigint();
-    await store.change('ana', 'one coding', (tx) => tx.addCoding({ document: documents[i].id, start: 0, end: 10, code: codes[0], origin: 'manual' }));
+    await store.change('ana', 'one coding', (tx) =>
+      tx.addCoding({ document: documents[i].id, start: 0, end: 10, code: codes[0], origin: 'manual' }),
+    );
     writes.push(ms(t));
   }
   const undoStarted = process.hrtime.bigint();
@@ -86,13 +100,29 @@ export async function run(options: BenchOptions): Promise<object[]> {
   const listed = Number(process.hrtime.bigint() - t2) / 1e6;
   await s.close();
   console.log(JSON.stringify({ opened, listed, codings: all.length, rss: process.memoryUsage().rss / 1048576 }));`;
-  const opens = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', openScript], { encoding: 'utf8' })) as { opened: number; listed: number; codings: number; rss: number });
+  const opens = Array.from(
+    { length: 5 },
+    () =>
+      JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', openScript], { encoding: 'utf8' })) as {
+        opened: number;
+        listed: number;
+        codings: number;
+        rss: number;
+      },
+  );
 
   const node = sh(process.execPath);
-  const fromProject = await measure(`${node} bin/qda.js report --project ${sh(project)} --coder auto --out ${sh(join(dir, 'report-project'))}`);
-  const fromFiles = await measure(`${node} bin/qda.js report ${files.map(sh).join(' ')} --codebook ${sh(codebookFile)} --out ${sh(join(dir, 'report-files'))}`);
-  const sameTables = existsSync(join(dir, 'report-files', 'frequencies.csv')) &&
-    execFileSync('cmp', ['-s', join(dir, 'report-files', 'frequencies.csv'), join(dir, 'report-project', 'frequencies.csv')], { encoding: 'utf8' }) === '';
+  const fromProject = await measure(
+    `${node} bin/qda.js report --project ${sh(project)} --coder auto --out ${sh(join(dir, 'report-project'))}`,
+  );
+  const fromFiles = await measure(
+    `${node} bin/qda.js report ${files.map(sh).join(' ')} --codebook ${sh(codebookFile)} --out ${sh(join(dir, 'report-files'))}`,
+  );
+  const sameTables =
+    existsSync(join(dir, 'report-files', 'frequencies.csv')) &&
+    execFileSync('cmp', ['-s', join(dir, 'report-files', 'frequencies.csv'), join(dir, 'report-project', 'frequencies.csv')], {
+      encoding: 'utf8',
+    }) === '';
 
   const row = {
     case: 'project',

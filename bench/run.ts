@@ -27,7 +27,9 @@ const TOPICS: Record<string, () => Promise<{ run(options: BenchOptions): Promise
   team: () => import('./team.js'),
   suggest: async () => ({ run: async () => [(await import('./suggest.js')).suggestBench()] }),
   // The workbench in Chromium writes its own bench/results/serve-<time>.json.
-  serve: async () => ({ run: async () => (execFileSync(process.execPath, ['--import', 'tsx', 'bench/serve.ts'], { stdio: 'inherit' }), []) }),
+  serve: async () => ({
+    run: async () => (execFileSync(process.execPath, ['--import', 'tsx', 'bench/serve.ts'], { stdio: 'inherit' }), []),
+  }),
 };
 
 const args = process.argv.slice(2);

@@ -10,9 +10,11 @@ const node = sh(process.execPath);
 const TOOLS: Record<string, (corpus: string, terms: { termsFile: string; codebookFile: string }, jobs: number) => string> = {
   'qda count': (corpus, t, jobs) => `${node} bin/qda.js count ${sh(corpus)} --codebook ${sh(t.codebookFile)} --jobs ${jobs} > /dev/null`,
   'rg | sort | uniq -c': (corpus, t) => `rg -o -i -w -F -f ${sh(t.termsFile)} --no-filename ${sh(corpus)} | sort | uniq -c > /dev/null`,
-  'rg | awk': (corpus, t) => `rg -o -i -w -F -f ${sh(t.termsFile)} --no-filename ${sh(corpus)} | awk '{ n[tolower($0)]++ } END { for (t in n) print n[t], t }' > /dev/null`,
+  'rg | awk': (corpus, t) =>
+    `rg -o -i -w -F -f ${sh(t.termsFile)} --no-filename ${sh(corpus)} | awk '{ n[tolower($0)]++ } END { for (t in n) print n[t], t }' > /dev/null`,
   floor: (corpus, t) => `${node} --import tsx bench/floor.ts ${sh(t.termsFile)} ${sh(corpus)} > /dev/null`,
-  'qda code': (corpus, t, jobs) => `${node} bin/qda.js code ${sh(corpus)} --codebook ${sh(t.codebookFile)} --jobs ${jobs} --out ${sh(join(DATA_DIR, 'codings.csv'))}`,
+  'qda code': (corpus, t, jobs) =>
+    `${node} bin/qda.js code ${sh(corpus)} --codebook ${sh(t.codebookFile)} --jobs ${jobs} --out ${sh(join(DATA_DIR, 'codings.csv'))}`,
 };
 const YARDSTICKS = ['rg | sort | uniq -c', 'rg | awk', 'floor'];
 
@@ -29,15 +31,28 @@ export async function run(options: BenchOptions): Promise<object[]> {
         if (tool === 'qda code' && !options.codeTerms.includes(count)) continue;
         const m = await measure(TOOLS[tool](corpus, terms, options.jobs));
         seconds.set(tool, m.seconds);
-        const row: Record<string, unknown> = { size_mb: round(megabytes), terms: count, tool, jobs: tool.startsWith('qda') ? options.jobs : 1, seconds: round(m.seconds), mb_s: round(megabytes / m.seconds), peak_rss_mb: m.peakRssMb };
+        const row: Record<string, unknown> = {
+          size_mb: round(megabytes),
+          terms: count,
+          tool,
+          jobs: tool.startsWith('qda') ? options.jobs : 1,
+          seconds: round(m.seconds),
+          mb_s: round(megabytes / m.seconds),
+          peak_rss_mb: m.peakRssMb,
+        };
         rows.push(row);
         options.log(row);
       }
       const qda = seconds.get('qda count');
       if (qda !== undefined) {
         const row = rows.find((r) => r.size_mb === round(megabytes) && r.terms === count && r.tool === 'qda count')!;
-        for (const y of YARDSTICKS) if (seconds.has(y)) row[`ratio_vs_${y.replace(/\W+/g, '_').replace(/_$/, '')}`] = round(seconds.get(y)! / qda);
-        options.log({ size_mb: round(megabytes), terms: count, ratios: Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('ratio'))) });
+        for (const y of YARDSTICKS)
+          if (seconds.has(y)) row[`ratio_vs_${y.replace(/\W+/g, '_').replace(/_$/, '')}`] = round(seconds.get(y)! / qda);
+        options.log({
+          size_mb: round(megabytes),
+          terms: count,
+          ratios: Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('ratio'))),
+        });
       }
     }
     // A dictionary 100 times larger should cost less than twice the time.
@@ -45,14 +60,28 @@ export async function run(options: BenchOptions): Promise<object[]> {
     const few = at(Math.min(...options.terms));
     const many = at(Math.max(...options.terms));
     if (few && many && few !== many) {
-      const row = { size_mb: round(megabytes), check: `qda count: ${many.terms} terms ÷ ${few.terms} terms`, time_ratio: round((many.seconds as number) / (few.seconds as number)) };
+      const row = {
+        size_mb: round(megabytes),
+        check: `qda count: ${many.terms} terms ÷ ${few.terms} terms`,
+        time_ratio: round((many.seconds as number) / (few.seconds as number)),
+      };
       rows.push(row);
       options.log(row);
     }
     if (options.report.includes(size)) {
       const terms = termsOf(500);
-      const m = await measure(`${node} bin/qda.js report ${sh(corpus)} --codebook ${sh(terms.codebookFile)} --by document --out ${sh(join(DATA_DIR, 'report'))}`);
-      const row = { size_mb: round(megabytes), terms: 500, tool: 'qda report', jobs: 1, seconds: round(m.seconds), mb_s: round(megabytes / m.seconds), peak_rss_mb: m.peakRssMb };
+      const m = await measure(
+        `${node} bin/qda.js report ${sh(corpus)} --codebook ${sh(terms.codebookFile)} --by document --out ${sh(join(DATA_DIR, 'report'))}`,
+      );
+      const row = {
+        size_mb: round(megabytes),
+        terms: 500,
+        tool: 'qda report',
+        jobs: 1,
+        seconds: round(m.seconds),
+        mb_s: round(megabytes / m.seconds),
+        peak_rss_mb: m.peakRssMb,
+      };
       rows.push(row);
       options.log(row);
     }

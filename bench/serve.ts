@@ -20,7 +20,10 @@ import type { NewCoding } from '../src/store/store.js';
 const WORDS = 20_000;
 const CODINGS = 1_000;
 const random = seededRandom(20);
-const vocabulary = 'saya dia korban pelaku keluarga kampus dosen teman cerita takut malu percaya bantu konselor laporan rumah ibu ayah kakak sekolah kuliah waktu hari minggu bulan tahun tidak sudah belum masih juga karena jadi kalau tapi dan atau yang itu ini ada'.split(' ');
+const vocabulary =
+  'saya dia korban pelaku keluarga kampus dosen teman cerita takut malu percaya bantu konselor laporan rumah ibu ayah kakak sekolah kuliah waktu hari minggu bulan tahun tidak sudah belum masih juga karena jadi kalau tapi dan atau yang itu ini ada'.split(
+    ' ',
+  );
 const dir = mkdtempSync(join(tmpdir(), 'qda-bench-serve-'));
 const chromiumPath = '/usr/bin/chromium';
 
@@ -37,7 +40,15 @@ const store = await openSqliteStore(join(dir, 'bench.qda'), { mode: 'write', cre
 const codings: NewCoding[] = Array.from({ length: CODINGS }, () => {
   const turn = doc.turns[Math.floor(random() * doc.turns.length)];
   const start = turn.start + Math.floor(random() * (turn.end - turn.start - 60));
-  return { document: 'bench', start, end: start + 20 + Math.floor(random() * 40), code: leaves[Math.floor(random() * leaves.length)], origin: 'manual', coder: ['ayu', 'bima', 'citra'][Math.floor(random() * 3)], status: 'accepted' };
+  return {
+    document: 'bench',
+    start,
+    end: start + 20 + Math.floor(random() * 40),
+    code: leaves[Math.floor(random() * leaves.length)],
+    origin: 'manual',
+    coder: ['ayu', 'bima', 'citra'][Math.floor(random() * 3)],
+    status: 'accepted',
+  };
 });
 await store.change('bench', 'set up', async (tx) => {
   await tx.addDocument(doc);
@@ -48,11 +59,25 @@ await store.change('bench', 'set up', async (tx) => {
 const web = join(dir, 'web');
 await buildWeb(web);
 const token = newToken();
-const server = await startServer({ routes: workbenchRoutes({ store, name: 'bench.qda' }), assets: loadAssets(web), token, authenticate: tokenAuthenticator(token) });
+const server = await startServer({
+  routes: workbenchRoutes({ store, name: 'bench.qda' }),
+  assets: loadAssets(web),
+  token,
+  authenticate: tokenAuthenticator(token),
+});
 const profile = join(dir, 'profile');
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath, headless: true, viewport: { width: 1280, height: 800 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  executablePath: chromiumPath,
+  headless: true,
+  viewport: { width: 1280, height: 800 },
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.addInitScript(() => localStorage.setItem('qda.coder', 'ana'));
@@ -77,18 +102,21 @@ for (let i = 0; i < 20; i++) {
   await page.keyboard.press('Control+ArrowDown');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
-  const timing = page.evaluate(() => new Promise<number>((resolve) => {
-    let t0 = 0;
-    document.addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
-    const before = document.querySelectorAll('.stripe').length;
-    const observer = new MutationObserver(() => {
-      if (t0 && document.querySelectorAll('.stripe').length > before) {
-        observer.disconnect();
-        requestAnimationFrame(() => resolve(performance.now() - t0));
-      }
-    });
-    observer.observe(document.querySelector('.transcript')!, { childList: true, subtree: true });
-  }));
+  const timing = page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let t0 = 0;
+        document.addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
+        const before = document.querySelectorAll('.stripe').length;
+        const observer = new MutationObserver(() => {
+          if (t0 && document.querySelectorAll('.stripe').length > before) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }
+        });
+        observer.observe(document.querySelector('.transcript')!, { childList: true, subtree: true });
+      }),
+  );
   await page.waitForTimeout(20);
   await page.keyboard.press('1');
   applyMs.push(await timing);
@@ -102,10 +130,19 @@ rmSync(dir, { recursive: true, force: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const result = {
-  case: 'serve', words: WORDS, turns: doc.turns.length, codings: CODINGS, viewport: '1280x800',
-  open_ms: { median: median(openMs), max: Math.max(...openMs), runs: openMs }, open_budget_ms: 1000,
-  apply_code_ms: { median: Math.round(median(applyMs) * 10) / 10, max: Math.round(Math.max(...applyMs) * 10) / 10, runs: applyMs.length }, apply_budget_ms: 100,
+  case: 'serve',
+  words: WORDS,
+  turns: doc.turns.length,
+  codings: CODINGS,
+  viewport: '1280x800',
+  open_ms: { median: median(openMs), max: Math.max(...openMs), runs: openMs },
+  open_budget_ms: 1000,
+  apply_code_ms: { median: Math.round(median(applyMs) * 10) / 10, max: Math.round(Math.max(...applyMs) * 10) / 10, runs: applyMs.length },
+  apply_budget_ms: 100,
 };
 console.log(JSON.stringify(result));
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(join('bench/results', `serve-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  join('bench/results', `serve-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+  `${JSON.stringify(result, null, 2)}\n`,
+);

@@ -23,7 +23,11 @@ export function suggestBench(documents = 200): Record<string, number | string> {
     const doc = fromText(readFileSync(join(dir, name), 'utf8'), { file: name }).corpus.documents[0];
     for (const t of doc.turns) {
       const participant = doc.participants.find((p) => p.name === t.speaker);
-      turns.push({ speaker: t.speaker ?? 'Informan', role: participant?.role ?? 'informant', text: doc.text.slice(t.start, t.end).replace(/\s+/g, ' ') });
+      turns.push({
+        speaker: t.speaker ?? 'Informan',
+        role: participant?.role ?? 'informant',
+        text: doc.text.slice(t.start, t.end).replace(/\s+/g, ' '),
+      });
     }
   }
   const random = seededRandom(11);
@@ -32,10 +36,14 @@ export function suggestBench(documents = 200): Record<string, number | string> {
     const picked = Array.from({ length: 40 }, () => turns[Math.floor(random() * turns.length)]);
     const people = [...new Map(picked.map((t) => [t.speaker, t.role]))];
     const header = `---\nid: doc-${d + 1}\nlanguage: id\nparticipants:\n${people.map(([name, role]) => `  - name: ${name}\n    role: ${role}`).join('\n')}\n---\n`;
-    corpus.documents.push(fromText(header + picked.map((t) => `${t.speaker}: ${t.text}`).join('\n\n'), { file: `doc-${d + 1}.md`, format: 'md' }).corpus.documents[0]);
+    corpus.documents.push(
+      fromText(header + picked.map((t) => `${t.speaker}: ${t.text}`).join('\n\n'), { file: `doc-${d + 1}.md`, format: 'md' }).corpus
+        .documents[0],
+    );
   }
   const coder = createCoder(codebook);
-  const decisions: CodingDecision[] = corpus.documents.flatMap((doc) => coder.codeDocument(doc).codings)
+  const decisions: CodingDecision[] = corpus.documents
+    .flatMap((doc) => coder.codeDocument(doc).codings)
     .filter(() => random() >= 0.3)
     .map((c) => ({ document: c.document, code: c.code, start: c.start, end: c.end, coder: 'bench', verdict: 'applied' as const }));
 
@@ -76,5 +84,8 @@ function round(x: number): number {
 if (process.argv[1]?.endsWith('suggest.ts')) {
   const row = suggestBench();
   console.log(JSON.stringify(row));
-  writeFileSync(join('bench/results', `suggest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify([row], null, 2)}\n`);
+  writeFileSync(
+    join('bench/results', `suggest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify([row], null, 2)}\n`,
+  );
 }

@@ -35,21 +35,44 @@ async function bench(label: string, backend: Backend, where: string[], file: str
   const members = await signInAll(server.origin, coders);
   process.stderr.write(`team bench (${label}): ${coderCount} coders for ${seconds} s…\n`);
   const started = Date.now();
-  const load = await runCoders({ origin: server.origin, coders: members, documents, codes, durationMs: seconds * 1000, maxWritesPerCoder: 5000 });
+  const load = await runCoders({
+    origin: server.origin,
+    coders: members,
+    documents,
+    codes,
+    durationMs: seconds * 1000,
+    maxWritesPerCoder: 5000,
+  });
   const elapsed = (Date.now() - started) / 1000;
   await stopProcess(server.child);
 
   const reopened = await openBackend(backend, file);
-  const stored = (await reopened.store.listCodings({ origin: 'manual' })).map(({ id, coder, document, code, start, end }) => ({ id, coder, document, code, start, end }));
+  const stored = (await reopened.store.listCodings({ origin: 'manual' })).map(({ id, coder, document, code, start, end }) => ({
+    id,
+    coder,
+    document,
+    code,
+    start,
+    end,
+  }));
   await reopened.team.close();
   await reopened.store.close();
   const audit = auditWrites(load.acknowledged, stored);
   const round = (x: number) => Math.round(x * 10) / 10;
   return {
-    case: 'team', store: label, coders: coderCount, seconds: round(elapsed),
-    acknowledged_writes: load.acknowledged.length, writes_per_second: round(load.acknowledged.length / elapsed),
-    failed_requests: load.failed, lost_writes: audit.lost.length, duplicated_writes: audit.duplicated, unacknowledged_stored: audit.unacknowledged,
-    latency_ms_p50: round(percentile(load.latencies, 50)), latency_ms_p95: round(percentile(load.latencies, 95)), latency_ms_p99: round(percentile(load.latencies, 99)),
+    case: 'team',
+    store: label,
+    coders: coderCount,
+    seconds: round(elapsed),
+    acknowledged_writes: load.acknowledged.length,
+    writes_per_second: round(load.acknowledged.length / elapsed),
+    failed_requests: load.failed,
+    lost_writes: audit.lost.length,
+    duplicated_writes: audit.duplicated,
+    unacknowledged_stored: audit.unacknowledged,
+    latency_ms_p50: round(percentile(load.latencies, 50)),
+    latency_ms_p95: round(percentile(load.latencies, 95)),
+    latency_ms_p99: round(percentile(load.latencies, 99)),
   };
 }
 
@@ -75,7 +98,11 @@ export async function run(options: BenchOptions): Promise<object[]> {
       await admin.end();
     }
   } else {
-    const skipped = { case: 'team', store: 'postgresql', skipped: 'no PostgreSQL server: run `.ci/with-postgres npm run bench` (or set QDA_TEST_PG)' };
+    const skipped = {
+      case: 'team',
+      store: 'postgresql',
+      skipped: 'no PostgreSQL server: run `.ci/with-postgres npm run bench` (or set QDA_TEST_PG)',
+    };
     options.log(skipped);
     results.push(skipped);
   }

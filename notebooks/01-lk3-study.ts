@@ -4,13 +4,29 @@
 // Run: npx tsx notebooks/01-lk3-study.ts
 import { readdirSync } from 'node:fs';
 import {
-  codeCorpus, codeFrequencyChart, cooccurrence, cooccurrenceHeatmap, frequencies, frequencyCrosstab, joinCases, labelOf,
-  quoteBank, readCases, readCodebook, readCorpus, type Block, type Frequencies, type Table,
+  codeCorpus,
+  codeFrequencyChart,
+  cooccurrence,
+  cooccurrenceHeatmap,
+  frequencies,
+  frequencyCrosstab,
+  joinCases,
+  labelOf,
+  quoteBank,
+  readCases,
+  readCodebook,
+  readCorpus,
+  type Block,
+  type Frequencies,
+  type Table,
 } from '../src/index.js';
 import { must, publish } from './lib/publish.js';
 
 const folder = 'data-sample/transcripts';
-const files = readdirSync(folder).filter((f) => f.endsWith('.md')).sort().map((f) => `${folder}/${f}`);
+const files = readdirSync(folder)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => `${folder}/${f}`);
 const read = await readCorpus(files);
 const cases = await readCases('data-sample/cases.csv');
 const { corpus } = joinCases(must(read.corpus, read.messages), must(cases.cases, cases.messages));
@@ -51,23 +67,43 @@ const quotes = quoteBank(coded, codebook, { perCode: 2 });
 const quotesOf = (prefix: string) => quotes.filter((q) => q.code.startsWith(`${prefix}/`));
 
 const blocks: Block[] = [
-  { kind: 'paragraph', text: `${corpus.documents.length} interviews, ${coded.segments.length} turns, coded automatically with the ${codebook.codes.length} codes of ${codebook.name ?? 'the LK3 codebook'}. The interviewer's questions are never coded; every count below is of informants' turns, and a family counts a turn once when any of its codes applies.` },
+  {
+    kind: 'paragraph',
+    text: `${corpus.documents.length} interviews, ${coded.segments.length} turns, coded automatically with the ${codebook.codes.length} codes of ${codebook.name ?? 'the LK3 codebook'}. The interviewer's questions are never coded; every count below is of informants' turns, and a family counts a turn once when any of its codes applies.`,
+  },
   { kind: 'heading', text: 'Why the violence happened: three factors' },
-  { kind: 'paragraph', text: `All three factors of the study's model appear. The one informants speak of most is ${leading('factor')}. Social workers and academics both name them, as the table by role shows.` },
-  { kind: 'table', table: family(byRole, 'factor'), caption: 'Factors by informant role: segments (share of the role\'s segments).' },
+  {
+    kind: 'paragraph',
+    text: `All three factors of the study's model appear. The one informants speak of most is ${leading('factor')}. Social workers and academics both name them, as the table by role shows.`,
+  },
+  { kind: 'table', table: family(byRole, 'factor'), caption: "Factors by informant role: segments (share of the role's segments)." },
   { kind: 'quotes', quotes: quotesOf('factor') },
   { kind: 'heading', text: 'What a social worker needs: three foundations' },
   { kind: 'paragraph', text: `Knowledge, skills and values. The most discussed foundation is ${leading('foundation')}.` },
   { kind: 'table', table: family(byRole, 'foundation'), caption: 'Foundations by informant role.' },
   { kind: 'quotes', quotes: quotesOf('foundation') },
   { kind: 'heading', text: 'The stages of the helping process' },
-  { kind: 'paragraph', text: `Informants walk through the Generalist Intervention Model from engagement to follow-up. The stage described most is ${leading('stage')}.` },
+  {
+    kind: 'paragraph',
+    text: `Informants walk through the Generalist Intervention Model from engagement to follow-up. The stage described most is ${leading('stage')}.`,
+  },
   { kind: 'table', table: family(byRole, 'stage'), caption: 'Stages of the helping process by informant role.' },
-  { kind: 'chart', svg: codeFrequencyChart(bySpeaker, { colors: Object.fromEntries(codebook.codes.filter((c) => c.color).map((c) => [c.id, c.color!])) }), caption: 'Coded turns per code, coloured by family.' },
+  {
+    kind: 'chart',
+    svg: codeFrequencyChart(bySpeaker, { colors: Object.fromEntries(codebook.codes.filter((c) => c.color).map((c) => [c.id, c.color!])) }),
+    caption: 'Coded turns per code, coloured by family.',
+  },
   { kind: 'heading', text: 'Which factors come up with which stages' },
-  { kind: 'paragraph', text: `Turns that name a factor and a stage together. The strongest pair is ${strongest.f} with ${strongest.s} (${strongest.n} turns): informants explain the cause of the violence while describing that stage of their work.` },
+  {
+    kind: 'paragraph',
+    text: `Turns that name a factor and a stage together. The strongest pair is ${strongest.f} with ${strongest.s} (${strongest.n} turns): informants explain the cause of the violence while describing that stage of their work.`,
+  },
   { kind: 'table', table: factorsByStage, caption: 'Turns coded with both the factor (row) and the stage (column).' },
-  { kind: 'chart', svg: cooccurrenceHeatmap(co), caption: 'Co-occurrence of all second-level codes; the diagonal is each code\'s frequency.' },
+  {
+    kind: 'chart',
+    svg: cooccurrenceHeatmap(co),
+    caption: "Co-occurrence of all second-level codes; the diagonal is each code's frequency.",
+  },
   { kind: 'heading', text: 'Quotes for the stages' },
   { kind: 'quotes', quotes: quotesOf('stage') },
 ];

@@ -6,7 +6,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  codeCorpus, frequencies, frequencyTable, readCodebook, readCorpus, readQdpx, writeQdpx, type Block, type Table,
+  codeCorpus,
+  frequencies,
+  frequencyTable,
+  readCodebook,
+  readCorpus,
+  readQdpx,
+  writeQdpx,
+  type Block,
+  type Table,
 } from '../src/index.js';
 import { must, publish } from './lib/publish.js';
 
@@ -15,7 +23,10 @@ const blocks: Block[] = [];
 const demo = join(process.env.QDA_CORPORA ?? '../shared/corpora', 'qc-qualitative-coding', 'demo.qdpx');
 if (existsSync(demo)) {
   const project = await readQdpx(demo);
-  const codebook = must(project.codebook, project.messages.filter((m) => m.fatal));
+  const codebook = must(
+    project.codebook,
+    project.messages.filter((m) => m.fatal),
+  );
   const counts = new Map<string, number>();
   for (const c of project.codings) counts.set(c.code, (counts.get(c.code) ?? 0) + 1);
   const table: Table = {
@@ -24,14 +35,22 @@ if (existsSync(demo)) {
   };
   blocks.push(
     { kind: 'heading', text: 'A project from another tool' },
-    { kind: 'paragraph', text: `${demo.split('/').pop()} was written by ${project.meta.origin ?? 'another tool'}: ${project.corpus.documents.length} sources, ${codebook.codes.length} codes and ${project.codings.length} codings by ${project.users.map((u) => u.name).join(', ')}. Positions: ${project.meta.positions?.text ?? 'none'}. Its code names become code ids; the most used codes:` },
+    {
+      kind: 'paragraph',
+      text: `${demo.split('/').pop()} was written by ${project.meta.origin ?? 'another tool'}: ${project.corpus.documents.length} sources, ${codebook.codes.length} codes and ${project.codings.length} codings by ${project.users.map((u) => u.name).join(', ')}. Positions: ${project.meta.positions?.text ?? 'none'}. Its code names become code ids; the most used codes:`,
+    },
     { kind: 'table', table, caption: 'Codings per code in the imported project (top 10).' },
   );
 }
 
 // Our sample, coded with the bundled codebook, out to REFI-QDA and back.
 const folder = 'data-sample/transcripts';
-const read = await readCorpus(readdirSync(folder).filter((f) => f.endsWith('.md')).sort().map((f) => `${folder}/${f}`));
+const read = await readCorpus(
+  readdirSync(folder)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `${folder}/${f}`),
+);
 const corpus = must(read.corpus, read.messages);
 const loaded = await readCodebook('codebooks/lk3-psychosocial.yaml');
 const codebook = must(loaded.codebook, loaded.messages);
@@ -39,7 +58,10 @@ const coded = codeCorpus(corpus, codebook);
 const out = 'notebooks/out/lk3-sample.qdpx';
 const archive = await writeQdpx(out, { name: 'LK3 sample', codebook, documents: corpus.documents, codings: coded.codings });
 const back = await readQdpx(out);
-const backCodebook = must(back.codebook, back.messages.filter((m) => m.fatal));
+const backCodebook = must(
+  back.codebook,
+  back.messages.filter((m) => m.fatal),
+);
 
 const key = (c: { document: string; code: string; start: number; end: number }) => `${c.document} ${c.code} ${c.start} ${c.end}`;
 const sent = new Set(coded.codings.map(key));
@@ -58,9 +80,16 @@ const roundTrip: Table = {
 const backFreq = frequencies({ documents: back.corpus.documents, ...coded, codings: back.codings }, backCodebook, { by: 'document' });
 blocks.push(
   { kind: 'heading', text: 'Our coded sample, out and back' },
-  { kind: 'paragraph', text: `The seven sample interviews, coded automatically, were written to ${out} (sources, the codebook with colours and descriptions, one user "auto", every coding as a PlainTextSelection) and read back. Positions: ${back.meta.positions?.text ?? 'none'}.` },
+  {
+    kind: 'paragraph',
+    text: `The seven sample interviews, coded automatically, were written to ${out} (sources, the codebook with colours and descriptions, one user "auto", every coding as a PlainTextSelection) and read back. Positions: ${back.meta.positions?.text ?? 'none'}.`,
+  },
   { kind: 'table', table: roundTrip, caption: 'What survived the round trip.' },
   { kind: 'paragraph', text: 'The frequency table computed from the project read back, ready for the paper:' },
-  { kind: 'table', table: { ...frequencyTable(backFreq), rows: frequencyTable(backFreq).rows.filter((r) => r[2] === '(all)') }, caption: 'Code frequencies from the re-imported project.' },
+  {
+    kind: 'table',
+    table: { ...frequencyTable(backFreq), rows: frequencyTable(backFreq).rows.filter((r) => r[2] === '(all)') },
+    caption: 'Code frequencies from the re-imported project.',
+  },
 );
 await publish(import.meta.url, { title: 'REFI-QDA interchange: from another tool to our tables and back', blocks });

@@ -11,9 +11,28 @@
 
 // Model: documents, segments, codebooks, codings, messages.
 export { message, formatMessage, lineColumn, QdaError, type Message } from './model/message.js';
-export { roleOf, type AttributeValue, type Attributes, type Corpus, type Document, type ImportResult, type Participant, type Turn } from './model/document.js';
+export {
+  roleOf,
+  type AttributeValue,
+  type Attributes,
+  type Corpus,
+  type Document,
+  type ImportResult,
+  type Participant,
+  type Turn,
+} from './model/document.js';
 export { UNITS, type Segment, type Unit } from './model/segment.js';
-export { ancestors, emptyRules, labelOf, parentId, type Code, type CodeRules, type Codebook, type NearRule, type TermRule } from './model/codebook.js';
+export {
+  ancestors,
+  emptyRules,
+  labelOf,
+  parentId,
+  type Code,
+  type CodeRules,
+  type Codebook,
+  type NearRule,
+  type TermRule,
+} from './model/codebook.js';
 export type { AutoCoding, CodePointSpan, Coding, CodingRow, CodingSource, CountedSegment, Hit } from './model/coding.js';
 export type { KwicLine } from './model/kwic.js';
 export type { TableFile } from './model/table-file.js';
@@ -53,30 +72,77 @@ export { chooseCoder, type CoderChoice } from './coding/choose-coder.js';
 
 // Analysis: pure functions on model types.
 export { rollUp, segmentKey, codesAtLevel, type CodedCorpus, type RolledUp } from './analysis/rollup.js';
-export { frequencies, groupingAttributes, type Frequencies, type FrequencyBase, type FrequencyOptions, type FrequencyRow, type Grouping } from './analysis/frequencies.js';
+export {
+  frequencies,
+  groupingAttributes,
+  type Frequencies,
+  type FrequencyBase,
+  type FrequencyOptions,
+  type FrequencyRow,
+  type Grouping,
+} from './analysis/frequencies.js';
 export { CodeCountsBuilder, countedCodes, type CodeCounts, type CountedCode, type GroupCounts } from './analysis/code-counts.js';
 export { cooccurrence, type Cooccurrence, type CooccurrenceCell, type CooccurrenceOptions } from './analysis/cooccurrence.js';
 export { quoteBank, citationOf, type EvidencedCoding, type Quote, type QuoteMark, type QuoteOptions } from './analysis/quotes.js';
 export { retrieve, type RetrievalQuery } from './analysis/retrieve.js';
 export { codebookRows, type CodebookRow } from './analysis/codebook-table.js';
 export {
-  validateCoding, type CodeValidation, type CodingForValidation, type SegmentMismatch, type ValidationOptions, type ValidationResult, type ValidationScores,
+  validateCoding,
+  type CodeValidation,
+  type CodingForValidation,
+  type SegmentMismatch,
+  type ValidationOptions,
+  type ValidationResult,
+  type ValidationScores,
 } from './analysis/validation.js';
 
 // Agreement between coders (the statistics in one place, tested against published examples).
 export type { RatingValue, ReliabilityData } from './analysis/agreement/reliability-data.js';
-export { parseReliabilityCsv, RELIABILITY_LAYOUTS, type ReliabilityCsvOptions, type ReliabilityLayout } from './analysis/agreement/reliability-csv.js';
+export {
+  parseReliabilityCsv,
+  RELIABILITY_LAYOUTS,
+  type ReliabilityCsvOptions,
+  type ReliabilityLayout,
+} from './analysis/agreement/reliability-csv.js';
 export { percentAgreement } from './analysis/agreement/percent-agreement.js';
-export { cohenKappa, cohenKappaOfRatings, contingencyTable, type ContingencyTable, type KappaResult, type KappaWeights } from './analysis/agreement/cohen-kappa.js';
+export {
+  cohenKappa,
+  cohenKappaOfRatings,
+  contingencyTable,
+  type ContingencyTable,
+  type KappaResult,
+  type KappaWeights,
+} from './analysis/agreement/cohen-kappa.js';
 export { scottPi } from './analysis/agreement/scott-pi.js';
 export { categoryCounts, fleissKappa, type CategoryCounts, type FleissResult } from './analysis/agreement/fleiss-kappa.js';
-export { krippendorffAlpha, MEASUREMENT_LEVELS, type AlphaOptions, type AlphaResult, type MeasurementLevel } from './analysis/agreement/krippendorff-alpha.js';
+export {
+  krippendorffAlpha,
+  MEASUREMENT_LEVELS,
+  type AlphaOptions,
+  type AlphaResult,
+  type MeasurementLevel,
+} from './analysis/agreement/krippendorff-alpha.js';
 export { bootstrapAlpha, type AlphaInterval, type BootstrapOptions } from './analysis/agreement/bootstrap-alpha.js';
 export {
-  overlapShare, overlapUnits, segmentUnits, type AgreementUnit, type AgreementUnitKind, type AgreementUnits, type CodingForAgreement, type CoderSpan, type UnitOptions,
+  overlapShare,
+  overlapUnits,
+  segmentUnits,
+  type AgreementUnit,
+  type AgreementUnitKind,
+  type AgreementUnits,
+  type CodingForAgreement,
+  type CoderSpan,
+  type UnitOptions,
 } from './analysis/agreement/coding-units.js';
 export {
-  agreementStatistics, codingAgreement, describeUnits, type AgreementStatistics, type CodeAgreement, type CodingAgreement, type CodingAgreementOptions, type Disagreement,
+  agreementStatistics,
+  codingAgreement,
+  describeUnits,
+  type AgreementStatistics,
+  type CodeAgreement,
+  type CodingAgreement,
+  type CodingAgreementOptions,
+  type Disagreement,
 } from './analysis/agreement/coding-agreement.js';
 
 // Learned suggestions: per-code models trained on a coder's own codings (pure; no I/O, no network).
@@ -87,13 +153,35 @@ export type { FeatureKind } from './learn/features.js';
 export type { FoldGrouping } from './learn/folds.js';
 export type { LogisticModel } from './learn/logistic.js';
 export { suggestCodings, type Suggestion } from './learn/suggest.js';
-export { evaluateSuggester, type EvaluateOptions, type Evaluation, type Method, type MethodResult, type CodeResult, type CurvePoint, type Scores } from './learn/evaluate.js';
+export {
+  evaluateSuggester,
+  type EvaluateOptions,
+  type Evaluation,
+  type Method,
+  type MethodResult,
+  type CodeResult,
+  type CurvePoint,
+  type Scores,
+} from './learn/evaluate.js';
 export { reviewOf, reviewQueue, uncertaintyOf, type ReviewReason, type SuggestionReview } from './learn/review.js';
 
 // Rendering: tables to CSV, Markdown, LaTeX, XLSX, HTML; charts to SVG; whole reports.
 export { toCsv, type Table } from './report/csv.js';
 export { codingRows, codingRowsToCsv, CODING_COLUMNS, type WrittenCodingRow } from './report/coding-table.js';
-export { countTable, countRows, COUNT_COLUMNS, frequencyTable, frequencyCrosstab, frequencyBaseNote, cooccurrenceTable, cooccurrencePairs, quoteTable, codebookTable, kwicTable, type KwicRow } from './report/tables.js';
+export {
+  countTable,
+  countRows,
+  COUNT_COLUMNS,
+  frequencyTable,
+  frequencyCrosstab,
+  frequencyBaseNote,
+  cooccurrenceTable,
+  cooccurrencePairs,
+  quoteTable,
+  codebookTable,
+  kwicTable,
+  type KwicRow,
+} from './report/tables.js';
 export { toMarkdown, quotesToMarkdown, markdownPage, type MarkdownTableOptions } from './report/markdown.js';
 export { toLatex, type LatexOptions } from './report/latex.js';
 export { toXlsx, type Sheet } from './report/xlsx.js';

@@ -48,6 +48,7 @@ describe('src/ layering', () => {
     expect(bad, `${file} imports ${bad.join(', ')}`).toEqual([]);
     if (!EDGE.includes(layer)) expect(FILE_SYSTEM.test(text), `${file} touches the file system or the process`).toBe(false);
     if (layer === 'web') expect(NODE_MODULE.test(text), `${file} runs in the browser: no node: modules`).toBe(false);
-    if (layer === 'web') expect(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/.test(text), `${file} writes HTML from strings`).toBe(false);
+    if (layer === 'web')
+      expect(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/.test(text), `${file} writes HTML from strings`).toBe(false);
   });
 });

@@ -25,10 +25,12 @@ function sources(dir: string): string[] {
 function examples(): Example[] {
   const out: Example[] = [];
   for (const file of sources('src')) {
-    readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
-      const m = /^\s*\*\s*@example\s+(.*?)\s+\/\/\s+(.+)$/.exec(text);
-      if (m) out.push({ file, line: i + 1, expression: m[1].replace(/;$/, ''), result: m[2].trim() });
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((text, i) => {
+        const m = /^\s*\*\s*@example\s+(.*?)\s+\/\/\s+(.+)$/.exec(text);
+        if (m) out.push({ file, line: i + 1, expression: m[1].replace(/;$/, ''), result: m[2].trim() });
+      });
   }
   return out;
 }
@@ -82,7 +84,10 @@ describe('TSDoc @examples', async () => {
 
   it.each(checked)('%s', (_name, example, actual, stated) => {
     if ('prefix' in stated) expect(String(actual).startsWith(stated.prefix), `${example.expression} gave ${String(actual)}`).toBe(true);
-    else if (typeof stated.value === 'number' && typeof actual === 'number') expect(Math.abs(actual - stated.value), `${example.file}:${example.line}: ${actual}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(stated.value)));
+    else if (typeof stated.value === 'number' && typeof actual === 'number')
+      expect(Math.abs(actual - stated.value), `${example.file}:${example.line}: ${actual}`).toBeLessThanOrEqual(
+        1e-12 * Math.max(1, Math.abs(stated.value)),
+      );
     else expect(actual, `${example.file}:${example.line}`).toEqual(stated.value);
   });
 });

@@ -9,9 +9,25 @@ const INDEX = resolve('src/index.ts');
 const SRC = resolve('src');
 
 /** Helpers of the statistics and the tests that are not part of the library. */
-const INTERNAL = ['normalCdf', 'seededRandom', 'alphaOfCoincidences', 'alphaOfPairable', 'coincidenceMatrix', 'pairableValues', 'compareRatings', 'distinctRatings', 'unitValues'];
+const INTERNAL = [
+  'normalCdf',
+  'seededRandom',
+  'alphaOfCoincidences',
+  'alphaOfPairable',
+  'coincidenceMatrix',
+  'pairableValues',
+  'compareRatings',
+  'distinctRatings',
+  'unitValues',
+];
 
-const program = ts.createProgram([INDEX], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true });
+const program = ts.createProgram([INDEX], {
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  strict: true,
+  noEmit: true,
+});
 const checker = program.getTypeChecker();
 const resolveAlias = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
 const exported = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(INDEX)!)!);
@@ -55,7 +71,7 @@ function publicTypesOf(symbol: ts.Symbol): Set<ts.Symbol> {
       else visitType(checker.getTypeAtLocation(d));
     } else if (ts.isClassDeclaration(d)) {
       for (const m of d.members) {
-        const modifiers = ts.canHaveModifiers(m) ? ts.getModifiers(m) ?? [] : [];
+        const modifiers = ts.canHaveModifiers(m) ? (ts.getModifiers(m) ?? []) : [];
         if (!modifiers.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword) && !(m.name && ts.isPrivateIdentifier(m.name))) visit(m);
       }
     } else if (ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d)) {
@@ -98,6 +114,21 @@ describe('src/index.ts', () => {
 
   it('has the functions the README and the notebooks use', () => {
     const names = new Set(exported.map((s) => s.name));
-    for (const name of ['readCorpus', 'readCodebook', 'codeCorpus', 'frequencies', 'frequencyCrosstab', 'toMarkdown', 'placeCodings', 'readQdpx', 'writeQdpx', 'kwic', 'validateCoding', 'codingAgreement', 'segmentUnits']) expect(names.has(name), name).toBe(true);
+    for (const name of [
+      'readCorpus',
+      'readCodebook',
+      'codeCorpus',
+      'frequencies',
+      'frequencyCrosstab',
+      'toMarkdown',
+      'placeCodings',
+      'readQdpx',
+      'writeQdpx',
+      'kwic',
+      'validateCoding',
+      'codingAgreement',
+      'segmentUnits',
+    ])
+      expect(names.has(name), name).toBe(true);
   });
 });

@@ -51,12 +51,20 @@ export function classAgreement(codings: readonly CodingForAgreement[], options: 
   const codes = [...(options.codes ?? [])];
   const all = codingAgreement(segmentUnits(codings, { coders, codes }));
   const reference = options.reference ?? null;
-  const versusReference = reference === null
-    ? []
-    : coders.filter((c) => c !== reference).map((coder) => ({
-      coder,
-      agreement: codingAgreement(segmentUnits(codings.filter((c) => c.coder === coder || c.coder === reference), { coders: [coder, reference], codes: all.codes.map((c) => c.code) })),
-    }));
+  const versusReference =
+    reference === null
+      ? []
+      : coders
+          .filter((c) => c !== reference)
+          .map((coder) => ({
+            coder,
+            agreement: codingAgreement(
+              segmentUnits(
+                codings.filter((c) => c.coder === coder || c.coder === reference),
+                { coders: [coder, reference], codes: all.codes.map((c) => c.code) },
+              ),
+            ),
+          }));
   return { coders, reference, all, versusReference, disputes: rankDisagreements(all.disagreements) };
 }
 

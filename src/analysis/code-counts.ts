@@ -55,7 +55,10 @@ export class CodeCountsBuilder {
   private readonly groups = new Map<string, GroupCounts>();
   private readonly all: GroupCounts;
 
-  constructor(private readonly codes: CountedCode[], readonly by: Grouping) {
+  constructor(
+    private readonly codes: CountedCode[],
+    readonly by: Grouping,
+  ) {
     codes.forEach((c, i) => this.codeIndex.set(c.code, i));
     this.rollUp = codes.map((c) => [c.code, ...ancestors(c.code)].map((id) => this.codeIndex.get(id)).filter((i) => i !== undefined));
     this.all = this.emptyGroup(null);
@@ -125,7 +128,10 @@ export class CodeCountsBuilder {
   /** The table: all segments first, then the groups in display order. */
   table(): CodeCounts {
     const groups = [...this.groups.values()];
-    const order = displayOrder(groups.map((g) => g.group!), this.by);
+    const order = displayOrder(
+      groups.map((g) => g.group!),
+      this.by,
+    );
     return { by: this.by, codes: [...this.codes], groups: [this.all, ...order.map((i) => groups[i])] };
   }
 

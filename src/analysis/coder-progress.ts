@@ -30,7 +30,12 @@ export interface CoderProgress {
 export function coderProgress(codings: readonly CodingForProgress[], coders: readonly string[] = []): CoderProgress[] {
   const order = [...coders];
   for (const c of codings) if (!order.includes(c.coder)) order.push(c.coder);
-  const by = new Map(order.map((coder) => [coder, { codings: 0, documents: new Set<string>(), segments: new Set<string>(), codes: new Set<string>(), last: null as string | null }]));
+  const by = new Map(
+    order.map((coder) => [
+      coder,
+      { codings: 0, documents: new Set<string>(), segments: new Set<string>(), codes: new Set<string>(), last: null as string | null },
+    ]),
+  );
   for (const c of codings) {
     const p = by.get(c.coder)!;
     p.codings++;

@@ -71,7 +71,8 @@ export function frequencies(input: CodedCorpus, codebook: Codebook, options: Fre
   checkString('frequencies', 'language', options.language);
   const by = options.by ?? 'speaker';
   const base = options.base ?? 'applicable';
-  if (base !== 'applicable' && base !== 'all') throw new TypeError(`frequencies: option "base" must be "applicable" or "all" (got ${JSON.stringify(base)})`);
+  if (base !== 'applicable' && base !== 'all')
+    throw new TypeError(`frequencies: option "base" must be "applicable" or "all" (got ${JSON.stringify(base)})`);
   const language = options.language ?? codebook.language;
   const rolled = rollUp(input.codings);
   const identity = speakerIdentities(input.documents);
@@ -96,7 +97,12 @@ export function frequencies(input: CodedCorpus, codebook: Codebook, options: Fre
   const applicable = base === 'applicable' ? applicableBases(codebook.codes, input.segments, segmentGroups, groupBase) : null;
 
   // `outside` counts coded segments the code's rules would not let it code (a human coder's choice).
-  interface Tally { segments: number; outside: number; documents: Set<string>; speakers: Set<string> }
+  interface Tally {
+    segments: number;
+    outside: number;
+    documents: Set<string>;
+    speakers: Set<string>;
+  }
   const newTally = (): Tally => ({ segments: 0, outside: 0, documents: new Set(), speakers: new Set() });
   const tallies = new Map<string, { total: Tally; groups: Tally[] }>();
   for (const code of codebook.codes) tallies.set(code.id, { total: newTally(), groups: groupNames.map(newTally) });
@@ -124,7 +130,15 @@ export function frequencies(input: CodedCorpus, codebook: Codebook, options: Fre
     const fields = { code: code.id, label: labelOf(code, language), depth: depthOf(code.id), baseRule: bases?.rule ?? '' };
     const row = (group: string | null, tally: Tally, n: number): FrequencyRow => {
       const b = n + tally.outside;
-      return { ...fields, group, segments: tally.segments, documents: tally.documents.size, speakers: tally.speakers.size, base: b, share: b === 0 ? NaN : (100 * tally.segments) / b };
+      return {
+        ...fields,
+        group,
+        segments: tally.segments,
+        documents: tally.documents.size,
+        speakers: tally.speakers.size,
+        base: b,
+        share: b === 0 ? NaN : (100 * tally.segments) / b,
+      };
     };
     rows.push(row(null, t.total, bases?.total ?? total));
     for (const i of order) rows.push(row(groupNames[i], t.groups[i], bases === undefined ? groupBase[i] : bases.groups[i]));
@@ -141,7 +155,12 @@ interface CodeBase {
 }
 
 /** The base of every code; codes share a few distinct rules (usually the codebook's defaults), each counted once. */
-function applicableBases(codes: readonly Code[], segments: readonly Segment[], segmentGroups: readonly number[], groupBase: readonly number[]): Map<string, CodeBase> {
+function applicableBases(
+  codes: readonly Code[],
+  segments: readonly Segment[],
+  segmentGroups: readonly number[],
+  groupBase: readonly number[],
+): Map<string, CodeBase> {
   const byRule = new Map<string, CodeBase>();
   const out = new Map<string, CodeBase>();
   for (const code of codes) {

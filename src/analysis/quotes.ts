@@ -93,7 +93,11 @@ const MAX_MARKED_WORDS = 4;
  * no near-duplicates, spread across informants — each with its citation and marked matches.
  * @example quoteBank({ ...corpus, ...codeCorpus(corpus, codebook) }, codebook, { perCode: 3 })
  */
-export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: QuoteOptions = {}): Quote[] {
+export function quoteBank(
+  input: CodedCorpus & { codings: readonly EvidencedCoding[] },
+  codebook: Codebook,
+  options: QuoteOptions = {},
+): Quote[] {
   checkInteger('quoteBank', 'perCode', options.perCode, { min: 0 });
   checkInteger('quoteBank', 'minWords', options.minWords, { min: 0 });
   checkInteger('quoteBank', 'maxWords', options.maxWords, { min: 1 });
@@ -148,10 +152,19 @@ export function quoteBank(input: CodedCorpus & { codings: readonly EvidencedCodi
     chosen.forEach(({ cand, excerpt, doc }, i) => {
       const seg = cand.segment;
       quotes.push({
-        code: code.id, label, rank: i + 1,
-        document: seg.document, segment: seg.index, speaker: seg.speaker, timestamp: seg.timestamp ?? null,
+        code: code.id,
+        label,
+        rank: i + 1,
+        document: seg.document,
+        segment: seg.index,
+        speaker: seg.speaker,
+        timestamp: seg.timestamp ?? null,
         ...citationOf(doc, seg.speaker),
-        text: excerpt.text, marks: excerpt.marks, terms: excerpt.terms, start: excerpt.start, end: excerpt.end,
+        text: excerpt.text,
+        marks: excerpt.marks,
+        terms: excerpt.terms,
+        start: excerpt.start,
+        end: excerpt.end,
       });
     });
   }
@@ -169,7 +182,11 @@ function citation(who: SpeakerIdentity | null, document: string, year: string | 
  * The best `perCode` excerpts, one per informant first, then filling up from informants
  * already quoted; never two near-duplicates.
  */
-function pickSpread<T extends { cand: Candidate; excerpt: Excerpt }>(scored: readonly T[], perCode: number, identity: (document: string, speaker: string) => SpeakerIdentity): T[] {
+function pickSpread<T extends { cand: Candidate; excerpt: Excerpt }>(
+  scored: readonly T[],
+  perCode: number,
+  identity: (document: string, speaker: string) => SpeakerIdentity,
+): T[] {
   const chosen: T[] = [];
   const speakers = new Set<string>();
   for (const spread of [true, false]) {
@@ -221,7 +238,9 @@ function trim(text: string, cand: Candidate, minWords: number, maxWords: number)
       let b = anchor;
       let n = words[anchor];
       for (;;) {
-        const options = [b + 1, a - 1].filter((i) => i >= 0 && i < sentences.length && n + words[i] <= maxWords && (n < minWords || hits[i] > 0));
+        const options = [b + 1, a - 1].filter(
+          (i) => i >= 0 && i < sentences.length && n + words[i] <= maxWords && (n < minWords || hits[i] > 0),
+        );
         if (options.length === 0) break;
         const next = options.reduce((x, y) => (hits[y] > hits[x] ? y : x));
         n += words[next];
@@ -235,17 +254,36 @@ function trim(text: string, cand: Candidate, minWords: number, maxWords: number)
 }
 
 /** `maxWords` words of one over-long sentence, starting a little before its first match. */
-function wordWindow(text: string, sentence: { start: number; end: number }, evidence: Candidate['evidence'], maxWords: number): { start: number; end: number } {
-  const tokens = [...text.slice(sentence.start, sentence.end).matchAll(WORD)].map((m) => ({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length }));
+function wordWindow(
+  text: string,
+  sentence: { start: number; end: number },
+  evidence: Candidate['evidence'],
+  maxWords: number,
+): { start: number; end: number } {
+  const tokens = [...text.slice(sentence.start, sentence.end).matchAll(WORD)].map((m) => ({
+    start: sentence.start + m.index!,
+    end: sentence.start + m.index! + m[0].length,
+  }));
   const hit = evidence.find((e) => e.mark && e.start >= sentence.start && e.start < sentence.end);
-  const at = hit ? Math.max(0, tokens.findIndex((t) => t.end > hit.start)) : 0;
+  const at = hit
+    ? Math.max(
+        0,
+        tokens.findIndex((t) => t.end > hit.start),
+      )
+    : 0;
   const from = Math.max(0, Math.min(at - Math.floor(maxWords / 3), tokens.length - maxWords));
   const to = Math.min(tokens.length, from + maxWords) - 1;
   return { start: from === 0 ? sentence.start : tokens[from].start, end: to + 1 < tokens.length ? tokens[to].end : sentence.end };
 }
 
 /** Build the quote text: whitespace collapsed, `…` at trimmed ends, marks moved into the new text. */
-function excerpt(text: string, span: { start: number; end: number }, first: number, last: number, evidence: Candidate['evidence']): Excerpt {
+function excerpt(
+  text: string,
+  span: { start: number; end: number },
+  first: number,
+  last: number,
+  evidence: Candidate['evidence'],
+): Excerpt {
   const prefix = span.start > first ? `${ELLIPSIS} ` : '';
   let out = prefix;
   const position = new Int32Array(span.end - span.start + 1);
@@ -264,7 +302,10 @@ function excerpt(text: string, span: { start: number; end: number }, first: numb
   position[span.end - span.start] = out.length;
   const inside = evidence.filter((e) => e.start < span.end && e.end > span.start);
   const marks: QuoteMark[] = [];
-  const spans = inside.filter((x) => x.mark).flatMap((e) => markedWords(text, e)).sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans = inside
+    .filter((x) => x.mark)
+    .flatMap((e) => markedWords(text, e))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   for (const e of spans) {
     const start = position[Math.max(e.start, span.start) - span.start];
     const end = position[Math.min(e.end, span.end) - span.start];
@@ -274,7 +315,10 @@ function excerpt(text: string, span: { start: number; end: number }, first: numb
   }
   if (span.end < last) out += ` ${ELLIPSIS}`;
   return {
-    start: span.start, end: span.end, text: out, marks,
+    start: span.start,
+    end: span.end,
+    text: out,
+    marks,
     terms: [...new Set(inside.flatMap((e) => (e.term ? [e.term] : [])))],
     words: countWords(text, span.start, span.end),
     hits: inside.filter((e) => e.mark).length,

@@ -23,7 +23,8 @@ export interface RetrievalQuery {
 export function retrieve(coded: CodedCorpus, codebook: Codebook, query: RetrievalQuery): Quote[] {
   const code = codebook.codes.find((c) => c.id === query.code);
   if (!code) throw new TypeError(`retrieve: code "${query.code}" is not in the codebook`);
-  if (query.and !== undefined && !codebook.codes.some((c) => c.id === query.and)) throw new TypeError(`retrieve: code "${query.and}" is not in the codebook`);
+  if (query.and !== undefined && !codebook.codes.some((c) => c.id === query.and))
+    throw new TypeError(`retrieve: code "${query.and}" is not in the codebook`);
   const label = labelOf(code, query.language ?? codebook.language) + (query.and ? ` + ${query.and}` : '');
   const within = (id: string, root: string) => id === root || id.startsWith(`${root}/`);
   const docs = new Map(coded.documents.map((d) => [d.id, d]));
@@ -46,8 +47,19 @@ export function retrieve(coded: CodedCorpus, codebook: Codebook, query: Retrieva
       if (!doc || !seg || seen.has(key)) continue;
       seen.add(key);
       quotes.push({
-        code: query.code, label, rank: 0, document: c.document, segment: c.segment, speaker: seg.speaker, timestamp: seg.timestamp ?? null,
-        ...citationOf(doc, seg.speaker), text: doc.text.slice(c.start, c.end), marks: [], terms: [], start: c.start, end: c.end,
+        code: query.code,
+        label,
+        rank: 0,
+        document: c.document,
+        segment: c.segment,
+        speaker: seg.speaker,
+        timestamp: seg.timestamp ?? null,
+        ...citationOf(doc, seg.speaker),
+        text: doc.text.slice(c.start, c.end),
+        marks: [],
+        terms: [],
+        start: c.start,
+        end: c.end,
       });
     }
   } else {
@@ -74,12 +86,23 @@ export function retrieve(coded: CodedCorpus, codebook: Codebook, query: Retrieva
         else marks.push({ ...s });
       }
       quotes.push({
-        code: query.code, label, rank: 0, document: c.document, segment: c.segment, speaker: seg.speaker, timestamp: seg.timestamp ?? null,
-        ...citationOf(doc, seg.speaker), text: seg.text, marks, terms: [], start: seg.start, end: seg.end,
+        code: query.code,
+        label,
+        rank: 0,
+        document: c.document,
+        segment: c.segment,
+        speaker: seg.speaker,
+        timestamp: seg.timestamp ?? null,
+        ...citationOf(doc, seg.speaker),
+        text: seg.text,
+        marks,
+        terms: [],
+        start: seg.start,
+        end: seg.end,
       });
     }
   }
-  quotes.sort((a, b) => (order.get(a.document)! - order.get(b.document)!) || a.start - b.start);
+  quotes.sort((a, b) => order.get(a.document)! - order.get(b.document)! || a.start - b.start);
   quotes.forEach((q, i) => (q.rank = i + 1));
   return quotes;
 }

@@ -87,7 +87,8 @@ export function validateCoding(
   options: ValidationOptions = {},
 ): ValidationResult {
   const scope = options.documents ?? 'gold';
-  if (scope !== 'gold' && scope !== 'all') throw new TypeError(`validateCoding: option "documents" must be "gold" or "all" (got ${JSON.stringify(scope)})`);
+  if (scope !== 'gold' && scope !== 'all')
+    throw new TypeError(`validateCoding: option "documents" must be "gold" or "all" (got ${JSON.stringify(scope)})`);
   const documents = [...new Set(segments.map((s) => s.document))];
   const goldDocuments = new Set(gold.map((c) => c.document));
   const compared = scope === 'all' ? documents : documents.filter((d) => goldDocuments.has(d));
@@ -123,11 +124,17 @@ export function validateCoding(
   collect(gold, goldSets, true);
 
   const listed = [...(options.codes ?? [])];
-  const others = [...new Set([...autoSets.keys(), ...goldSets.keys()])].filter((c) => !listed.includes(c)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const others = [...new Set([...autoSets.keys(), ...goldSets.keys()])]
+    .filter((c) => !listed.includes(c))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const all = [...listed, ...others];
   const parents = new Set(all.flatMap((c) => ancestors(c)));
   const empty = new Set<number>();
-  const codes: CodeValidation[] = all.map((code) => ({ code, leaf: !parents.has(code), ...scores(autoSets.get(code) ?? empty, goldSets.get(code) ?? empty) }));
+  const codes: CodeValidation[] = all.map((code) => ({
+    code,
+    leaf: !parents.has(code),
+    ...scores(autoSets.get(code) ?? empty, goldSets.get(code) ?? empty),
+  }));
   const leaves = codes.filter((c) => c.leaf);
   const overall = scoresOf(
     leaves.reduce((s, c) => s + c.truePositives, 0),
@@ -150,7 +157,8 @@ export function validateCoding(
   }
   const codeOrder = new Map(all.map((c, i) => [c, i]));
   const bySegment = (x: SegmentMismatch, y: SegmentMismatch) =>
-    (order.get(`${x.document}\u0000${x.segment}`) as number) - (order.get(`${y.document}\u0000${y.segment}`) as number) || (codeOrder.get(x.code) as number) - (codeOrder.get(y.code) as number);
+    (order.get(`${x.document}\u0000${x.segment}`) as number) - (order.get(`${y.document}\u0000${y.segment}`) as number) ||
+    (codeOrder.get(x.code) as number) - (codeOrder.get(y.code) as number);
   missed.sort(bySegment);
   overCoded.sort(bySegment);
 
@@ -158,13 +166,25 @@ export function validateCoding(
   for (const set of [...autoSets.values(), ...goldSets.values()]) for (const i of set) coded.add(i);
   const uncodedSegments = segments.length - coded.size;
   const unit = options.unit ?? 'segment';
-  const scopeText = skipped.length === 0
-    ? ''
-    : `Only the ${compared.length} document${compared.length === 1 ? '' : 's'} the gold standard codes ${compared.length === 1 ? 'is' : 'are'} compared (${nameList(compared)}); ${skipped.length} other${skipped.length === 1 ? ' is' : 's are'} left out (${nameList(skipped)}) as the gold coder coded nothing there. `;
-  const method = `${scopeText}Unit: a ${unit}; ${segments.length} ${unit}s in all. A code counts as applied to a ${unit} when it or a code below it is coded there (parents roll up their children). `
-    + `Precision = ${unit}s both apply the code to ÷ ${unit}s the automatic coding applies it to; recall = the same ÷ ${unit}s the gold standard applies it to (support). `
-    + `The ${uncodedSegments} ${unit}s that neither side coded, and every ${unit} neither side applied a code to, are true negatives: they do not enter precision, recall or F1. Overall = micro-average over leaf codes.`;
-  return { segments: segments.length, uncodedSegments, codes, overall, missed, overCoded, unplaced, documents: { compared, skipped }, method };
+  const scopeText =
+    skipped.length === 0
+      ? ''
+      : `Only the ${compared.length} document${compared.length === 1 ? '' : 's'} the gold standard codes ${compared.length === 1 ? 'is' : 'are'} compared (${nameList(compared)}); ${skipped.length} other${skipped.length === 1 ? ' is' : 's are'} left out (${nameList(skipped)}) as the gold coder coded nothing there. `;
+  const method =
+    `${scopeText}Unit: a ${unit}; ${segments.length} ${unit}s in all. A code counts as applied to a ${unit} when it or a code below it is coded there (parents roll up their children). ` +
+    `Precision = ${unit}s both apply the code to ÷ ${unit}s the automatic coding applies it to; recall = the same ÷ ${unit}s the gold standard applies it to (support). ` +
+    `The ${uncodedSegments} ${unit}s that neither side coded, and every ${unit} neither side applied a code to, are true negatives: they do not enter precision, recall or F1. Overall = micro-average over leaf codes.`;
+  return {
+    segments: segments.length,
+    uncodedSegments,
+    codes,
+    overall,
+    missed,
+    overCoded,
+    unplaced,
+    documents: { compared, skipped },
+    method,
+  };
 }
 
 /** Up to five names, then how many more. */
@@ -181,7 +201,8 @@ function scores(auto: ReadonlySet<number>, gold: ReadonlySet<number>): Validatio
 function scoresOf(truePositives: number, predicted: number, support: number): ValidationScores {
   const precision = predicted === 0 ? NaN : truePositives / predicted;
   const recall = support === 0 ? NaN : truePositives / support;
-  const f1 = Number.isNaN(precision) || Number.isNaN(recall) ? NaN : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const f1 =
+    Number.isNaN(precision) || Number.isNaN(recall) ? NaN : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const notes: string[] = [];
   if (predicted === 0 && support === 0) notes.push('neither the automatic coding nor the gold standard applies this code');
   else if (predicted === 0) notes.push('the automatic coding never applies this code: precision is undefined');

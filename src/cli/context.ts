@@ -30,7 +30,7 @@ export function processIo(): CliIo {
       new Promise((resolve, reject) => {
         if (failure) return reject(failure);
         if (!written) return resolve();
-        process.stdout.write('', (e) => (failure ?? e ? reject(failure ?? e) : resolve()));
+        process.stdout.write('', (e) => ((failure ?? e) ? reject(failure ?? e) : resolve()));
       }),
   };
 }

@@ -8,7 +8,10 @@ import type { CliContext } from './context.js';
 
 /** `--cases <file>`: attributes and roles per speaker or document. */
 export const casesOption = () =>
-  new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx), joined on the first column (or on `speaker`/`document` columns); a `role` column gives roles');
+  new Option(
+    '--cases <file>',
+    'attributes per speaker or document (.csv or .xlsx), joined on the first column (or on `speaker`/`document` columns); a `role` column gives roles',
+  );
 
 /** `--pseudonyms <file>`: real names → pseudonyms in every name and text printed. */
 export const pseudonymsOption = () =>

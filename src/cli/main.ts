@@ -4,7 +4,8 @@ import { message, QdaError } from '../model/message.js';
 import { CliContext, EXIT, processIo, type CliIo } from './context.js';
 import { COMMANDS } from './commands/index.js';
 
-const DESCRIPTION = 'Qualitative analysis of interview transcripts: code every segment with a codebook, count, quote, report and measure agreement. Nothing leaves this machine.';
+const DESCRIPTION =
+  'Qualitative analysis of interview transcripts: code every segment with a codebook, count, quote, report and measure agreement. Nothing leaves this machine.';
 
 const EXAMPLES = `
 Quick start:
@@ -39,7 +40,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     await io.finish?.();
   } catch (e) {
     // A full disk or a closed file behind `> out.csv` must never pass as success.
-    io.stderr(`qda: could not write the output to standard output: ${systemReason(e as NodeJS.ErrnoException)}; the output is incomplete\n`);
+    io.stderr(
+      `qda: could not write the output to standard output: ${systemReason(e as NodeJS.ErrnoException)}; the output is incomplete\n`,
+    );
     return EXIT.data;
   }
   return code;
@@ -53,7 +56,14 @@ function failed(e: unknown, ctx: CliContext, io: CliIo): number {
     return EXIT.data;
   }
   if (e instanceof OutputWriteError) {
-    ctx.report([message(`cannot write this output: ${systemReason(e.reason)}; nothing was written`, { file: e.target, ruleId: 'cannot-write', source: 'output', fatal: true })]);
+    ctx.report([
+      message(`cannot write this output: ${systemReason(e.reason)}; nothing was written`, {
+        file: e.target,
+        ruleId: 'cannot-write',
+        source: 'output',
+        fatal: true,
+      }),
+    ]);
     return EXIT.data;
   }
   const err = e as NodeJS.ErrnoException;

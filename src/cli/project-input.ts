@@ -41,16 +41,30 @@ export interface ProjectInput {
  * without a codebook is a fatal message when `needCodebook` is set.
  * @example const { corpus, codebook, codings } = await readProjectInput(ctx, 'study.qda')
  */
-export async function readProjectInput(ctx: CliContext, file: string, options: { codebook?: Codebook | null; needCodebook?: boolean; coder?: string } = {}): Promise<ProjectInput> {
+export async function readProjectInput(
+  ctx: CliContext,
+  file: string,
+  options: { codebook?: Codebook | null; needCodebook?: boolean; coder?: string } = {},
+): Promise<ProjectInput> {
   const store = await openProject(ctx, file, { mode: 'read' });
   try {
     const codebook = options.codebook ?? (await store.currentCodebook())?.codebook ?? null;
     if (!codebook && options.needCodebook !== false) {
-      throw new QdaError([message('the project has no codebook yet', { file, ruleId: 'no-codebook', source: 'project', fatal: true, note: 'add one with `qda project add FILE --codebook cb.yaml`, or give --codebook' })]);
+      throw new QdaError([
+        message('the project has no codebook yet', {
+          file,
+          ruleId: 'no-codebook',
+          source: 'project',
+          fatal: true,
+          note: 'add one with `qda project add FILE --codebook cb.yaml`, or give --codebook',
+        }),
+      ]);
     }
     const documents = await store.getDocuments();
     // `--coder auto` needs only the machine's codings: a large project need not be read whole.
-    const codings = (await store.listCodings({ status: ['suggested', 'accepted'], ...(options.coder === AUTO_CODER ? { coder: AUTO_CODER } : {}) })).filter(counts);
+    const codings = (
+      await store.listCodings({ status: ['suggested', 'accepted'], ...(options.coder === AUTO_CODER ? { coder: AUTO_CODER } : {}) })
+    ).filter(counts);
     return { corpus: { documents }, codebook, codings };
   } finally {
     await store.close();
@@ -62,7 +76,12 @@ export async function readProjectInput(ctx: CliContext, file: string, options: {
  * project the options files need (`[flags, value]` pairs). Returns a usage error text, or null.
  * @example const wrong = sourceChoice(files, options.project, 'transcripts', [['-c, --codebook <file>', options.codebook]])
  */
-export function sourceChoice(files: readonly string[], project: string | undefined, what = 'transcripts', needed: ReadonlyArray<readonly [string, unknown]> = []): string | null {
+export function sourceChoice(
+  files: readonly string[],
+  project: string | undefined,
+  what = 'transcripts',
+  needed: ReadonlyArray<readonly [string, unknown]> = [],
+): string | null {
   if (project !== undefined && files.length > 0) return `give ${what} or --project, not both`;
   if (project === undefined && files.length === 0) return `give ${what} (or --project study.qda)`;
   const missing = project === undefined ? needed.find(([, value]) => value === undefined) : undefined;

@@ -16,15 +16,30 @@ export function isDatabaseUrl(location: string): boolean {
  * The project to serve or to manage accounts of: an SQLite file, or a PostgreSQL database when
  * `database` is given (or the location itself is a `postgres://` URL).
  */
-export async function openTeamProject(location: string, options: { database?: string; create?: boolean; notice?: (t: string) => void }): Promise<{ store: ProjectStore; team: TeamStore; shownAs: string }> {
+export async function openTeamProject(
+  location: string,
+  options: { database?: string; create?: boolean; notice?: (t: string) => void },
+): Promise<{ store: ProjectStore; team: TeamStore; shownAs: string }> {
   const url = options.database ?? (isDatabaseUrl(location) ? location : undefined);
-  const open: OpenOptions = { mode: 'write', ...(options.create ? { create: true } : {}), ...(options.notice ? { notice: options.notice } : {}) };
+  const open: OpenOptions = {
+    mode: 'write',
+    ...(options.create ? { create: true } : {}),
+    ...(options.notice ? { notice: options.notice } : {}),
+  };
   if (url) {
     const store = await openPostgresStore(url, open);
     return { store, team: await openPostgresTeamStore(url), shownAs: redactedUrl(url) };
   }
   if (!existsSync(location) && !options.create) {
-    throw new QdaError([message('no such project file', { file: location, ruleId: 'project-missing', source: 'project', fatal: true, note: 'create one with `qda project create`' })]);
+    throw new QdaError([
+      message('no such project file', {
+        file: location,
+        ruleId: 'project-missing',
+        source: 'project',
+        fatal: true,
+        note: 'create one with `qda project create`',
+      }),
+    ]);
   }
   const store = await openSqliteStore(location, open);
   try {

@@ -25,8 +25,15 @@ export interface TeamServeOptions {
  * `qda serve --team`: the project for a team or class, with accounts. Listens on loopback unless
  * `--host` says otherwise; HTTPS with `--cert` and `--key`.
  */
-export async function runTeamServe(ctx: CliContext, inputs: string[], options: TeamServeOptions, assets: ReadonlyMap<string, Asset>, waitForStop: () => Promise<void>): Promise<number> {
-  if (Boolean(options.cert) !== Boolean(options.key)) return ctx.usage('--cert and --key go together (a PEM certificate and its private key)');
+export async function runTeamServe(
+  ctx: CliContext,
+  inputs: string[],
+  options: TeamServeOptions,
+  assets: ReadonlyMap<string, Asset>,
+  waitForStop: () => Promise<void>,
+): Promise<number> {
+  if (Boolean(options.cert) !== Boolean(options.key))
+    return ctx.usage('--cert and --key go together (a PEM certificate and its private key)');
   let tls: { cert: Buffer; key: Buffer } | undefined;
   try {
     tls = options.cert && options.key ? { cert: readFileSync(options.cert), key: readFileSync(options.key) } : undefined;
@@ -38,7 +45,11 @@ export async function runTeamServe(ctx: CliContext, inputs: string[], options: T
   const fromTranscripts = Boolean(options.codebook);
   let opened;
   try {
-    opened = await openTeamProject(location, { ...(options.database ? { database: options.database } : {}), create: fromTranscripts || Boolean(options.database) || isDatabaseUrl(location), notice: (t) => ctx.io.stderr(`${t}\n`) });
+    opened = await openTeamProject(location, {
+      ...(options.database ? { database: options.database } : {}),
+      create: fromTranscripts || Boolean(options.database) || isDatabaseUrl(location),
+      notice: (t) => ctx.io.stderr(`${t}\n`),
+    });
   } catch (e) {
     if (e instanceof QdaError) return (ctx.report(e.messages), EXIT.data);
     throw e;
@@ -47,21 +58,41 @@ export async function runTeamServe(ctx: CliContext, inputs: string[], options: T
   try {
     if (fromTranscripts && (await store.listDocuments()).length === 0) {
       ctx.io.stderr(`qda serve: making the project from ${inputs.length} transcript${inputs.length === 1 ? '' : 's'}…\n`);
-      if (ctx.report(await projectFromFiles(store, { transcripts: inputs, codebook: options.codebook!, ...(options.cases ? { cases: options.cases } : {}), ...(options.codings ? { codings: options.codings } : {}) }))) return EXIT.data;
+      if (
+        ctx.report(
+          await projectFromFiles(store, {
+            transcripts: inputs,
+            codebook: options.codebook!,
+            ...(options.cases ? { cases: options.cases } : {}),
+            ...(options.codings ? { codings: options.codings } : {}),
+          }),
+        )
+      )
+        return EXIT.data;
     }
     if (!(await team.listAccounts()).some((a) => a.role === 'owner')) {
-      return ctx.usage(`${shownAs} has no owner account yet: add one first with \`qda project user add ${location} <name> --role owner${options.database ? ' --database …' : ''}\``);
+      return ctx.usage(
+        `${shownAs} has no owner account yet: add one first with \`qda project user add ${location} <name> --role owner${options.database ? ' --database …' : ''}\``,
+      );
     }
     const remote = options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1';
     const server = await startTeamServer({
-      store, team, name: isDatabaseUrl(location) ? 'team project' : basename(location), assets, host: options.host, port: options.port,
+      store,
+      team,
+      name: isDatabaseUrl(location) ? 'team project' : basename(location),
+      assets,
+      host: options.host,
+      port: options.port,
       hosts: remote ? [...machineNames(), ...(options.allowHost ?? [])] : (options.allowHost ?? []),
       ...(tls ? { tls } : {}),
       onError: (e) => ctx.io.stderr(`qda serve: ${(e as Error).stack ?? String(e)}\n`),
     });
     ctx.io.stdout(`${server.url}\n`);
-    ctx.io.stderr(`qda serve: ${shownAs} is open for the team at the address above${remote ? ` (listening on ${options.host}:${server.port})` : ' (this machine only: add --host 0.0.0.0 for the network)'}. Ctrl+C stops it.\n`);
-    if (remote && !tls) ctx.io.stderr('qda serve: warning: without --cert and --key, passwords and transcripts cross the network unencrypted\n');
+    ctx.io.stderr(
+      `qda serve: ${shownAs} is open for the team at the address above${remote ? ` (listening on ${options.host}:${server.port})` : ' (this machine only: add --host 0.0.0.0 for the network)'}. Ctrl+C stops it.\n`,
+    );
+    if (remote && !tls)
+      ctx.io.stderr('qda serve: warning: without --cert and --key, passwords and transcripts cross the network unencrypted\n');
     await waitForStop();
     await server.close();
     return EXIT.ok;
@@ -73,6 +104,9 @@ export async function runTeamServe(ctx: CliContext, inputs: string[], options: T
 
 /** This machine's name and addresses, as other machines may reach it. */
 function machineNames(): string[] {
-  const addresses = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => (a!.family === 'IPv6' ? `[${a!.address}]` : a!.address));
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && !a.internal)
+    .map((a) => (a!.family === 'IPv6' ? `[${a!.address}]` : a!.address));
   return [hostname(), ...addresses];
 }

@@ -6,9 +6,7 @@ import { compileLinearRegex, type LinearRegex } from './linear-regex.js';
 
 /** What a phrase pattern is for: a code's term, a veto, or one term of a `near` rule. */
 export type PatternRole =
-  | { kind: 'term'; code: number }
-  | { kind: 'not'; code: number }
-  | { kind: 'near'; code: number; rule: number; term: number };
+  { kind: 'term'; code: number } | { kind: 'not'; code: number } | { kind: 'near'; code: number; rule: number; term: number };
 
 /** A term compiled to a sequence of word matchers (ids into `CompiledCodebook.matchers`). */
 export interface Pattern {
@@ -63,8 +61,16 @@ export interface CompiledCode {
  */
 export function compileCodebook(codebook: Codebook): CompiledCodebook {
   const compiled: CompiledCodebook = {
-    codebook, matchers: [], patterns: [], byFirstWord: [], languages: [],
-    exactIndex: new Map(), stemIndex: new Map(), prefixIndex: new Map(), codes: [], regexLiterals: new LiteralAutomaton([]),
+    codebook,
+    matchers: [],
+    patterns: [],
+    byFirstWord: [],
+    languages: [],
+    exactIndex: new Map(),
+    stemIndex: new Map(),
+    prefixIndex: new Map(),
+    codes: [],
+    regexLiterals: new LiteralAutomaton([]),
   };
   const literalIds = new Map<string, number>();
   const literalId = (l: string) => {
@@ -107,7 +113,10 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
   };
 
   const addPattern = (term: TermRule, role: PatternRole): void => {
-    const words = term.text.toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+    const words = term.text
+      .toLowerCase()
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
+      .filter(Boolean);
     if (words.length === 0) return;
     const ids = words.map((w, i) => matcherFor(w, term, i === words.length - 1));
     const key = ids.join(' ');

@@ -27,7 +27,8 @@ function refuse(reason: string, ruleId: string): never {
 }
 
 function checkId(id: string): void {
-  if (!ID.test(id) || id.length > 200) refuse(`"${id}" is not a code id: use words separated by "/" for levels, e.g. "stage/assessment"`, 'code-id');
+  if (!ID.test(id) || id.length > 200)
+    refuse(`"${id}" is not a code id: use words separated by "/" for levels, e.g. "stage/assessment"`, 'code-id');
 }
 
 function find(codebook: Codebook, id: string): Code {
@@ -58,7 +59,13 @@ export function addCode(codebook: Codebook, id: string, patch: CodePatch = {}): 
   if (codebook.codes.some((c) => c.id === id)) refuse(`a code "${id}" already exists`, 'code-exists');
   const parent = parentId(id);
   if (parent !== null) find(codebook, parent);
-  const code: Code = { id, parent, labels: patch.labels ?? { [codebook.language]: id.slice(id.lastIndexOf('/') + 1) }, examples: [], rules: emptyRules() };
+  const code: Code = {
+    id,
+    parent,
+    labels: patch.labels ?? { [codebook.language]: id.slice(id.lastIndexOf('/') + 1) },
+    examples: [],
+    rules: emptyRules(),
+  };
   return { ...codebook, codes: ordered([...codebook.codes, { ...code, ...withoutUndefined(patch) }]) };
 }
 

@@ -28,7 +28,10 @@ export interface LinearRegex {
 
 /** A pattern that this engine cannot run, with the reason. */
 export class UnsupportedRegexError extends Error {
-  constructor(readonly pattern: string, reason: string) {
+  constructor(
+    readonly pattern: string,
+    reason: string,
+  ) {
     super(reason);
     this.name = 'UnsupportedRegexError';
   }
@@ -39,7 +42,10 @@ export class UnsupportedRegexError extends Error {
  * characters of re-scanning per character of text (a pathological lookahead pattern).
  */
 export class RegexWorkLimitError extends Error {
-  constructor(readonly pattern: string, readonly limit: number) {
+  constructor(
+    readonly pattern: string,
+    readonly limit: number,
+  ) {
     super(`the regex /${pattern}/ rejected lookahead candidates over more than ${limit} characters of this text; simplify its lookahead`);
     this.name = 'RegexWorkLimitError';
   }
@@ -214,7 +220,7 @@ function translate(pattern: string, top: boolean): Translation {
         out += '()';
         i = close + 1;
         if (quantifierAt(i)) fail('a lookahead cannot be repeated');
-          continue;
+        continue;
       }
       if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
         hasLookbehind = true;
@@ -256,7 +262,7 @@ function translate(pattern: string, top: boolean): Translation {
           i++;
         }
         if (q.unbounded) stack[stack.length - 1].unbounded = true;
-          continue;
+        continue;
       }
       out += c;
       i++;
@@ -328,13 +334,20 @@ function escape(pattern: string, at: number, inClass: boolean, fail: (reason: st
     return [set, 2];
   };
   switch (c) {
-    case 's': return setOrNegation(JS_SPACE, false, 's');
-    case 'S': return setOrNegation(JS_SPACE, true, 'S');
-    case 'w': return setOrNegation(JS_WORD, false, 'w');
-    case 'W': return setOrNegation(JS_WORD, true, 'W');
-    case 'b': return inClass ? ['\\x{8}', 2] : ['\\b', 2];
-    case '0': return ['\\x{0}', 2];
-    case '/': return ['/', 2];
+    case 's':
+      return setOrNegation(JS_SPACE, false, 's');
+    case 'S':
+      return setOrNegation(JS_SPACE, true, 'S');
+    case 'w':
+      return setOrNegation(JS_WORD, false, 'w');
+    case 'W':
+      return setOrNegation(JS_WORD, true, 'W');
+    case 'b':
+      return inClass ? ['\\x{8}', 2] : ['\\b', 2];
+    case '0':
+      return ['\\x{0}', 2];
+    case '/':
+      return ['/', 2];
     case 'c': {
       const letter = pattern[at + 2];
       if (letter === undefined || !/[A-Za-z]/.test(letter)) return fail('\\c needs a letter');
@@ -353,6 +366,7 @@ function escape(pattern: string, at: number, inClass: boolean, fail: (reason: st
       if (!m) return fail(`\\${c} needs a property name in braces`);
       return [`\\${c}{${m[1]}}`, m[0].length];
     }
-    default: return [`\\${c}`, 2];
+    default:
+      return [`\\${c}`, 2];
   }
 }

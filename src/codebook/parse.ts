@@ -16,7 +16,21 @@ export interface CodebookResult {
 
 const TOP_KEYS = ['name', 'description', 'language', 'defaults', 'codes'];
 const DEFAULT_KEYS = ['speakers', 'roles'];
-const CODE_KEYS = ['id', 'label', 'definition', 'include', 'exclude', 'examples', 'color', 'terms', 'near', 'regex', 'not', 'speakers', 'roles'];
+const CODE_KEYS = [
+  'id',
+  'label',
+  'definition',
+  'include',
+  'exclude',
+  'examples',
+  'color',
+  'terms',
+  'near',
+  'regex',
+  'not',
+  'speakers',
+  'roles',
+];
 const NEAR_KEYS = ['terms', 'within', 'language'];
 const ID_PATTERN = /^[\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*$/u;
 
@@ -37,7 +51,16 @@ export function parseCodebook(input: string, file: string): CodebookResult {
   };
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
-    messages.push(message(`YAML syntax error: ${e.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col, ruleId: 'yaml-syntax', source: 'codebook', fatal: true }));
+    messages.push(
+      message(`YAML syntax error: ${e.message.split('\n')[0]}`, {
+        file,
+        line: pos.line,
+        column: pos.col,
+        ruleId: 'yaml-syntax',
+        source: 'codebook',
+        fatal: true,
+      }),
+    );
   }
   if (messages.length > 0) return { codebook: null, messages };
   const root = doc.contents;
@@ -93,7 +116,11 @@ export function parseCodebook(input: string, file: string): CodebookResult {
   }
   for (const code of codebook.codes) {
     if (code.parent !== null && !seen.has(code.parent)) {
-      at(idNodes.get(code.id), `code "${code.id}": parent "${code.parent}" is missing; add a code with id "${code.parent}" above it`, 'parent-missing');
+      at(
+        idNodes.get(code.id),
+        `code "${code.id}": parent "${code.parent}" is missing; add a code with id "${code.parent}" above it`,
+        'parent-missing',
+      );
     }
   }
   if (codebook.codes.length === 0 && !messages.some((m) => m.fatal)) at(codes, 'the `codes:` list is empty', 'codebook-empty');
@@ -105,7 +132,7 @@ type At = (node: Node | null | undefined, reason: string, ruleId: string, fatal?
 
 function readCode(item: YAMLMap, language: string, at: At): Code | null {
   const idNode = item.get('id', true) as Node | undefined;
-  if (!isScalar(idNode) || typeof idNode.value !== 'string' && typeof idNode.value !== 'number') {
+  if (!isScalar(idNode) || (typeof idNode.value !== 'string' && typeof idNode.value !== 'number')) {
     at(idNode ?? item, 'code without an `id` (expected a `/`-separated path such as `stage/assessment`)', 'missing-id');
     return null;
   }
@@ -133,7 +160,11 @@ function readCode(item: YAMLMap, language: string, at: At): Code | null {
   if (color !== undefined && isCssColor(color)) code.color = color;
   else if (color !== undefined) {
     const guess = closest(color.replace(/[\s_-]/g, ''), CSS_COLOR_NAMES, 3);
-    at(item.get('color', true) as Node, `${where}: \`color\` "${color}" is not a CSS colour${guess ? ` (did you mean \`${guess}\`?)` : ''}; use a name such as teal, a hex code such as "#1b9e77", or rgb(27 158 119)`, 'bad-color');
+    at(
+      item.get('color', true) as Node,
+      `${where}: \`color\` "${color}" is not a CSS colour${guess ? ` (did you mean \`${guess}\`?)` : ''}; use a name such as teal, a hex code such as "#1b9e77", or rgb(27 158 119)`,
+      'bad-color',
+    );
   }
   code.examples = stringList(item, 'examples', where, at);
   code.rules.terms = termList(item.get('terms', true) as Node | undefined, language, `${where}: terms`, at);
@@ -195,7 +226,8 @@ function nearList(node: Node | undefined, language: string, where: string, at: A
     const withinNode = item.get('within', true) as Node | undefined;
     const within = isScalar(withinNode) ? Number(withinNode.value) : NaN;
     if (terms.length < 2) at(item, `${where}: a \`near\` rule needs at least two terms`, 'empty-rule');
-    else if (!Number.isInteger(within) || within < 1) at(withinNode ?? item, `${where}: \`within\` must be a whole number of words (1 or more)`, 'bad-near');
+    else if (!Number.isInteger(within) || within < 1)
+      at(withinNode ?? item, `${where}: \`within\` must be a whole number of words (1 or more)`, 'bad-near');
     else out.push({ terms, within });
   }
   return out;
@@ -216,10 +248,18 @@ function regexList(item: YAMLMap, where: string, at: At): string[] {
       compileLinearRegex(r.value);
       out.push(r.value);
       if (hasNestedQuantifier(r.value)) {
-        at(r, `${where}: regex /${r.value}/ repeats a repetition (like \`(a+)+\`): qda runs it in linear time, but backtracking engines (other QDA tools, spreadsheets) can take hours on it`, 'nested-quantifier', false);
+        at(
+          r,
+          `${where}: regex /${r.value}/ repeats a repetition (like \`(a+)+\`): qda runs it in linear time, but backtracking engines (other QDA tools, spreadsheets) can take hours on it`,
+          'nested-quantifier',
+          false,
+        );
       }
     } catch (e) {
-      const reason = e instanceof UnsupportedRegexError ? `${e.message} (qda runs regexes in a linear-time engine)` : (e as Error).message.replace(/^Invalid regular expression: /, '');
+      const reason =
+        e instanceof UnsupportedRegexError
+          ? `${e.message} (qda runs regexes in a linear-time engine)`
+          : (e as Error).message.replace(/^Invalid regular expression: /, '');
       at(r, `${where}: bad regex /${r.value}/: ${reason}`, 'bad-regex');
     }
   }
@@ -228,8 +268,16 @@ function regexList(item: YAMLMap, where: string, at: At): string[] {
 
 // What people write for the two languages qda stems.
 const LANGUAGE_NAMES: Record<string, string> = {
-  english: 'en', inggris: 'en', 'bahasa inggris': 'en', eng: 'en',
-  indonesian: 'id', indonesia: 'id', bahasa: 'id', 'bahasa indonesia': 'id', ind: 'id', in: 'id',
+  english: 'en',
+  inggris: 'en',
+  'bahasa inggris': 'en',
+  eng: 'en',
+  indonesian: 'id',
+  indonesia: 'id',
+  bahasa: 'id',
+  'bahasa indonesia': 'id',
+  ind: 'id',
+  in: 'id',
 };
 
 /** A `language` key's value, checked: `id` or `en`, else a located error with a did-you-mean. */
@@ -241,8 +289,16 @@ function languageAt(map: YAMLMap, at: At, where = 'the codebook'): string | unde
 function checkedLanguage(value: string, node: Node, where: string, at: At): string | undefined {
   if (isStemLanguage(value)) return value;
   const lower = value.toLowerCase();
-  const guess = isStemLanguage(lower) ? lower : LANGUAGE_NAMES[lower] ?? LANGUAGE_NAMES[lower.split(/[-_]/)[0]] ?? (isStemLanguage(lower.split(/[-_]/)[0]) ? lower.split(/[-_]/)[0] : undefined);
-  at(node, `${where} language "${value}" is not one qda stems${guess ? ` (did you mean \`${guess}\`?)` : ''}; use id (Indonesian) or en (English)`, 'bad-language');
+  const guess = isStemLanguage(lower)
+    ? lower
+    : (LANGUAGE_NAMES[lower] ??
+      LANGUAGE_NAMES[lower.split(/[-_]/)[0]] ??
+      (isStemLanguage(lower.split(/[-_]/)[0]) ? lower.split(/[-_]/)[0] : undefined));
+  at(
+    node,
+    `${where} language "${value}" is not one qda stems${guess ? ` (did you mean \`${guess}\`?)` : ''}; use id (Indonesian) or en (English)`,
+    'bad-language',
+  );
   return undefined;
 }
 
@@ -279,7 +335,11 @@ function checkKeys(map: YAMLMap, allowed: readonly string[], where: string, at: 
     seen.add(key);
     if (!allowed.includes(key)) {
       const guess = closest(key, allowed);
-      at(keyNode, `${where}: unknown key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}; expected one of ${allowed.join(', ')}`, 'unknown-key');
+      at(
+        keyNode,
+        `${where}: unknown key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}; expected one of ${allowed.join(', ')}`,
+        'unknown-key',
+      );
     }
   }
 }

@@ -13,7 +13,10 @@ export function codebookToMarkdown(codebook: Codebook): string {
   if (codebook.description) lines.push(codebook.description, '');
   lines.push(`${codebook.codes.length} codes; terms are in \`${codebook.language}\` unless marked otherwise.`, '');
   for (const code of codebook.codes) lines.push(...codeSection(code, codebook.language));
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function codeSection(code: Code, language: string): string[] {

@@ -1,4 +1,3 @@
-
 /** Whose codings to use: the automatic ones, the human ones, both, or one coder's. */
 export interface CoderChoice<C extends { coder: string }> {
   /** Code the transcripts automatically too. */
@@ -15,12 +14,18 @@ export interface CoderChoice<C extends { coder: string }> {
  * cannot be met is `{ problem }`, a sentence for the user.
  * @example chooseCoder('ana', manual) // { useAuto: false, manualCodings: [ana's codings], label: 'ana' }
  */
-export function chooseCoder<C extends { coder: string }>(coder: string | undefined, manual: readonly C[] | null): CoderChoice<C> | { problem: string } {
+export function chooseCoder<C extends { coder: string }>(
+  coder: string | undefined,
+  manual: readonly C[] | null,
+): CoderChoice<C> | { problem: string } {
   const coders = [...new Set((manual ?? []).map((c) => c.coder))].sort();
   const choice = coder ?? (manual ? 'manual' : 'auto');
   if (choice === 'auto') return { useAuto: true, manualCodings: [], label: 'auto' };
   if (choice === 'all') return { useAuto: true, manualCodings: [...(manual ?? [])], label: ['auto', ...coders].join(', ') };
-  if (choice === 'manual') return manual ? { useAuto: false, manualCodings: [...manual], label: coders.join(', ') || 'manual' } : { problem: '--coder manual needs the coding tables: give them with --codings' };
+  if (choice === 'manual')
+    return manual
+      ? { useAuto: false, manualCodings: [...manual], label: coders.join(', ') || 'manual' }
+      : { problem: '--coder manual needs the coding tables: give them with --codings' };
   const wanted = choice.toLocaleLowerCase();
   const mine = (manual ?? []).filter((c) => c.coder.toLocaleLowerCase() === wanted);
   if (mine.length === 0) {

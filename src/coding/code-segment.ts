@@ -34,7 +34,12 @@ export function codeSegment(compiled: CompiledCodebook, cache: WordCache, text: 
  * every segment, coded or not.
  * @example codeAndCountSegment(compiled, cache, doc.text, segment).words // 42
  */
-export function codeAndCountSegment(compiled: CompiledCodebook, cache: WordCache, text: string, segment: Segment): { codings: AutoCoding[]; words: number } {
+export function codeAndCountSegment(
+  compiled: CompiledCodebook,
+  cache: WordCache,
+  text: string,
+  segment: Segment,
+): { codings: AutoCoding[]; words: number } {
   const allowed = cache.allowedCodes(segment.speaker, segment.role, () =>
     compiled.codes.map((c) => c.hasRules && passes(c.speakerFilter, segment.speaker) && passes(c.roleFilter, segment.role)),
   );

@@ -33,7 +33,7 @@ export function kwic(documents: readonly Document[], query: KwicQuery, options: 
   const unit = options.unit ?? 'turn';
   const coders = new Map<string, Coder>();
   const coderFor = (doc: Document): Coder => {
-    const language = 'term' in query ? doc.language ?? query.language ?? 'id' : '';
+    const language = 'term' in query ? (doc.language ?? query.language ?? 'id') : '';
     let coder = coders.get(language);
     if (!coder) {
       coder = createCoder('term' in query ? termCodebook(query.term, language) : query.codebook);

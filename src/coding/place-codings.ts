@@ -51,9 +51,11 @@ export function placeCodings(rows: readonly CodingRow[], documents: readonly Doc
   const unit = options.unit ?? 'turn';
   const mode = options.mode ?? 'segments';
   if (!UNITS.includes(unit)) throw new TypeError(`placeCodings: unit must be one of ${UNITS.join(', ')}; got ${JSON.stringify(unit)}`);
-  if (!PLACEMENT_MODES.includes(mode)) throw new TypeError(`placeCodings: mode must be one of ${PLACEMENT_MODES.join(', ')}; got ${JSON.stringify(mode)}`);
+  if (!PLACEMENT_MODES.includes(mode))
+    throw new TypeError(`placeCodings: mode must be one of ${PLACEMENT_MODES.join(', ')}; got ${JSON.stringify(mode)}`);
   const offsets = options.offsets ?? 'code-points';
-  if (offsets !== 'code-points' && offsets !== 'utf16') throw new TypeError(`placeCodings: offsets must be one of code-points, utf16; got ${JSON.stringify(offsets)}`);
+  if (offsets !== 'code-points' && offsets !== 'utf16')
+    throw new TypeError(`placeCodings: offsets must be one of code-points, utf16; got ${JSON.stringify(offsets)}`);
 
   const docs = new Map(documents.map((d) => [d.id, d]));
   const segments = new Map(documents.map((d) => [d.id, segmentDocument(d, unit)]));
@@ -90,7 +92,9 @@ export function placeCodings(rows: readonly CodingRow[], documents: readonly Doc
           if (segment !== null) placed.push({ ...base, segment, start, end });
         } else {
           // An empty span codes the segment it sits in.
-          for (const s of list) if (s.start < Math.max(end, start + 1) && s.end > start) placed.push({ ...base, segment: s.index, start: Math.max(start, s.start), end: Math.min(end, s.end) });
+          for (const s of list)
+            if (s.start < Math.max(end, start + 1) && s.end > start)
+              placed.push({ ...base, segment: s.index, start: Math.max(start, s.start), end: Math.min(end, s.end) });
         }
       }
     } else if (row.segment !== null && row.segment >= 1 && row.segment <= list.length) {
@@ -104,9 +108,14 @@ export function placeCodings(rows: readonly CodingRow[], documents: readonly Doc
   const messages: Message[] = [];
   const warn = (reason: string, ruleId: string) => messages.push(message(reason, { file: options.file, ruleId, source: 'codings' }));
   const codings_ = (n: number) => `${n} coding${n === 1 ? '' : 's'}`;
-  for (const [id, n] of unknownDocuments) warn(`${codings_(n)} name document "${id}", which is not among the transcripts; skipped`, 'unknown-document');
+  for (const [id, n] of unknownDocuments)
+    warn(`${codings_(n)} name document "${id}", which is not among the transcripts; skipped`, 'unknown-document');
   for (const [code, n] of unknownCodes) warn(`code "${code}" (${codings_(n)}) is not in the codebook; skipped`, 'unknown-code');
-  if (misplaced > 0) warn(`${codings_(misplaced)} fit no ${unit} of their document (a span beyond the text, or a segment number out of range; is the unit the one the table was made with?); skipped`, 'coding-out-of-range');
+  if (misplaced > 0)
+    warn(
+      `${codings_(misplaced)} fit no ${unit} of their document (a span beyond the text, or a segment number out of range; is the unit the one the table was made with?); skipped`,
+      'coding-out-of-range',
+    );
   return { codings, segments, messages };
 }
 
@@ -122,5 +131,8 @@ function segmentOfSpan(segments: readonly Segment[], start: number, end: number)
     }
   }
   if (best !== undefined) return best.index;
-  return (segments.find((s) => s.start <= start && start < s.end) ?? segments.find((s) => s.start >= start) ?? segments[segments.length - 1])?.index ?? null;
+  return (
+    (segments.find((s) => s.start <= start && start < s.end) ?? segments.find((s) => s.start >= start) ?? segments[segments.length - 1])
+      ?.index ?? null
+  );
 }

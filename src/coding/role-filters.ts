@@ -27,7 +27,9 @@ export function unmatchedRoleFilters(codebook: Codebook, roles: Iterable<string 
     const which = codes.length > 3 ? `${codes.slice(0, 3).join(', ')} and ${codes.length - 3} more` : codes.join(', ');
     const effect = deny ? `"!${role}" leaves nobody out` : `"${role}" lets no segment be coded`;
     return message(`role filter ${effect} (codes ${which}): no speaker in these transcripts has role "${role}"; ${found}`, {
-      file, ruleId: 'role-filter-unmatched', source: 'codebook',
+      file,
+      ruleId: 'role-filter-unmatched',
+      source: 'codebook',
       note: 'give roles in the front matter (participants: - name: …, role: …) or a role column of --cases',
     });
   });

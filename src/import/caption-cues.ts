@@ -61,8 +61,20 @@ export function parseCues(text: string, file: string, format: CaptionFormat): Cu
     let at = firstTimingLine(block, format, timing.isTiming);
     if (at < 0) {
       const number = format === 'srt' && /^\d+$/.test(block.lines[0].trim()) ? block.lines[0].trim() : null;
-      if (number === null) fail(`expected a timing line (\`${timing.example}\`) here, not text; is a timing line missing or a blank line too many?`, block.line, 1, 'missing-timing');
-      else fail(`cue ${number} has no timing line (\`${timing.example}\`) after its number`, block.line + Math.min(1, block.lines.length - 1), 1, 'missing-timing');
+      if (number === null)
+        fail(
+          `expected a timing line (\`${timing.example}\`) here, not text; is a timing line missing or a blank line too many?`,
+          block.line,
+          1,
+          'missing-timing',
+        );
+      else
+        fail(
+          `cue ${number} has no timing line (\`${timing.example}\`) after its number`,
+          block.line + Math.min(1, block.lines.length - 1),
+          1,
+          'missing-timing',
+        );
       continue;
     }
     while (at < block.lines.length) {
@@ -81,7 +93,15 @@ export function parseCues(text: string, file: string, format: CaptionFormat): Cu
         break;
       }
       if (parsed.end < parsed.start) {
-        warnings.push(message('cue ends before it starts; its start time is kept', { file, line, column: 1, ruleId: 'timing-order', source: `import-${format}` }));
+        warnings.push(
+          message('cue ends before it starts; its start time is kept', {
+            file,
+            line,
+            column: 1,
+            ruleId: 'timing-order',
+            source: `import-${format}`,
+          }),
+        );
       }
       cues.push({ start: parsed.start, end: parsed.end, lines: textLines, line });
       at = next;
@@ -193,6 +213,11 @@ function capped(problems: Message[], file: string, format: CaptionFormat): Messa
   if (problems.length <= MAX_PROBLEMS) return problems;
   return [
     ...problems.slice(0, MAX_PROBLEMS),
-    message(`${problems.length - MAX_PROBLEMS} more problems like these are not shown`, { file, ruleId: 'more-problems', source: `import-${format}`, fatal: true }),
+    message(`${problems.length - MAX_PROBLEMS} more problems like these are not shown`, {
+      file,
+      ruleId: 'more-problems',
+      source: `import-${format}`,
+      fatal: true,
+    }),
   ];
 }

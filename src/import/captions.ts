@@ -57,10 +57,15 @@ export function fromCaptions(input: string, options: CaptionImportOptions): Impo
     }
   }
   const doc = documentFromUtterances(utterances, {
-    id: options.id ?? fileStem(file), file, format, ...(options.language ? { language: options.language } : {}),
+    id: options.id ?? fileStem(file),
+    file,
+    format,
+    ...(options.language ? { language: options.language } : {}),
   });
   if (doc.turns.length === 0) {
-    messages.push(message('the captions hold no text once styling tags are removed', { file, ruleId: 'no-captions', source: `import-${format}` }));
+    messages.push(
+      message('the captions hold no text once styling tags are removed', { file, ruleId: 'no-captions', source: `import-${format}` }),
+    );
     return { corpus: { documents: [] }, messages, meta };
   }
   return { corpus: { documents: [doc] }, messages, meta };

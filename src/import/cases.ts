@@ -31,7 +31,14 @@ export function casesFromTable(table: TableFile, file: string): { cases: Cases; 
   const speakerCol = find(SPEAKER_COLUMNS);
   const documentCol = find(DOCUMENT_COLUMNS);
   const eitherCol = speakerCol === -1 && documentCol === -1 ? Math.max(0, find(EITHER_COLUMNS)) : -1;
-  const key: CaseKey = speakerCol !== -1 && documentCol !== -1 ? 'speaker-in-document' : speakerCol !== -1 ? 'speaker' : documentCol !== -1 ? 'document' : 'either';
+  const key: CaseKey =
+    speakerCol !== -1 && documentCol !== -1
+      ? 'speaker-in-document'
+      : speakerCol !== -1
+        ? 'speaker'
+        : documentCol !== -1
+          ? 'document'
+          : 'either';
   const keyCols = new Set([speakerCol, documentCol, eitherCol].filter((c) => c !== -1));
   const cases: Cases = { file, key, rows: [] };
   const seen = new Map<string, number>();
@@ -44,17 +51,37 @@ export function casesFromTable(table: TableFile, file: string): { cases: Cases; 
       continue;
     }
     // Speakers match case-insensitively, document ids exactly.
-    const id = key === 'document' ? `d:${document}` : key === 'speaker' ? `s:${speaker!.toLocaleLowerCase()}` : key === 'either' ? `e:${speaker!.toLocaleLowerCase()}` : `p:${document}\u0000${speaker!.toLocaleLowerCase()}`;
+    const id =
+      key === 'document'
+        ? `d:${document}`
+        : key === 'speaker'
+          ? `s:${speaker!.toLocaleLowerCase()}`
+          : key === 'either'
+            ? `e:${speaker!.toLocaleLowerCase()}`
+            : `p:${document}\u0000${speaker!.toLocaleLowerCase()}`;
     const first = seen.get(id);
     if (first !== undefined) {
-      messages.push(message(`case "${speaker ?? document}" is listed twice (first on line ${first}); the later row's values win`, { file, line: row.line, column: 1, ruleId: 'duplicate-case', source: 'cases' }));
+      messages.push(
+        message(`case "${speaker ?? document}" is listed twice (first on line ${first}); the later row's values win`, {
+          file,
+          line: row.line,
+          column: 1,
+          ruleId: 'duplicate-case',
+          source: 'cases',
+        }),
+      );
     } else seen.set(id, row.line);
     const attributes: Attributes = {};
     table.header.forEach((name, c) => {
       const v = row.cells[c];
       if (!keyCols.has(c) && name !== '' && v !== null && v !== undefined && v !== '') attributes[name] = v;
     });
-    cases.rows.push({ line: row.line, ...(speaker !== undefined ? { speaker } : {}), ...(document !== undefined ? { document } : {}), attributes });
+    cases.rows.push({
+      line: row.line,
+      ...(speaker !== undefined ? { speaker } : {}),
+      ...(document !== undefined ? { document } : {}),
+      attributes,
+    });
   }
   return { cases, messages };
 }
@@ -70,23 +97,54 @@ export function casesFromTable(table: TableFile, file: string): { cases: Cases; 
  */
 export function joinCases(corpus: Corpus, cases: Cases): { corpus: Corpus; messages: Message[] } {
   const messages: Message[] = [];
-  const documents: Document[] = corpus.documents.map((d) => ({ ...d, attributes: { ...d.attributes }, participants: d.participants.map((p) => ({ ...p, attributes: { ...p.attributes } })) }));
+  const documents: Document[] = corpus.documents.map((d) => ({
+    ...d,
+    attributes: { ...d.attributes },
+    participants: d.participants.map((p) => ({ ...p, attributes: { ...p.attributes } })),
+  }));
   const byId = new Map(documents.map((d) => [d.id, d]));
   for (const row of cases.rows) {
     const speakerKey = row.speaker?.toLocaleLowerCase();
     const inDocs = cases.key === 'speaker-in-document' ? documents.filter((d) => d.id === row.document) : documents;
-    const participants = cases.key === 'document' || speakerKey === undefined ? [] : inDocs.flatMap((d) => d.participants.filter((p) => p.name.toLocaleLowerCase() === speakerKey));
+    const participants =
+      cases.key === 'document' || speakerKey === undefined
+        ? []
+        : inDocs.flatMap((d) => d.participants.filter((p) => p.name.toLocaleLowerCase() === speakerKey));
     const doc = cases.key === 'document' || cases.key === 'either' ? byId.get(row.document ?? '') : undefined;
     const name = row.speaker ?? row.document ?? '';
     if (participants.length === 0 && !doc) {
-      const what = cases.key === 'speaker' ? 'speaker' : cases.key === 'document' ? 'document id' : cases.key === 'either' ? 'speaker or document id' : `speaker of document "${row.document}"`;
-      messages.push(message(`case "${name}" matches no ${what} in the transcripts; its attributes are not used`, { file: cases.file, line: row.line, column: 1, ruleId: 'case-unmatched', source: 'cases' }));
+      const what =
+        cases.key === 'speaker'
+          ? 'speaker'
+          : cases.key === 'document'
+            ? 'document id'
+            : cases.key === 'either'
+              ? 'speaker or document id'
+              : `speaker of document "${row.document}"`;
+      messages.push(
+        message(`case "${name}" matches no ${what} in the transcripts; its attributes are not used`, {
+          file: cases.file,
+          line: row.line,
+          column: 1,
+          ruleId: 'case-unmatched',
+          source: 'cases',
+        }),
+      );
       continue;
     }
     if (participants.length > 0 && doc) {
-      messages.push(message(`case "${name}" matches both a speaker and the document id "${doc.id}"; its attributes go to both (name the key column \`speaker\` or \`document\` to choose)`, {
-        file: cases.file, line: row.line, column: 1, ruleId: 'case-ambiguous', source: 'cases',
-      }));
+      messages.push(
+        message(
+          `case "${name}" matches both a speaker and the document id "${doc.id}"; its attributes go to both (name the key column \`speaker\` or \`document\` to choose)`,
+          {
+            file: cases.file,
+            line: row.line,
+            column: 1,
+            ruleId: 'case-ambiguous',
+            source: 'cases',
+          },
+        ),
+      );
     }
     const role = columnValue(row.attributes, 'role');
     // A row that names a speaker in every document says they are one person there, even
@@ -107,7 +165,8 @@ export function joinCases(corpus: Corpus, cases: Cases): { corpus: Corpus; messa
 /** The value of a column such as `role`, however its header is capitalised (`Role`, `ROLE`). */
 function columnValue(attributes: Attributes, column: string): string | undefined {
   for (const [name, value] of Object.entries(attributes)) {
-    if (name.trim().toLowerCase() === column && (typeof value === 'number' || (typeof value === 'string' && value.trim()))) return String(value).trim();
+    if (name.trim().toLowerCase() === column && (typeof value === 'number' || (typeof value === 'string' && value.trim())))
+      return String(value).trim();
   }
   return undefined;
 }

@@ -28,18 +28,37 @@ export function parseCodingsCsv(input: string, options: CodingsCsvOptions): { co
   }
   const header = rows[0].cells.map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
-  const [iDoc, iSeg, iCode, iStart, iEnd, iCoder, iMatches, iText, iSpeaker] = ['document', 'segment', 'code', 'start', 'end', 'coder', 'matches', 'text', 'speaker'].map(col);
+  const [iDoc, iSeg, iCode, iStart, iEnd, iCoder, iMatches, iText, iSpeaker] = [
+    'document',
+    'segment',
+    'code',
+    'start',
+    'end',
+    'coder',
+    'matches',
+    'text',
+    'speaker',
+  ].map(col);
   if (iDoc === -1 || iCode === -1 || (iSeg === -1 && (iStart === -1 || iEnd === -1))) {
-    messages.push(message(`coding table needs the columns document, code and segment (or start and end); found: ${header.join(', ')}`, {
-      file, line: 1, column: 1, ruleId: 'missing-columns', source: 'codings', fatal: true,
-    }));
+    messages.push(
+      message(`coding table needs the columns document, code and segment (or start and end); found: ${header.join(', ')}`, {
+        file,
+        line: 1,
+        column: 1,
+        ruleId: 'missing-columns',
+        source: 'codings',
+        fatal: true,
+      }),
+    );
     return { codings: [], messages };
   }
   const defaultCoder = options.coder ?? fileStem(file);
   const codings: CodingRow[] = [];
   for (const { cells: row, line } of rows.slice(1)) {
     const bad = (reason: string, column: number) =>
-      messages.push(message(reason, { file, line, column: column + 1, ruleId: 'bad-row', source: 'codings', fatal: false, note: 'the row is skipped' }));
+      messages.push(
+        message(reason, { file, line, column: column + 1, ruleId: 'bad-row', source: 'codings', fatal: false, note: 'the row is skipped' }),
+      );
     const document = row[iDoc]?.trim() ?? '';
     const code = row[iCode]?.trim() ?? '';
     if (!document) {
@@ -71,7 +90,11 @@ export function parseCodingsCsv(input: string, options: CodingsCsvOptions): { co
     }
     const coder = (iCoder !== -1 ? row[iCoder]?.trim() : '') || defaultCoder;
     const c: CodingRow = {
-      document, code, coder, segment, span: hasSpan ? { start, end } : null,
+      document,
+      code,
+      coder,
+      segment,
+      span: hasSpan ? { start, end } : null,
       source: coder === 'auto' ? 'auto' : 'manual',
       matches: iMatches !== -1 && row[iMatches] ? row[iMatches].split('|') : [],
     };

@@ -1,8 +1,6 @@
 /** A piece of the document body as the DOCX reader uses it. */
 export type DocxBlock =
-  | { kind: 'heading'; level: number; text: string }
-  | { kind: 'paragraph'; runs: DocxRun[] }
-  | { kind: 'table'; rows: string[][] };
+  { kind: 'heading'; level: number; text: string } | { kind: 'paragraph'; runs: DocxRun[] } | { kind: 'table'; rows: string[][] };
 
 /** Text with its bold flag. */
 export interface DocxRun {
@@ -34,7 +32,11 @@ export function docxBlocks(document: DocxElement): DocxBlock[] {
       const level = headingLevel(element);
       const runs = runsOf(element, false);
       if (level > 0) {
-        const text = runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim();
+        const text = runs
+          .map((r) => r.text)
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim();
         if (text) blocks.push({ kind: 'heading', level, text });
       } else {
         blocks.push({ kind: 'paragraph', runs });
@@ -80,8 +82,19 @@ function tableRows(table: DocxElement): string[][] {
 function cellText(cell: DocxElement): string {
   const parts: string[] = [];
   for (const child of cell.children ?? []) {
-    if (child.type === 'paragraph') parts.push(runsOf(child, false).map((r) => r.text).join('').trim());
-    else if (child.type === 'table') parts.push(...tableRows(child).flat().map((t) => t.trim()));
+    if (child.type === 'paragraph')
+      parts.push(
+        runsOf(child, false)
+          .map((r) => r.text)
+          .join('')
+          .trim(),
+      );
+    else if (child.type === 'table')
+      parts.push(
+        ...tableRows(child)
+          .flat()
+          .map((t) => t.trim()),
+      );
   }
   return parts.filter((p) => p.length > 0).join('\n\n');
 }

@@ -32,19 +32,28 @@ export async function fromDocx(bytes: Uint8Array, options: DocxImportOptions): P
   try {
     // Loaded on first use: mammoth takes longer to load than a whole small command run.
     const { default: mammoth } = await import('mammoth');
-    await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
-      transformDocument: (document: DocxElement) => {
-        body = document;
-        return { ...document, children: [] };
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        transformDocument: (document: DocxElement) => {
+          body = document;
+          return { ...document, children: [] };
+        },
       },
-    });
+    );
   } catch (e) {
     const reason = `not a readable .docx file (${(e as Error).message.replace(/\s+/g, ' ').trim()}); old .doc files must be saved as .docx first`;
-    return { corpus: { documents: [] }, messages: [message(reason, { file, ruleId: 'docx-unreadable', source: 'import-docx', fatal: true })], meta: { format: 'docx' } };
+    return {
+      corpus: { documents: [] },
+      messages: [message(reason, { file, ruleId: 'docx-unreadable', source: 'import-docx', fatal: true })],
+      meta: { format: 'docx' },
+    };
   }
   const { text, speakers } = renderDocx(docxBlocks(body ?? { type: 'document' }));
   const result = fromText(text, {
-    file, format: 'md', speakers,
+    file,
+    format: 'md',
+    speakers,
     ...(options.language ? { language: options.language } : {}),
     ...(options.id ? { id: options.id } : {}),
   });
@@ -73,7 +82,9 @@ function renderDocx(blocks: DocxBlock[]): Rendered {
   // A bold name once may be emphasis or a pseudo-heading; a speaker comes back (and is not
   // a word that introduces text, such as a recurring bold "Catatan:").
   const none = new Set<string>();
-  const speakers = new Set([...counts].filter(([name, n]) => n >= 2 && isSpeakerLabel({ name, strong: true }, n, none)).map(([name]) => name));
+  const speakers = new Set(
+    [...counts].filter(([name, n]) => n >= 2 && isSpeakerLabel({ name, strong: true }, n, none)).map(([name]) => name),
+  );
   const parts: string[] = [];
   blocks.forEach((block, i) => {
     if (block.kind === 'heading') {
@@ -81,7 +92,13 @@ function renderDocx(blocks: DocxBlock[]): Rendered {
     } else if (block.kind === 'paragraph') {
       const lead = leads[i];
       if (lead && (lead.colon || speakers.has(lead.name))) parts.push(lead.rest ? `${lead.name}: ${lead.rest}` : `${lead.name}:`);
-      else parts.push(block.runs.map((r) => r.text).join('').trim());
+      else
+        parts.push(
+          block.runs
+            .map((r) => r.text)
+            .join('')
+            .trim(),
+        );
     } else {
       const table = renderTable(block.rows);
       for (const s of table.speakers) speakers.add(s);
@@ -96,7 +113,10 @@ function boldLead(runs: DocxRun[]): BoldLead | null {
   let bold = '';
   let i = 0;
   for (; i < runs.length && (runs[i].bold || (bold !== '' && runs[i].text.trim() === '')); i++) bold += runs[i].text;
-  const rest = runs.slice(i).map((r) => r.text).join('');
+  const rest = runs
+    .slice(i)
+    .map((r) => r.text)
+    .join('');
   let name = bold.trim();
   let after = rest;
   let colon = false;
@@ -147,7 +167,8 @@ function transcriptLayout(rows: string[][]): TableLayout | null {
   if (rows.length === 0) return null;
   const speakerHead = findColumn(rows[0], COLUMN_NAMES.speaker);
   const textHead = findColumn(rows[0], COLUMN_NAMES.text);
-  if (speakerHead !== -1 && textHead !== -1) return { headerRows: 1, speaker: speakerHead, text: textHead, time: findColumn(rows[0], COLUMN_NAMES.time) };
+  if (speakerHead !== -1 && textHead !== -1)
+    return { headerRows: 1, speaker: speakerHead, text: textHead, time: findColumn(rows[0], COLUMN_NAMES.time) };
   const width = Math.max(...rows.map((r) => r.length));
   const timed = width === 3 && rows.every((r) => !r[0] || WHOLE_TIMESTAMP.test(r[0].trim()));
   if (width !== 2 && !timed) return null;

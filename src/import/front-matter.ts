@@ -26,7 +26,16 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
     return {
       data: {},
       bodyStart: 0,
-      messages: [message('front matter opened with `---` is never closed', { file, line: 1, column: 1, ruleId: 'front-matter-unclosed', source: 'import-text', fatal: true })],
+      messages: [
+        message('front matter opened with `---` is never closed', {
+          file,
+          line: 1,
+          column: 1,
+          ruleId: 'front-matter-unclosed',
+          source: 'import-text',
+          fatal: true,
+        }),
+      ],
     };
   }
   const yamlText = rest.slice(0, close.index);
@@ -37,7 +46,12 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
   const messages = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
     return message(`front matter is not valid YAML: ${firstLine(e.message)}`, {
-      file, line: pos.line + 1, column: pos.col, ruleId: 'front-matter-yaml', source: 'import-text', fatal: true,
+      file,
+      line: pos.line + 1,
+      column: pos.col,
+      ruleId: 'front-matter-yaml',
+      source: 'import-text',
+      fatal: true,
     });
   });
   if (messages.length > 0) return { data: {}, bodyStart, messages };
@@ -47,7 +61,16 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
     return {
       data: {},
       bodyStart,
-      messages: [message('front matter must be a mapping of `key: value` lines', { file, line: 2, column: 1, ruleId: 'front-matter-shape', source: 'import-text', fatal: true })],
+      messages: [
+        message('front matter must be a mapping of `key: value` lines', {
+          file,
+          line: 2,
+          column: 1,
+          ruleId: 'front-matter-shape',
+          source: 'import-text',
+          fatal: true,
+        }),
+      ],
     };
   }
   return { data: data as Record<string, unknown>, bodyStart, messages };
@@ -84,7 +107,8 @@ export function readParticipants(value: unknown): Participant[] {
   };
   if (Array.isArray(value)) {
     for (const item of value) {
-      if (item && typeof item === 'object') add((item as Record<string, unknown>).name, (item as Record<string, unknown>).role, item as Record<string, unknown>);
+      if (item && typeof item === 'object')
+        add((item as Record<string, unknown>).name, (item as Record<string, unknown>).role, item as Record<string, unknown>);
       else add(item, undefined);
     }
   } else if (value && typeof value === 'object') {

@@ -15,7 +15,8 @@ const RESERVED = new Set(['id', 'text', 'participants', 'language']);
  * @example documentFromJsonLine('{"id":"a","text":"Ani: Halo."}', 'c.jsonl', 1).document?.turns.length // 1
  */
 export function documentFromJsonLine(line: string, file: string, lineNumber: number): { document: Document | null; messages: Message[] } {
-  const at = (reason: string, ruleId: string, fatal = true) => message(reason, { file, line: lineNumber, column: 1, ruleId, source: 'import-jsonl', fatal });
+  const at = (reason: string, ruleId: string, fatal = true) =>
+    message(reason, { file, line: lineNumber, column: 1, ruleId, source: 'import-jsonl', fatal });
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -27,12 +28,17 @@ export function documentFromJsonLine(line: string, file: string, lineNumber: num
   }
   const r = record as Record<string, unknown>;
   if (r.text === undefined && Array.isArray(r.turns)) return documentFromTurnsRecord(r, file, lineNumber);
-  if (typeof r.text !== 'string') return { document: null, messages: [at('the object has no "text" string (nor a "turns" list)', 'jsonl-shape')] };
+  if (typeof r.text !== 'string')
+    return { document: null, messages: [at('the object has no "text" string (nor a "turns" list)', 'jsonl-shape')] };
   const attributes: Attributes = {};
   for (const [k, v] of Object.entries(r)) if (!RESERVED.has(k)) attributes[k] = toAttributeValue(v);
   const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : `${fileStem(file)}-${lineNumber}`;
   const result = fromText(r.text, {
-    file, format: 'txt', id, attributes, participants: readParticipants(r.participants),
+    file,
+    format: 'txt',
+    id,
+    attributes,
+    participants: readParticipants(r.participants),
     ...(typeof r.language === 'string' ? { language: r.language } : {}),
   });
   const messages = result.messages.map((m) => ({ ...m, line: lineNumber, column: 1, reason: `${m.reason} (in record "${id}")` }));

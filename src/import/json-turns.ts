@@ -14,7 +14,11 @@ const WHOLE_TIMESTAMP = new RegExp(`^${TIMESTAMP_PATTERN}$`);
  * `text`, as in the YIELD dataset). Problems are located at the record's line.
  * @example documentFromTurnsRecord({ id: 'a', turns: [{ speaker: 'Ani', text: 'Halo.' }] }, 'c.jsonl', 1).document?.turns.length // 1
  */
-export function documentFromTurnsRecord(record: Record<string, unknown>, file: string, lineNumber: number): { document: Document | null; messages: Message[] } {
+export function documentFromTurnsRecord(
+  record: Record<string, unknown>,
+  file: string,
+  lineNumber: number,
+): { document: Document | null; messages: Message[] } {
   const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : `${fileStem(file)}-${lineNumber}`;
   const at = (reason: string, ruleId: string, fatal: boolean) =>
     message(`${reason} (in record "${id}")`, { file, line: lineNumber, column: 1, ruleId, source: 'import-jsonl', fatal });
@@ -32,7 +36,10 @@ export function documentFromTurnsRecord(record: Record<string, unknown>, file: s
     const u: Utterance = { speaker, text };
     if (typeof t.timestamp === 'string' && t.timestamp.trim() !== '') {
       if (WHOLE_TIMESTAMP.test(t.timestamp.trim())) u.timestamp = normaliseTimestamp(t.timestamp);
-      else messages.push(at(`turn ${i + 1}: "${t.timestamp}" is not a time such as 00:12:03; the turn has no timestamp`, 'bad-timestamp', false));
+      else
+        messages.push(
+          at(`turn ${i + 1}: "${t.timestamp}" is not a time such as 00:12:03; the turn has no timestamp`, 'bad-timestamp', false),
+        );
     }
     utterances.push(u);
   });
@@ -43,7 +50,11 @@ export function documentFromTurnsRecord(record: Record<string, unknown>, file: s
   const attributes: Attributes = {};
   for (const [k, v] of Object.entries(record)) if (!RESERVED.has(k)) attributes[k] = toAttributeValue(v);
   const document = documentFromUtterances(utterances, {
-    id, file, format: 'jsonl', attributes, participants: readParticipants(record.participants),
+    id,
+    file,
+    format: 'jsonl',
+    attributes,
+    participants: readParticipants(record.participants),
     ...(typeof record.language === 'string' ? { language: record.language } : {}),
   });
   return { document, messages };

@@ -22,7 +22,9 @@ export function fromJsonl(input: string, options: { file: string }): ImportResul
     if (document) documents.push(document);
   });
   if (documents.length === 0 && !messages.some((m) => m.fatal)) {
-    messages.push(message('file is empty: there is no JSON record to read', { file, ruleId: 'empty-file', source: 'import-jsonl', fatal: true }));
+    messages.push(
+      message('file is empty: there is no JSON record to read', { file, ruleId: 'empty-file', source: 'import-jsonl', fatal: true }),
+    );
   }
   return { corpus: { documents }, messages, meta: { format: 'jsonl' } };
 }

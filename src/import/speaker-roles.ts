@@ -8,8 +8,22 @@ export const INTERVIEWER_ROLE = 'interviewer';
  * a label also counts with a number after it (`Interviewer 2`, `Peneliti1`).
  */
 export const INTERVIEWER_LABELS: readonly string[] = [
-  'interviewer', 'interviewers', 'int', 'i', 'q', 'question', 'researcher', 'moderator', 'facilitator', 'host',
-  'pewawancara', 'peneliti', 'penanya', 'fasilitator', 'tanya', 'pertanyaan',
+  'interviewer',
+  'interviewers',
+  'int',
+  'i',
+  'q',
+  'question',
+  'researcher',
+  'moderator',
+  'facilitator',
+  'host',
+  'pewawancara',
+  'peneliti',
+  'penanya',
+  'fasilitator',
+  'tanya',
+  'pertanyaan',
 ];
 
 /**
@@ -31,6 +45,8 @@ export function isInterviewerLabel(name: string, labels: readonly string[] = INT
  */
 export function withInterviewerRoles(doc: Document, labels: readonly string[] = INTERVIEWER_LABELS): Document {
   if (!doc.participants.some((p) => p.role === undefined && isInterviewerLabel(p.name, labels))) return doc;
-  const participants: Participant[] = doc.participants.map((p) => (p.role === undefined && isInterviewerLabel(p.name, labels) ? { ...p, role: INTERVIEWER_ROLE } : p));
+  const participants: Participant[] = doc.participants.map((p) =>
+    p.role === undefined && isInterviewerLabel(p.name, labels) ? { ...p, role: INTERVIEWER_ROLE } : p,
+  );
   return { ...doc, participants };
 }

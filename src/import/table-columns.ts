@@ -14,11 +14,49 @@ export interface TableRow {
 /** The columns a table reader looks for, with the header names that identify them (English and Indonesian). */
 export const COLUMN_NAMES = {
   speaker: ['speaker', 'speaker name', 'name', 'participant', 'pembicara', 'penutur', 'nama', 'nama pembicara', 'narasumber'],
-  text: ['text', 'utterance', 'transcript', 'transcription', 'content', 'message', 'teks', 'ujaran', 'tuturan', 'isi', 'transkrip', 'kalimat'],
+  text: [
+    'text',
+    'utterance',
+    'transcript',
+    'transcription',
+    'content',
+    'message',
+    'teks',
+    'ujaran',
+    'tuturan',
+    'isi',
+    'transkrip',
+    'kalimat',
+  ],
   time: ['time', 'timestamp', 'start', 'start time', 'waktu', 'jam', 'mulai', 'waktu mulai', 'stempel waktu'],
-  document: ['document', 'document id', 'doc', 'doc id', 'interview', 'interview id', 'transcript id', 'file', 'dokumen', 'id dokumen', 'wawancara', 'berkas'],
+  document: [
+    'document',
+    'document id',
+    'doc',
+    'doc id',
+    'interview',
+    'interview id',
+    'transcript id',
+    'file',
+    'dokumen',
+    'id dokumen',
+    'wawancara',
+    'berkas',
+  ],
   role: ['role', 'speaker role', 'peran'],
-  respondent: ['respondent', 'respondent id', 'responden', 'id responden', 'id', 'participant', 'participant id', 'peserta', 'informan', 'name', 'nama'],
+  respondent: [
+    'respondent',
+    'respondent id',
+    'responden',
+    'id responden',
+    'id',
+    'participant',
+    'participant id',
+    'peserta',
+    'informan',
+    'name',
+    'nama',
+  ],
 } as const;
 
 /**
@@ -26,7 +64,12 @@ export const COLUMN_NAMES = {
  * @example headerKey(' Speaker_Name ') // 'speaker name'
  */
 export function headerKey(header: Cell): string {
-  return cellText(header).normalize('NFC').toLocaleLowerCase().replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return cellText(header)
+    .normalize('NFC')
+    .toLocaleLowerCase()
+    .replace(/[_\-.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

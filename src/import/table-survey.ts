@@ -14,18 +14,32 @@ import { uniqueName } from '../util/unique-name.js';
  * header ends with `?` or whose answers average four words or more.
  * @example surveyDocuments(header, rows, { file: 's.csv', format: 'csv', survey: true }).documents.map((d) => d.attributes.question)
  */
-export function surveyDocuments(header: TableRow, rows: readonly TableRow[], options: TableImportOptions): { documents: Document[]; messages: Message[] } {
+export function surveyDocuments(
+  header: TableRow,
+  rows: readonly TableRow[],
+  options: TableImportOptions,
+): { documents: Document[]; messages: Message[] } {
   const { file, format } = options;
   const source = `import-${format}`;
   const messages: Message[] = [];
-  const atHeader = (reason: string, ruleId: string, fatal: boolean) => message(reason, { file, line: header.line, column: 1, ruleId, source, fatal });
+  const atHeader = (reason: string, ruleId: string, fatal: boolean) =>
+    message(reason, { file, line: header.line, column: 1, ruleId, source, fatal });
   const listed = header.cells.map((c) => `"${cellText(c)}"`).join(', ');
-  for (const [flag, value] of [['--time-col', options.timeColumn], ['--doc-col', options.documentColumn]] as const) {
-    if (value !== undefined) messages.push(atHeader(`${flag} is not used with --survey: each question column becomes a document`, 'unused-option', false));
+  for (const [flag, value] of [
+    ['--time-col', options.timeColumn],
+    ['--doc-col', options.documentColumn],
+  ] as const) {
+    if (value !== undefined)
+      messages.push(atHeader(`${flag} is not used with --survey: each question column becomes a document`, 'unused-option', false));
   }
-  const respondent = options.speakerColumn === undefined ? findColumn(header.cells, COLUMN_NAMES.respondent) : chosenColumn(header.cells, options.speakerColumn);
+  const respondent =
+    options.speakerColumn === undefined
+      ? findColumn(header.cells, COLUMN_NAMES.respondent)
+      : chosenColumn(header.cells, options.speakerColumn);
   if (respondent === -1 && options.speakerColumn !== undefined) {
-    messages.push(atHeader(`--speaker-col "${options.speakerColumn}" is not a column of this table; its columns are ${listed}`, 'unknown-column', true));
+    messages.push(
+      atHeader(`--speaker-col "${options.speakerColumn}" is not a column of this table; its columns are ${listed}`, 'unknown-column', true),
+    );
     return { documents: [], messages };
   }
   const questions = questionColumns(header, rows, respondent, options.textColumn);
@@ -34,12 +48,27 @@ export function surveyDocuments(header: TableRow, rows: readonly TableRow[], opt
     return { documents: [], messages };
   }
   if (questions.length === 0) {
-    messages.push(atHeader(`no open-question column found (a header ending in "?" or answers of several words); name them with --text-col "Q1,Q2"; the columns are ${listed}`, 'no-text-column', true));
+    messages.push(
+      atHeader(
+        `no open-question column found (a header ending in "?" or answers of several words); name them with --text-col "Q1,Q2"; the columns are ${listed}`,
+        'no-text-column',
+        true,
+      ),
+    );
     return { documents: [], messages };
   }
 
   const ids = respondentIds(rows, respondent, (row, id) =>
-    messages.push(message(`respondent "${id}" appears on more than one row; their answers are all kept under this name`, { file, line: row.line, column: respondent + 1, ruleId: 'duplicate-respondent', source })));
+    messages.push(
+      message(`respondent "${id}" appears on more than one row; their answers are all kept under this name`, {
+        file,
+        line: row.line,
+        column: respondent + 1,
+        ruleId: 'duplicate-respondent',
+        source,
+      }),
+    ),
+  );
   const closed = header.cells.map((_, i) => i).filter((i) => i !== respondent && !questions.includes(i));
   const people: Participant[] = rows.map((row, r) => {
     const attributes: Attributes = {};
@@ -64,14 +93,28 @@ export function surveyDocuments(header: TableRow, rows: readonly TableRow[], opt
       if (!answered.some((p) => p.name === ids[r])) answered.push(people[r]);
     });
     if (utterances.length === 0) {
-      messages.push(message(`nobody answered "${question}"; it gives no document`, { file, line: header.line, column: q + 1, ruleId: 'empty-document', source }));
+      messages.push(
+        message(`nobody answered "${question}"; it gives no document`, {
+          file,
+          line: header.line,
+          column: q + 1,
+          ruleId: 'empty-document',
+          source,
+        }),
+      );
       continue;
     }
     const id = uniqueName(`${fileId}-${slug(question) || `col${q + 1}`}`, taken);
-    documents.push(documentFromUtterances(utterances, {
-      id, file, format, attributes: { question }, participants: answered,
-      ...(options.language ? { language: options.language } : {}),
-    }));
+    documents.push(
+      documentFromUtterances(utterances, {
+        id,
+        file,
+        format,
+        attributes: { question },
+        participants: answered,
+        ...(options.language ? { language: options.language } : {}),
+      }),
+    );
   }
   return { documents, messages };
 }
@@ -80,7 +123,10 @@ function questionColumns(header: TableRow, rows: readonly TableRow[], respondent
   if (choice !== undefined) {
     const whole = chosenColumn(header.cells, choice);
     if (whole !== -1) return [whole];
-    const parts = choice.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+    const parts = choice
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
     const indexes: number[] = [];
     for (const part of parts) {
       const i = chosenColumn(header.cells, part);
@@ -89,7 +135,16 @@ function questionColumns(header: TableRow, rows: readonly TableRow[], respondent
     }
     return indexes;
   }
-  return header.cells.map((_, i) => i).filter((i) => i !== respondent && isOpenQuestion(cellText(header.cells[i]), rows.map((r) => r.cells[i])));
+  return header.cells
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        i !== respondent &&
+        isOpenQuestion(
+          cellText(header.cells[i]),
+          rows.map((r) => r.cells[i]),
+        ),
+    );
 }
 
 function isOpenQuestion(header: string, values: ReadonlyArray<TableRow['cells'][number] | undefined>): boolean {
@@ -112,7 +167,12 @@ function respondentIds(rows: readonly TableRow[], column: number, duplicate: (ro
 
 /** A question as part of a document id: lower-case ASCII words joined by `-`, at most about 40 characters. */
 function slug(text: string): string {
-  const words = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  const words = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
   let out = '';
   for (const w of words) {
     if (out.length > 0 && out.length + 1 + w.length > 40) break;

@@ -2,7 +2,16 @@ import type { Attributes, Document, ImportResult, Participant } from '../model/d
 import { message, type Message } from '../model/message.js';
 import { fileStem } from '../util/file-name.js';
 import { surveyDocuments } from './table-survey.js';
-import { cellAttribute, cellText, cellTimestamp, chosenColumn, COLUMN_NAMES, findColumn, type Cell, type TableRow } from './table-columns.js';
+import {
+  cellAttribute,
+  cellText,
+  cellTimestamp,
+  chosenColumn,
+  COLUMN_NAMES,
+  findColumn,
+  type Cell,
+  type TableRow,
+} from './table-columns.js';
 import { documentFromUtterances, type Utterance } from './utterances.js';
 import { zipBombCheck } from './zip-limits.js';
 import { readCsvRows } from '../util/csv.js';
@@ -36,7 +45,11 @@ export function fromTableRows(rows: readonly TableRow[], options: TableImportOpt
   const source = `import-${format}`;
   const content = rows.filter((r) => r.cells.some((c) => cellText(c).trim() !== ''));
   if (content.length === 0) {
-    return { corpus: { documents: [] }, messages: [message('the table is empty', { file, ruleId: 'empty-file', source, fatal: true })], meta };
+    return {
+      corpus: { documents: [] },
+      messages: [message('the table is empty', { file, ruleId: 'empty-file', source, fatal: true })],
+      meta,
+    };
   }
   const [header, ...body] = content;
   if (options.survey) {
@@ -45,7 +58,9 @@ export function fromTableRows(rows: readonly TableRow[], options: TableImportOpt
   }
   const messages: Message[] = [];
   const at = (row: TableRow, column: number) => ({ file, line: row.line, column: column + 1, source });
-  const columns = utteranceColumns(header, options, (reason, ruleId) => messages.push(message(reason, { ...at(header, 0), ruleId, fatal: true })));
+  const columns = utteranceColumns(header, options, (reason, ruleId) =>
+    messages.push(message(reason, { ...at(header, 0), ruleId, fatal: true })),
+  );
   if (!columns) return { corpus: { documents: [] }, messages, meta };
 
   const defaultId = fileStem(file);
@@ -65,14 +80,20 @@ export function fromTableRows(rows: readonly TableRow[], options: TableImportOpt
       const text = cellText(row.cells[columns.text]);
       const speaker = columns.speaker === -1 ? '' : cellText(row.cells[columns.speaker]).trim();
       if (text.trim() === '') {
-        if (speaker !== '') messages.push(message('the row has a speaker but no text; it is skipped', { ...at(row, columns.text), ruleId: 'empty-text' }));
+        if (speaker !== '')
+          messages.push(message('the row has a speaker but no text; it is skipped', { ...at(row, columns.text), ruleId: 'empty-text' }));
         continue;
       }
       const u: Utterance = { speaker: speaker || null, text };
       if (columns.time !== -1) {
         const timestamp = cellTimestamp(row.cells[columns.time]);
         if (timestamp === null) {
-          messages.push(message(`"${cellText(row.cells[columns.time])}" is not a time such as 00:12:03; the turn has no timestamp`, { ...at(row, columns.time), ruleId: 'bad-timestamp' }));
+          messages.push(
+            message(`"${cellText(row.cells[columns.time])}" is not a time such as 00:12:03; the turn has no timestamp`, {
+              ...at(row, columns.time),
+              ruleId: 'bad-timestamp',
+            }),
+          );
         } else if (timestamp !== undefined) u.timestamp = timestamp;
       }
       if (columns.role !== -1 && speaker !== '' && !roles.has(speaker)) {
@@ -83,11 +104,21 @@ export function fromTableRows(rows: readonly TableRow[], options: TableImportOpt
     }
     const participants: Participant[] = [...roles].map(([name, role]) => ({ name, role, attributes: {} }));
     const doc = documentFromUtterances(utterances, {
-      id, file, format, attributes: constantColumns(header, group, columns), participants,
+      id,
+      file,
+      format,
+      attributes: constantColumns(header, group, columns),
+      participants,
       ...(options.language ? { language: options.language } : {}),
     });
     if (doc.turns.length > 0) documents.push(doc);
-    else messages.push(message(`document "${id}" has no text in column "${cellText(header.cells[columns.text])}"`, { ...at(group[0], columns.text), ruleId: 'empty-document' }));
+    else
+      messages.push(
+        message(`document "${id}" has no text in column "${cellText(header.cells[columns.text])}"`, {
+          ...at(group[0], columns.text),
+          ruleId: 'empty-document',
+        }),
+      );
   }
   if (documents.length === 0) messages.push(message('no row of the table has text', { file, ruleId: 'empty-file', source, fatal: true }));
   return { corpus: { documents }, messages, meta };
@@ -101,7 +132,11 @@ interface UtteranceColumns {
   role: number;
 }
 
-function utteranceColumns(header: TableRow, options: TableImportOptions, fail: (reason: string, ruleId: string) => void): UtteranceColumns | null {
+function utteranceColumns(
+  header: TableRow,
+  options: TableImportOptions,
+  fail: (reason: string, ruleId: string) => void,
+): UtteranceColumns | null {
   const listed = header.cells.map((c) => `"${cellText(c)}"`).join(', ');
   let ok = true;
   const pick = (choice: string | undefined, flag: string, names: readonly string[]) => {
@@ -122,7 +157,10 @@ function utteranceColumns(header: TableRow, options: TableImportOptions, fail: (
   };
   if (!ok) return null;
   if (columns.text === -1) {
-    fail(`no text column: name one "text" or "teks" (or utterance, ujaran…), or choose it with --text-col; this table's columns are ${listed}. For one row per respondent and one column per question, use --survey`, 'no-text-column');
+    fail(
+      `no text column: name one "text" or "teks" (or utterance, ujaran…), or choose it with --text-col; this table's columns are ${listed}. For one row per respondent and one column per question, use --survey`,
+      'no-text-column',
+    );
     return null;
   }
   return columns;
@@ -150,7 +188,16 @@ export function fromCsv(input: string, options: TableImportOptions): ImportResul
   const { rows, problems } = readCsvRows(input);
   const messages: Message[] = problems
     .filter((p) => p.type === 'Quotes')
-    .map((p) => message(`CSV: ${p.reason.toLowerCase()}; the rest of the file is read as one cell`, { file: options.file, line: p.line, column: 1, ruleId: 'csv-quotes', source: 'import-csv', fatal: true }));
+    .map((p) =>
+      message(`CSV: ${p.reason.toLowerCase()}; the rest of the file is read as one cell`, {
+        file: options.file,
+        line: p.line,
+        column: 1,
+        ruleId: 'csv-quotes',
+        source: 'import-csv',
+        fatal: true,
+      }),
+    );
   if (messages.length > 0) return { corpus: { documents: [] }, messages, meta: { format: options.format } };
   return fromTableRows(rows, options);
 }
@@ -172,13 +219,26 @@ export async function fromXlsx(bytes: Uint8Array, options: TableImportOptions): 
     sheets = (await readXlsxFile(buffer)) as unknown as Array<{ sheet: string; data: Cell[][] }>;
   } catch (e) {
     const reason = `not a readable .xlsx workbook (${(e as Error).message.replace(/\s+/g, ' ').trim()}); old .xls files must be saved as .xlsx first`;
-    return { corpus: { documents: [] }, messages: [message(reason, { file: options.file, ruleId: 'xlsx-unreadable', source: 'import-xlsx', fatal: true })], meta };
+    return {
+      corpus: { documents: [] },
+      messages: [message(reason, { file: options.file, ruleId: 'xlsx-unreadable', source: 'import-xlsx', fatal: true })],
+      meta,
+    };
   }
   const [first, ...others] = sheets;
-  const result = fromTableRows((first?.data ?? []).map((cells, i) => ({ cells, line: i + 1 })), options);
+  const result = fromTableRows(
+    (first?.data ?? []).map((cells, i) => ({ cells, line: i + 1 })),
+    options,
+  );
   const ignored = others.filter((s) => s.data.some((row) => row.some((c) => cellText(c).trim() !== ''))).map((s) => `"${s.sheet}"`);
   if (ignored.length > 0) {
-    result.messages.push(message(`only the first sheet "${first.sheet}" is read; not read: ${ignored.join(', ')}`, { file: options.file, ruleId: 'other-sheets', source: 'import-xlsx' }));
+    result.messages.push(
+      message(`only the first sheet "${first.sheet}" is read; not read: ${ignored.join(', ')}`, {
+        file: options.file,
+        ruleId: 'other-sheets',
+        source: 'import-xlsx',
+      }),
+    );
   }
   return result;
 }

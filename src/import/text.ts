@@ -103,7 +103,9 @@ export function fromText(input: string, options: TextImportOptions): ImportResul
   const messages: Message[] = [];
   const meta = { format };
   if (text.trim().length === 0) {
-    messages.push(message('file is empty: there is no transcript text to read', { file, ruleId: 'empty-file', source: 'import-text', fatal: true }));
+    messages.push(
+      message('file is empty: there is no transcript text to read', { file, ruleId: 'empty-file', source: 'import-text', fatal: true }),
+    );
     return { corpus: { documents: [] }, messages, meta };
   }
   const front = readFrontMatter(text, file);
@@ -115,7 +117,8 @@ export function fromText(input: string, options: TextImportOptions): ImportResul
   for (const [key, value] of Object.entries(front.data)) {
     if (key !== 'participants') attributes[key] = toAttributeValue(value);
   }
-  const id = typeof front.data.id === 'string' || typeof front.data.id === 'number' ? String(front.data.id) : options.id ?? fileStem(file);
+  const id =
+    typeof front.data.id === 'string' || typeof front.data.id === 'number' ? String(front.data.id) : (options.id ?? fileStem(file));
   const language = typeof front.data.language === 'string' ? front.data.language : options.language;
 
   const lines = splitLines(text, front.bodyStart);
@@ -124,9 +127,15 @@ export function fromText(input: string, options: TextImportOptions): ImportResul
   const known = new Set(participants.map((p) => p.name.toLocaleLowerCase()));
   for (const l of labels) {
     if (known.size > 0 && !known.has(l.name.toLocaleLowerCase())) {
-      messages.push(message(`speaker "${l.name}" is not among the participants in the front matter`, {
-        file, line: firstBodyLine + l.lineIndex, column: 1, ruleId: 'unknown-speaker', source: 'import-text',
-      }));
+      messages.push(
+        message(`speaker "${l.name}" is not among the participants in the front matter`, {
+          file,
+          line: firstBodyLine + l.lineIndex,
+          column: 1,
+          ruleId: 'unknown-speaker',
+          source: 'import-text',
+        }),
+      );
     }
   }
   const turns = buildTurns(text, lines, labels, format === 'md');
@@ -139,7 +148,16 @@ export function fromText(input: string, options: TextImportOptions): ImportResul
     }
   }
   if (turns.length === 0) {
-    messages.push(message('transcript has front matter but no text', { file, line: firstBodyLine, column: 1, ruleId: 'empty-body', source: 'import-text', fatal: true }));
+    messages.push(
+      message('transcript has front matter but no text', {
+        file,
+        line: firstBodyLine,
+        column: 1,
+        ruleId: 'empty-body',
+        source: 'import-text',
+        fatal: true,
+      }),
+    );
     return { corpus: { documents: [] }, messages, meta };
   }
   const doc: Document = { id, file, format, text, attributes, participants, turns };
@@ -188,10 +206,56 @@ function findLabels(text: string, lines: Line[], participants: Participant[], sp
 
 // Words that commonly open a line with a colon inside a turn, in Indonesian and English.
 const NOT_SPEAKERS = new Set([
-  'contoh', 'contohnya', 'misal', 'misalnya', 'catatan', 'yaitu', 'yakni', 'artinya', 'intinya', 'maksudnya', 'keterangan',
-  'pertama', 'kedua', 'ketiga', 'jadi', 'tapi', 'lalu', 'kemudian', 'termasuk', 'seperti', 'penting', 'kesimpulan', 'tujuan',
-  'hasil', 'langkah', 'tanggal', 'waktu', 'tempat', 'lokasi', 'note', 'notes', 'example', 'examples', 'e.g', 'i.e', 'ps', 'nb',
-  'summary', 'result', 'step', 'tip', 'warning', 'important', 'date', 'time', 'location', 'subject', 're', 'http', 'https',
+  'contoh',
+  'contohnya',
+  'misal',
+  'misalnya',
+  'catatan',
+  'yaitu',
+  'yakni',
+  'artinya',
+  'intinya',
+  'maksudnya',
+  'keterangan',
+  'pertama',
+  'kedua',
+  'ketiga',
+  'jadi',
+  'tapi',
+  'lalu',
+  'kemudian',
+  'termasuk',
+  'seperti',
+  'penting',
+  'kesimpulan',
+  'tujuan',
+  'hasil',
+  'langkah',
+  'tanggal',
+  'waktu',
+  'tempat',
+  'lokasi',
+  'note',
+  'notes',
+  'example',
+  'examples',
+  'e.g',
+  'i.e',
+  'ps',
+  'nb',
+  'summary',
+  'result',
+  'step',
+  'tip',
+  'warning',
+  'important',
+  'date',
+  'time',
+  'location',
+  'subject',
+  're',
+  'http',
+  'https',
 ]);
 
 function looksLikeName(name: string): boolean {

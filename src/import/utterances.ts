@@ -47,7 +47,15 @@ export function documentFromUtterances(utterances: readonly Utterance[], options
       participants.push({ name: speaker, attributes: {} });
     }
   }
-  const doc: Document = { id: options.id, file: options.file, format: options.format, text, attributes: { ...options.attributes }, participants, turns };
+  const doc: Document = {
+    id: options.id,
+    file: options.file,
+    format: options.format,
+    text,
+    attributes: { ...options.attributes },
+    participants,
+    turns,
+  };
   if (options.language !== undefined) doc.language = options.language;
   return doc;
 }

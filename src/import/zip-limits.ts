@@ -8,9 +8,15 @@ import { ZipArchive, ZipFormatError, ZipLimitError, zipLimitsFor } from '../util
  */
 export function zipProblem(e: unknown, file: string, source: string): Message | null {
   if (e instanceof ZipLimitError) {
-    return message(`${e.message}; unpacking stopped there. If the file is genuine, raise the limit with --max-input-size`, { file, ruleId: 'zip-limit', source, fatal: true });
+    return message(`${e.message}; unpacking stopped there. If the file is genuine, raise the limit with --max-input-size`, {
+      file,
+      ruleId: 'zip-limit',
+      source,
+      fatal: true,
+    });
   }
-  if (e instanceof ZipFormatError) return message(`the zip archive cannot be read: ${e.message}`, { file, ruleId: 'not-a-zip', source, fatal: true });
+  if (e instanceof ZipFormatError)
+    return message(`the zip archive cannot be read: ${e.message}`, { file, ruleId: 'not-a-zip', source, fatal: true });
   return null;
 }
 

@@ -15,9 +15,7 @@ import { readTranscript, type ReadCorpusOptions } from './read-corpus.js';
 export type CodingFormat = 'csv' | 'json' | 'jsonl';
 
 /** A piece of work: one transcript file, or a batch of lines of a JSONL corpus (UTF-8 bytes). */
-export type CodeTask =
-  | { kind: 'file'; file: string }
-  | { kind: 'lines'; file: string; firstLine: number; bytes: Uint8Array };
+export type CodeTask = { kind: 'file'; file: string } | { kind: 'lines'; file: string; firstLine: number; bytes: Uint8Array };
 
 /** What every task gives back besides its output. */
 interface TaskOutcome {
@@ -77,7 +75,9 @@ export async function runTask<W extends TaskWork>(task: CodeTask, coder: Coder, 
   const { documents, messages, bytes } = await readTask(task, work.options.read);
   const outcome = { messages, documents: documents.map((d) => ({ id: d.id, file: d.file })), bytes };
   const result: CodeTaskResult | CountTaskResult =
-    work.kind === 'count' ? { ...outcome, counts: countDocuments(documents, coder, work.options) } : { ...outcome, ...encoded(codeAndFormat(documents, coder, work.options)) };
+    work.kind === 'count'
+      ? { ...outcome, counts: countDocuments(documents, coder, work.options) }
+      : { ...outcome, ...encoded(codeAndFormat(documents, coder, work.options)) };
   return result as TaskResultOf<W>;
 }
 
@@ -87,7 +87,11 @@ function countDocuments(documents: readonly Document[], coder: Coder, { unit, by
   return counts.table();
 }
 
-function encoded({ output, rows, roles }: { output: string; rows: number; roles: string[] }): { output: Uint8Array; rows: number; roles: string[] } {
+function encoded({ output, rows, roles }: { output: string; rows: number; roles: string[] }): {
+  output: Uint8Array;
+  rows: number;
+  roles: string[];
+} {
   return { output: Buffer.from(output), rows, roles };
 }
 
@@ -98,7 +102,11 @@ function encoded({ output, rows, roles }: { output: string; rows: number; roles:
  * in the `speaker` and `text` columns.
  * @example codeAndFormat(corpus.documents, createCoder(codebook), { unit: 'turn', format: 'csv' }).output
  */
-export function codeAndFormat(documents: readonly Document[], coder: Coder, options: Pick<CodeTaskOptions, 'unit' | 'format' | 'cases' | 'pseudonyms'>): { output: string; rows: number; roles: string[] } {
+export function codeAndFormat(
+  documents: readonly Document[],
+  coder: Coder,
+  options: Pick<CodeTaskOptions, 'unit' | 'format' | 'cases' | 'pseudonyms'>,
+): { output: string; rows: number; roles: string[] } {
   let output = '';
   let rows = 0;
   const roles = new Set<string>();

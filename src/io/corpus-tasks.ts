@@ -27,7 +27,10 @@ export async function worthParallel(files: readonly string[], inputFormat: strin
   let total = 0;
   for (const file of files) {
     if (file === '-') return true;
-    const size = await stat(file).then((s) => s.size, () => 0);
+    const size = await stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
     total += size;
     if (isJsonl(file, inputFormat) && size > 8e6) return true;
   }

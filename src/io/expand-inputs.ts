@@ -17,7 +17,10 @@ export interface ExpandOptions {
  * hidden files are skipped with a warning; a pattern that matches nothing is an error.
  * @example const { files, messages } = await expandInputs(['transcripts/'], { recursive: true })
  */
-export async function expandInputs(args: readonly string[], options: ExpandOptions = {}): Promise<{ files: string[]; messages: Message[] }> {
+export async function expandInputs(
+  args: readonly string[],
+  options: ExpandOptions = {},
+): Promise<{ files: string[]; messages: Message[] }> {
   const files: string[] = [];
   const messages: Message[] = [];
   const skip = (file: string, why: string) => messages.push(message(`skipped: ${why}`, { file, ruleId: 'skipped-file', source: 'input' }));
@@ -28,19 +31,33 @@ export async function expandInputs(args: readonly string[], options: ExpandOptio
     }
     if (/[*?]/.test(arg)) {
       const matched = await matchPattern(arg);
-      if (matched.length === 0) messages.push(message('no file matches this pattern', { file: arg, ruleId: 'no-match', source: 'input', fatal: true }));
+      if (matched.length === 0)
+        messages.push(message('no file matches this pattern', { file: arg, ruleId: 'no-match', source: 'input', fatal: true }));
       for (const file of matched) if (keep(file, skip)) files.push(file);
       continue;
     }
     const info = await stat(arg).catch(() => null);
     if (info?.isDirectory()) {
       const found = await folderTranscripts(arg, options.recursive ?? false, skip);
-      if (found.files.length === 0) messages.push(message(`folder has no transcripts${found.subfolders > 0 && !options.recursive ? ' (add --recursive to read its subfolders)' : ''}`, { file: arg, ruleId: 'empty-folder', source: 'input', fatal: true }));
-      else if (found.subfolders > 0 && !options.recursive) messages.push(message(`${found.subfolders} subfolder${found.subfolders === 1 ? ' is' : 's are'} not read (add --recursive)`, { file: arg, ruleId: 'subfolders', source: 'input' }));
+      if (found.files.length === 0)
+        messages.push(
+          message(
+            `folder has no transcripts${found.subfolders > 0 && !options.recursive ? ' (add --recursive to read its subfolders)' : ''}`,
+            { file: arg, ruleId: 'empty-folder', source: 'input', fatal: true },
+          ),
+        );
+      else if (found.subfolders > 0 && !options.recursive)
+        messages.push(
+          message(`${found.subfolders} subfolder${found.subfolders === 1 ? ' is' : 's are'} not read (add --recursive)`, {
+            file: arg,
+            ruleId: 'subfolders',
+            source: 'input',
+          }),
+        );
       files.push(...found.files);
       continue;
     }
-    if (isLockFile(arg)) skip(arg, "a Word lock file (~$…), not a transcript: Word writes it while the document is open");
+    if (isLockFile(arg)) skip(arg, 'a Word lock file (~$…), not a transcript: Word writes it while the document is open');
     else files.push(arg);
   }
   return { files, messages };
@@ -53,7 +70,7 @@ function isLockFile(file: string): boolean {
 /** Whether a file found by a pattern or in a folder is read: not a lock file, not hidden. */
 function keep(file: string, skip: (file: string, why: string) => void): boolean {
   if (isLockFile(file)) {
-    skip(file, "a Word lock file (~$…), not a transcript: Word writes it while the document is open");
+    skip(file, 'a Word lock file (~$…), not a transcript: Word writes it while the document is open');
     return false;
   }
   if (basename(file).startsWith('.')) {
@@ -64,7 +81,11 @@ function keep(file: string, skip: (file: string, why: string) => void): boolean 
 }
 
 /** Transcripts in a folder (files with a known extension), sorted by name; subfolders too when recursive. */
-async function folderTranscripts(folder: string, recursive: boolean, skip: (file: string, why: string) => void): Promise<{ files: string[]; subfolders: number }> {
+async function folderTranscripts(
+  folder: string,
+  recursive: boolean,
+  skip: (file: string, why: string) => void,
+): Promise<{ files: string[]; subfolders: number }> {
   const files: string[] = [];
   let subfolders = 0;
   const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -102,7 +123,13 @@ async function walk(dir: string, parts: readonly string[], out: string[]): Promi
     for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) await walk(join(dir, e.name), parts, out);
     return;
   }
-  const re = new RegExp(`^${head.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'u');
+  const re = new RegExp(
+    `^${head
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'u',
+  );
   for (const e of entries) {
     if (!re.test(e.name)) continue;
     // `*` does not match hidden names unless the pattern starts with a dot, as in shells.

@@ -28,7 +28,14 @@ export function decodeOrFail(bytes: Uint8Array, file: string, source: string): {
   if (decoded.binary) {
     return {
       corpus: { documents: [] },
-      messages: [message('this is a binary file, not a text transcript (it contains NUL bytes); check the file or pass --input-format', { file, ruleId: 'binary-file', source, fatal: true })],
+      messages: [
+        message('this is a binary file, not a text transcript (it contains NUL bytes); check the file or pass --input-format', {
+          file,
+          ruleId: 'binary-file',
+          source,
+          fatal: true,
+        }),
+      ],
       meta: { format: 'binary' },
     };
   }
@@ -45,7 +52,9 @@ function textReader(source: string, read: (text: string, file: string, options: 
     if ('corpus' in decoded) return decoded;
     const result = read(decoded.text, file, options);
     if (decoded.encoding === 'windows-1252') {
-      result.messages.unshift(message('file is not valid UTF-8; read it as Windows-1252 — check accented letters', { file, ruleId: 'encoding-fallback', source }));
+      result.messages.unshift(
+        message('file is not valid UTF-8; read it as Windows-1252 — check accented letters', { file, ruleId: 'encoding-fallback', source }),
+      );
     }
     result.meta.encoding = decoded.encoding;
     return result;
@@ -60,7 +69,12 @@ function captionReader(format: CaptionFormat): FormatReader {
 function tableReaderOptions(file: string, format: 'csv' | 'xlsx', options: ReadOptions): TableImportOptions {
   const table: TableImportOptions = { file, format, ...maxInputSizeOf(options) };
   const chosen = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  const columns = { speakerColumn: chosen(options.speakerCol), textColumn: chosen(options.textCol), timeColumn: chosen(options.timeCol), documentColumn: chosen(options.docCol) };
+  const columns = {
+    speakerColumn: chosen(options.speakerCol),
+    textColumn: chosen(options.textCol),
+    timeColumn: chosen(options.timeCol),
+    documentColumn: chosen(options.docCol),
+  };
   for (const [key, value] of Object.entries(columns)) if (value !== undefined) table[key as keyof typeof columns] = value;
   if (options.survey === true) table.survey = true;
   return table;
@@ -78,9 +92,16 @@ function maxInputSizeOf(options: ReadOptions): { maxInputSize?: number } {
 function withSpeakerCheck(result: ImportResult): ImportResult {
   for (const doc of result.corpus.documents) {
     if (doc.turns.length === 0 || doc.turns.some((t) => t.speaker !== null)) continue;
-    result.messages.push(message('no speaker label found: the text is read as one unnamed speaker; start each turn with a label such as "Name:", or "Speaker 1  0:00" on its own line (docs/formats.md)', {
-      file: doc.file, ruleId: 'no-speakers', source: 'import-text',
-    }));
+    result.messages.push(
+      message(
+        'no speaker label found: the text is read as one unnamed speaker; start each turn with a label such as "Name:", or "Speaker 1  0:00" on its own line (docs/formats.md)',
+        {
+          file: doc.file,
+          ruleId: 'no-speakers',
+          source: 'import-text',
+        },
+      ),
+    );
   }
   return result;
 }

@@ -25,14 +25,18 @@ export async function readTableFile(file: string, source: string): Promise<{ tab
   if (/\.xlsx$/i.test(file)) {
     try {
       const sheets = await readExcelFile(bytes);
-      grid = (sheets[0]?.data ?? []).map((row, i) => ({ line: i + 1, cells: row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v as AttributeValue))) }));
+      grid = (sheets[0]?.data ?? []).map((row, i) => ({
+        line: i + 1,
+        cells: row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v as AttributeValue))),
+      }));
     } catch (e) {
       return fail(file, source, `cannot read this XLSX file: ${(e as Error).message}`, 'unreadable-content');
     }
   } else {
     const parsed = readCsvRows(bytes.toString('utf8'));
     // A one-column file has no delimiter to detect; that is not a problem of the file.
-    for (const p of parsed.problems.filter((x) => x.type !== 'Delimiter')) messages.push(message(`CSV: ${p.reason}`, { file, line: p.line, column: 1, ruleId: 'csv-syntax', source }));
+    for (const p of parsed.problems.filter((x) => x.type !== 'Delimiter'))
+      messages.push(message(`CSV: ${p.reason}`, { file, line: p.line, column: 1, ruleId: 'csv-syntax', source }));
     grid = parsed.rows.map((row) => ({ line: row.line, cells: row.cells.map(cellValue) }));
   }
   const rows = grid.filter((r) => r.cells.some((c) => c !== null && c !== ''));

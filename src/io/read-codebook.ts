@@ -20,13 +20,26 @@ export async function readCodebook(file: string): Promise<CodebookResult> {
   const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
   const reader = CODEBOOK_READERS[ext];
   if (!reader) {
-    return { codebook: null, messages: [message(`unknown codebook format ".${ext}"; use .yaml, .yml, .json or .qdc`, { file, ruleId: 'unknown-format', source: 'codebook', fatal: true })] };
+    return {
+      codebook: null,
+      messages: [
+        message(`unknown codebook format ".${ext}"; use .yaml, .yml, .json or .qdc`, {
+          file,
+          ruleId: 'unknown-format',
+          source: 'codebook',
+          fatal: true,
+        }),
+      ],
+    };
   }
   let text: string;
   try {
     text = (await readInputFile(file)).toString('utf8');
   } catch (e) {
-    return { codebook: null, messages: [message(unreadableReason(e, 'codebook file'), { file, ruleId: 'file-unreadable', source: 'codebook', fatal: true })] };
+    return {
+      codebook: null,
+      messages: [message(unreadableReason(e, 'codebook file'), { file, ruleId: 'file-unreadable', source: 'codebook', fatal: true })],
+    };
   }
   return reader(text, file);
 }

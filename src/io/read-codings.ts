@@ -12,7 +12,10 @@ import { unreadableReason } from './unreadable.js';
  * points. A binary file that is none of these is a fatal message, never printed.
  * @example const { codings } = await readCodings(['ana.csv', 'budi.xlsx', 'team.qdpx'])
  */
-export async function readCodings(files: readonly string[], options: { coder?: string } = {}): Promise<{ codings: CodingRow[]; messages: Message[] }> {
+export async function readCodings(
+  files: readonly string[],
+  options: { coder?: string } = {},
+): Promise<{ codings: CodingRow[]; messages: Message[] }> {
   const codings: CodingRow[] = [];
   const messages: Message[] = [];
   for (const file of files) {
@@ -46,10 +49,23 @@ async function readOneTable(file: string, coder: string | undefined): Promise<{ 
   try {
     bytes = await readInputFile(file);
   } catch (e) {
-    return { codings: [], messages: [message(unreadableReason(e, 'coding table'), { file, ruleId: 'file-unreadable', source: 'codings', fatal: true })] };
+    return {
+      codings: [],
+      messages: [message(unreadableReason(e, 'coding table'), { file, ruleId: 'file-unreadable', source: 'codings', fatal: true })],
+    };
   }
   if (bytes.includes(0) || bytes.subarray(0, 2).toString('latin1') === 'PK') {
-    return { codings: [], messages: [message('this is a binary file, not a coding table: give a .csv, an .xlsx or a .qdpx', { file, ruleId: 'binary-file', source: 'codings', fatal: true })] };
+    return {
+      codings: [],
+      messages: [
+        message('this is a binary file, not a coding table: give a .csv, an .xlsx or a .qdpx', {
+          file,
+          ruleId: 'binary-file',
+          source: 'codings',
+          fatal: true,
+        }),
+      ],
+    };
   }
   return parseCodingsCsv(bytes.toString('utf8'), csvOptions);
 }

@@ -17,7 +17,13 @@ export interface ReadCorpusOptions extends ReadOptions {
 // Document formats people keep transcripts in that qda does not read: --input-format would not
 // help (it reads the bytes as another format), saving them as .docx or .txt does.
 const DOCUMENT_FORMATS: Record<string, string> = {
-  pdf: 'PDF', odt: 'OpenDocument (.odt)', rtf: 'Rich Text (.rtf)', doc: 'old Word (.doc)', pages: 'Apple Pages', wpd: 'WordPerfect', docm: 'macro-enabled Word (.docm)',
+  pdf: 'PDF',
+  odt: 'OpenDocument (.odt)',
+  rtf: 'Rich Text (.rtf)',
+  doc: 'old Word (.doc)',
+  pages: 'Apple Pages',
+  wpd: 'WordPerfect',
+  docm: 'macro-enabled Word (.docm)',
 };
 
 /**
@@ -35,17 +41,26 @@ export async function readTranscript(file: string, options: ReadCorpusOptions = 
   const format = options.inputFormat ?? formatOfPath(file) ?? (extension === undefined ? 'txt' : undefined);
   const reader = format === undefined ? undefined : READERS[format];
   if (!reader && extension !== undefined && DOCUMENT_FORMATS[extension.toLowerCase()] && options.inputFormat === undefined) {
-    return fail(file, `qda cannot read ${DOCUMENT_FORMATS[extension.toLowerCase()]} files: open it and save it as .docx (Word) or .txt (plain text), then give that file`, 'save-as-docx');
+    return fail(
+      file,
+      `qda cannot read ${DOCUMENT_FORMATS[extension.toLowerCase()]} files: open it and save it as .docx (Word) or .txt (plain text), then give that file`,
+      'save-as-docx',
+    );
   }
   if (!reader) {
     const what = format === undefined ? `files ending in .${extension}` : `input format "${format}"`;
-    return fail(file, `cannot read ${what}; known formats: ${Object.keys(READERS).join(', ')} (choose one with --input-format)`, 'unknown-format');
+    return fail(
+      file,
+      `cannot read ${what}; known formats: ${Object.keys(READERS).join(', ')} (choose one with --input-format)`,
+      'unknown-format',
+    );
   }
   let bytes: Uint8Array;
   try {
     bytes = await readInputFile(file, options.maxInputSize);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EISDIR') return fail(file, 'is a folder, not a file (use a glob such as folder/*.md)', 'is-directory');
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR')
+      return fail(file, 'is a folder, not a file (use a glob such as folder/*.md)', 'is-directory');
     return fail(file, unreadableReason(e), e instanceof InputRefusedError ? e.code : 'file-unreadable');
   }
   try {
@@ -60,7 +75,10 @@ export async function readTranscript(file: string, options: ReadCorpusOptions = 
  * Read many transcript files, in order. Document ids must be unique across files.
  * @example const { corpus } = await readCorpus(['a.md', 'b.vtt'])
  */
-export async function readCorpus(files: readonly string[], options: ReadCorpusOptions = {}): Promise<{ corpus: Corpus; messages: Message[] }> {
+export async function readCorpus(
+  files: readonly string[],
+  options: ReadCorpusOptions = {},
+): Promise<{ corpus: Corpus; messages: Message[] }> {
   const documents: Document[] = [];
   const messages: Message[] = [];
   const ids = new DocumentIds();
@@ -85,7 +103,10 @@ export class DocumentIds {
     const first = this.seen.get(doc.id);
     if (first !== undefined) {
       return message(`document id "${doc.id}" is already used by ${first}; give one of them another \`id:\` in its front matter`, {
-        file: doc.file, ruleId: 'duplicate-document-id', source: 'import', fatal: true,
+        file: doc.file,
+        ruleId: 'duplicate-document-id',
+        source: 'import',
+        fatal: true,
       });
     }
     this.seen.set(doc.id, doc.file);

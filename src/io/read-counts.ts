@@ -16,7 +16,9 @@ type Cell = string | number | null;
 export async function readCounts(file: string): Promise<{ counts: CodeCounts | null; messages: Message[] }> {
   const fail = (reason: string, ruleId: string, line?: number, column?: number) => ({
     counts: null,
-    messages: [message(reason, { file, ruleId, source: 'counts', fatal: true, ...(line !== undefined ? { line, column: column ?? 1 } : {}) })],
+    messages: [
+      message(reason, { file, ruleId, source: 'counts', fatal: true, ...(line !== undefined ? { line, column: column ?? 1 } : {}) }),
+    ],
   });
   let text: string;
   try {
@@ -46,13 +48,18 @@ export async function readCounts(file: string): Promise<{ counts: CodeCounts | n
     if (parsed.rows.length === 0) return fail('the count table is empty', 'counts-empty');
     header = parsed.rows[0].cells;
     // Not our table at all says more than the first problem of reading it.
-    if (parsed.problems.length > 0 && header[0] === 'code') return fail(parsed.problems[0].reason, 'counts-syntax', parsed.problems[0].line);
+    if (parsed.problems.length > 0 && header[0] === 'code')
+      return fail(parsed.problems[0].reason, 'counts-syntax', parsed.problems[0].line);
     rows = parsed.rows.slice(1).map((r) => r.cells);
     lines = parsed.rows.slice(1).map((r) => r.line);
   }
   const expected = ['code', 'label', 'depth', header[3], ...COUNT_COLUMNS, 'share_pct'];
   if (header.length !== expected.length || header.some((h, i) => h !== expected[i])) {
-    return fail(`not a table of qda count: the columns must be ${expected.join(',').replace(`,${header[3]},`, ',<by>,')} (found ${header.join(',')})`, 'counts-columns', 1);
+    return fail(
+      `not a table of qda count: the columns must be ${expected.join(',').replace(`,${header[3]},`, ',<by>,')} (found ${header.join(',')})`,
+      'counts-columns',
+      1,
+    );
   }
   const codes: CountedCode[] = [];
   const codeIndex = new Map<string, number>();
@@ -82,7 +89,13 @@ export async function readCounts(file: string): Promise<{ counts: CodeCounts | n
     }
     let g = groups.get(group);
     if (!g) {
-      g = { group: group === ALL_GROUPS ? null : group, segments: 0, words: 0, documents: 0, coded: { segments: [], words: [], hits: [], documents: [] } };
+      g = {
+        group: group === ALL_GROUPS ? null : group,
+        segments: 0,
+        words: 0,
+        documents: 0,
+        coded: { segments: [], words: [], hits: [], documents: [] },
+      };
       groups.set(group, g);
     }
     const [segments, documents, words, hits, segmentsInGroup, documentsInGroup, wordsInGroup] = counted;

@@ -30,7 +30,8 @@ export async function readInputFile(file: string, maxBytes = DEFAULT_MAX_INPUT_S
   try {
     const info = await handle.stat();
     if (info.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR' });
-    if (!info.isFile()) throw new InputRefusedError('not-regular-file', 'is not a regular file (a device, pipe or socket); qda reads only files');
+    if (!info.isFile())
+      throw new InputRefusedError('not-regular-file', 'is not a regular file (a device, pipe or socket); qda reads only files');
     if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -63,7 +64,8 @@ export function parseSize(text: string): number | undefined {
 /** A size for people: `64 MB`, `1.5 GB`, `512 bytes`. */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
-  const [value, unit] = bytes < 1024 ** 2 ? [bytes / 1024, 'KB'] : bytes < 1024 ** 3 ? [bytes / 1024 ** 2, 'MB'] : [bytes / 1024 ** 3, 'GB'];
+  const [value, unit] =
+    bytes < 1024 ** 2 ? [bytes / 1024, 'KB'] : bytes < 1024 ** 3 ? [bytes / 1024 ** 2, 'MB'] : [bytes / 1024 ** 3, 'GB'];
   return `${Number(value.toFixed(1))} ${unit}`;
 }
 

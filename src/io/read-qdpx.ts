@@ -15,7 +15,14 @@ import { unreadableReason } from './unreadable.js';
  */
 export async function readQdpx(file: string, options: { language?: string; maxInputSize?: number } = {}): Promise<QdpxImport> {
   const failed = (messages: Message[]): QdpxImport => ({
-    corpus: { documents: [] }, codebook: null, codings: [], users: [], cases: [], variables: [], messages, meta: { format: 'qdpx', name: '' },
+    corpus: { documents: [] },
+    codebook: null,
+    codings: [],
+    users: [],
+    cases: [],
+    variables: [],
+    messages,
+    meta: { format: 'qdpx', name: '' },
   });
   let bytes: Uint8Array;
   try {

@@ -9,12 +9,20 @@ import { readInputFile } from './read-input.js';
  * fatal message.
  * @example const { data, messages } = await readReliability('reliability.csv', { numeric: true })
  */
-export async function readReliability(file: string, options: Omit<ReliabilityCsvOptions, 'file'> = {}): Promise<{ data: ReliabilityData | null; messages: Message[] }> {
+export async function readReliability(
+  file: string,
+  options: Omit<ReliabilityCsvOptions, 'file'> = {},
+): Promise<{ data: ReliabilityData | null; messages: Message[] }> {
   let text: string;
   try {
     text = (await readInputFile(file)).toString('utf8');
   } catch (e) {
-    return { data: null, messages: [message(unreadableReason(e, 'reliability table'), { file, ruleId: 'file-unreadable', source: 'reliability', fatal: true })] };
+    return {
+      data: null,
+      messages: [
+        message(unreadableReason(e, 'reliability table'), { file, ruleId: 'file-unreadable', source: 'reliability', fatal: true }),
+      ],
+    };
   }
   return parseReliabilityCsv(text, { file, ...options });
 }

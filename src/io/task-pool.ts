@@ -9,7 +9,12 @@ import { runTask, type CodeTask, type TaskResultOf, type TaskWork } from './code
  * At most `jobs + 1` tasks are in flight, which bounds memory.
  * @example for await (const result of runTasks(tasks, codebook, { kind: 'code', options }, 2)) write(result.output)
  */
-export async function* runTasks<W extends TaskWork>(tasks: AsyncIterable<CodeTask>, codebook: Codebook, work: W, jobs: number): AsyncGenerator<TaskResultOf<W>> {
+export async function* runTasks<W extends TaskWork>(
+  tasks: AsyncIterable<CodeTask>,
+  codebook: Codebook,
+  work: W,
+  jobs: number,
+): AsyncGenerator<TaskResultOf<W>> {
   if (jobs <= 1) {
     const coder = createCoder(codebook);
     for await (const task of tasks) yield await runTask(task, coder, work);
@@ -34,11 +39,13 @@ export async function* runTasks<W extends TaskWork>(tasks: AsyncIterable<CodeTas
   try {
     for await (const task of tasks) {
       const n = seq++;
-      inFlight.push(new Promise((resolve, reject) => {
-        waiting.set(n, { resolve, reject });
-        // A batch of lines moves to its worker without a copy.
-        workers[n % jobs].postMessage({ seq: n, task }, task.kind === 'lines' ? [task.bytes.buffer as ArrayBuffer] : []);
-      }));
+      inFlight.push(
+        new Promise((resolve, reject) => {
+          waiting.set(n, { resolve, reject });
+          // A batch of lines moves to its worker without a copy.
+          workers[n % jobs].postMessage({ seq: n, task }, task.kind === 'lines' ? [task.bytes.buffer as ArrayBuffer] : []);
+        }),
+      );
       if (inFlight.length > jobs) yield await inFlight.shift()!;
     }
     while (inFlight.length > 0) yield await inFlight.shift()!;

@@ -12,7 +12,10 @@ let handlersInstalled = false;
  * @example temporaryPath('out/codings.csv').startsWith(`out/.codings.csv.qda-tmp-${process.pid}-`) // true
  */
 export function temporaryPath(target: string, kind: 'tmp' | 'old' = 'tmp'): string {
-  return join(dirname(target), `.${basename(target)}.qda-${kind}-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+  return join(
+    dirname(target),
+    `.${basename(target)}.qda-${kind}-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+  );
 }
 
 /**

@@ -44,7 +44,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * removes what was written.
  */
 export class AtomicFileWriter {
-  private constructor(private readonly path: string, private readonly tmp: string, private readonly handle: FileHandle) {}
+  private constructor(
+    private readonly path: string,
+    private readonly tmp: string,
+    private readonly handle: FileHandle,
+  ) {}
 
   /** Open a temporary file beside `path`. */
   static async open(path: string): Promise<AtomicFileWriter> {

@@ -27,7 +27,11 @@ export function refusalReason(refusal: FolderRefusal, what: string): string {
  * SIGTERM removes this run's.
  * @example await writeFolderAtomic('imported', files, (path) => path === 'codebook.yaml')
  */
-export async function writeFolderAtomic(dir: string, files: ReadonlyMap<string, string | Uint8Array>, isOurs: (path: string) => boolean): Promise<FolderRefusal | null> {
+export async function writeFolderAtomic(
+  dir: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  isOurs: (path: string) => boolean,
+): Promise<FolderRefusal | null> {
   const target = resolve(dir);
   await removeStaleTemporaries(target);
   const existing = await stat(target).catch(() => null);

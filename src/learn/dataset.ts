@@ -89,7 +89,9 @@ export function buildDataset(corpus: Corpus, decisions: readonly CodingDecision[
     const units = learningUnits(doc, unit);
     const fired = coder ? coder.codeDocument(doc, { unit: 'turn' }).codings : [];
     const here = mine.filter((d) => d.document === doc.id);
-    const reviewed = options.reviewed ? options.reviewed.filter((r) => r.document === doc.id && (options.coder === undefined || r.coder === options.coder)) : defaultReviewed(units, here);
+    const reviewed = options.reviewed
+      ? options.reviewed.filter((r) => r.document === doc.id && (options.coder === undefined || r.coder === options.coder))
+      : defaultReviewed(units, here);
     for (const u of units) {
       const words = textFeatures(textWords(doc.text, u.start, u.end, language));
       for (const [name, surface] of words.surfaces) if (!surfaces.has(name)) surfaces.set(name, surface);
@@ -125,5 +127,6 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 
 /** Up to 20,000 words from the start of each document, enough to recognise the language. */
 function* sampleWords(corpus: Corpus): Generator<string> {
-  for (const doc of corpus.documents) yield* textWords(doc.text, 0, Math.min(doc.text.length, 120_000), undefined).surfaces.slice(0, 20_000);
+  for (const doc of corpus.documents)
+    yield* textWords(doc.text, 0, Math.min(doc.text.length, 120_000), undefined).surfaces.slice(0, 20_000);
 }

@@ -91,14 +91,21 @@ export function evaluateSuggester(dataset: Dataset, options: EvaluateOptions = {
   checkNumber(fn, 'minScore', minScore, { min: 0, max: 1, minIncluded: true });
   checkInteger(fn, 'minScored', minScored, { min: 1 });
   checkInteger(fn, 'blockSize', options.blockSize, { min: 1 });
-  if (!Array.isArray(fractions) || fractions.length === 0) throw new TypeError(`${fn}: option fractions must be a list of shares above 0 and at most 1`);
+  if (!Array.isArray(fractions) || fractions.length === 0)
+    throw new TypeError(`${fn}: option fractions must be a list of shares above 0 and at most 1`);
   for (const f of fractions) checkNumber(fn, 'fractions', f, { min: 0, max: 1 });
 
   const examples = dataset.examples;
-  const labelled = examples.map((_, i) => i).filter((i) => examples[i].reviewed || examples[i].applied.size > 0 || examples[i].rejected.size > 0);
+  const labelled = examples
+    .map((_, i) => i)
+    .filter((i) => examples[i].reviewed || examples[i].applied.size > 0 || examples[i].rejected.size > 0);
   const counts = appliedCounts(labelled.map((i) => examples[i]));
   const codes = [...counts.keys()];
-  const { folds, grouping } = kFolds(examples, labelled, { k, seed, ...(options.blockSize !== undefined ? { blockSize: options.blockSize } : {}) });
+  const { folds, grouping } = kFolds(examples, labelled, {
+    k,
+    seed,
+    ...(options.blockSize !== undefined ? { blockSize: options.blockSize } : {}),
+  });
   const train: TrainOptions = { minExamples: options.minExamples ?? 3, seed };
   if (options.l2 !== undefined) train.l2 = options.l2;
   if (options.positiveWeight !== undefined) train.positiveWeight = options.positiveWeight;
@@ -135,7 +142,10 @@ export function evaluateSuggester(dataset: Dataset, options: EvaluateOptions = {
         }
       }
     });
-    const mostFrequent = [...appliedCounts(trainingRows.map((i) => examples[i]))].reduce<[string, number] | null>((best, c) => (best === null || c[1] > best[1] ? c : best), null)?.[0];
+    const mostFrequent = [...appliedCounts(trainingRows.map((i) => examples[i]))].reduce<[string, number] | null>(
+      (best, c) => (best === null || c[1] > best[1] ? c : best),
+      null,
+    )?.[0];
     for (const i of test) {
       const features = new Set(examples[i].features);
       for (const code of codes) {

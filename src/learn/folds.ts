@@ -18,7 +18,11 @@ export interface Folds {
  * and dealt to the fold with the fewest examples so far.
  * @example kFolds(examples, labelled, { k: 5, seed: 1 }).folds.length // 5
  */
-export function kFolds(examples: readonly Example[], labelled: readonly number[], options: { k: number; seed: number; blockSize?: number }): Folds {
+export function kFolds(
+  examples: readonly Example[],
+  labelled: readonly number[],
+  options: { k: number; seed: number; blockSize?: number },
+): Folds {
   const blockSize = options.blockSize ?? 10;
   const documents = [...new Set(labelled.map((i) => examples[i].unit.document))];
   const grouping: FoldGrouping = documents.length >= options.k ? 'document' : 'block';

@@ -40,7 +40,13 @@ export function sigmoid(z: number): number {
  * for row `rows[k]`.
  * @example fitLogistic(x, 100, rows, labels, { l2: 1, random: seededRandom(1) }).bias
  */
-export function fitLogistic(x: SparseRows, dimension: number, rows: readonly number[], labels: readonly number[], options: LogisticOptions): LogisticModel {
+export function fitLogistic(
+  x: SparseRows,
+  dimension: number,
+  rows: readonly number[],
+  labels: readonly number[],
+  options: LogisticOptions,
+): LogisticModel {
   const positiveWeight = options.positiveWeight ?? 1;
   const epochs = options.epochs ?? 10;
   const n = rows.length;

@@ -90,7 +90,10 @@ export function trainSuggester(dataset: Dataset, options: TrainOptions = {}, row
   });
   const counts = new Map<string, number>();
   for (const i of training) for (const f of dataset.examples[i].features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const vocabulary = [...counts].filter(([, n]) => n >= minFeatureCount).map(([f]) => f).sort();
+  const vocabulary = [...counts]
+    .filter(([, n]) => n >= minFeatureCount)
+    .map(([f]) => f)
+    .sort();
   const index = new Map(vocabulary.map((f, i) => [f, i]));
   const x: SparseRows = { columns: [], values: [] };
   for (const i of training) {
@@ -120,7 +123,11 @@ export function trainSuggester(dataset: Dataset, options: TrainOptions = {}, row
  * scores of at least `minScore`, default 0: all).
  * @example scoreUnit(suggester, example.features, { reasons: 3 })[0].because[0].label // 'equity'
  */
-export function scoreUnit(suggester: Suggester, features: readonly string[], options: { reasons?: number; minScore?: number } = {}): Scored[] {
+export function scoreUnit(
+  suggester: Suggester,
+  features: readonly string[],
+  options: { reasons?: number; minScore?: number } = {},
+): Scored[] {
   const reasons = options.reasons ?? 5;
   const minScore = options.minScore ?? 0;
   const v = vectorise(suggester.index, features);
@@ -153,7 +160,10 @@ function strongest(suggester: Suggester, m: CodeModel, v: { columns: Int32Array;
  * does not outvote a short one), a fired rule and the role count 1 each. Unknown features drop out.
  */
 function vectorise(index: Map<string, number>, features: readonly string[]): { columns: Int32Array; values: Float64Array } {
-  const known = features.map((f) => index.get(f)).map((j, k) => ({ j, k })).filter((p): p is { j: number; k: number } => p.j !== undefined);
+  const known = features
+    .map((f) => index.get(f))
+    .map((j, k) => ({ j, k }))
+    .filter((p): p is { j: number; k: number } => p.j !== undefined);
   const textCount = known.filter((p) => isText(features[p.k])).length;
   known.sort((a, b) => a.j - b.j);
   const columns = new Int32Array(known.length);

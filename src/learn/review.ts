@@ -34,7 +34,8 @@ export function uncertaintyOf(score: number): number {
 export function reviewOf(coding: { score: number | null; explanation: readonly ReviewReason[] }): SuggestionReview | null {
   if (coding.score === null) return null;
   const because = coding.explanation.map((r) => ({ ...r }));
-  const text = because.length > 0 ? `suggested because: ${because.map((r) => r.label).join(', ')}` : 'suggested because: the code is common here';
+  const text =
+    because.length > 0 ? `suggested because: ${because.map((r) => r.label).join(', ')}` : 'suggested because: the code is common here';
   return { score: coding.score, uncertainty: uncertaintyOf(coding.score), because, text };
 }
 
@@ -46,5 +47,8 @@ export function reviewOf(coding: { score: number | null; explanation: readonly R
 export function reviewQueue<T extends { score: number | null }>(codings: readonly T[], order: 'score' | 'uncertainty'): T[] {
   checkChoice('reviewQueue', 'order', order, ['score', 'uncertainty']);
   const key = (c: T) => (c.score === null ? -1 : order === 'score' ? c.score : uncertaintyOf(c.score));
-  return codings.map((c, i) => ({ c, i })).sort((a, b) => key(b.c) - key(a.c) || a.i - b.i).map((x) => x.c);
+  return codings
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => key(b.c) - key(a.c) || a.i - b.i)
+    .map((x) => x.c);
 }

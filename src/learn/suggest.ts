@@ -25,7 +25,11 @@ export interface Suggestion {
  * read), and keep those at or above `minScore` (default 0.3), by document, unit and score.
  * @example suggestCodings(dataset, trainSuggester(dataset), { minScore: 0.5 })[0].because.map((r) => r.label)
  */
-export function suggestCodings(dataset: Dataset, suggester: Suggester, options: { minScore?: number; reasons?: number } = {}): Suggestion[] {
+export function suggestCodings(
+  dataset: Dataset,
+  suggester: Suggester,
+  options: { minScore?: number; reasons?: number } = {},
+): Suggestion[] {
   const minScore = options.minScore ?? 0.3;
   checkNumber('suggestCodings', 'minScore', minScore, { min: 0, max: 1, minIncluded: true });
   checkInteger('suggestCodings', 'reasons', options.reasons, { min: 0 });

@@ -27,7 +27,14 @@ export function learningUnits(doc: Document, unit: LearningUnit): Segment[] {
       const lead = text.length - text.trimStart().length;
       const trimmed = text.trim();
       if (trimmed !== '') {
-        const s: Segment = { document: doc.id, index: out.length + 1, speaker: turn.speaker, start: start + lead, end: start + lead + trimmed.length, text: trimmed };
+        const s: Segment = {
+          document: doc.id,
+          index: out.length + 1,
+          speaker: turn.speaker,
+          start: start + lead,
+          end: start + lead + trimmed.length,
+          text: trimmed,
+        };
         if (role !== undefined) s.role = role;
         out.push(s);
       }

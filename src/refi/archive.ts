@@ -10,20 +10,37 @@ import { fromQdpx, type QdpxImport } from './read-project.js';
  * fatal message.
  * @example const { entries } = unzipQdpx(bytes, 'p.qdpx'); entries.has('project.qde')
  */
-export function unzipQdpx(bytes: Uint8Array, file: string, options: { maxInputSize?: number } = {}): { entries: ZipArchive; messages: Message[] } {
+export function unzipQdpx(
+  bytes: Uint8Array,
+  file: string,
+  options: { maxInputSize?: number } = {},
+): { entries: ZipArchive; messages: Message[] } {
   const messages: Message[] = [];
   try {
     const entries = new ZipArchive(bytes, zipLimitsFor(options.maxInputSize));
     for (const name of [...entries.keys()]) {
       const method = entries.methodOf(name);
       if (method !== 0 && method !== 8) {
-        messages.push(message(`entry ${name} uses compression method ${method}, which cannot be read; it is skipped`, { file, ruleId: 'zip-entry', source: 'import-qdpx' }));
+        messages.push(
+          message(`entry ${name} uses compression method ${method}, which cannot be read; it is skipped`, {
+            file,
+            ruleId: 'zip-entry',
+            source: 'import-qdpx',
+          }),
+        );
         entries.omit(name);
       }
     }
     return { entries, messages };
   } catch (e) {
-    messages.push(message(`not a REFI-QDA project: a .qdpx is a zip archive, and this one cannot be opened (${(e as Error).message})`, { file, ruleId: 'not-a-zip', source: 'import-qdpx', fatal: true }));
+    messages.push(
+      message(`not a REFI-QDA project: a .qdpx is a zip archive, and this one cannot be opened (${(e as Error).message})`, {
+        file,
+        ruleId: 'not-a-zip',
+        source: 'import-qdpx',
+        fatal: true,
+      }),
+    );
     return { entries: new ZipArchive(EMPTY_ZIP), messages };
   }
 }
@@ -35,9 +52,22 @@ const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 5, 6, ...new Array<number>(18).fi
  * Read a `.qdpx` already in memory (see `readQdpx`).
  * @example const { corpus } = await qdpxFromBytes(bytes, 'project.qdpx')
  */
-export async function qdpxFromBytes(bytes: Uint8Array, file: string, options: { language?: string; maxInputSize?: number } = {}): Promise<QdpxImport> {
+export async function qdpxFromBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: { language?: string; maxInputSize?: number } = {},
+): Promise<QdpxImport> {
   const unzipped = unzipQdpx(bytes, file, options);
-  const failed = (messages: Message[]): QdpxImport => ({ corpus: { documents: [] }, codebook: null, codings: [], users: [], cases: [], variables: [], messages, meta: { format: 'qdpx', name: '' } });
+  const failed = (messages: Message[]): QdpxImport => ({
+    corpus: { documents: [] },
+    codebook: null,
+    codings: [],
+    users: [],
+    cases: [],
+    variables: [],
+    messages,
+    meta: { format: 'qdpx', name: '' },
+  });
   if (unzipped.messages.some((m) => m.fatal)) return failed(unzipped.messages);
   try {
     const result = await fromQdpx(unzipped.entries, { file, ...(options.language ? { language: options.language } : {}) });

@@ -118,7 +118,8 @@ export function splitDescription(description: string): SplitDescription {
   try {
     const value: unknown = parseYaml(fence[1] ?? '');
     if (value === null || value === undefined) return { readable, block: {} };
-    if (typeof value !== 'object' || Array.isArray(value)) return { readable, block: null, blockError: `the ${RULES_FENCE} block is not a mapping` };
+    if (typeof value !== 'object' || Array.isArray(value))
+      return { readable, block: null, blockError: `the ${RULES_FENCE} block is not a mapping` };
     return { readable, block: value as Record<string, unknown> };
   } catch (e) {
     return { readable, block: null, blockError: `the ${RULES_FENCE} block is not valid YAML: ${(e as Error).message.split('\n')[0]}` };
@@ -146,15 +147,20 @@ export function readRefiCode(input: { name: string; color?: string; description:
   if (block.id !== undefined) {
     const last = String(block.id).split('/').pop()!.trim();
     if (/^[\p{L}\p{N}_.-]+$/u.test(last)) segment = last;
-    else problems.push(`the ${RULES_FENCE} block's id "${String(block.id)}" does not end in a word of letters, digits, "_", "-" or "."; the name gives the id`);
+    else
+      problems.push(
+        `the ${RULES_FENCE} block's id "${String(block.id)}" does not end in a word of letters, digits, "_", "-" or "."; the name gives the id`,
+      );
   }
   const entry: Record<string, unknown> = { ...block, id: 'code' };
   const { codebook, messages } = parseCodebook(stringify({ language, codes: [entry] }), RULES_FENCE);
   if (codebook === null) {
-    for (const m of messages.filter((x) => x.fatal)) problems.push(`in the ${RULES_FENCE} block: ${m.reason.replace(/^code "code": /, '')}`);
+    for (const m of messages.filter((x) => x.fatal))
+      problems.push(`in the ${RULES_FENCE} block: ${m.reason.replace(/^code "code": /, '')}`);
     return { segment, code, problems };
   }
-  for (const m of messages.filter((x) => x.ruleId === 'nested-quantifier')) problems.push(`in the ${RULES_FENCE} block: ${m.reason.replace(/^code "code": /, '')}`);
+  for (const m of messages.filter((x) => x.ruleId === 'nested-quantifier'))
+    problems.push(`in the ${RULES_FENCE} block: ${m.reason.replace(/^code "code": /, '')}`);
   const read = codebook.codes[0];
   if (block.label !== undefined) code.labels = read.labels;
   for (const key of [...TEXT_FIELDS, 'color'] as const) {
@@ -267,7 +273,10 @@ function parseReadable(text: string): ReadableFields {
 /** Remove the indentation that pretty-printed XML puts before every line of a description. */
 function dedent(text: string): string {
   const lines = text.split('\n');
-  const indents = lines.slice(1).filter((l) => l.trim().length > 0).map((l) => /^[ \t]*/.exec(l)![0].length);
+  const indents = lines
+    .slice(1)
+    .filter((l) => l.trim().length > 0)
+    .map((l) => /^[ \t]*/.exec(l)![0].length);
   const cut = indents.length > 0 ? Math.min(...indents) : 0;
   if (cut === 0) return text;
   return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length)))].join('\n');

@@ -25,7 +25,8 @@ export class QdpxEntryIndex {
     if (exact !== undefined) return this.entry(exact);
     const qde = [...this.entries.keys()].filter((n) => /\.qde$/i.test(n));
     if (qde.length === 1) return this.entry(qde[0]);
-    if (qde.length === 0) return { problem: `the archive has no project.qde (it holds ${describe([...this.entries.keys()])}); is it a REFI-QDA project?` };
+    if (qde.length === 0)
+      return { problem: `the archive has no project.qde (it holds ${describe([...this.entries.keys()])}); is it a REFI-QDA project?` };
     return { problem: `the archive has several .qde files (${describe(qde)}) and none is named project.qde` };
   }
 
@@ -50,7 +51,8 @@ export class QdpxEntryIndex {
       const found = this.byKey.get(`sources/${key}`) ?? this.byKey.get(key);
       if (found !== undefined) return this.entry(found);
     }
-    if (kind === 'relative' || kind === 'absolute') return { problem: `the file is outside the archive (${path}); only files inside a .qdpx are read` };
+    if (kind === 'relative' || kind === 'absolute')
+      return { problem: `the file is outside the archive (${path}); only files inside a .qdpx are read` };
     return { problem: `the archive has no file ${path}` };
   }
 
@@ -60,7 +62,10 @@ export class QdpxEntryIndex {
 }
 
 function keyOf(name: string): string {
-  return name.replace(/\\/g, '/').replace(/^(?:\.\/|\/)+/, '').toLowerCase();
+  return name
+    .replace(/\\/g, '/')
+    .replace(/^(?:\.\/|\/)+/, '')
+    .toLowerCase();
 }
 
 function describe(names: readonly string[]): string {

@@ -87,7 +87,10 @@ export function positionMapper(source: SourceText, convention: PositionConventio
  * selections (by half of them, at least 5): spans coded anywhere must not flip it.
  * @example detectConvention([{ source, selections }]).convention // 'utf16-crlf' for an NVivo export with CRLF and emoji
  */
-export function detectConvention(items: ReadonlyArray<{ source: SourceText; selections: readonly RawSelection[] }>, stated?: PositionConvention): ConventionChoice {
+export function detectConvention(
+  items: ReadonlyArray<{ source: SourceText; selections: readonly RawSelection[] }>,
+  stated?: PositionConvention,
+): ConventionChoice {
   const scores = { 'code-points': 0, 'utf16-crlf': 0, utf16: 0, 'code-points-crlf': 0 } as Record<PositionConvention, number>;
   const aligned = { ...scores };
   const outside = { ...scores };
@@ -127,7 +130,13 @@ export function snapSpan(text: string, start: number, end: number): { start: num
   return { start: low(start) ? start - 1 : start, end: low(end) ? end + 1 : end };
 }
 
-function selectionFit(text: string, lines: readonly number[], start: number | null, end: number | null, name: string | undefined): { score: number; aligned: boolean } {
+function selectionFit(
+  text: string,
+  lines: readonly number[],
+  start: number | null,
+  end: number | null,
+  name: string | undefined,
+): { score: number; aligned: boolean } {
   if (start === null || end === null || start > end) return { score: -6, aligned: false };
   const startOk = isBoundary(text, start);
   const endOk = isBoundary(text, end);
@@ -145,7 +154,10 @@ function nameFits(text: string, lines: readonly number[], start: number, end: nu
     const n = Number(line[1]);
     return lines[n] === start || lines[n - 1] === start;
   }
-  const said = name.replace(/(?:…|\.\.\.)\s*$/, '').replace(/\s+/g, ' ').trim();
+  const said = name
+    .replace(/(?:…|\.\.\.)\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (said.length < 3) return false;
   const selected = text.slice(start, end).replace(/\s+/g, ' ').trim();
   return selected.startsWith(said) || said.startsWith(selected);

@@ -33,17 +33,27 @@ export function projectSummary(project: QdpxImport, file: string): ProjectSummar
     users: project.users,
     variables: project.variables,
     cases: project.cases.map((c) => ({ name: c.name, guid: c.guid, attributes: c.attributes, documents: c.documents })),
-    documents: project.corpus.documents.map((d) => ({ id: d.id, file: `sources/${d.id}.txt`, characters: codePointLength(d.text), attributes: d.attributes })),
+    documents: project.corpus.documents.map((d) => ({
+      id: d.id,
+      file: `sources/${d.id}.txt`,
+      characters: codePointLength(d.text),
+      attributes: d.attributes,
+    })),
   };
 }
 
 /** Each document of a project with its offset map and turn segments. */
 function documentIndex(project: QdpxImport) {
-  return new Map(project.corpus.documents.map((doc) => [doc.id, {
-    doc,
-    offsets: new OffsetMap(doc.text),
-    segments: new Map(segmentDocument(doc, 'turn').map((s) => [s.index, s])),
-  }]));
+  return new Map(
+    project.corpus.documents.map((doc) => [
+      doc.id,
+      {
+        doc,
+        offsets: new OffsetMap(doc.text),
+        segments: new Map(segmentDocument(doc, 'turn').map((s) => [s.index, s])),
+      },
+    ]),
+  );
 }
 
 /**
@@ -59,11 +69,18 @@ export function projectCodingRows(project: QdpxImport): CodingRow[] {
   return byUser.flatMap((c) => {
     const d = documents.get(c.document);
     if (!d) return [];
-    return [{
-      document: c.document, code: c.code, coder: c.coder, source: c.source, matches: c.matches, segment: c.segment,
-      span: { start: d.offsets.toCodePoint(c.start), end: d.offsets.toCodePoint(c.end) },
-      text: d.segments.get(c.segment)?.text ?? '',
-    }];
+    return [
+      {
+        document: c.document,
+        code: c.code,
+        coder: c.coder,
+        source: c.source,
+        matches: c.matches,
+        segment: c.segment,
+        span: { start: d.offsets.toCodePoint(c.start), end: d.offsets.toCodePoint(c.end) },
+        text: d.segments.get(c.segment)?.text ?? '',
+      },
+    ];
   });
 }
 
@@ -76,7 +93,17 @@ export function projectCodingsCsv(project: QdpxImport): string {
   const documents = documentIndex(project);
   const rows = project.codings.map((c) => {
     const d = documents.get(c.document)!;
-    return [c.document, c.segment, d.segments.get(c.segment)?.speaker ?? '', c.code, d.offsets.toCodePoint(c.start), d.offsets.toCodePoint(c.end), c.matches.join('|'), d.doc.text.slice(c.start, c.end), c.coder];
+    return [
+      c.document,
+      c.segment,
+      d.segments.get(c.segment)?.speaker ?? '',
+      c.code,
+      d.offsets.toCodePoint(c.start),
+      d.offsets.toCodePoint(c.end),
+      c.matches.join('|'),
+      d.doc.text.slice(c.start, c.end),
+      c.coder,
+    ];
   });
   return toCsv({ columns: [...CODING_COLUMNS, 'coder'], rows });
 }

@@ -11,8 +11,24 @@ export interface ParsedXml {
 
 // Elements that may repeat: always arrays, so one occurrence reads like many.
 const REPEATED = new Set([
-  'User', 'Code', 'Variable', 'Case', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource',
-  'PlainTextSelection', 'Coding', 'CodeRef', 'VariableValue', 'SourceRef', 'SelectionRef', 'Set', 'Note', 'NoteRef',
+  'User',
+  'Code',
+  'Variable',
+  'Case',
+  'TextSource',
+  'PictureSource',
+  'PDFSource',
+  'AudioSource',
+  'VideoSource',
+  'PlainTextSelection',
+  'Coding',
+  'CodeRef',
+  'VariableValue',
+  'SourceRef',
+  'SelectionRef',
+  'Set',
+  'Note',
+  'NoteRef',
 ]);
 
 /**
@@ -27,12 +43,38 @@ export function parseProjectXml(text: string, file: string, rootName: string): P
   };
   const parsed = parseXml(text, REPEATED);
   if ('error' in parsed) {
-    return { root: null, at, messages: [message(parsed.error.reason, { file, line: parsed.error.line, column: parsed.error.column, ruleId: 'xml-syntax', source: 'import-qdpx', fatal: true })] };
+    return {
+      root: null,
+      at,
+      messages: [
+        message(parsed.error.reason, {
+          file,
+          line: parsed.error.line,
+          column: parsed.error.column,
+          ruleId: 'xml-syntax',
+          source: 'import-qdpx',
+          fatal: true,
+        }),
+      ],
+    };
   }
   const doc = parsed.doc;
   const root = doc[rootName];
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-    return { root: null, at, messages: [message(`not a REFI-QDA project: the root element must be <${rootName}>`, { file, line: 1, column: 1, ruleId: 'qdpx-shape', source: 'import-qdpx', fatal: true })] };
+    return {
+      root: null,
+      at,
+      messages: [
+        message(`not a REFI-QDA project: the root element must be <${rootName}>`, {
+          file,
+          line: 1,
+          column: 1,
+          ruleId: 'qdpx-shape',
+          source: 'import-qdpx',
+          fatal: true,
+        }),
+      ],
+    };
   }
   return { root: root as XmlNode, at, messages: [] };
 }

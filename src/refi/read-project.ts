@@ -9,8 +9,15 @@ import { fromText } from '../import/text.js';
 import { parseQdc } from './read-qdc.js';
 import { QdpxEntryIndex, type QdpxEntries } from './entries.js';
 import {
-  CONVENTION_TEXT, detectConvention, POSITION_CONVENTIONS, positionMapper, snapSpan,
-  type ConventionChoice, type PositionConvention, type RawSelection, type SourceText,
+  CONVENTION_TEXT,
+  detectConvention,
+  POSITION_CONVENTIONS,
+  positionMapper,
+  snapSpan,
+  type ConventionChoice,
+  type PositionConvention,
+  type RawSelection,
+  type SourceText,
 } from './positions.js';
 import { readSourceText } from './source-text.js';
 import { readCases, readValues, readVariables, type QdpxCase, type QdpxVariable } from './variables.js';
@@ -76,7 +83,16 @@ interface PendingSource {
  */
 export async function fromQdpx(entries: QdpxEntries, options: QdpxImportOptions): Promise<QdpxImport> {
   const file = options.file;
-  const result: QdpxImport = { corpus: { documents: [] }, codebook: null, codings: [], users: [], cases: [], variables: [], messages: [], meta: { format: 'qdpx', name: '' } };
+  const result: QdpxImport = {
+    corpus: { documents: [] },
+    codebook: null,
+    codings: [],
+    users: [],
+    cases: [],
+    variables: [],
+    messages: [],
+    meta: { format: 'qdpx', name: '' },
+  };
   const messages = result.messages;
   const index = new QdpxEntryIndex(entries);
   const project = index.project();
@@ -96,7 +112,9 @@ export async function fromQdpx(entries: QdpxEntries, options: QdpxImportOptions)
   const origin = attr(root, 'origin');
   if (origin !== undefined) result.meta.origin = origin;
 
-  const stated = readProjectBlock(textOf(root, 'Description'), (reason) => messages.push(at(child(root, 'Description'), reason, 'project-description')));
+  const stated = readProjectBlock(textOf(root, 'Description'), (reason) =>
+    messages.push(at(child(root, 'Description'), reason, 'project-description')),
+  );
   const language = options.language ?? stated.language;
   const read = parseQdc(xml, qdeFile, { inProject: true, ...(language !== undefined ? { language } : {}) });
   messages.push(...read.messages);
@@ -119,7 +137,10 @@ export async function fromQdpx(entries: QdpxEntries, options: QdpxImportOptions)
     if (n > 0) messages.push(at(sources, `${n} ${kind} element(s) are not imported: only text sources are read`, 'source-kind'));
   }
   const pending = await readTextSources(children(sources, 'TextSource'), index, at, messages);
-  const choice = detectConvention(pending.map((p) => ({ source: p.source, selections: p.selections.map((s) => s.raw) })), stated.positions);
+  const choice = detectConvention(
+    pending.map((p) => ({ source: p.source, selections: p.selections.map((s) => s.raw) })),
+    stated.positions,
+  );
   const positions: PositionsReport = { ...choice, text: CONVENTION_TEXT[choice.convention] };
   if (stated.positions !== undefined) positions.stated = stated.positions;
   result.meta.positions = positions;
@@ -164,7 +185,9 @@ async function readTextSources(nodes: readonly XmlNode[], index: QdpxEntryIndex,
       const start = Number(attr(s, 'startPosition'));
       const end = Number(attr(s, 'endPosition'));
       if (!Number.isInteger(start) || !Number.isInteger(end)) {
-        messages.push(at(s, `selection ${attr(s, 'guid') ?? ''} has no whole-number startPosition/endPosition; it is left out`, 'bad-selection'));
+        messages.push(
+          at(s, `selection ${attr(s, 'guid') ?? ''} has no whole-number startPosition/endPosition; it is left out`, 'bad-selection'),
+        );
         continue;
       }
       const name = attr(s, 'name');
@@ -191,17 +214,37 @@ function codingsOf(
     const target = attr(child(codingNode, 'CodeRef') ?? {}, 'targetGUID');
     const code = target === undefined ? undefined : idByGuid.get(target);
     if (code === undefined) {
-      messages.push(at(codingNode, `coding refers to ${target === undefined ? 'no code' : `code ${target}, which is not in the codebook`}; it is left out`, 'unknown-code'));
+      messages.push(
+        at(
+          codingNode,
+          `coding refers to ${target === undefined ? 'no code' : `code ${target}, which is not in the codebook`}; it is left out`,
+          'unknown-code',
+        ),
+      );
       return;
     }
     const coder = coderOf(attr(codingNode, 'creatingUser') ?? fallbackUser);
-    rows.push({ document: doc.id, segment: null, span: { start, end }, code, coder, source: coder === 'auto' ? 'auto' : 'manual', matches: [] });
+    rows.push({
+      document: doc.id,
+      segment: null,
+      span: { start, end },
+      code,
+      coder,
+      source: coder === 'auto' ? 'auto' : 'manual',
+      matches: [],
+    });
   };
   for (const { node, raw } of p.selections) {
     const start = map(raw.start);
     const end = map(raw.end);
     if (start === null || end === null || start > end) {
-      messages.push(at(node, `selection ${raw.name ?? attr(node, 'guid') ?? ''} (${raw.start}–${raw.end}) lies outside the text of "${p.label}"; it is left out`, 'selection-out-of-range'));
+      messages.push(
+        at(
+          node,
+          `selection ${raw.name ?? attr(node, 'guid') ?? ''} (${raw.start}–${raw.end}) lies outside the text of "${p.label}"; it is left out`,
+          'selection-out-of-range',
+        ),
+      );
       continue;
     }
     const span = snapSpan(doc.text, start, end);
@@ -254,7 +297,7 @@ function readUsers(root: XmlNode): Map<string, QdpxUser> {
 /** The coder of a GUID: its user's name; a project with one user attributes unsigned codings to it. */
 function coderNames(users: ReadonlyMap<string, QdpxUser>): (guid: string | undefined) => string {
   const only = users.size === 1 ? [...users.values()][0].name : undefined;
-  return (guid) => (guid !== undefined ? users.get(guid)?.name ?? guid : only ?? 'unknown');
+  return (guid) => (guid !== undefined ? (users.get(guid)?.name ?? guid) : (only ?? 'unknown'));
 }
 
 /** Attributes each source gets from its cases: `case` (names joined by `|`) and the cases' variables. */
@@ -277,7 +320,13 @@ function reportConvention(p: PositionsReport, file: string, messages: Message[])
   const reason = `positions read as ${p.text}: ${p.aligned[p.convention]} of ${p.selections} selections start and end on word boundaries (as ${CONVENTION_TEXT[runnerUp]}: ${p.aligned[runnerUp]})`;
   messages.push(message(reason, { file, ruleId: 'position-convention', source: SOURCE }));
   if (p.stated !== undefined && p.stated !== p.convention) {
-    messages.push(message(`the project says its positions are ${CONVENTION_TEXT[p.stated]}, but they fit the text better as ${p.text}`, { file, ruleId: 'position-convention', source: SOURCE }));
+    messages.push(
+      message(`the project says its positions are ${CONVENTION_TEXT[p.stated]}, but they fit the text better as ${p.text}`, {
+        file,
+        ruleId: 'position-convention',
+        source: SOURCE,
+      }),
+    );
   }
 }
 
@@ -301,7 +350,8 @@ function readProjectBlock(description: string | undefined, warn: (reason: string
   if (value === null || typeof value !== 'object') return {};
   const v = value as Record<string, unknown>;
   const out: ProjectBlock = {};
-  if (typeof v.positions === 'string' && (POSITION_CONVENTIONS as readonly string[]).includes(v.positions)) out.positions = v.positions as PositionConvention;
+  if (typeof v.positions === 'string' && (POSITION_CONVENTIONS as readonly string[]).includes(v.positions))
+    out.positions = v.positions as PositionConvention;
   if (typeof v.language === 'string') out.language = v.language;
   if (v.codebook !== null && typeof v.codebook === 'object') {
     const cb = v.codebook as Record<string, unknown>;

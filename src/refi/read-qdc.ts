@@ -22,7 +22,6 @@ export interface QdcResult extends CodebookResult {
   idByGuid: Map<string, string>;
 }
 
-
 interface FoundCode {
   node: XmlNode;
   parent: number | null;
@@ -52,7 +51,16 @@ export function parseQdc(input: string, file: string, options: QdcOptions = {}):
   };
   const parsed = parseXml(text, ARRAY_ELEMENTS);
   if ('error' in parsed) {
-    messages.push(message(parsed.error.reason, { file, line: parsed.error.line, column: parsed.error.column, ruleId: 'xml-syntax', source: 'codebook-qdc', fatal: true }));
+    messages.push(
+      message(parsed.error.reason, {
+        file,
+        line: parsed.error.line,
+        column: parsed.error.column,
+        ruleId: 'xml-syntax',
+        source: 'codebook-qdc',
+        fatal: true,
+      }),
+    );
     return { codebook: null, messages, idByGuid };
   }
   const doc = parsed.doc;
@@ -74,7 +82,14 @@ export function parseQdc(input: string, file: string, options: QdcOptions = {}):
       const offset = offsetOf(node);
       if (name === undefined) at(offset, `code ${guid ?? 'without guid'} has no name; its guid is used`, 'missing-name');
       if (guid === undefined) at(offset, `code "${name ?? ''}" has no guid: codings cannot refer to it`, 'missing-guid');
-      found.push({ node, parent, name: (name ?? guid ?? 'code').trim(), guid, description: splitDescription(textOf(node, 'Description') ?? ''), offset });
+      found.push({
+        node,
+        parent,
+        name: (name ?? guid ?? 'code').trim(),
+        guid,
+        description: splitDescription(textOf(node, 'Description') ?? ''),
+        offset,
+      });
       walk(children(node, 'Code'), found.length - 1);
     }
   };
@@ -84,16 +99,28 @@ export function parseQdc(input: string, file: string, options: QdcOptions = {}):
   const blocks = found.map((f) => f.description.block).filter((b) => b !== null);
   const language = options.language ?? blockLanguages(blocks)[0] ?? 'id';
   const contents = found.map((f) => {
-    const content = readRefiCode({ name: f.name, ...(attr(f.node, 'color') !== undefined ? { color: attr(f.node, 'color') } : {}), description: f.description }, language);
+    const content = readRefiCode(
+      { name: f.name, ...(attr(f.node, 'color') !== undefined ? { color: attr(f.node, 'color') } : {}), description: f.description },
+      language,
+    );
     for (const problem of content.problems) at(f.offset, `code "${f.name}": ${problem}`, 'code-description');
     return content;
   });
-  const ids = assignIds(found, contents.map((c) => c.segment), (f, reason) => at(f.offset, reason, 'duplicate-id'));
+  const ids = assignIds(
+    found,
+    contents.map((c) => c.segment),
+    (f, reason) => at(f.offset, reason, 'duplicate-id'),
+  );
 
   const codes: Code[] = found.map((f, i) => ({ id: ids[i], parent: f.parent === null ? null : ids[f.parent], ...contents[i].code }));
   found.forEach((f, i) => {
     if (f.guid === undefined) return;
-    if (idByGuid.has(f.guid)) at(f.offset, `code "${f.name}": guid ${f.guid} is already used by code "${idByGuid.get(f.guid)}"; codings with it go to the first`, 'duplicate-guid');
+    if (idByGuid.has(f.guid))
+      at(
+        f.offset,
+        `code "${f.name}": guid ${f.guid} is already used by code "${idByGuid.get(f.guid)}"; codings with it go to the first`,
+        'duplicate-guid',
+      );
     else idByGuid.set(f.guid, ids[i]);
   });
   const sets = children(child(root, 'Sets'), 'Set');
@@ -109,7 +136,11 @@ export function parseQdc(input: string, file: string, options: QdcOptions = {}):
  * Ids of the found codes (parents before children): the block's segment where it gives one,
  * else the name's segment; `-2`, `-3`… make siblings unique, in document order.
  */
-function assignIds(found: readonly FoundCode[], explicit: ReadonlyArray<string | null>, clash: (f: FoundCode, reason: string) => void): string[] {
+function assignIds(
+  found: readonly FoundCode[],
+  explicit: ReadonlyArray<string | null>,
+  clash: (f: FoundCode, reason: string) => void,
+): string[] {
   const segments = new Array<string | undefined>(found.length);
   const used = new Map<number | null, Set<string>>();
   const usedUnder = (parent: number | null) => {
@@ -137,4 +168,3 @@ function assignIds(found: readonly FoundCode[], explicit: ReadonlyArray<string |
   found.forEach((f, i) => ids.push(f.parent === null ? segments[i]! : `${ids[f.parent]}/${segments[i]}`));
   return ids;
 }
-

@@ -8,9 +8,7 @@ import type { QdpxEntryIndex } from './entries.js';
 import type { SourceText } from './positions.js';
 
 /** A source's text and where it came from, or why there is none. */
-export type SourceTextResult =
-  | { source: SourceText; from: string; notes: string[] }
-  | { source: null; notes: string[] };
+export type SourceTextResult = { source: SourceText; from: string; notes: string[] } | { source: null; notes: string[] };
 
 /**
  * The text of a `<TextSource>`: its `PlainTextContent`, else its `plainTextPath` file, else
@@ -48,15 +46,26 @@ export async function readSourceText(node: XmlNode, index: QdpxEntryIndex): Prom
         // A .docx inside the archive is a zip of its own: checked within the limits before mammoth unpacks it.
         const bomb = zipBombCheck(found.bytes, found.name, 'import-qdpx');
         if (bomb) throw new Error(bomb.reason);
-        const { value } = await mammoth.extractRawText({ buffer: Buffer.from(found.bytes.buffer, found.bytes.byteOffset, found.bytes.byteLength) });
+        const { value } = await mammoth.extractRawText({
+          buffer: Buffer.from(found.bytes.buffer, found.bytes.byteOffset, found.bytes.byteLength),
+        });
         if (value.trim().length === 0) notes.push(`rich text ${found.name} has no text`);
-        else return { source: sourceText(value), from: found.name, notes: [...notes, `the text was read from the rich text ${found.name}: positions were meant for the plain text and may not fit`] };
+        else
+          return {
+            source: sourceText(value),
+            from: found.name,
+            notes: [
+              ...notes,
+              `the text was read from the rich text ${found.name}: positions were meant for the plain text and may not fit`,
+            ],
+          };
       } catch (e) {
         notes.push(`rich text ${found.name} cannot be read as .docx (${(e as Error).message.split('\n')[0]})`);
       }
     }
   }
-  if (plainPath === undefined && richPath === undefined && inline === undefined) notes.push('it has neither PlainTextContent nor a plainTextPath');
+  if (plainPath === undefined && richPath === undefined && inline === undefined)
+    notes.push('it has neither PlainTextContent nor a plainTextPath');
   return { source: null, notes };
 }
 

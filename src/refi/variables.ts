@@ -50,7 +50,13 @@ export function readValues(node: XmlNode, variables: ReadonlyMap<string, QdpxVar
     const ref = attr(child(value, 'VariableRef') ?? {}, 'targetGUID');
     const variable = ref === undefined ? undefined : variables.get(ref);
     if (variable === undefined) {
-      messages.push(at(value, `a variable value refers to ${ref === undefined ? 'no variable' : `variable ${ref}, which the project does not define`}; it is left out`, 'unknown-variable'));
+      messages.push(
+        at(
+          value,
+          `a variable value refers to ${ref === undefined ? 'no variable' : `variable ${ref}, which the project does not define`}; it is left out`,
+          'unknown-variable',
+        ),
+      );
       continue;
     }
     const kind = VALUE_ELEMENTS.find((k) => value[k] !== undefined);
@@ -69,7 +75,9 @@ export function readCases(project: XmlNode, variables: ReadonlyMap<string, QdpxV
     guid: attr(c, 'guid') ?? '',
     name: attr(c, 'name') ?? attr(c, 'guid') ?? 'case',
     attributes: readValues(c, variables, at, messages),
-    sources: children(c, 'SourceRef').map((r) => attr(r, 'targetGUID')).filter((g): g is string => g !== undefined),
+    sources: children(c, 'SourceRef')
+      .map((r) => attr(r, 'targetGUID'))
+      .filter((g): g is string => g !== undefined),
     documents: [],
   }));
 }

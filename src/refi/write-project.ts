@@ -67,7 +67,13 @@ export function qdpxArchive(project: QdpxExport): QdpxArchive {
   if (coders.size > 0) root.Users = { User: [...coders].map((name) => ({ '@_guid': userGuid(name), '@_name': name })) };
   if (project.codebook.codes.length > 0) root.CodeBook = { Codes: { Code: codeElements(project.codebook) } };
   if (variables.size > 0) {
-    root.Variables = { Variable: [...variables].map(([name, type]) => ({ '@_guid': refiGuid(`variable:${name}`), '@_name': name, '@_typeOfVariable': type })) };
+    root.Variables = {
+      Variable: [...variables].map(([name, type]) => ({
+        '@_guid': refiGuid(`variable:${name}`),
+        '@_name': name,
+        '@_typeOfVariable': type,
+      })),
+    };
   }
   if (sources.length > 0) root.Sources = { TextSource: sources };
   root.Description = projectDescription(project.codebook);

@@ -22,7 +22,8 @@ export function optionalString(body: Record<string, unknown>, field: string, max
 /** A required non-negative integer. */
 export function requiredOffset(body: Record<string, unknown>, field: string): number {
   const value = body[field];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new HttpError(400, `"${field}" must be a non-negative integer (a code-point offset)`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new HttpError(400, `"${field}" must be a non-negative integer (a code-point offset)`);
   return value;
 }
 
@@ -33,7 +34,8 @@ export function optionalOffset(body: Record<string, unknown>, field: string): nu
 
 /** One of a list of allowed values. */
 export function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) throw new HttpError(400, `"${field}" must be one of ${allowed.join(', ')}`);
+  if (typeof value !== 'string' || !allowed.includes(value as T))
+    throw new HttpError(400, `"${field}" must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 

@@ -37,11 +37,14 @@ export class Router {
   constructor(routes: readonly Route[]) {
     this.routes = routes.map((r) => {
       const names: string[] = [];
-      const source = r.path.split('/').map((part) => {
-        if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        names.push(part.slice(1));
-        return '([^/]+)';
-      }).join('/');
+      const source = r.path
+        .split('/')
+        .map((part) => {
+          if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(part.slice(1));
+          return '([^/]+)';
+        })
+        .join('/');
       return { ...r, pattern: new RegExp(`^${source}$`), names };
     });
   }

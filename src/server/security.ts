@@ -81,9 +81,11 @@ export function setSecurityHeaders(res: ServerResponse): void {
 /** Why a request is refused before it reaches a route, or undefined when it may go on. */
 export function refusal(req: IncomingMessage, hosts: ReadonlySet<string>): { status: number; reason: string } | undefined {
   const host = req.headers.host;
-  if (!host || !hosts.has(host.toLowerCase())) return { status: 421, reason: `this server answers only to ${[...hosts][0]} (Host header was ${host ?? 'missing'})` };
+  if (!host || !hosts.has(host.toLowerCase()))
+    return { status: 421, reason: `this server answers only to ${[...hosts][0]} (Host header was ${host ?? 'missing'})` };
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== 'null' && !hosts.has(originHost(origin))) return { status: 403, reason: 'requests from another origin are refused' };
+  if (origin !== undefined && origin !== 'null' && !hosts.has(originHost(origin)))
+    return { status: 403, reason: 'requests from another origin are refused' };
   const method = req.method ?? 'GET';
   const writes = !['GET', 'HEAD'].includes(method);
   if (writes && req.headers[WRITE_HEADER] !== '1') return { status: 403, reason: `writes need the header ${WRITE_HEADER}: 1` };

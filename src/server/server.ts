@@ -50,7 +50,8 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host) && !options.team) throw new TypeError(`host must be a loopback address (127.0.0.1, ::1 or localhost) outside team mode; got "${host}"`);
+  if (!isLoopbackHost(host) && !options.team)
+    throw new TypeError(`host must be a loopback address (127.0.0.1, ::1 or localhost) outside team mode; got "${host}"`);
   const router = new Router(options.routes);
   const publicRouter = new Router(options.team?.publicRoutes ?? []);
   let hosts = new Set<string>();
@@ -84,9 +85,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const open = publicRouter.match(method, url.pathname);
     if (open && 'route' in open) return answer(req, res, url, open.route, open.params, { id: '', name: '', roles: [] });
     // The app's files hold no project data: in team mode they load before signing in, to show the sign-in form.
-    const asset = options.team && !url.pathname.startsWith('/api/') ? options.assets.get(url.pathname === '/' ? '/index.html' : url.pathname) : undefined;
+    const asset =
+      options.team && !url.pathname.startsWith('/api/')
+        ? options.assets.get(url.pathname === '/' ? '/index.html' : url.pathname)
+        : undefined;
     const actor = asset ? undefined : await options.authenticate(req);
-    if (!actor && !asset) return sendError(res, 401, options.team ? 'not signed in: sign in with your account first' : 'not signed in: open the address printed by `qda serve` (it carries the token)');
+    if (!actor && !asset)
+      return sendError(
+        res,
+        401,
+        options.team
+          ? 'not signed in: sign in with your account first'
+          : 'not signed in: open the address printed by `qda serve` (it carries the token)',
+      );
 
     if (!url.pathname.startsWith('/api/')) {
       if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, `${method} is not allowed here`);
@@ -105,7 +116,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return answer(req, res, url, found.route, found.params, actor!);
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, url: URL, route: Route, params: Record<string, string>, actor: Actor): Promise<void> {
+  async function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    route: Route,
+    params: Record<string, string>,
+    actor: Actor,
+  ): Promise<void> {
     const method = req.method ?? 'GET';
     const result = await route.handler({ req, res, params, query: url.searchParams, actor, body: () => readJsonBody(req) });
     if (res.writableEnded) return;
@@ -118,16 +136,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port ?? 0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  hosts = new Set([...allowedHosts(port), ...(options.team?.hosts ?? []).map((h) => (h.includes(':') && !h.endsWith(']') ? h : `${h}:${port}`).toLowerCase())]);
+  hosts = new Set([
+    ...allowedHosts(port),
+    ...(options.team?.hosts ?? []).map((h) => (h.includes(':') && !h.endsWith(']') ? h : `${h}:${port}`).toLowerCase()),
+  ]);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const scheme = options.team?.tls ? 'https' : 'http';
   return {
-    url: options.team ? `${scheme}://${isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : shownHost}:${port}/` : `http://${shownHost === 'localhost' ? '127.0.0.1' : shownHost}:${port}/?token=${options.token}`,
+    url: options.team
+      ? `${scheme}://${isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : shownHost}:${port}/`
+      : `http://${shownHost === 'localhost' ? '127.0.0.1' : shownHost}:${port}/?token=${options.token}`,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

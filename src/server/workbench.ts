@@ -22,6 +22,7 @@ export function actingCoder(actor: Actor, req: IncomingMessage): string {
   const raw = req.headers[CODER_HEADER];
   const name = typeof raw === 'string' ? decodeURIComponent(raw).trim() : '';
   if (name === '') throw new HttpError(400, `say who is coding: send the coder's name in the ${CODER_HEADER} header`);
-  if (name.length > 80 || /[\u0000-\u001f]/.test(name)) throw new HttpError(400, 'a coder name is at most 80 characters, without control characters');
+  if (name.length > 80 || /[\u0000-\u001f]/.test(name))
+    throw new HttpError(400, 'a coder name is at most 80 characters, without control characters');
   return name;
 }

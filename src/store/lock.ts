@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { message, QdaError } from '../model/message.js';
@@ -55,7 +67,9 @@ export function ownerAlive(owner: Owner): boolean {
 
 /** The located "in use" error. */
 export function busyError(file: string, owner: Owner | null): QdaError {
-  const who = owner ? `process ${owner.pid}${owner.command ? ` (${owner.command})` : ''}${owner.host !== hostname() ? ` on ${owner.host}` : ''} since ${owner.since}` : 'another process';
+  const who = owner
+    ? `process ${owner.pid}${owner.command ? ` (${owner.command})` : ''}${owner.host !== hostname() ? ` on ${owner.host}` : ''} since ${owner.since}`
+    : 'another process';
   return new QdaError([
     message(`project is in use by ${who}`, {
       file,

@@ -6,7 +6,17 @@ import { message, QdaError, type Message } from '../model/message.js';
 import { codePointLength } from '../text/offsets.js';
 import { POSTGRES_APPLICATION, POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 import { reanchorSpans } from './reanchor.js';
-import { codebookVersionOf, codingOf, documentColumns, documentOf, documentSummaryOf, memoOf, memoTargetColumns, unplacedOf, type Row } from './rows.js';
+import {
+  codebookVersionOf,
+  codingOf,
+  documentColumns,
+  documentOf,
+  documentSummaryOf,
+  memoOf,
+  memoTargetColumns,
+  unplacedOf,
+  type Row,
+} from './rows.js';
 import {
   AUTO_CODER,
   type AddDocumentResult,
@@ -31,15 +41,26 @@ import {
   type UndoState,
   type UnplacedCoding,
 } from './store.js';
-import { changeOf, changesQuery, checkSpanNumbers, checkStatus, codingPatchColumns, ENTITY_TABLES, eventOf, eventsQuery, filterSql, newCodingRow, type SqlValue as Value, type TableEntity as Entity } from './sql-common.js';
+import {
+  changeOf,
+  changesQuery,
+  checkSpanNumbers,
+  checkStatus,
+  codingPatchColumns,
+  ENTITY_TABLES,
+  eventOf,
+  eventsQuery,
+  filterSql,
+  newCodingRow,
+  type SqlValue as Value,
+  type TableEntity as Entity,
+} from './sql-common.js';
 import { undoTops } from './undo-stack.js';
-
 
 /** Something that runs a query: the pool (reads) or one client inside a transaction. */
 interface Queryable {
   query(sql: string, params?: Value[]): Promise<pg.QueryResult>;
 }
-
 
 /**
  * Every change takes this transaction-level advisory lock: changes commit one after another, so
@@ -86,7 +107,8 @@ export async function openPostgresStore(url: string, options: OpenOptions): Prom
 /** A driver error as a located message; our own errors pass through. */
 export function translatePgError(error: unknown, location: string): unknown {
   // Only the driver's and the network's errors carry a `code`; a caller's own error thrown inside a change passes through.
-  if (error instanceof QdaError || !(error instanceof Error) || typeof (error as Error & { code?: unknown }).code !== 'string') return error;
+  if (error instanceof QdaError || !(error instanceof Error) || typeof (error as Error & { code?: unknown }).code !== 'string')
+    return error;
   const code = (error as Error & { code: string }).code;
   const known: Record<string, [string, string]> = {
     ECONNREFUSED: ['cannot reach the PostgreSQL server (connection refused)', 'database-unreachable'],
@@ -94,7 +116,7 @@ export function translatePgError(error: unknown, location: string): unknown {
     '3D000': ['the database does not exist', 'database-missing'],
     '28P01': ['the database refused the password', 'database-auth'],
     '28000': ['the database refused this user', 'database-auth'],
-    '53100': ['the database server\'s disk is full; the change was not saved', 'disk-full'],
+    '53100': ["the database server's disk is full; the change was not saved", 'disk-full'],
   };
   const [reason, ruleId] = known[code] ?? [`the database could not be read or written: ${error.message}`, 'database-error'];
   return projectError(location, reason, ruleId);
@@ -131,7 +153,8 @@ class PostgresReader implements ProjectReader {
   async info(): Promise<ProjectInfo> {
     const count = async (sql: string) => Number((await this.get(sql))?.n ?? 0);
     const codings: Record<string, number> = {};
-    for (const r of await this.all('SELECT origin, status, count(*) AS n FROM codings GROUP BY origin, status ORDER BY origin, status')) codings[`${r.origin}/${r.status}`] = Number(r.n);
+    for (const r of await this.all('SELECT origin, status, count(*) AS n FROM codings GROUP BY origin, status ORDER BY origin, status'))
+      codings[`${r.origin}/${r.status}`] = Number(r.n);
     const version = (await this.get('SELECT max(version) AS v FROM codebook_versions'))?.v ?? null;
     return {
       location: this.location,
@@ -148,7 +171,9 @@ class PostgresReader implements ProjectReader {
   }
 
   async listDocuments(): Promise<DocumentSummary[]> {
-    return (await this.all('SELECT id, file, format, language, hash, length, turns, attributes, added_at, updated_at FROM documents ORDER BY seq')).map(documentSummaryOf);
+    return (
+      await this.all('SELECT id, file, format, language, hash, length, turns, attributes, added_at, updated_at FROM documents ORDER BY seq')
+    ).map(documentSummaryOf);
   }
 
   async getDocument(id: string): Promise<Document | null> {
@@ -172,7 +197,11 @@ class PostgresReader implements ProjectReader {
   }
 
   async listCoders(): Promise<ProjectCoder[]> {
-    return (await this.all('SELECT * FROM coders ORDER BY name COLLATE "C"')).map((r) => ({ name: String(r.name), color: r.color === null ? null : String(r.color), createdAt: String(r.created_at) }));
+    return (await this.all('SELECT * FROM coders ORDER BY name COLLATE "C"')).map((r) => ({
+      name: String(r.name),
+      color: r.color === null ? null : String(r.color),
+      createdAt: String(r.created_at),
+    }));
   }
 
   async listCodings(filter: CodingFilter = {}): Promise<StoredCoding[]> {
@@ -228,9 +257,15 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
 
   /** Append one event. Documents are logged without their text (the hash tells versions apart). */
   async log(entity: EventEntity, id: string | number, action: StoreEvent['action'], before: Row | null, after: Row | null): Promise<void> {
-    const lean = (row: Row | null) => (row && entity === 'document' ? { ...row, text: undefined, turns: undefined, participants: undefined } : row);
+    const lean = (row: Row | null) =>
+      row && entity === 'document' ? { ...row, text: undefined, turns: undefined, participants: undefined } : row;
     await this.all('INSERT INTO events (change, at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-      this.changeId, this.at, this.actor, entity, String(id), action,
+      this.changeId,
+      this.at,
+      this.actor,
+      entity,
+      String(id),
+      action,
       before === null ? null : JSON.stringify(lean(before)),
       after === null ? null : JSON.stringify(lean(after)),
     ]);
@@ -246,7 +281,10 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
   async insert(entity: Entity, row: Row): Promise<Row> {
     const { table, key } = ENTITY_TABLES[entity];
     const names = Object.keys(row);
-    const stored = (await this.get(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) RETURNING *`, names.map((n) => row[n] as Value)))!;
+    const stored = (await this.get(
+      `INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) RETURNING *`,
+      names.map((n) => row[n] as Value),
+    ))!;
     await this.log(entity, String(stored[key]), 'create', null, stored);
     return stored;
   }
@@ -257,7 +295,10 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
     const before = await this.row(entity, id);
     if (!before) throw projectError(this.location, `${entity} ${id} does not exist`, `no-such-${entity}`);
     const names = Object.keys(columns).filter((n) => n !== key);
-    const after = (await this.get(`UPDATE ${table} SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE ${key} = ? RETURNING *`, [...names.map((n) => columns[n] as Value), id]))!;
+    const after = (await this.get(`UPDATE ${table} SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE ${key} = ? RETURNING *`, [
+      ...names.map((n) => columns[n] as Value),
+      id,
+    ]))!;
     await this.log(entity, id, 'update', before, after);
     return after;
   }
@@ -272,7 +313,8 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
 
   private async ensureCoder(name: string): Promise<void> {
     if (this.knownCoders.has(name)) return;
-    if (!(await this.get('SELECT 1 AS x FROM coders WHERE name = ?', [name]))) await this.insert('coder', { name, color: null, created_at: this.at });
+    if (!(await this.get('SELECT 1 AS x FROM coders WHERE name = ?', [name])))
+      await this.insert('coder', { name, color: null, created_at: this.at });
     this.knownCoders.add(name);
   }
 
@@ -285,13 +327,22 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
       await this.insert('document', { ...columns, added_at: this.at, updated_at: this.at });
       return { id: document.id, status: 'added', reanchored: 0, unplaced: 0 };
     }
-    const same = old.hash === hash && old.turns === columns.turns && old.attributes === columns.attributes && old.participants === columns.participants && old.file === columns.file;
+    const same =
+      old.hash === hash &&
+      old.turns === columns.turns &&
+      old.attributes === columns.attributes &&
+      old.participants === columns.participants &&
+      old.file === columns.file;
     if (same) return { id: document.id, status: 'unchanged', reanchored: 0, unplaced: 0 };
     let reanchored = 0;
     let unplaced = 0;
     if (old.hash !== hash) {
       const rows = await this.all('SELECT * FROM codings WHERE document = ? ORDER BY id', [document.id]);
-      const spans = reanchorSpans(String(old.text), document.text, rows.map((r) => ({ start: Number(r.start), end: Number(r.end) })));
+      const spans = reanchorSpans(
+        String(old.text),
+        document.text,
+        rows.map((r) => ({ start: Number(r.start), end: Number(r.end) })),
+      );
       const chars = [...String(old.text)];
       for (const [i, r] of rows.entries()) {
         const span = spans[i];
@@ -320,7 +371,11 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
   async setCoder(name: string, color: string | null = null): Promise<ProjectCoder> {
     if (name.trim() === '') throw new TypeError('setCoder: name must not be empty');
     const old = await this.row('coder', name);
-    const row = old ? (old.color === color ? old : await this.replace('coder', name, { color })) : await this.insert('coder', { name, color, created_at: this.at });
+    const row = old
+      ? old.color === color
+        ? old
+        : await this.replace('coder', name, { color })
+      : await this.insert('coder', { name, color, created_at: this.at });
     this.knownCoders.add(name);
     return { name, color: row.color === null ? null : String(row.color), createdAt: String(row.created_at) };
   }
@@ -332,9 +387,11 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
   }
 
   private async checkSpan(document: string, end: number, lengths?: Map<string, number>): Promise<void> {
-    const length = lengths?.get(document) ?? Number((await this.get('SELECT length FROM documents WHERE id = ?', [document]))?.length ?? NaN);
+    const length =
+      lengths?.get(document) ?? Number((await this.get('SELECT length FROM documents WHERE id = ?', [document]))?.length ?? NaN);
     if (Number.isNaN(length)) throw projectError(this.location, `document "${document}" is not in the project`, 'unknown-document');
-    if (end > length) throw projectError(this.location, `coding ends at ${end}, beyond the ${length} code points of "${document}"`, 'coding-out-of-range');
+    if (end > length)
+      throw projectError(this.location, `coding ends at ${end}, beyond the ${length} code points of "${document}"`, 'coding-out-of-range');
   }
 
   async addCoding(coding: NewCoding): Promise<StoredCoding> {
@@ -379,7 +436,9 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
 
   async addMemo(target: MemoTarget, text: string): Promise<Memo> {
     const { kind, ref } = memoTargetColumns(target);
-    return memoOf(await this.insert('memo', { target_kind: kind, target: ref, text, author: this.actor, created_at: this.at, updated_at: this.at }));
+    return memoOf(
+      await this.insert('memo', { target_kind: kind, target: ref, text, author: this.actor, created_at: this.at, updated_at: this.at }),
+    );
   }
 
   async updateMemo(id: number, text: string): Promise<Memo> {
@@ -414,13 +473,25 @@ class PostgresStore extends PostgresReader implements ProjectStore {
     const exists = Number((await this.get("SELECT (to_regclass('meta') IS NOT NULL)::int AS present"))?.present) === 1;
     if (exists) {
       const meta = new Map((await this.all('SELECT key, value FROM meta')).map((r) => [String(r.key), String(r.value)]));
-      if (meta.get('application') !== POSTGRES_APPLICATION) throw projectError(this.location, 'not a qda project (a database of another program)', 'project-not-qda');
+      if (meta.get('application') !== POSTGRES_APPLICATION)
+        throw projectError(this.location, 'not a qda project (a database of another program)', 'project-not-qda');
       const version = Number(meta.get('schema_version'));
       if (version > POSTGRES_SCHEMA_VERSION) {
-        throw projectError(this.location, `written by a newer qda (project schema ${version}); this qda reads schema ${POSTGRES_SCHEMA_VERSION} and older`, 'project-newer', `upgrade qda to a version that reads schema ${version}`);
+        throw projectError(
+          this.location,
+          `written by a newer qda (project schema ${version}); this qda reads schema ${POSTGRES_SCHEMA_VERSION} and older`,
+          'project-newer',
+          `upgrade qda to a version that reads schema ${version}`,
+        );
       }
       if (version === POSTGRES_SCHEMA_VERSION) return;
-      if (this.readOnly) throw projectError(this.location, `written by an older qda (project schema ${version})`, 'project-older', 'open it once for writing to upgrade it');
+      if (this.readOnly)
+        throw projectError(
+          this.location,
+          `written by an older qda (project schema ${version})`,
+          'project-older',
+          'open it once for writing to upgrade it',
+        );
       await this.transaction(async (db) => {
         for (let v = version + 1; v <= POSTGRES_SCHEMA_VERSION; v++) await db.query(POSTGRES_MIGRATIONS[v]);
         await db.query("UPDATE meta SET value = $1 WHERE key = 'schema_version'", [String(POSTGRES_SCHEMA_VERSION)]);
@@ -428,11 +499,26 @@ class PostgresStore extends PostgresReader implements ProjectStore {
       options.notice?.(`${this.location}: upgraded from project schema ${version} to ${POSTGRES_SCHEMA_VERSION}`);
       return;
     }
-    if (!(options.create && options.mode === 'write')) throw projectError(this.location, 'no qda project in this database', 'project-missing', 'create one with `qda project create` and `--database`');
+    if (!(options.create && options.mode === 'write'))
+      throw projectError(
+        this.location,
+        'no qda project in this database',
+        'project-missing',
+        'create one with `qda project create` and `--database`',
+      );
     await this.transaction(async (db) => {
       for (let v = 1; v <= POSTGRES_SCHEMA_VERSION; v++) await db.query(POSTGRES_MIGRATIONS[v]);
       const at = now();
-      await db.query('INSERT INTO meta (key, value) VALUES ($1, $2), ($3, $4), ($5, $6), ($7, $8)', ['application', POSTGRES_APPLICATION, 'schema_version', String(POSTGRES_SCHEMA_VERSION), 'created_at', at, 'qda_version', '0.1.0']);
+      await db.query('INSERT INTO meta (key, value) VALUES ($1, $2), ($3, $4), ($5, $6), ($7, $8)', [
+        'application',
+        POSTGRES_APPLICATION,
+        'schema_version',
+        String(POSTGRES_SCHEMA_VERSION),
+        'created_at',
+        at,
+        'qda_version',
+        '0.1.0',
+      ]);
       await db.query('INSERT INTO coders (name, color, created_at) VALUES ($1, NULL, $2)', [AUTO_CODER, at]);
     });
   }
@@ -470,9 +556,23 @@ class PostgresStore extends PostgresReader implements ProjectStore {
     if (this.readOnly) throw projectError(this.location, 'the project was opened for reading only', 'project-read-only');
   }
 
-  private async begin(client: pg.PoolClient, actor: string, label: string, kind: Change['kind'], target: number | null): Promise<PostgresWriter> {
+  private async begin(
+    client: pg.PoolClient,
+    actor: string,
+    label: string,
+    kind: Change['kind'],
+    target: number | null,
+  ): Promise<PostgresWriter> {
     const at = now();
-    const row = (await client.query('INSERT INTO changes (at, actor, label, kind, target) VALUES ($1, $2, $3, $4, $5) RETURNING id', [at, actor, label, kind, target])).rows[0] as Row;
+    const row = (
+      await client.query('INSERT INTO changes (at, actor, label, kind, target) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+        at,
+        actor,
+        label,
+        kind,
+        target,
+      ])
+    ).rows[0] as Row;
     return new PostgresWriter(this.location, client, this.options, Number(row.id), actor, at);
   }
 
@@ -484,16 +584,26 @@ class PostgresStore extends PostgresReader implements ProjectStore {
 
   /** The actor's undo and redo tops, read from the log. */
   private async tops(db: Queryable, actor: string): Promise<{ undo: number | null; redo: number | null }> {
-    const rows = (await db.query(
-      "SELECT c.id, c.kind, c.target, (SELECT count(*) FROM events e WHERE e.change = c.id) AS events, (SELECT count(*) FROM events e WHERE e.change = c.id AND e.entity IN ('document', 'project', 'unplaced')) AS fixed FROM changes c WHERE c.actor = $1 ORDER BY c.id",
-      [actor],
-    )).rows as Row[];
-    return undoTops(rows.map((r) => ({ id: Number(r.id), kind: String(r.kind) as Change['kind'], target: r.target === null ? null : Number(r.target), undoable: Number(r.events) > 0 && Number(r.fixed) === 0 })));
+    const rows = (
+      await db.query(
+        "SELECT c.id, c.kind, c.target, (SELECT count(*) FROM events e WHERE e.change = c.id) AS events, (SELECT count(*) FROM events e WHERE e.change = c.id AND e.entity IN ('document', 'project', 'unplaced')) AS fixed FROM changes c WHERE c.actor = $1 ORDER BY c.id",
+        [actor],
+      )
+    ).rows as Row[];
+    return undoTops(
+      rows.map((r) => ({
+        id: Number(r.id),
+        kind: String(r.kind) as Change['kind'],
+        target: r.target === null ? null : Number(r.target),
+        undoable: Number(r.events) > 0 && Number(r.fixed) === 0,
+      })),
+    );
   }
 
   async undoState(actor: string): Promise<UndoState> {
     const { undo, redo } = await this.tops(this.pool, actor);
-    const changeById = async (id: number | null) => (id === null ? null : changeOf((await this.get('SELECT * FROM changes WHERE id = ?', [id]))!));
+    const changeById = async (id: number | null) =>
+      id === null ? null : changeOf((await this.get('SELECT * FROM changes WHERE id = ?', [id]))!);
     return { undo: await changeById(undo), redo: await changeById(redo) };
   }
 
@@ -536,19 +646,31 @@ class PostgresStore extends PostgresReader implements ProjectStore {
 
   async check(): Promise<Message[]> {
     const messages: Message[] = [];
-    const at = (reason: string, ruleId: string, fatal = true) => messages.push(message(reason, { file: this.location, ruleId, source: 'project-check', fatal }));
-    for (const r of await this.all('SELECT c.id, c.document, c."end", d.length FROM codings c JOIN documents d ON d.id = c.document WHERE c."end" > d.length ORDER BY c.id')) {
-      at(`coding ${String(r.id)} ends at ${String(r.end)}, beyond the ${String(r.length)} code points of "${String(r.document)}"`, 'coding-out-of-range');
+    const at = (reason: string, ruleId: string, fatal = true) =>
+      messages.push(message(reason, { file: this.location, ruleId, source: 'project-check', fatal }));
+    for (const r of await this.all(
+      'SELECT c.id, c.document, c."end", d.length FROM codings c JOIN documents d ON d.id = c.document WHERE c."end" > d.length ORDER BY c.id',
+    )) {
+      at(
+        `coding ${String(r.id)} ends at ${String(r.end)}, beyond the ${String(r.length)} code points of "${String(r.document)}"`,
+        'coding-out-of-range',
+      );
     }
     const current = await this.get('SELECT codebook FROM codebook_versions ORDER BY version DESC LIMIT 1');
     if (current) {
       const known = new Set((JSON.parse(String(current.codebook)) as Codebook).codes.map((c) => c.id));
       for (const r of await this.all('SELECT code, count(*) AS n FROM codings GROUP BY code ORDER BY code')) {
-        if (!known.has(String(r.code))) at(`code "${String(r.code)}" (${String(r.n)} codings) is not in the current codebook`, 'unknown-code', false);
+        if (!known.has(String(r.code)))
+          at(`code "${String(r.code)}" (${String(r.n)} codings) is not in the current codebook`, 'unknown-code', false);
       }
     }
     const unplaced = Number((await this.get('SELECT count(*) AS n FROM unplaced'))?.n ?? 0);
-    if (unplaced > 0) at(`${unplaced} coding${unplaced === 1 ? '' : 's'} could not be placed after their document changed (kept apart; \`qda project export --format csv\` lists them)`, 'unplaced-codings', false);
+    if (unplaced > 0)
+      at(
+        `${unplaced} coding${unplaced === 1 ? '' : 's'} could not be placed after their document changed (kept apart; \`qda project export --format csv\` lists them)`,
+        'unplaced-codings',
+        false,
+      );
     return messages;
   }
 

@@ -52,13 +52,30 @@ export function modelCodings(stored: readonly StoredCoding[], documents: readonl
  * automatic codings keep their hits.
  * @example newCodings(qdpx.codings, qdpx.corpus.documents, 'import', 'accepted')
  */
-export function newCodings(codings: readonly (Coding | AutoCoding)[], documents: readonly Document[], origin: CodingOrigin, status: CodingStatus): NewCoding[] {
+export function newCodings(
+  codings: readonly (Coding | AutoCoding)[],
+  documents: readonly Document[],
+  origin: CodingOrigin,
+  status: CodingStatus,
+): NewCoding[] {
   const offsets = new DocumentOffsets(new Map(documents.map((d) => [d.id, d])));
   return codings.flatMap((c) => {
     const map = offsets.get(c.document);
     if (!map) return [];
     const hits = 'hits' in c ? c.hits.map((h) => ({ start: map.toCodePoint(h.start), end: map.toCodePoint(h.end), term: h.term })) : [];
-    return [{ document: c.document, start: map.toCodePoint(c.start), end: map.toCodePoint(c.end), code: c.code, coder: c.coder, origin, status, matches: c.matches, hits }];
+    return [
+      {
+        document: c.document,
+        start: map.toCodePoint(c.start),
+        end: map.toCodePoint(c.end),
+        code: c.code,
+        coder: c.coder,
+        origin,
+        status,
+        matches: c.matches,
+        hits,
+      },
+    ];
   });
 }
 
@@ -78,9 +95,22 @@ export interface CodeProjectResult {
  * accepted or rejected stay, and the same suggestion is not made again.
  * @example await codeProject(store, 'ana', { unit: 'turn' })
  */
-export async function codeProject(store: ProjectStore, actor: string, options: { unit?: Unit; onDocument?: (index: number, total: number, id: string) => void } = {}): Promise<CodeProjectResult> {
+export async function codeProject(
+  store: ProjectStore,
+  actor: string,
+  options: { unit?: Unit; onDocument?: (index: number, total: number, id: string) => void } = {},
+): Promise<CodeProjectResult> {
   const current = await store.currentCodebook();
-  if (!current) throw new QdaError([message('the project has no codebook yet', { file: store.location, ruleId: 'no-codebook', source: 'project', fatal: true, note: 'add one with `qda project add FILE --codebook cb.yaml`' })]);
+  if (!current)
+    throw new QdaError([
+      message('the project has no codebook yet', {
+        file: store.location,
+        ruleId: 'no-codebook',
+        source: 'project',
+        fatal: true,
+        note: 'add one with `qda project add FILE --codebook cb.yaml`',
+      }),
+    ]);
   const documents = await store.getDocuments();
   const reviewedKeys = new Set((await store.listCodings({ origin: 'auto', status: ['accepted', 'rejected'] })).map(codingKey));
   const coder = createCoder(current.codebook);
@@ -111,7 +141,15 @@ function codingKey(c: { document: string; start: number; end: number; code: stri
  * @example placeCodings(storedRows(codings), documents, { file: 'study.qda' })
  */
 export function storedRows(stored: readonly StoredCoding[]): CodingRow[] {
-  return stored.map((c) => ({ document: c.document, code: c.code, coder: c.coder, source: c.origin === 'auto' ? 'auto' : 'manual', matches: c.matches, segment: null, span: { start: c.start, end: c.end } }));
+  return stored.map((c) => ({
+    document: c.document,
+    code: c.code,
+    coder: c.coder,
+    source: c.origin === 'auto' ? 'auto' : 'manual',
+    matches: c.matches,
+    segment: null,
+    span: { start: c.start, end: c.end },
+  }));
 }
 
 /**
@@ -120,10 +158,19 @@ export function storedRows(stored: readonly StoredCoding[]): CodingRow[] {
  * codings' hits so quotes can mark the matched words.
  * @example placeStoredCodings(codings, documents, 'turn', 'study.qda').codings
  */
-export function placeStoredCodings(stored: readonly StoredCoding[], documents: readonly Document[], unit: Unit, file: string): { codings: EvidencedCoding[]; segments: Map<string, Segment[]>; messages: Message[] } {
+export function placeStoredCodings(
+  stored: readonly StoredCoding[],
+  documents: readonly Document[],
+  unit: Unit,
+  file: string,
+): { codings: EvidencedCoding[]; segments: Map<string, Segment[]>; messages: Message[] } {
   const placed = placeCodings(storedRows(stored), documents, { unit, file });
   const key = (c: Coding) => `${c.document}\u0000${c.code}\u0000${c.coder}\u0000${c.start}\u0000${c.end}`;
-  const hits = new Map(modelCodings(stored, documents).filter((c) => c.hits && c.hits.length > 0).map((c) => [key(c), c.hits!]));
+  const hits = new Map(
+    modelCodings(stored, documents)
+      .filter((c) => c.hits && c.hits.length > 0)
+      .map((c) => [key(c), c.hits!]),
+  );
   const codings = placed.codings.map((c): EvidencedCoding => {
     const h = hits.get(key(c));
     return h ? { ...c, hits: h } : c;
@@ -141,7 +188,16 @@ export function segmentCodings(stored: readonly StoredCoding[], documents: reado
   const offsets = new DocumentOffsets(new Map(documents.map((d) => [d.id, d])));
   return placed.codings.map((c) => {
     const map = offsets.get(c.document)!;
-    return { document: c.document, code: c.code, coder: c.coder, source: c.source, matches: c.matches, segment: c.segment, span: { start: map.toCodePoint(c.start), end: map.toCodePoint(c.end) }, text: placed.segments.get(c.document)![c.segment - 1].text };
+    return {
+      document: c.document,
+      code: c.code,
+      coder: c.coder,
+      source: c.source,
+      matches: c.matches,
+      segment: c.segment,
+      span: { start: map.toCodePoint(c.start), end: map.toCodePoint(c.end) },
+      text: placed.segments.get(c.document)![c.segment - 1].text,
+    };
   });
 }
 
@@ -151,7 +207,12 @@ export function segmentCodings(stored: readonly StoredCoding[], documents: reado
  * `import`, status `accepted`, coder from the table. Rows that cannot be placed are messages.
  * @example tableCodings((await readCodings(['ana.csv'])).codings, documents, 'turn', 'ana.csv')
  */
-export function tableCodings(rows: readonly CodingRow[], documents: readonly Document[], unit: Unit, file: string): { codings: NewCoding[]; messages: Message[] } {
+export function tableCodings(
+  rows: readonly CodingRow[],
+  documents: readonly Document[],
+  unit: Unit,
+  file: string,
+): { codings: NewCoding[]; messages: Message[] } {
   const placed = placeCodings(rows, documents, { unit, mode: 'span', file });
   return { codings: newCodings(placed.codings, documents, 'import', 'accepted'), messages: placed.messages };
 }

@@ -45,7 +45,9 @@ export function counts(c: StoredCoding): boolean {
 
 /** The people who coded in a project (every coder of a manual or imported coding), sorted. */
 export function projectCoders(codings: readonly StoredCoding[]): string[] {
-  return [...new Set(codings.filter((c) => c.origin === 'manual' || c.origin === 'import').map((c) => c.coder))].filter((c) => c !== AUTO_CODER).sort();
+  return [...new Set(codings.filter((c) => c.origin === 'manual' || c.origin === 'import').map((c) => c.coder))]
+    .filter((c) => c !== AUTO_CODER)
+    .sort();
 }
 
 /**
@@ -54,15 +56,25 @@ export function projectCoders(codings: readonly StoredCoding[]): string[] {
  * `coder` is missing and several people coded, or names nobody who did.
  * @example const { dataset, coder } = await projectDataset(store, { coder: 'ana' })
  */
-export async function projectDataset(store: ProjectReader, options: ProjectLearnOptions = {}): Promise<{ dataset: Dataset; coder: string; documents: Document[] }> {
+export async function projectDataset(
+  store: ProjectReader,
+  options: ProjectLearnOptions = {},
+): Promise<{ dataset: Dataset; coder: string; documents: Document[] }> {
   const documents = await store.getDocuments();
   const codings = await store.listCodings();
   const coders = projectCoders(codings);
   const coder = options.coder ?? (coders.length === 1 ? coders[0] : undefined);
   if (coder === undefined) {
-    throw new TypeError(coders.length === 0 ? 'projectDataset: the project has no codings made by people to learn from' : `projectDataset: option coder is needed: the project has codings of ${coders.join(', ')}`);
+    throw new TypeError(
+      coders.length === 0
+        ? 'projectDataset: the project has no codings made by people to learn from'
+        : `projectDataset: option coder is needed: the project has codings of ${coders.join(', ')}`,
+    );
   }
-  if (!coders.includes(coder)) throw new TypeError(`projectDataset: option coder must name someone who coded in the project (${coders.join(', ') || 'nobody has'}); got "${coder}"`);
+  if (!coders.includes(coder))
+    throw new TypeError(
+      `projectDataset: option coder must name someone who coded in the project (${coders.join(', ') || 'nobody has'}); got "${coder}"`,
+    );
   const codebook = (await store.currentCodebook())?.codebook ?? null;
   const dataset = buildDataset({ documents }, projectDecisions(codings, documents), {
     coder,
@@ -89,10 +101,15 @@ export interface SuggestProjectResult {
  * `suggested`, with score and explanation); accepted and rejected ones stay and teach the model.
  * @example await suggestProject(store, 'ana', { coder: 'ana', minScore: 0.5 })
  */
-export async function suggestProject(store: ProjectStore, actor: string, options: ProjectLearnOptions & TrainOptions & { minScore?: number } = {}): Promise<SuggestProjectResult> {
+export async function suggestProject(
+  store: ProjectStore,
+  actor: string,
+  options: ProjectLearnOptions & TrainOptions & { minScore?: number } = {},
+): Promise<SuggestProjectResult> {
   const { dataset, coder, documents } = await projectDataset(store, options);
   const train: TrainOptions = {};
-  for (const key of ['l2', 'minExamples', 'minFeatureCount', 'positiveWeight', 'seed'] as const) if (options[key] !== undefined) train[key] = options[key];
+  for (const key of ['l2', 'minExamples', 'minFeatureCount', 'positiveWeight', 'seed'] as const)
+    if (options[key] !== undefined) train[key] = options[key];
   const suggester = trainSuggester(dataset, train);
   const suggestions = suggestCodings(dataset, suggester, options.minScore !== undefined ? { minScore: options.minScore } : {});
   const maps = new Map(documents.map((d) => [d.id, new OffsetMap(d.text)]));

@@ -1,7 +1,18 @@
 import type { Codebook } from '../model/codebook.js';
 import type { Attributes, Document, Participant, Turn } from '../model/document.js';
 import { OffsetMap } from '../text/offsets.js';
-import type { CodebookVersion, CodingHit, CodingReason, CodingOrigin, CodingStatus, DocumentSummary, Memo, MemoTarget, StoredCoding, UnplacedCoding } from './store.js';
+import type {
+  CodebookVersion,
+  CodingHit,
+  CodingReason,
+  CodingOrigin,
+  CodingStatus,
+  DocumentSummary,
+  Memo,
+  MemoTarget,
+  StoredCoding,
+  UnplacedCoding,
+} from './store.js';
 
 /** A row as the SQLite driver returns it. */
 export type Row = Record<string, number | bigint | string | Uint8Array | null>;
@@ -40,7 +51,13 @@ export function unplacedOf(row: Row): UnplacedCoding {
 
 /** A codebook version row. */
 export function codebookVersionOf(row: Row): CodebookVersion {
-  return { version: num(row.version), codebook: JSON.parse(str(row.codebook)) as Codebook, actor: str(row.actor), at: str(row.at), note: strOrNull(row.note) };
+  return {
+    version: num(row.version),
+    codebook: JSON.parse(str(row.codebook)) as Codebook,
+    actor: str(row.actor),
+    at: str(row.at),
+    note: strOrNull(row.note),
+  };
 }
 
 /** A memo row. */
@@ -48,8 +65,21 @@ export function memoOf(row: Row): Memo {
   const kind = str(row.target_kind);
   const ref = str(row.target);
   const target: MemoTarget =
-    kind === 'document' ? { kind, document: ref } : kind === 'code' ? { kind, code: ref } : kind === 'coding' ? { kind, coding: Number(ref) } : { kind: 'project' };
-  return { id: num(row.id), target, text: str(row.text), author: str(row.author), createdAt: str(row.created_at), updatedAt: str(row.updated_at) };
+    kind === 'document'
+      ? { kind, document: ref }
+      : kind === 'code'
+        ? { kind, code: ref }
+        : kind === 'coding'
+          ? { kind, coding: Number(ref) }
+          : { kind: 'project' };
+  return {
+    id: num(row.id),
+    target,
+    text: str(row.text),
+    author: str(row.author),
+    createdAt: str(row.created_at),
+    updatedAt: str(row.updated_at),
+  };
 }
 
 /** The `target_kind`/`target` columns of a memo target. */
@@ -96,7 +126,11 @@ export function documentColumns(doc: Document, hash: string, length: number): Ro
 export function documentOf(row: Row): Document {
   const text = str(row.text);
   const map = new OffsetMap(text);
-  const turns: Turn[] = (JSON.parse(str(row.turns)) as StoredTurn[]).map((t) => ({ ...t, start: map.toUtf16(t.start), end: map.toUtf16(t.end) }));
+  const turns: Turn[] = (JSON.parse(str(row.turns)) as StoredTurn[]).map((t) => ({
+    ...t,
+    start: map.toUtf16(t.start),
+    end: map.toUtf16(t.end),
+  }));
   const doc: Document = {
     id: str(row.id),
     file: str(row.file),

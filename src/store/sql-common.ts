@@ -1,7 +1,18 @@
 // What the SQLite and the PostgreSQL stores share: the same tables, the same rows, the same
 // checks of what callers give. Only running the statements differs between them.
 import type { Row } from './rows.js';
-import { AUTO_CODER, CODING_ORIGINS, CODING_STATUSES, type Change, type CodingFilter, type CodingPatch, type EventEntity, type EventFilter, type NewCoding, type StoreEvent } from './store.js';
+import {
+  AUTO_CODER,
+  CODING_ORIGINS,
+  CODING_STATUSES,
+  type Change,
+  type CodingFilter,
+  type CodingPatch,
+  type EventEntity,
+  type EventFilter,
+  type NewCoding,
+  type StoreEvent,
+} from './store.js';
 
 /** A value bound to a `?` placeholder. */
 export type SqlValue = string | number | null;
@@ -74,17 +85,26 @@ export function eventOf(r: Row): StoreEvent {
 
 /** A change row as the contract's type. */
 export function changeOf(r: Row): Change {
-  return { id: Number(r.id), at: String(r.at), actor: String(r.actor), label: String(r.label), kind: String(r.kind) as Change['kind'], target: r.target === null ? null : Number(r.target) };
+  return {
+    id: Number(r.id),
+    at: String(r.at),
+    actor: String(r.actor),
+    label: String(r.label),
+    kind: String(r.kind) as Change['kind'],
+    target: r.target === null ? null : Number(r.target),
+  };
 }
 
 /** Refuse a span that is not whole numbers with 0 ≤ start ≤ end. */
 export function checkSpanNumbers(start: number, end: number): void {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) throw new TypeError(`coding span must be whole numbers with 0 ≤ start ≤ end (got ${start}–${end})`);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start)
+    throw new TypeError(`coding span must be whole numbers with 0 ≤ start ≤ end (got ${start}–${end})`);
 }
 
 /** Refuse a status that is not one of the contract's. */
 export function checkStatus(status: unknown): void {
-  if (status !== undefined && !CODING_STATUSES.includes(status as never)) throw new TypeError(`coding status must be one of ${CODING_STATUSES.join(', ')} (got "${String(status)}")`);
+  if (status !== undefined && !CODING_STATUSES.includes(status as never))
+    throw new TypeError(`coding status must be one of ${CODING_STATUSES.join(', ')} (got "${String(status)}")`);
 }
 
 /**
@@ -92,10 +112,12 @@ export function checkStatus(status: unknown): void {
  * defaults as the contract says (coder: the actor, or `auto` for automatic codings).
  */
 export function newCodingRow(c: NewCoding, actor: string, at: string): Row {
-  if (!CODING_ORIGINS.includes(c.origin)) throw new TypeError(`coding origin must be one of ${CODING_ORIGINS.join(', ')} (got "${String(c.origin)}")`);
+  if (!CODING_ORIGINS.includes(c.origin))
+    throw new TypeError(`coding origin must be one of ${CODING_ORIGINS.join(', ')} (got "${String(c.origin)}")`);
   checkStatus(c.status);
   checkSpanNumbers(c.start, c.end);
-  if (c.score !== undefined && c.score !== null && !(c.score >= 0 && c.score <= 1)) throw new TypeError(`coding score must be a number from 0 to 1, or null (got ${String(c.score)})`);
+  if (c.score !== undefined && c.score !== null && !(c.score >= 0 && c.score <= 1))
+    throw new TypeError(`coding score must be a number from 0 to 1, or null (got ${String(c.score)})`);
   return {
     document: c.document,
     start: c.start,

@@ -42,14 +42,24 @@ export class SqlTeamStore implements TeamStore {
 
   async addSession(session: SessionRecord): Promise<void> {
     await this.sql.run('INSERT INTO team_sessions (token_hash, account, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)', [
-      session.tokenHash, session.account, session.csrfToken, session.createdAt, session.lastSeenAt,
+      session.tokenHash,
+      session.account,
+      session.csrfToken,
+      session.createdAt,
+      session.lastSeenAt,
     ]);
   }
 
   async getSession(tokenHash: string): Promise<SessionRecord | undefined> {
     const [row] = await this.sql.all('SELECT * FROM team_sessions WHERE token_hash = ?', [tokenHash]);
     return row
-      ? { tokenHash: String(row.token_hash), account: String(row.account), csrfToken: String(row.csrf_token), createdAt: Number(row.created_at), lastSeenAt: Number(row.last_seen_at) }
+      ? {
+          tokenHash: String(row.token_hash),
+          account: String(row.account),
+          csrfToken: String(row.csrf_token),
+          createdAt: Number(row.created_at),
+          lastSeenAt: Number(row.last_seen_at),
+        }
       : undefined;
   }
 
@@ -83,5 +93,10 @@ export class SqlTeamStore implements TeamStore {
 }
 
 function accountOf(row: Record<string, unknown>): Account {
-  return { name: String(row.name), role: String(row.role) as Role, passwordHash: String(row.password_hash), createdAt: String(row.created_at) };
+  return {
+    name: String(row.name),
+    role: String(row.role) as Role,
+    passwordHash: String(row.password_hash),
+    createdAt: String(row.created_at),
+  };
 }

@@ -9,9 +9,24 @@ const KNOWN: Array<{ pattern: RegExp; ruleId: string; reason: string; note?: str
     reason: 'the project file is damaged',
     note: 'it was not changed; restore a copy or a `.bak-<version>` file beside it; `qda project check` lists what is wrong',
   },
-  { pattern: /readonly database|read-only/i, ruleId: 'project-read-only', reason: 'the project file or its folder is read-only', note: 'reading commands work; copy the file to a writable folder to change it' },
-  { pattern: /database or disk is full|SQLITE_FULL/i, ruleId: 'disk-full', reason: 'the disk is full; the change was not saved', note: 'the project keeps every earlier change; free some space and run the command again' },
-  { pattern: /disk I\/O error/i, ruleId: 'project-io', reason: 'could not write the project (disk full or failing); the change was not saved', note: 'the project keeps every earlier change; free some space and run the command again' },
+  {
+    pattern: /readonly database|read-only/i,
+    ruleId: 'project-read-only',
+    reason: 'the project file or its folder is read-only',
+    note: 'reading commands work; copy the file to a writable folder to change it',
+  },
+  {
+    pattern: /database or disk is full|SQLITE_FULL/i,
+    ruleId: 'disk-full',
+    reason: 'the disk is full; the change was not saved',
+    note: 'the project keeps every earlier change; free some space and run the command again',
+  },
+  {
+    pattern: /disk I\/O error/i,
+    ruleId: 'project-io',
+    reason: 'could not write the project (disk full or failing); the change was not saved',
+    note: 'the project keeps every earlier change; free some space and run the command again',
+  },
   { pattern: /database is locked/i, ruleId: 'project-busy', reason: 'the project is busy (another process is writing to it)' },
   { pattern: /Could not open the database|unable to open/i, ruleId: 'project-unreadable', reason: 'cannot open the project file' },
 ];
@@ -31,6 +46,11 @@ export function translateError(error: unknown, file: string): unknown {
   const known = KNOWN.find((k) => k.pattern.test(error.message));
   const m = known
     ? message(known.reason, { file, ruleId: known.ruleId, source: 'project', fatal: true, ...(known.note ? { note: known.note } : {}) })
-    : message(`the project could not be read or written: ${error.message}`, { file, ruleId: 'project-sqlite', source: 'project', fatal: true });
+    : message(`the project could not be read or written: ${error.message}`, {
+        file,
+        ruleId: 'project-sqlite',
+        source: 'project',
+        fatal: true,
+      });
   return new QdaError([m]);
 }

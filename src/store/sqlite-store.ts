@@ -9,7 +9,17 @@ import { message, QdaError, type Message } from '../model/message.js';
 import { codePointLength } from '../text/offsets.js';
 import { acquireOwner, busyError, otherUsers, registerReader, removeStaleSqliteLock, type Holder } from './lock.js';
 import { reanchorSpans } from './reanchor.js';
-import { codebookVersionOf, codingOf, documentColumns, documentOf, documentSummaryOf, memoOf, memoTargetColumns, unplacedOf, type Row } from './rows.js';
+import {
+  codebookVersionOf,
+  codingOf,
+  documentColumns,
+  documentOf,
+  documentSummaryOf,
+  memoOf,
+  memoTargetColumns,
+  unplacedOf,
+  type Row,
+} from './rows.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { isBusy, translateError } from './sqlite-errors.js';
 import {
@@ -36,7 +46,19 @@ import {
   type UndoState,
   type UnplacedCoding,
 } from './store.js';
-import { changeOf, changesQuery, checkSpanNumbers, checkStatus, codingPatchColumns, ENTITY_TABLES, eventOf, eventsQuery, filterSql, newCodingRow, type SqlValue as Value } from './sql-common.js';
+import {
+  changeOf,
+  changesQuery,
+  checkSpanNumbers,
+  checkStatus,
+  codingPatchColumns,
+  ENTITY_TABLES,
+  eventOf,
+  eventsQuery,
+  filterSql,
+  newCodingRow,
+  type SqlValue as Value,
+} from './sql-common.js';
 import { undoTops } from './undo-stack.js';
 
 type Driver = typeof import('node-sqlite3-wasm');
@@ -63,7 +85,6 @@ export interface SchemaSpec {
 
 const CURRENT_SCHEMA: SchemaSpec = { version: SCHEMA_VERSION, migrations: MIGRATIONS };
 
-
 /**
  * Open (or create) a project file. Throws `QdaError` with a located message when the file is
  * missing, not a project, damaged, truncated, from a newer qda, read-only (write mode) or in use.
@@ -77,7 +98,8 @@ export async function openSqliteStore(location: string, options: OpenOptions): P
 export async function openWithSchema(file: string, options: OpenOptions, schema: SchemaSpec): Promise<ProjectStore> {
   const notice = options.notice ?? (() => {});
   const exists = existsSync(file);
-  if (!exists && !(options.create && options.mode === 'write')) throw projectError(file, 'no such project file', 'project-missing', 'create one with `qda project create`');
+  if (!exists && !(options.create && options.mode === 'write'))
+    throw projectError(file, 'no such project file', 'project-missing', 'create one with `qda project create`');
   if (exists) checkHeader(file);
   const writable = options.mode === 'write';
   if (writable) checkWritable(file, exists);
@@ -127,13 +149,25 @@ function checkHeader(file: string): void {
   } finally {
     closeSync(fd);
   }
-  if (read < 16 || header.toString('latin1', 0, 16) !== SQLITE_HEADER) throw projectError(file, 'not a qda project (not an SQLite database)', 'project-not-sqlite');
-  if (read < 100) throw projectError(file, `the project file is truncated (${size} bytes)`, 'project-truncated', 'restore a copy or a `.bak-<version>` file beside it');
+  if (read < 16 || header.toString('latin1', 0, 16) !== SQLITE_HEADER)
+    throw projectError(file, 'not a qda project (not an SQLite database)', 'project-not-sqlite');
+  if (read < 100)
+    throw projectError(
+      file,
+      `the project file is truncated (${size} bytes)`,
+      'project-truncated',
+      'restore a copy or a `.bak-<version>` file beside it',
+    );
   const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
   const pages = header.readUInt32BE(28);
   const valid = header.readUInt32BE(24) === header.readUInt32BE(92);
   if (valid && pages > 0 && size < pageSize * pages) {
-    throw projectError(file, `the project file is truncated: ${size} bytes where its header says ${pageSize * pages}`, 'project-truncated', 'it was not changed; restore a copy or a `.bak-<version>` file beside it');
+    throw projectError(
+      file,
+      `the project file is truncated: ${size} bytes where its header says ${pageSize * pages}`,
+      'project-truncated',
+      'it was not changed; restore a copy or a `.bak-<version>` file beside it',
+    );
   }
 }
 
@@ -172,7 +206,12 @@ function checkWritable(file: string, exists: boolean): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw projectError(file, `folder ${dirname(file)} does not exist`, 'project-missing');
-    throw projectError(file, `the project ${exists ? 'file or its folder' : 'folder'} is read-only`, 'project-read-only', 'reading commands (report, agree, info) still work; copy it to a writable folder to change it');
+    throw projectError(
+      file,
+      `the project ${exists ? 'file or its folder' : 'folder'} is read-only`,
+      'project-read-only',
+      'reading commands (report, agree, info) still work; copy it to a writable folder to change it',
+    );
   }
 }
 
@@ -240,7 +279,8 @@ class SqliteReader implements ProjectReader {
     return this.guard(() => {
       const count = (sql: string) => Number(this.get(sql)?.n ?? 0);
       const codings: Record<string, number> = {};
-      for (const r of this.all('SELECT origin, status, count(*) AS n FROM codings GROUP BY origin, status ORDER BY origin, status')) codings[`${r.origin}/${r.status}`] = Number(r.n);
+      for (const r of this.all('SELECT origin, status, count(*) AS n FROM codings GROUP BY origin, status ORDER BY origin, status'))
+        codings[`${r.origin}/${r.status}`] = Number(r.n);
       const version = this.get('SELECT max(version) AS v FROM codebook_versions')?.v ?? null;
       return {
         location: this.file,
@@ -258,7 +298,11 @@ class SqliteReader implements ProjectReader {
   }
 
   listDocuments(): Promise<DocumentSummary[]> {
-    return this.guard(() => this.all('SELECT id, file, format, language, hash, length, turns, attributes, added_at, updated_at FROM documents ORDER BY seq').map(documentSummaryOf));
+    return this.guard(() =>
+      this.all('SELECT id, file, format, language, hash, length, turns, attributes, added_at, updated_at FROM documents ORDER BY seq').map(
+        documentSummaryOf,
+      ),
+    );
   }
 
   getDocument(id: string): Promise<Document | null> {
@@ -288,7 +332,13 @@ class SqliteReader implements ProjectReader {
   }
 
   listCoders(): Promise<ProjectCoder[]> {
-    return this.guard(() => this.all('SELECT * FROM coders ORDER BY name').map((r) => ({ name: String(r.name), color: r.color === null ? null : String(r.color), createdAt: String(r.created_at) })));
+    return this.guard(() =>
+      this.all('SELECT * FROM coders ORDER BY name').map((r) => ({
+        name: String(r.name),
+        color: r.color === null ? null : String(r.color),
+        createdAt: String(r.created_at),
+      })),
+    );
   }
 
   listCodings(filter: CodingFilter = {}): Promise<StoredCoding[]> {
@@ -337,7 +387,6 @@ class SqliteReader implements ProjectReader {
   }
 }
 
-
 /** The writes of one change; every row touched is logged. */
 class SqliteWriter extends SqliteReader implements ProjectWriter {
   private readonly knownCoders = new Set<string>();
@@ -355,9 +404,15 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
 
   /** Append one event. Documents are logged without their text (the hash tells versions apart). */
   log(entity: EventEntity, id: string | number, action: StoreEvent['action'], before: Row | null, after: Row | null): void {
-    const lean = (row: Row | null) => (row && entity === 'document' ? { ...row, text: undefined, turns: undefined, participants: undefined } : row);
+    const lean = (row: Row | null) =>
+      row && entity === 'document' ? { ...row, text: undefined, turns: undefined, participants: undefined } : row;
     this.db.run('INSERT INTO events (change, at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-      this.changeId, this.at, this.actor, entity, String(id), action,
+      this.changeId,
+      this.at,
+      this.actor,
+      entity,
+      String(id),
+      action,
       before === null ? null : JSON.stringify(lean(before)),
       after === null ? null : JSON.stringify(lean(after)),
     ]);
@@ -373,7 +428,10 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
   insert(entity: Exclude<EventEntity, 'project'>, row: Row): Row {
     const { table, key } = ENTITY_TABLES[entity];
     const names = Object.keys(row);
-    const result = this.db.run(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, names.map((n) => row[n] as Value));
+    const result = this.db.run(
+      `INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+      names.map((n) => row[n] as Value),
+    );
     const id = row[key] ?? Number(result.lastInsertRowid);
     const stored = this.row(entity, id as Value as string)!;
     this.log(entity, id as string, 'create', null, stored);
@@ -384,9 +442,15 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
   replace(entity: Exclude<EventEntity, 'project'>, id: string | number, columns: Row): Row {
     const { table, key } = ENTITY_TABLES[entity];
     const before = this.row(entity, id);
-    if (!before) throw new QdaError([message(`${entity} ${id} does not exist`, { file: this.file, ruleId: 'no-such-' + entity, source: 'project', fatal: true })]);
+    if (!before)
+      throw new QdaError([
+        message(`${entity} ${id} does not exist`, { file: this.file, ruleId: 'no-such-' + entity, source: 'project', fatal: true }),
+      ]);
     const names = Object.keys(columns).filter((n) => n !== key);
-    this.db.run(`UPDATE ${table} SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE ${key} = ?`, [...names.map((n) => columns[n] as Value), id]);
+    this.db.run(`UPDATE ${table} SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE ${key} = ?`, [
+      ...names.map((n) => columns[n] as Value),
+      id,
+    ]);
     const after = this.row(entity, id)!;
     this.log(entity, id, 'update', before, after);
     return after;
@@ -396,7 +460,10 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
   remove(entity: Exclude<EventEntity, 'project'>, id: string | number): void {
     const { table, key } = ENTITY_TABLES[entity];
     const before = this.row(entity, id);
-    if (!before) throw new QdaError([message(`${entity} ${id} does not exist`, { file: this.file, ruleId: 'no-such-' + entity, source: 'project', fatal: true })]);
+    if (!before)
+      throw new QdaError([
+        message(`${entity} ${id} does not exist`, { file: this.file, ruleId: 'no-such-' + entity, source: 'project', fatal: true }),
+      ]);
     this.db.run(`DELETE FROM ${table} WHERE ${key} = ?`, [id]);
     this.log(entity, id, 'delete', before, null);
   }
@@ -417,13 +484,22 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
         this.insert('document', { ...columns, added_at: this.at, updated_at: this.at });
         return { id: document.id, status: 'added', reanchored: 0, unplaced: 0 };
       }
-      const same = old.hash === hash && old.turns === columns.turns && old.attributes === columns.attributes && old.participants === columns.participants && old.file === columns.file;
+      const same =
+        old.hash === hash &&
+        old.turns === columns.turns &&
+        old.attributes === columns.attributes &&
+        old.participants === columns.participants &&
+        old.file === columns.file;
       if (same) return { id: document.id, status: 'unchanged', reanchored: 0, unplaced: 0 };
       let reanchored = 0;
       let unplaced = 0;
       if (old.hash !== hash) {
         const rows = this.db.all('SELECT * FROM codings WHERE document = ? ORDER BY id', [document.id]) as Row[];
-        const spans = reanchorSpans(String(old.text), document.text, rows.map((r) => ({ start: Number(r.start), end: Number(r.end) })));
+        const spans = reanchorSpans(
+          String(old.text),
+          document.text,
+          rows.map((r) => ({ start: Number(r.start), end: Number(r.end) })),
+        );
         rows.forEach((r, i) => {
           const span = spans[i];
           if (span && span.start === Number(r.start) && span.end === Number(r.end)) return;
@@ -455,7 +531,11 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
     return this.guard(() => {
       if (name.trim() === '') throw new TypeError('setCoder: name must not be empty');
       const old = this.row('coder', name);
-      const row = old ? (old.color === color ? old : this.replace('coder', name, { color })) : this.insert('coder', { name, color, created_at: this.at });
+      const row = old
+        ? old.color === color
+          ? old
+          : this.replace('coder', name, { color })
+        : this.insert('coder', { name, color, created_at: this.at });
       this.knownCoders.add(name);
       return { name, color: row.color === null ? null : String(row.color), createdAt: String(row.created_at) };
     });
@@ -469,8 +549,24 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
 
   private checkSpan(document: string, end: number): void {
     const doc = this.db.get('SELECT length FROM documents WHERE id = ?', [document]);
-    if (!doc) throw new QdaError([message(`document "${document}" is not in the project`, { file: this.file, ruleId: 'unknown-document', source: 'project', fatal: true })]);
-    if (end > Number(doc.length)) throw new QdaError([message(`coding ends at ${end}, beyond the ${doc.length} code points of "${document}"`, { file: this.file, ruleId: 'coding-out-of-range', source: 'project', fatal: true })]);
+    if (!doc)
+      throw new QdaError([
+        message(`document "${document}" is not in the project`, {
+          file: this.file,
+          ruleId: 'unknown-document',
+          source: 'project',
+          fatal: true,
+        }),
+      ]);
+    if (end > Number(doc.length))
+      throw new QdaError([
+        message(`coding ends at ${end}, beyond the ${doc.length} code points of "${document}"`, {
+          file: this.file,
+          ruleId: 'coding-out-of-range',
+          source: 'project',
+          fatal: true,
+        }),
+      ]);
   }
 
   addCoding(coding: NewCoding): Promise<StoredCoding> {
@@ -484,8 +580,12 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
   addCodings(codings: readonly NewCoding[]): Promise<number> {
     return this.guard(() => {
       const lengths = new Map(this.db.all('SELECT id, length FROM documents').map((r) => [String(r.id), Number(r.length)]));
-      const insert = this.db.prepare('INSERT INTO codings (document, start, "end", code, coder, origin, status, memo, matches, hits, created_at, updated_at, score, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *');
-      const event = this.db.prepare("INSERT INTO events (change, at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, 'coding', ?, 'create', NULL, ?)");
+      const insert = this.db.prepare(
+        'INSERT INTO codings (document, start, "end", code, coder, origin, status, memo, matches, hits, created_at, updated_at, score, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *',
+      );
+      const event = this.db.prepare(
+        "INSERT INTO events (change, at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, 'coding', ?, 'create', NULL, ?)",
+      );
       try {
         for (const c of codings) {
           const row = this.codingRow(c);
@@ -505,7 +605,10 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
   updateCoding(id: number, patch: CodingPatch): Promise<StoredCoding> {
     return this.guard(() => {
       const old = this.row('coding', id);
-      if (!old) throw new QdaError([message(`coding ${id} does not exist`, { file: this.file, ruleId: 'no-such-coding', source: 'project', fatal: true })]);
+      if (!old)
+        throw new QdaError([
+          message(`coding ${id} does not exist`, { file: this.file, ruleId: 'no-such-coding', source: 'project', fatal: true }),
+        ]);
       checkStatus(patch.status);
       const end = patch.end ?? Number(old.end);
       checkSpanNumbers(patch.start ?? Number(old.start), end);
@@ -524,7 +627,9 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
       const params: Value[] = [];
       filterSql({ ...filter, viewer: undefined }, where, params);
       const rows = this.db.all(`SELECT * FROM codings${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params) as Row[];
-      const event = this.db.prepare("INSERT INTO events (change, at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, 'coding', ?, 'delete', ?, NULL)");
+      const event = this.db.prepare(
+        "INSERT INTO events (change, at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, 'coding', ?, 'delete', ?, NULL)",
+      );
       try {
         for (const r of rows) event.run([this.changeId, this.at, this.actor, String(r.id), JSON.stringify(r)]);
       } finally {
@@ -538,7 +643,9 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
   addMemo(target: MemoTarget, text: string): Promise<Memo> {
     return this.guard(() => {
       const { kind, ref } = memoTargetColumns(target);
-      return memoOf(this.insert('memo', { target_kind: kind, target: ref, text, author: this.actor, created_at: this.at, updated_at: this.at }));
+      return memoOf(
+        this.insert('memo', { target_kind: kind, target: ref, text, author: this.actor, created_at: this.at, updated_at: this.at }),
+      );
     });
   }
 
@@ -575,13 +682,26 @@ class SqliteStore extends SqliteReader implements ProjectStore {
     const version = Number(this.get('PRAGMA user_version')?.user_version ?? 0);
     const tables = Number(this.get("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")?.n ?? 0);
     const appId = Number(this.get('PRAGMA application_id')?.application_id ?? 0);
-    if (tables > 0 && appId !== APPLICATION_ID) throw projectError(this.file, 'not a qda project (an SQLite database of another program)', 'project-not-qda');
+    if (tables > 0 && appId !== APPLICATION_ID)
+      throw projectError(this.file, 'not a qda project (an SQLite database of another program)', 'project-not-qda');
     if (version > schema.version) {
-      throw projectError(this.file, `written by a newer qda (project schema ${version}); this qda reads schema ${schema.version} and older`, 'project-newer', `upgrade qda to a version that reads schema ${version}`);
+      throw projectError(
+        this.file,
+        `written by a newer qda (project schema ${version}); this qda reads schema ${schema.version} and older`,
+        'project-newer',
+        `upgrade qda to a version that reads schema ${version}`,
+      );
     }
     if (version === schema.version) return this.checkSchemaCode(schema);
     if (this.readOnly) {
-      throw projectError(this.file, version === 0 ? 'an empty file, not a qda project' : `written by an older qda (project schema ${version}); it must be upgraded to schema ${schema.version}`, version === 0 ? 'project-not-qda' : 'project-older', version === 0 ? undefined : 'run any writing command on it once, e.g. `qda project check`');
+      throw projectError(
+        this.file,
+        version === 0
+          ? 'an empty file, not a qda project'
+          : `written by an older qda (project schema ${version}); it must be upgraded to schema ${schema.version}`,
+        version === 0 ? 'project-not-qda' : 'project-older',
+        version === 0 ? undefined : 'run any writing command on it once, e.g. `qda project check`',
+      );
     }
     if (version > 0) {
       const backup = `${this.file}.bak-${version}`;
@@ -612,11 +732,20 @@ class SqliteStore extends SqliteReader implements ProjectStore {
    * else would run on our reads and writes): a project from elsewhere is not trusted.
    */
   private checkSchemaCode(schema: SchemaSpec): void {
-    const ours = new Set(Object.values(schema.migrations).flatMap((sql) => [...sql.matchAll(/CREATE (?:TRIGGER|VIEW) (\w+)/g)].map((m) => m[1])));
-    const foreign = this.all("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name").filter((r) => !ours.has(String(r.name)));
+    const ours = new Set(
+      Object.values(schema.migrations).flatMap((sql) => [...sql.matchAll(/CREATE (?:TRIGGER|VIEW) (\w+)/g)].map((m) => m[1])),
+    );
+    const foreign = this.all("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name").filter(
+      (r) => !ours.has(String(r.name)),
+    );
     if (foreign.length > 0) {
       const list = foreign.map((r) => `${String(r.type)} "${String(r.name)}"`).join(', ');
-      throw projectError(this.file, `the project holds database code qda did not write (${list}); it was not opened`, 'project-foreign-code', 'open it with the sqlite3 tool to inspect it, or ask whoever sent it for a clean export');
+      throw projectError(
+        this.file,
+        `the project holds database code qda did not write (${list}); it was not opened`,
+        'project-foreign-code',
+        'open it with the sqlite3 tool to inspect it, or ask whoever sent it for a clean export',
+      );
     }
   }
 
@@ -635,7 +764,10 @@ class SqliteStore extends SqliteReader implements ProjectStore {
   private begin(actor: string, label: string, kind: Change['kind'], target: number | null): { changeId: number; at: string } {
     this.withRetry(() => this.db.exec('BEGIN IMMEDIATE'));
     const at = now();
-    const changeId = Number(this.db.run('INSERT INTO changes (at, actor, label, kind, target) VALUES (?, ?, ?, ?, ?)', [at, actor, label, kind, target]).lastInsertRowid);
+    const changeId = Number(
+      this.db.run('INSERT INTO changes (at, actor, label, kind, target) VALUES (?, ?, ?, ?, ?)', [at, actor, label, kind, target])
+        .lastInsertRowid,
+    );
     return { changeId, at };
   }
 
@@ -671,7 +803,14 @@ class SqliteStore extends SqliteReader implements ProjectStore {
       "SELECT c.id, c.kind, c.target, (SELECT count(*) FROM events e WHERE e.change = c.id) AS events, (SELECT count(*) FROM events e WHERE e.change = c.id AND e.entity IN ('document', 'project', 'unplaced')) AS fixed FROM changes c WHERE c.actor = ? ORDER BY c.id",
       [actor],
     );
-    return undoTops(rows.map((r) => ({ id: Number(r.id), kind: String(r.kind) as Change['kind'], target: r.target === null ? null : Number(r.target), undoable: Number(r.events) > 0 && Number(r.fixed) === 0 })));
+    return undoTops(
+      rows.map((r) => ({
+        id: Number(r.id),
+        kind: String(r.kind) as Change['kind'],
+        target: r.target === null ? null : Number(r.target),
+        undoable: Number(r.events) > 0 && Number(r.fixed) === 0,
+      })),
+    );
   }
 
   undoState(actor: string): Promise<UndoState> {
@@ -733,24 +872,37 @@ class SqliteStore extends SqliteReader implements ProjectStore {
   check(): Promise<Message[]> {
     return this.guard(() => {
       const messages: Message[] = [];
-      const at = (reason: string, ruleId: string, fatal = true) => messages.push(message(reason, { file: this.file, ruleId, source: 'project-check', fatal }));
+      const at = (reason: string, ruleId: string, fatal = true) =>
+        messages.push(message(reason, { file: this.file, ruleId, source: 'project-check', fatal }));
       for (const r of this.all('PRAGMA integrity_check')) {
         const text = String(Object.values(r)[0]);
         if (text !== 'ok') at(`SQLite integrity: ${text}`, 'sqlite-integrity');
       }
-      for (const r of this.all('PRAGMA foreign_key_check')) at(`${String(r.table)} row ${String(r.rowid)} points to a missing ${String(r.parent)} row`, 'foreign-key');
-      for (const r of this.all('SELECT c.id, c.document, c."end", d.length FROM codings c JOIN documents d ON d.id = c.document WHERE c."end" > d.length')) {
-        at(`coding ${String(r.id)} ends at ${String(r.end)}, beyond the ${String(r.length)} code points of "${String(r.document)}"`, 'coding-out-of-range');
+      for (const r of this.all('PRAGMA foreign_key_check'))
+        at(`${String(r.table)} row ${String(r.rowid)} points to a missing ${String(r.parent)} row`, 'foreign-key');
+      for (const r of this.all(
+        'SELECT c.id, c.document, c."end", d.length FROM codings c JOIN documents d ON d.id = c.document WHERE c."end" > d.length',
+      )) {
+        at(
+          `coding ${String(r.id)} ends at ${String(r.end)}, beyond the ${String(r.length)} code points of "${String(r.document)}"`,
+          'coding-out-of-range',
+        );
       }
       const current = this.get('SELECT codebook FROM codebook_versions ORDER BY version DESC LIMIT 1');
       if (current) {
         const known = new Set((JSON.parse(String(current.codebook)) as Codebook).codes.map((c) => c.id));
         for (const r of this.all('SELECT code, count(*) AS n FROM codings GROUP BY code')) {
-          if (!known.has(String(r.code))) at(`code "${String(r.code)}" (${String(r.n)} codings) is not in the current codebook`, 'unknown-code', false);
+          if (!known.has(String(r.code)))
+            at(`code "${String(r.code)}" (${String(r.n)} codings) is not in the current codebook`, 'unknown-code', false);
         }
       }
       const unplaced = Number(this.get('SELECT count(*) AS n FROM unplaced')?.n ?? 0);
-      if (unplaced > 0) at(`${unplaced} coding${unplaced === 1 ? '' : 's'} could not be placed after their document changed (kept apart; \`qda project export --format csv\` lists them)`, 'unplaced-codings', false);
+      if (unplaced > 0)
+        at(
+          `${unplaced} coding${unplaced === 1 ? '' : 's'} could not be placed after their document changed (kept apart; \`qda project export --format csv\` lists them)`,
+          'unplaced-codings',
+          false,
+        );
       return messages;
     });
   }

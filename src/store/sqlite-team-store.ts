@@ -28,7 +28,15 @@ export function teamFileOf(projectFile: string): string {
 export async function openSqliteTeamStore(projectFile: string, options: { create?: boolean } = {}): Promise<TeamStore> {
   const file = teamFileOf(projectFile);
   if (!existsSync(file) && !options.create) {
-    throw new QdaError([message('the project has no accounts yet', { file, ruleId: 'team-missing', source: 'project', fatal: true, note: 'add the first owner with `qda project user add <project> <name> --role owner`' })]);
+    throw new QdaError([
+      message('the project has no accounts yet', {
+        file,
+        ruleId: 'team-missing',
+        source: 'project',
+        fatal: true,
+        note: 'add the first owner with `qda project user add <project> <name> --role owner`',
+      }),
+    ]);
   }
   let db: InstanceType<Driver['Database']>;
   try {

@@ -166,10 +166,7 @@ export interface UnplacedCoding extends StoredCoding {
 
 /** What a memo is about. */
 export type MemoTarget =
-  | { kind: 'project' }
-  | { kind: 'document'; document: string }
-  | { kind: 'code'; code: string }
-  | { kind: 'coding'; coding: number };
+  { kind: 'project' } | { kind: 'document'; document: string } | { kind: 'code'; code: string } | { kind: 'coding'; coding: number };
 
 /** A memo: free text about the project, a document, a code or a coding. */
 export interface Memo {

@@ -13,7 +13,8 @@ export interface FoldedText {
  * word joiner, BOM, Mongolian vowel separator, invisible operators. A name split by one of them
  * still reads as the name.
  */
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0]/u;
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0]/u;
 
 /**
  * Fold a text so that the forms of a name that read the same compare the same: fullwidth and
@@ -24,12 +25,16 @@ const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200
  */
 export function foldText(original: string): FoldedText {
   if (/^[\x00-\x7F]*$/.test(original)) {
-    return { text: original.toLowerCase(), from: Array.from({ length: original.length }, (_, i) => i), to: Array.from({ length: original.length }, (_, i) => i + 1) };
+    return {
+      text: original.toLowerCase(),
+      from: Array.from({ length: original.length }, (_, i) => i),
+      to: Array.from({ length: original.length }, (_, i) => i + 1),
+    };
   }
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const cp = original.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     const next = i + ch.length;

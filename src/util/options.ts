@@ -2,26 +2,48 @@
 // function, the option and what it may be, never a silent default.
 
 function shown(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined ? String(value) : typeof value;
+  return typeof value === 'string'
+    ? JSON.stringify(value)
+    : typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined
+      ? String(value)
+      : typeof value;
 }
 
 /**
  * Check that an option, when given, is one of `allowed`.
  * @example checkChoice('codeCorpus', 'unit', 'sentense', ['turn', 'paragraph', 'sentence']) // throws TypeError: codeCorpus: option unit must be one of turn, paragraph, sentence; got "sentense"
  */
-export function checkChoice<T extends string>(fn: string, option: string, value: unknown, allowed: readonly T[]): asserts value is T | undefined {
-  if (value !== undefined && !allowed.includes(value as T)) throw new TypeError(`${fn}: option ${option} must be one of ${allowed.join(', ')}; got ${shown(value)}`);
+export function checkChoice<T extends string>(
+  fn: string,
+  option: string,
+  value: unknown,
+  allowed: readonly T[],
+): asserts value is T | undefined {
+  if (value !== undefined && !allowed.includes(value as T))
+    throw new TypeError(`${fn}: option ${option} must be one of ${allowed.join(', ')}; got ${shown(value)}`);
 }
 
 /**
  * Check that an option, when given, is a whole number within `[min, max]`.
  * @example checkInteger('kwic', 'window', -1, { min: 0 }) // throws TypeError: kwic: option window must be a whole number from 0 up; got -1
  */
-export function checkInteger(fn: string, option: string, value: unknown, range: { min?: number; max?: number } = {}): asserts value is number | undefined {
+export function checkInteger(
+  fn: string,
+  option: string,
+  value: unknown,
+  range: { min?: number; max?: number } = {},
+): asserts value is number | undefined {
   if (value === undefined) return;
   const { min, max } = range;
   if (typeof value !== 'number' || !Number.isInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) {
-    const bounds = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` from ${min} up` : max !== undefined ? ` up to ${max}` : '';
+    const bounds =
+      min !== undefined && max !== undefined
+        ? ` from ${min} to ${max}`
+        : min !== undefined
+          ? ` from ${min} up`
+          : max !== undefined
+            ? ` up to ${max}`
+            : '';
     throw new TypeError(`${fn}: option ${option} must be a whole number${bounds}; got ${shown(value)}`);
   }
 }
@@ -30,20 +52,38 @@ export function checkInteger(fn: string, option: string, value: unknown, range: 
  * Check that an option, when given, is a finite number with `min < value <= max` (or `min <= value` when `minIncluded`).
  * @example checkNumber('overlapUnits', 'minOverlap', 0, { min: 0, max: 1 }) // throws TypeError: overlapUnits: option minOverlap must be a number above 0 and at most 1; got 0
  */
-export function checkNumber(fn: string, option: string, value: unknown, range: { min: number; max: number; minIncluded?: boolean; maxExcluded?: boolean }): asserts value is number | undefined {
+export function checkNumber(
+  fn: string,
+  option: string,
+  value: unknown,
+  range: { min: number; max: number; minIncluded?: boolean; maxExcluded?: boolean },
+): asserts value is number | undefined {
   if (value === undefined) return;
   const { min, max, minIncluded, maxExcluded } = range;
-  const ok = typeof value === 'number' && Number.isFinite(value) && (minIncluded ? value >= min : value > min) && (maxExcluded ? value < max : value <= max);
-  if (!ok) throw new TypeError(`${fn}: option ${option} must be a number ${minIncluded ? `from ${min}` : `above ${min}`} and ${maxExcluded ? `below ${max}` : `at most ${max}`}; got ${shown(value)}`);
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (minIncluded ? value >= min : value > min) &&
+    (maxExcluded ? value < max : value <= max);
+  if (!ok)
+    throw new TypeError(
+      `${fn}: option ${option} must be a number ${minIncluded ? `from ${min}` : `above ${min}`} and ${maxExcluded ? `below ${max}` : `at most ${max}`}; got ${shown(value)}`,
+    );
 }
 
 /**
  * Check that an option, when given, is a string (optionally non-empty).
  * @example checkString('frequencies', 'language', 3) // throws TypeError: frequencies: option language must be a text; got 3
  */
-export function checkString(fn: string, option: string, value: unknown, options: { nonEmpty?: boolean } = {}): asserts value is string | undefined {
+export function checkString(
+  fn: string,
+  option: string,
+  value: unknown,
+  options: { nonEmpty?: boolean } = {},
+): asserts value is string | undefined {
   if (value === undefined) return;
-  if (typeof value !== 'string' || (options.nonEmpty && value.trim() === '')) throw new TypeError(`${fn}: option ${option} must be a${options.nonEmpty ? ' non-empty' : ''} text; got ${shown(value)}`);
+  if (typeof value !== 'string' || (options.nonEmpty && value.trim() === ''))
+    throw new TypeError(`${fn}: option ${option} must be a${options.nonEmpty ? ' non-empty' : ''} text; got ${shown(value)}`);
 }
 
 /**
@@ -51,5 +91,6 @@ export function checkString(fn: string, option: string, value: unknown, options:
  * @example checkBoolean('toCsv', 'header', 'no') // throws TypeError: toCsv: option header must be true or false; got "no"
  */
 export function checkBoolean(fn: string, option: string, value: unknown): asserts value is boolean | undefined {
-  if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`${fn}: option ${option} must be true or false; got ${shown(value)}`);
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new TypeError(`${fn}: option ${option} must be true or false; got ${shown(value)}`);
 }

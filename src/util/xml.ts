@@ -16,9 +16,13 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
  * arrays, so one occurrence reads like many. Malformed XML gives its 1-based line and column.
  * @example parseXml('<CodeBook><Codes/></CodeBook>', new Set(['Code'])).doc?.CodeBook
  */
-export function parseXml(text: string, repeated: ReadonlySet<string>): { doc: XmlNode } | { error: { reason: string; line: number; column: number } } {
+export function parseXml(
+  text: string,
+  repeated: ReadonlySet<string>,
+): { doc: XmlNode } | { error: { reason: string; line: number; column: number } } {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { error: { reason: `the XML is not well-formed: ${valid.err.msg}`, line: valid.err.line, column: valid.err.col } };
+  if (valid !== true)
+    return { error: { reason: `the XML is not well-formed: ${valid.err.msg}`, line: valid.err.line, column: valid.err.col } };
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
@@ -37,7 +41,13 @@ export function parseXml(text: string, repeated: ReadonlySet<string>): { doc: Xm
     const doctype = text.search(/<!DOCTYPE/i);
     const at = doctype < 0 ? 0 : doctype;
     const line = text.slice(0, at).split('\n').length;
-    return { error: { reason: `the XML cannot be read: ${(e as Error).message.replace(/\.$/, '')} (qda never loads external entities)`, line, column: at - text.lastIndexOf('\n', at - 1) } };
+    return {
+      error: {
+        reason: `the XML cannot be read: ${(e as Error).message.replace(/\.$/, '')} (qda never loads external entities)`,
+        line,
+        column: at - text.lastIndexOf('\n', at - 1),
+      },
+    };
   }
 }
 
@@ -119,5 +129,8 @@ export function xmlDocument(root: XmlElement): string {
 
 /** Drop what XML 1.0 forbids: control characters other than tab and line ends, lone surrogates, U+FFFE/U+FFFF. */
 function xmlSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  return text.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
 }

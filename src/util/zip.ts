@@ -141,8 +141,14 @@ export class ZipArchive implements ReadonlyMap<string, Uint8Array> {
       entryBytes += n;
       this.total += n;
       const { maxEntryBytes, maxTotalBytes, maxRatio } = this.limits;
-      if (entryBytes > maxEntryBytes) throw new ZipLimitError(name, 'maxEntryBytes', `entry ${name} unpacks to more than ${mb(maxEntryBytes)}, the limit for one entry`);
-      if (this.total > maxTotalBytes) throw new ZipLimitError(name, 'maxTotalBytes', `the archive unpacks to more than ${mb(maxTotalBytes)} (the limit for one archive) by entry ${name}`);
+      if (entryBytes > maxEntryBytes)
+        throw new ZipLimitError(name, 'maxEntryBytes', `entry ${name} unpacks to more than ${mb(maxEntryBytes)}, the limit for one entry`);
+      if (this.total > maxTotalBytes)
+        throw new ZipLimitError(
+          name,
+          'maxTotalBytes',
+          `the archive unpacks to more than ${mb(maxTotalBytes)} (the limit for one archive) by entry ${name}`,
+        );
       if (entryBytes > RATIO_GRACE_BYTES && entryBytes > maxRatio * Math.max(1, consumed)) {
         throw new ZipLimitError(name, 'maxRatio', `entry ${name} unpacks to more than ${maxRatio} times its packed size: a zip bomb`);
       }
@@ -216,7 +222,8 @@ function centralDirectory(bytes: Uint8Array): Map<string, Entry> {
       }
       extra += 4 + size;
     }
-    if (localHeader + 30 > bytes.length || localHeader + compressedSize > bytes.length) throw new ZipFormatError(`entry ${name} lies outside the archive`);
+    if (localHeader + 30 > bytes.length || localHeader + compressedSize > bytes.length)
+      throw new ZipFormatError(`entry ${name} lies outside the archive`);
     if (!entries.has(name)) entries.set(name, { method, compressedSize, localHeader });
     at = extraEnd + commentLength;
   }

@@ -8,12 +8,17 @@ import { t } from './i18n.js';
 export function showDialog<T>(title: string, body: Child[], onSubmit: () => T | null, submitLabel = t('save')): Promise<T | null> {
   return new Promise((resolve) => {
     const dialog = h('dialog', { class: 'dialog', 'aria-label': title });
-    const form = h('form', { method: 'dialog' },
+    const form = h(
+      'form',
+      { method: 'dialog' },
       h('h2', {}, title),
       ...body,
-      h('div', { class: 'actions' },
+      h(
+        'div',
+        { class: 'actions' },
         h('button', { type: 'button', onclick: () => dialog.close('cancel') }, t('cancel')),
-        h('button', { type: 'submit', class: 'primary', value: 'ok' }, submitLabel)),
+        h('button', { type: 'submit', class: 'primary', value: 'ok' }, submitLabel),
+      ),
     );
     let result: T | null = null;
     form.addEventListener('submit', (e) => {

@@ -12,7 +12,11 @@ export type Child = Node | string | number | null | undefined | false;
  * Make an element with attributes, listeners and children (strings become text nodes).
  * @example h('button', { class: 'primary', onclick: save }, 'Save')
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Array<Child | Child[]>): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Array<Child | Child[]>
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;

@@ -18,11 +18,22 @@ import { app, chooseCoder, onRefresh, refresh } from './state.js';
 import { showSignIn, signOut, teamMember, type TeamMember } from './team.js';
 
 const SCREENS: Record<string, () => Screen> = {
-  documents: documentsScreen, doc: documentScreen, review: reviewScreen, codebook: codebookScreen,
-  retrieve: retrievalScreen, agreement: agreementScreen, report: reportScreen, class: classScreen,
+  documents: documentsScreen,
+  doc: documentScreen,
+  review: reviewScreen,
+  codebook: codebookScreen,
+  retrieve: retrievalScreen,
+  agreement: agreementScreen,
+  report: reportScreen,
+  class: classScreen,
 };
 const NAV: Array<[string, Parameters<typeof t>[0]]> = [
-  ['documents', 'documents'], ['review', 'review'], ['codebook', 'codebook'], ['retrieve', 'retrieval'], ['agreement', 'agreement'], ['report', 'report'],
+  ['documents', 'documents'],
+  ['review', 'review'],
+  ['codebook', 'codebook'],
+  ['retrieve', 'retrieval'],
+  ['agreement', 'agreement'],
+  ['report', 'report'],
 ];
 
 let screen: Screen | null = null;
@@ -36,41 +47,88 @@ function drawBar(): void {
   const route = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] || 'documents';
   const coders = (app.project?.coders ?? []).map((c) => c.name).filter((n) => n !== 'auto');
   if (app.coder && !coders.includes(app.coder)) coders.push(app.coder);
-  const coderSelect = h('select', { 'aria-label': t('coder'), onchange: async (e: Event) => {
-    const value = (e.target as HTMLSelectElement).value;
-    if (value === '\u0000add') await askCoder();
-    else chooseCoder(value);
-    drawBar();
-    await screen?.refresh?.();
-  } }, coders.map((c) => h('option', { value: c, selected: c === app.coder }, c)), h('option', { value: '\u0000add' }, t('addCoder')));
+  const coderSelect = h(
+    'select',
+    {
+      'aria-label': t('coder'),
+      onchange: async (e: Event) => {
+        const value = (e.target as HTMLSelectElement).value;
+        if (value === '\u0000add') await askCoder();
+        else chooseCoder(value);
+        drawBar();
+        await screen?.refresh?.();
+      },
+    },
+    coders.map((c) => h('option', { value: c, selected: c === app.coder }, c)),
+    h('option', { value: '\u0000add' }, t('addCoder')),
+  );
   const nav: typeof NAV = member?.role === 'owner' ? [...NAV, ['class', 'classView']] : NAV;
   const who = member
-    ? h('span', { class: 'member' }, `${member.name} (${t(member.role)}) `,
-      h('button', { onclick: () => void signOut(false) }, t('signOut')),
-      h('button', { title: t('signOutEverywhereHelp'), onclick: () => void signOut(true) }, t('signOutEverywhere')))
+    ? h(
+        'span',
+        { class: 'member' },
+        `${member.name} (${t(member.role)}) `,
+        h('button', { onclick: () => void signOut(false) }, t('signOut')),
+        h('button', { title: t('signOutEverywhereHelp'), onclick: () => void signOut(true) }, t('signOutEverywhere')),
+      )
     : h('label', { class: 'coder' }, `${t('coder')} `, coderSelect);
-  replace(bar,
+  replace(
+    bar,
     h('a', { class: 'brand', href: '#/documents' }, app.project?.name ?? t('appName')),
-    h('nav', { 'aria-label': t('appName') }, h('ul', { role: 'list' }, nav.map(([id, label]) =>
-      h('li', {}, h('a', { href: `#/${id}`, 'aria-current': route === id || (route === 'doc' && id === 'documents') ? 'page' : undefined }, t(label)))))),
-    h('div', { class: 'tools' },
+    h(
+      'nav',
+      { 'aria-label': t('appName') },
+      h(
+        'ul',
+        { role: 'list' },
+        nav.map(([id, label]) =>
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: `#/${id}`, 'aria-current': route === id || (route === 'doc' && id === 'documents') ? 'page' : undefined },
+              t(label),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'tools' },
       saveState,
       h('button', { class: 'icon', title: `${t('undo')} (Ctrl+Z)`, 'aria-label': t('undo'), onclick: () => undoRedo('undo') }, '↶'),
       h('button', { class: 'icon', title: `${t('redo')} (Ctrl+Shift+Z)`, 'aria-label': t('redo'), onclick: () => undoRedo('redo') }, '↷'),
       who,
-      h('button', { class: 'lang', lang: language() === 'en' ? 'id' : 'en', onclick: () => {
-        setLanguage(language() === 'en' ? 'id' : 'en');
-        drawBar();
-        void show();
-      } }, t('language')),
-      h('button', { class: 'icon', 'aria-label': t('help'), title: `${t('help')} (?)`, onclick: showHelp }, '?')));
+      h(
+        'button',
+        {
+          class: 'lang',
+          lang: language() === 'en' ? 'id' : 'en',
+          onclick: () => {
+            setLanguage(language() === 'en' ? 'id' : 'en');
+            drawBar();
+            void show();
+          },
+        },
+        t('language'),
+      ),
+      h('button', { class: 'icon', 'aria-label': t('help'), title: `${t('help')} (?)`, onclick: showHelp }, '?'),
+    ),
+  );
 }
 
 async function askCoder(): Promise<void> {
   const input = h('input', { type: 'text', required: true, maxlength: 80, autocomplete: 'name', 'aria-label': t('name') });
   const existing = (app.project?.coders ?? []).map((c) => c.name).filter((n) => n !== 'auto');
   const pick = existing.map((n) => h('button', { type: 'button', class: 'chip', onclick: () => void (input.value = n) }, n));
-  const name = await showDialog(t('whoAreYou'), [h('p', {}, t('whoAreYouHelp')), pick.length ? h('div', { class: 'chips' }, pick) : null, h('label', {}, t('name'), input)], () => input.value.trim() || null, t('add'));
+  const name = await showDialog(
+    t('whoAreYou'),
+    [h('p', {}, t('whoAreYouHelp')), pick.length ? h('div', { class: 'chips' }, pick) : null, h('label', {}, t('name'), input)],
+    () => input.value.trim() || null,
+    t('add'),
+  );
   if (!name) return;
   chooseCoder(name);
   if (!existing.includes(name)) {
@@ -129,10 +187,20 @@ async function start(): Promise<void> {
   document.documentElement.lang = language();
   const size = localStorage.getItem('qda.textSize');
   if (size) document.documentElement.style.setProperty('--text-size', `${size}px`);
-  document.body.append(h('a', { class: 'skip', href: '#main', onclick: (e: Event) => (e.preventDefault(), main.focus()) }, 'Skip to content'), bar, main, h('div', { id: 'toasts', class: 'toasts', 'aria-live': 'polite' }));
+  document.body.append(
+    h('a', { class: 'skip', href: '#main', onclick: (e: Event) => (e.preventDefault(), main.focus()) }, 'Skip to content'),
+    bar,
+    main,
+    h('div', { id: 'toasts', class: 'toasts', 'aria-live': 'polite' }),
+  );
   onSaveState((state, message) => {
     saveState.className = `save-state ${state}`;
-    saveState.textContent = state === 'saving' ? t('saving') : state === 'saved' ? `✓ ${t('saved')}` : `⚠ ${t('saveFailed')}: ${message === 'offline' ? t('offline') : message}`;
+    saveState.textContent =
+      state === 'saving'
+        ? t('saving')
+        : state === 'saved'
+          ? `✓ ${t('saved')}`
+          : `⚠ ${t('saveFailed')}: ${message === 'offline' ? t('offline') : message}`;
     if (state === 'failed') toast(`${t('saveFailed')}: ${message === 'offline' ? t('offline') : message}`, 'error');
   });
   try {

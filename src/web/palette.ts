@@ -30,7 +30,15 @@ function score(code: Code, label: string, query: string): number {
 export function openPalette(title = t('pickCode')): Promise<PaletteChoice | null> {
   return new Promise((resolve) => {
     const codes = app.codebook?.codes ?? [];
-    const input = h('input', { type: 'text', role: 'combobox', 'aria-expanded': 'true', 'aria-controls': 'palette-list', 'aria-autocomplete': 'list', placeholder: t('searchCodes'), 'aria-label': t('searchCodes') });
+    const input = h('input', {
+      type: 'text',
+      role: 'combobox',
+      'aria-expanded': 'true',
+      'aria-controls': 'palette-list',
+      'aria-autocomplete': 'list',
+      placeholder: t('searchCodes'),
+      'aria-label': t('searchCodes'),
+    });
     const list = h('ul', { id: 'palette-list', role: 'listbox', class: 'palette-list', 'aria-label': title });
     const dialog = h('dialog', { class: 'dialog palette', 'aria-label': title }, h('h2', {}, title), input, list);
     let items: PaletteChoice[] = [];
@@ -39,19 +47,41 @@ export function openPalette(title = t('pickCode')): Promise<PaletteChoice | null
 
     const render = () => {
       const q = input.value.trim();
-      const ranked = codes.map((c) => ({ c, s: score(c, codeLabel(c.id), q) })).filter((x) => x.s >= 0).sort((a, b) => a.s - b.s).slice(0, 50);
+      const ranked = codes
+        .map((c) => ({ c, s: score(c, codeLabel(c.id), q) }))
+        .filter((x) => x.s >= 0)
+        .sort((a, b) => a.s - b.s)
+        .slice(0, 50);
       items = ranked.map((x) => ({ code: x.c.id }));
       if (q && !codes.some((c) => c.id === q)) items.push({ create: q });
       active = Math.min(active, Math.max(items.length - 1, 0));
-      replace(list, items.length === 0 ? h('li', { class: 'empty' }, t('noCodes')) : items.map((item, i) => {
-        const id = `palette-option-${i}`;
-        const li = h('li', { id, role: 'option', 'aria-selected': i === active ? 'true' : 'false', class: i === active ? 'active' : '', onclick: () => choose(i) },
-          'code' in item
-            ? [h('span', { class: 'swatch', 'aria-hidden': 'true' }), h('span', { class: 'label' }, codeLabel(item.code)), h('span', { class: 'code-id' }, item.code)]
-            : [h('span', { class: 'label' }, `${t('createCode')}: `), h('strong', {}, item.create)]);
-        if ('code' in item) (li.firstChild as HTMLElement).style.background = codeColor(item.code);
-        return li;
-      }));
+      replace(
+        list,
+        items.length === 0
+          ? h('li', { class: 'empty' }, t('noCodes'))
+          : items.map((item, i) => {
+              const id = `palette-option-${i}`;
+              const li = h(
+                'li',
+                {
+                  id,
+                  role: 'option',
+                  'aria-selected': i === active ? 'true' : 'false',
+                  class: i === active ? 'active' : '',
+                  onclick: () => choose(i),
+                },
+                'code' in item
+                  ? [
+                      h('span', { class: 'swatch', 'aria-hidden': 'true' }),
+                      h('span', { class: 'label' }, codeLabel(item.code)),
+                      h('span', { class: 'code-id' }, item.code),
+                    ]
+                  : [h('span', { class: 'label' }, `${t('createCode')}: `), h('strong', {}, item.create)],
+              );
+              if ('code' in item) (li.firstChild as HTMLElement).style.background = codeColor(item.code);
+              return li;
+            }),
+      );
       if (items.length > 0) input.setAttribute('aria-activedescendant', `palette-option-${active}`);
       list.querySelector('.active')?.scrollIntoView({ block: 'nearest' });
     };

@@ -68,7 +68,20 @@ export function codeLabel(id: string): string {
 
 // Colours that keep 4.5:1 contrast as text on white and stay apart for common colour blindness
 // (Okabe–Ito and Tol's palettes, darkened where needed).
-const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#8a6d00', '#56418f', '#a3391f', '#1b7f8c', '#7a5195', '#4d7a1f', '#b0306a', '#5c5c5c'];
+const PALETTE = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#8a6d00',
+  '#56418f',
+  '#a3391f',
+  '#1b7f8c',
+  '#7a5195',
+  '#4d7a1f',
+  '#b0306a',
+  '#5c5c5c',
+];
 
 /** A code's colour: its own from the codebook, else one of the palette by its top-level code. */
 export function codeColor(id: string): string {

@@ -29,22 +29,28 @@ export function showSignIn(root: HTMLElement): void {
   const name = h('input', { type: 'text', required: true, autocomplete: 'username', autocapitalize: 'none', spellcheck: false });
   const password = h('input', { type: 'password', required: true, autocomplete: 'current-password' });
   const message = h('p', { class: 'error', role: 'alert' });
-  const form = h('form', { class: 'sign-in', onsubmit: async (e: Event) => {
-    e.preventDefault();
-    try {
-      await write('POST', '/api/team/login', { name: name.value.trim().toLowerCase(), password: password.value });
-      location.reload();
-    } catch (err) {
-      message.textContent = (err as Error).message;
-      password.value = '';
-      password.focus();
-    }
-  } },
-  h('h1', {}, t('signIn')),
-  h('label', {}, t('accountName'), name),
-  h('label', {}, t('password'), password),
-  message,
-  h('button', { type: 'submit', class: 'primary' }, t('signIn')));
+  const form = h(
+    'form',
+    {
+      class: 'sign-in',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        try {
+          await write('POST', '/api/team/login', { name: name.value.trim().toLowerCase(), password: password.value });
+          location.reload();
+        } catch (err) {
+          message.textContent = (err as Error).message;
+          password.value = '';
+          password.focus();
+        }
+      },
+    },
+    h('h1', {}, t('signIn')),
+    h('label', {}, t('accountName'), name),
+    h('label', {}, t('password'), password),
+    message,
+    h('button', { type: 'submit', class: 'primary' }, t('signIn')),
+  );
   replace(root, form);
   name.focus();
 }

@@ -33,7 +33,11 @@ describe('one coder', () => {
     expect([r.units, r.pairableValues, r.singleValueUnits]).toEqual([0, 0, 4]);
   });
   it('percent agreement is NaN with a note', () => {
-    expect(percentAgreement(one)).toEqual({ agreement: NaN, units: 0, note: 'no unit has values from two or more coders: percent agreement is undefined' });
+    expect(percentAgreement(one)).toEqual({
+      agreement: NaN,
+      units: 0,
+      note: 'no unit has values from two or more coders: percent agreement is undefined',
+    });
   });
   it('coding statistics are NaN with a note', () => {
     const units: AgreementUnit[] = [{ document: 'd', segment: 1, code: 'x', values: [1], text: '' }];
@@ -44,7 +48,10 @@ describe('one coder', () => {
 });
 
 describe('no variation: every coder gives the same single value', () => {
-  const same = data([['yes', 'yes', 'yes'], ['yes', 'yes', null]]);
+  const same = data([
+    ['yes', 'yes', 'yes'],
+    ['yes', 'yes', null],
+  ]);
   it('α is NaN (0/0) and names the value', () => {
     const r = krippendorffAlpha(same);
     expect(r.alpha).toBeNaN();
@@ -52,7 +59,7 @@ describe('no variation: every coder gives the same single value', () => {
     expect(r.observedDisagreement).toBe(0);
     expect(r.expectedDisagreement).toBe(0);
   });
-  it('Cohen\'s κ, Scott\'s π and Fleiss\' κ are NaN; percent agreement is 1', () => {
+  it("Cohen's κ, Scott's π and Fleiss' κ are NaN; percent agreement is 1", () => {
     const k = cohenKappaOfRatings(same.values[0], same.values[1]);
     expect(k.kappa).toBeNaN();
     expect(k.note).toMatch(/^no variation: both raters used "yes" throughout/);
@@ -61,12 +68,19 @@ describe('no variation: every coder gives the same single value', () => {
     expect(percentAgreement(same).agreement).toBe(1);
   });
   it('the bootstrap refuses a number of resamples out of bounds', () => {
-    expect(() => bootstrapAlpha(same, { samples: 100_001, seed: 1 })).toThrow('bootstrapAlpha: option samples must be a whole number from 1 to 100000; got 100001');
+    expect(() => bootstrapAlpha(same, { samples: 100_001, seed: 1 })).toThrow(
+      'bootstrapAlpha: option samples must be a whole number from 1 to 100000; got 100001',
+    );
     expect(() => bootstrapAlpha(same, { samples: 0 })).toThrow(TypeError);
     expect(() => bootstrapAlpha(same, { samples: 2.5 })).toThrow(TypeError);
   });
   it('the bootstrap gives no interval', () => {
-    expect(bootstrapAlpha(same, { samples: 50, seed: 1 })).toMatchObject({ low: NaN, high: NaN, samples: 0, note: 'no resample had variation: no interval' });
+    expect(bootstrapAlpha(same, { samples: 50, seed: 1 })).toMatchObject({
+      low: NaN,
+      high: NaN,
+      samples: 0,
+      note: 'no resample had variation: no interval',
+    });
   });
 });
 
@@ -81,28 +95,56 @@ describe('a code used by nobody', () => {
   });
   it('and a code everybody applied everywhere gets its own note', () => {
     const all = units.map((u) => ({ ...u, values: [1, 1] as Array<0 | 1 | null> }));
-    expect(agreementStatistics(all, ['ana', 'budi'], 'segment').notes).toEqual(['every coder applied the code to every unit compared: with no variation, κ and α are undefined']);
+    expect(agreementStatistics(all, ['ana', 'budi'], 'segment').notes).toEqual([
+      'every coder applied the code to every unit compared: with no variation, κ and α are undefined',
+    ]);
   });
 });
 
 describe('units coded by one coder only', () => {
   it('are dropped from α, percent agreement and κ', () => {
-    const d = data([[1, 2, 1, null], [1, 2, 2, null], [null, null, null, 2]]);
+    const d = data([
+      [1, 2, 1, null],
+      [1, 2, 2, null],
+      [null, null, null, 2],
+    ]);
     const r = krippendorffAlpha(d);
     expect([r.coders, r.units, r.singleValueUnits, r.pairableValues]).toEqual([2, 3, 1, 6]);
-    const lonely = data([[1, 2, 1, 3], [1, 2, 2, null]]);
+    const lonely = data([
+      [1, 2, 1, 3],
+      [1, 2, 2, null],
+    ]);
     expect(krippendorffAlpha(lonely).singleValueUnits).toBe(1);
-    expect(krippendorffAlpha(lonely).alpha).toBeCloseTo(krippendorffAlpha(data([[1, 2, 1], [1, 2, 2]])).alpha, 12);
+    expect(krippendorffAlpha(lonely).alpha).toBeCloseTo(
+      krippendorffAlpha(
+        data([
+          [1, 2, 1],
+          [1, 2, 2],
+        ]),
+      ).alpha,
+      12,
+    );
     expect(percentAgreement(lonely).units).toBe(3);
     expect(cohenKappaOfRatings(lonely.values[0], lonely.values[1]).units).toBe(3);
   });
   it('make α NaN when no unit has two values', () => {
-    const r = krippendorffAlpha(data([[1, null, 3], [null, 2, null]]));
+    const r = krippendorffAlpha(
+      data([
+        [1, null, 3],
+        [null, 2, null],
+      ]),
+    );
     expect(r.alpha).toBeNaN();
     expect(r.note).toBe('no unit has values from two or more coders (units coded by one coder only are left out): α is undefined');
   });
-  it('leave Fleiss\' κ with the units of the most common number of coders', () => {
-    const counts = categoryCounts(data([[1, 2, 1, 2], [1, 2, 2, 2], [1, 2, 1, null]]));
+  it("leave Fleiss' κ with the units of the most common number of coders", () => {
+    const counts = categoryCounts(
+      data([
+        [1, 2, 1, 2],
+        [1, 2, 2, 2],
+        [1, 2, 1, null],
+      ]),
+    );
     expect([counts.ratings, counts.counts.length, counts.leftOut]).toEqual([3, 3, 1]);
   });
 });
@@ -112,15 +154,28 @@ describe('other undefined or malformed input', () => {
     expect(cohenKappa({ levels: [], counts: [] }).note).toBe('no unit was rated by both raters: κ is undefined');
   });
   it('numeric weights of the wrong length or all equal', () => {
-    expect(cohenKappaOfRatings([1, 2, 3], [1, 2, 2], { weights: [0, 1] }).note).toBe('2 weights given for 3 levels: give one disagreement weight per level distance 0…2');
+    expect(cohenKappaOfRatings([1, 2, 3], [1, 2, 2], { weights: [0, 1] }).note).toBe(
+      '2 weights given for 3 levels: give one disagreement weight per level distance 0…2',
+    );
     expect(cohenKappaOfRatings([1, 2, 3], [1, 2, 2], { weights: [1, 1, 1] }).note).toMatch(/all equal/);
   });
-  it('Fleiss\' κ with uneven rating counts, or no subjects', () => {
-    expect(fleissKappa([[2, 1], [1, 1]]).note).toBe('subject 2 has 2 ratings, subject 1 has 3: Fleiss\' κ needs the same number for every subject');
+  it("Fleiss' κ with uneven rating counts, or no subjects", () => {
+    expect(
+      fleissKappa([
+        [2, 1],
+        [1, 1],
+      ]).note,
+    ).toBe("subject 2 has 2 ratings, subject 1 has 3: Fleiss' κ needs the same number for every subject");
     expect(fleissKappa([]).kappa).toBeNaN();
   });
   it('interval α of labels', () => {
-    const r = krippendorffAlpha(data([['a', 'b'], ['a', 'a']]), { level: 'interval' });
+    const r = krippendorffAlpha(
+      data([
+        ['a', 'b'],
+        ['a', 'a'],
+      ]),
+      { level: 'interval' },
+    );
     expect(r.alpha).toBeNaN();
     expect(r.note).toBe('interval α needs numbers, but the data hold "a"');
   });

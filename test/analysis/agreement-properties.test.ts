@@ -46,8 +46,14 @@ function randomData(next: () => number, options: { coders?: number; missing?: nu
 
 /** The same data with coders and units in another order. */
 function reorder(next: () => number, data: ReliabilityData): ReliabilityData {
-  const coderOrder = shuffle(next, data.coders.map((_, i) => i));
-  const unitOrder = shuffle(next, data.units.map((_, i) => i));
+  const coderOrder = shuffle(
+    next,
+    data.coders.map((_, i) => i),
+  );
+  const unitOrder = shuffle(
+    next,
+    data.units.map((_, i) => i),
+  );
   return {
     coders: coderOrder.map((c) => data.coders[c]),
     units: unitOrder.map((u) => data.units[u]),
@@ -56,7 +62,14 @@ function reorder(next: () => number, data: ReliabilityData): ReliabilityData {
 }
 
 function hasVariation(data: ReliabilityData): boolean {
-  return new Set(data.values.flat().filter((v) => v !== null).map(String)).size > 1;
+  return (
+    new Set(
+      data.values
+        .flat()
+        .filter((v) => v !== null)
+        .map(String),
+    ).size > 1
+  );
 }
 
 const WEIGHTS: KappaWeights[] = ['unweighted', 'linear', 'quadratic'];
@@ -67,7 +80,11 @@ describe('κ and α equal 1 for identical codings', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const base = randomData(next, { coders: 1, missing: 0 });
       const coders = 2 + Math.floor(next() * 4);
-      const data: ReliabilityData = { coders: Array.from({ length: coders }, (_, c) => `c${c}`), units: base.units, values: Array.from({ length: coders }, () => [...base.values[0]]) };
+      const data: ReliabilityData = {
+        coders: Array.from({ length: coders }, (_, c) => `c${c}`),
+        units: base.units,
+        values: Array.from({ length: coders }, () => [...base.values[0]]),
+      };
       if (!hasVariation(data)) continue;
       expect(krippendorffAlpha(data, { metric: level }).alpha).toBeCloseTo(1, 12);
       expect(percentAgreement(data).agreement).toBe(1);
@@ -162,9 +179,14 @@ describe('κ and α do not depend on the order of coders and units', () => {
       const codings = randomCodings(next, ['ana', 'budi', 'citra'].slice(0, 2 + Math.floor(next() * 2)));
       const a = codingAgreement(segmentUnits(codings));
       const b = codingAgreement(segmentUnits(shuffle(next, codings), { coders: shuffle(next, [...new Set(codings.map((c) => c.coder))]) }));
-      const figures = (r: typeof a) => [r.pooled, ...r.codes].map((s) => [s.percentAgreement, s.cohenKappa, s.fleissKappa, s.alpha].map((x) => (Number.isNaN(x) ? 'NaN' : x.toFixed(10))));
+      const figures = (r: typeof a) =>
+        [r.pooled, ...r.codes].map((s) =>
+          [s.percentAgreement, s.cohenKappa, s.fleissKappa, s.alpha].map((x) => (Number.isNaN(x) ? 'NaN' : x.toFixed(10))),
+        );
       expect(figures(b)).toEqual(figures(a));
-      expect(b.disagreements.map((d) => [d.document, d.segment, d.code, [...d.codedBy].sort()])).toEqual(a.disagreements.map((d) => [d.document, d.segment, d.code, [...d.codedBy].sort()]));
+      expect(b.disagreements.map((d) => [d.document, d.segment, d.code, [...d.codedBy].sort()])).toEqual(
+        a.disagreements.map((d) => [d.document, d.segment, d.code, [...d.codedBy].sort()]),
+      );
     }
   });
 });
@@ -176,7 +198,8 @@ function randomCodings(next: () => number, coders: readonly string[]): CodingFor
   for (const coder of coders) {
     for (const document of ['doc-1', 'doc-2']) {
       for (let segment = 1; segment <= 6; segment++) {
-        for (const code of codes) if (next() < 0.25) out.push({ document, segment, code, span: { start: segment * 10, end: segment * 10 + 5 }, coder });
+        for (const code of codes)
+          if (next() < 0.25) out.push({ document, segment, code, span: { start: segment * 10, end: segment * 10 + 5 }, coder });
       }
     }
   }

@@ -34,12 +34,23 @@ describeWithCorpora('the agreement reference corpus', () => {
   }
 
   function counts(file: string): number[][] {
-    return Papa.parse<string[]>(readFileSync(`${dir}/${file}`, 'utf8').trim()).data.slice(1).map((r) => r.slice(1).map(Number));
+    return Papa.parse<string[]>(readFileSync(`${dir}/${file}`, 'utf8').trim())
+      .data.slice(1)
+      .map((r) => r.slice(1).map(Number));
   }
 
   /** The figures a κ result yields, under the names expected.json uses. */
   function kappaFigures(k: KappaResult): Record<string, number | number[]> {
-    return { value: k.kappa, ASE: k.ase, ci95: k.ci95, ASE_H0: k.aseH0, z: k.z, p_one_sided: k.pOneSided, p_two_sided: k.pTwoSided, p: k.pTwoSided };
+    return {
+      value: k.kappa,
+      ASE: k.ase,
+      ci95: k.ci95,
+      ASE_H0: k.aseH0,
+      z: k.z,
+      p_one_sided: k.pOneSided,
+      p_two_sided: k.pTwoSided,
+      p: k.pTwoSided,
+    };
   }
 
   const A = reliability('krippendorff2011_A_binary_2coders.csv');
@@ -56,7 +67,8 @@ describeWithCorpora('the agreement reference corpus', () => {
   });
   const wikipediaKappa = cohenKappa(table('cohen_wikipedia_2x2_table.csv'));
   const sas = table('sas_cohen_3x3_table.csv');
-  const anxietyKappa = (a: string, b: string, weights: Parameters<typeof cohenKappaOfRatings>[2]) => kappaFigures(cohenKappaOfRatings(rater(anxiety, a), rater(anxiety, b), weights));
+  const anxietyKappa = (a: string, b: string, weights: Parameters<typeof cohenKappaOfRatings>[2]) =>
+    kappaFigures(cohenKappaOfRatings(rater(anxiety, a), rater(anxiety, b), weights));
   const diagnosesCounts = categoryCounts(diagnoses);
 
   /** What we compute, keyed like expected.json: a number is the figure's value; an object holds its value and statistics. */
@@ -69,7 +81,11 @@ describeWithCorpora('the agreement reference corpus', () => {
       alpha_interval: krippendorffAlpha(C, { metric: 'interval' }).alpha,
       alpha_ratio: krippendorffAlpha(C, { metric: 'ratio' }).alpha,
     },
-    'cohen_wikipedia_2x2_table.csv': { cohen_kappa: wikipediaKappa.kappa, p_observed: wikipediaKappa.observed, p_expected: wikipediaKappa.expected },
+    'cohen_wikipedia_2x2_table.csv': {
+      cohen_kappa: wikipediaKappa.kappa,
+      p_observed: wikipediaKappa.observed,
+      p_expected: wikipediaKappa.expected,
+    },
     'sas_cohen_3x3_table.csv': {
       cohen_kappa_unweighted: kappaFigures(cohenKappa(sas)),
       cohen_kappa_linear_weights_scores_0_1_2: kappaFigures(cohenKappa(sas, { weights: 'linear' })),
@@ -88,7 +104,9 @@ describeWithCorpora('the agreement reference corpus', () => {
       category_totals: diagnosesCounts.categories.map((_, j) => diagnosesCounts.counts.reduce((s, row) => s + row[j], 0)),
       cohen_kappa_rater1_rater2: cohenKappaOfRatings(rater(diagnoses, 'rater1'), rater(diagnoses, 'rater2')).kappa,
     },
-    'fleiss_wikipedia_10subjects_14raters_counts.csv': { fleiss_kappa: fleissKappa(counts('fleiss_wikipedia_10subjects_14raters_counts.csv')).kappa },
+    'fleiss_wikipedia_10subjects_14raters_counts.csv': {
+      fleiss_kappa: fleissKappa(counts('fleiss_wikipedia_10subjects_14raters_counts.csv')).kappa,
+    },
   };
 
   const VALUE_KEYS = new Set(['published', 'recomputed', 'computed_here_only']);
@@ -107,8 +125,13 @@ describeWithCorpora('the agreement reference corpus', () => {
         return;
       }
       for (const [key, value] of Object.entries(printed as Record<string, unknown>)) {
-        const figure = actual !== null && typeof actual === 'object' && !Array.isArray(actual) ? (actual as Record<string, unknown>)[key] : undefined;
-        visit(`${name} › ${key}`, value, VALUE_KEYS.has(key) ? (typeof actual === 'number' ? actual : (actual as Record<string, unknown>)?.value) : figure);
+        const figure =
+          actual !== null && typeof actual === 'object' && !Array.isArray(actual) ? (actual as Record<string, unknown>)[key] : undefined;
+        visit(
+          `${name} › ${key}`,
+          value,
+          VALUE_KEYS.has(key) ? (typeof actual === 'number' ? actual : (actual as Record<string, unknown>)?.value) : figure,
+        );
       }
     };
     for (const [file, figures] of Object.entries(expected)) if (!file.startsWith('_')) visit(file, figures, computed[file]);
@@ -118,7 +141,9 @@ describeWithCorpora('the agreement reference corpus', () => {
   /** Decimals a number is printed with in the JSON text (0.210 would read as 0.21: two). */
   function decimals(x: number): number {
     const text = String(x);
-    return text.includes('e-') ? Number(text.split('e-')[1]) + (text.split('e')[0].split('.')[1]?.length ?? 0) : (text.split('.')[1]?.length ?? 0);
+    return text.includes('e-')
+      ? Number(text.split('e-')[1]) + (text.split('e')[0].split('.')[1]?.length ?? 0)
+      : (text.split('.')[1]?.length ?? 0);
   }
 
   describe('agreement-reference/expected.json', () => {
@@ -138,7 +163,12 @@ describeWithCorpora('the agreement reference corpus', () => {
   describe('details the reference figures rest on', () => {
     it('drops the single-value unit 12 of example C and counts n = 40 pairable values', () => {
       const r = krippendorffAlpha(C, { metric: 'interval' });
-      expect({ coders: r.coders, units: r.units, pairable: r.pairableValues, single: r.singleValueUnits }).toEqual({ coders: 4, units: 11, pairable: 40, single: 1 });
+      expect({ coders: r.coders, units: r.units, pairable: r.pairableValues, single: r.singleValueUnits }).toEqual({
+        coders: 4,
+        units: 11,
+        pairable: 40,
+        single: 1,
+      });
     });
 
     it('builds the anxiety table of raters 2 and 3 over the 5 levels that occur (R irr convention)', () => {

@@ -12,9 +12,20 @@ describe('segment units', () => {
   const units = segmentUnits(twoCoders);
 
   it('are the segments anyone coded × every code, with 1/0 per coder', () => {
-    expect(units).toMatchObject({ kind: 'segment', coders: ['ana', 'budi'], codes: ['factor/attachment', 'factor/proximity', 'stage/assessment', 'stage/engagement'], documents: ['wawancara-uji'], segments: 4 });
+    expect(units).toMatchObject({
+      kind: 'segment',
+      coders: ['ana', 'budi'],
+      codes: ['factor/attachment', 'factor/proximity', 'stage/assessment', 'stage/engagement'],
+      documents: ['wawancara-uji'],
+      segments: 4,
+    });
     expect(units.units).toHaveLength(16);
-    expect(units.units.filter((u) => u.code === 'factor/proximity').map((u) => [u.segment, u.values])).toEqual([[2, [0, 0]], [4, [0, 0]], [6, [1, 1]], [8, [1, 0]]]);
+    expect(units.units.filter((u) => u.code === 'factor/proximity').map((u) => [u.segment, u.values])).toEqual([
+      [2, [0, 0]],
+      [4, [0, 0]],
+      [6, [1, 1]],
+      [8, [1, 0]],
+    ]);
   });
 
   it('give the hand-computed figures per code and pooled', () => {
@@ -33,8 +44,22 @@ describe('segment units', () => {
 
   it('list the disagreements with who coded and who did not', () => {
     expect(codingAgreement(units).disagreements).toEqual([
-      { document: 'wawancara-uji', segment: 2, code: 'stage/engagement', codedBy: ['budi'], notCodedBy: ['ana'], text: 'Dia datang sendiri, kami kenalan dulu. Pacarnya sering marah dan dia terlalu cinta sama dia.' },
-      { document: 'wawancara-uji', segment: 8, code: 'factor/proximity', codedBy: ['ana'], notCodedBy: ['budi'], text: 'Keluarganya percaya sama sepupu itu, jadi kami lakukan asesmen ulang bersama keluarga.' },
+      {
+        document: 'wawancara-uji',
+        segment: 2,
+        code: 'stage/engagement',
+        codedBy: ['budi'],
+        notCodedBy: ['ana'],
+        text: 'Dia datang sendiri, kami kenalan dulu. Pacarnya sering marah dan dia terlalu cinta sama dia.',
+      },
+      {
+        document: 'wawancara-uji',
+        segment: 8,
+        code: 'factor/proximity',
+        codedBy: ['ana'],
+        notCodedBy: ['budi'],
+        text: 'Keluarganya percaya sama sepupu itu, jadi kami lakukan asesmen ulang bersama keluarga.',
+      },
     ]);
   });
 
@@ -46,20 +71,30 @@ describe('segment units', () => {
     const r = codingAgreement(team);
     expect(r.singleCoderUnits).toBe(5);
     expect(r.pooled.units).toBe(20);
-    expect(r.codes.find((c) => c.code === 'stage/termination')?.notes).toEqual(['nobody applied this code in the units compared: with no variation, κ and α are undefined']);
+    expect(r.codes.find((c) => c.code === 'stage/termination')?.notes).toEqual([
+      'nobody applied this code in the units compared: with no variation, κ and α are undefined',
+    ]);
     expect(r.pooled.fleissKappa).toBeGreaterThan(0.8);
     expect(r.pooled.cohenKappa).toBeNaN();
   });
 
   it('list the codes asked for first, used or not', () => {
     const r = codingAgreement(segmentUnits(twoCoders, { codes: ['stage/termination', 'factor/proximity'] }));
-    expect(r.codes.map((c) => c.code)).toEqual(['stage/termination', 'factor/proximity', 'factor/attachment', 'stage/assessment', 'stage/engagement']);
+    expect(r.codes.map((c) => c.code)).toEqual([
+      'stage/termination',
+      'factor/proximity',
+      'factor/attachment',
+      'stage/assessment',
+      'stage/engagement',
+    ]);
     expect(r.codes[0].alpha).toBeNaN();
     expect(r.codes[0].notes).toHaveLength(1);
   });
 
   it('explain the unit and how uncoded segments count', () => {
-    expect(codingAgreement(units).method).toMatch(/^Unit: one segment × one code .*the 4 segments that at least one coder coded, in 1 document, × 4 codes\. Segments nobody coded are not counted/);
+    expect(codingAgreement(units).method).toMatch(
+      /^Unit: one segment × one code .*the 4 segments that at least one coder coded, in 1 document, × 4 codes\. Segments nobody coded are not counted/,
+    );
   });
 
   it('ignore codings without a segment number', () => {
@@ -115,7 +150,10 @@ describe('overlap units', () => {
       { document: 'd', segment: 1, code: 'x', span: { start: 0, end: 10 }, coder: 'c' },
     ];
     const units = overlapUnits(spans, { minOverlap: 0.5 }).units;
-    expect(units.map((u) => u.values)).toEqual([[1, 1, 1], [1, 0, 0]]);
+    expect(units.map((u) => u.values)).toEqual([
+      [1, 1, 1],
+      [1, 0, 0],
+    ]);
   });
 
   it('measure overlap as intersection over union', () => {

@@ -6,7 +6,17 @@ import { coderProgress } from '../../src/analysis/coder-progress.js';
 /** `marks[coder]` lists, per segment 1…n, the codes that coder applied there. */
 function codings(marks: Record<string, string[][]>): CodingForAgreement[] {
   return Object.entries(marks).flatMap(([coder, segments]) =>
-    segments.flatMap((codes, i) => codes.map((code) => ({ document: 'd1', segment: i + 1, code, span: { start: i * 10, end: i * 10 + 9 }, coder, text: `turn ${i + 1}` }))));
+    segments.flatMap((codes, i) =>
+      codes.map((code) => ({
+        document: 'd1',
+        segment: i + 1,
+        code,
+        span: { start: i * 10, end: i * 10 + 9 },
+        coder,
+        text: `turn ${i + 1}`,
+      })),
+    ),
+  );
 }
 
 describe('classAgreement', () => {
@@ -66,12 +76,15 @@ describe('classAgreement', () => {
 
 describe('coderProgress', () => {
   it('counts codings, documents, segments and codes per coder, listing coders who have not started', () => {
-    const progress = coderProgress([
-      { coder: 'ana', document: 'd1', segment: 1, code: 'a', updatedAt: '2026-11-30T08:00:00Z' },
-      { coder: 'ana', document: 'd1', segment: 1, code: 'b', updatedAt: '2026-11-30T09:00:00Z' },
-      { coder: 'ana', document: 'd2', segment: 4, code: 'a', updatedAt: '2026-11-30T07:00:00Z' },
-      { coder: 'budi', document: 'd1', segment: 2, code: 'a' },
-    ], ['citra', 'ana']);
+    const progress = coderProgress(
+      [
+        { coder: 'ana', document: 'd1', segment: 1, code: 'a', updatedAt: '2026-11-30T08:00:00Z' },
+        { coder: 'ana', document: 'd1', segment: 1, code: 'b', updatedAt: '2026-11-30T09:00:00Z' },
+        { coder: 'ana', document: 'd2', segment: 4, code: 'a', updatedAt: '2026-11-30T07:00:00Z' },
+        { coder: 'budi', document: 'd1', segment: 2, code: 'a' },
+      ],
+      ['citra', 'ana'],
+    );
     expect(progress).toEqual([
       { coder: 'citra', codings: 0, documents: 0, segments: 0, codes: 0, lastActivity: null },
       { coder: 'ana', codings: 3, documents: 2, segments: 2, codes: 2, lastActivity: '2026-11-30T09:00:00Z' },

@@ -24,12 +24,20 @@ describe('CodeCountsBuilder', () => {
     for (const by of ['document', 'speaker', 'role', 'location']) {
       const counts = countAll(by);
       const coded = corpus.documents.map((d) => coder.codeDocument(d));
-      const freq = frequencies({ documents: corpus.documents, segments: coded.flatMap((c) => c.segments), codings: coded.flatMap((c) => c.codings) }, codebook!, { by, base: 'all' });
+      const freq = frequencies(
+        { documents: corpus.documents, segments: coded.flatMap((c) => c.segments), codings: coded.flatMap((c) => c.codings) },
+        codebook!,
+        { by, base: 'all' },
+      );
       expect(counts.groups.map((g) => g.group)).toEqual([null, ...freq.groups]);
       for (const row of freq.rows) {
         const k = counts.codes.findIndex((c) => c.code === row.code);
         const g = counts.groups.find((x) => x.group === row.group)!;
-        expect([g.coded.segments[k], g.coded.documents[k], g.segments], `${by} ${row.code} ${row.group}`).toEqual([row.segments, row.documents, row.base]);
+        expect([g.coded.segments[k], g.coded.documents[k], g.segments], `${by} ${row.code} ${row.group}`).toEqual([
+          row.segments,
+          row.documents,
+          row.base,
+        ]);
       }
     }
   });
@@ -45,7 +53,13 @@ describe('CodeCountsBuilder', () => {
         // Document order is the corpus order within each part; the sum keeps first-seen order.
         for (const part of parts) sum.add(countAll(by, part));
         const table = sum.table();
-        const key = (t: CodeCounts) => Object.fromEntries(t.groups.map((g) => [String(g.group), { ...g, coded: Object.fromEntries(Object.entries(g.coded).map(([k, v]) => [k, t.codes.map((c, i) => [c.code, v[i]])])) }]));
+        const key = (t: CodeCounts) =>
+          Object.fromEntries(
+            t.groups.map((g) => [
+              String(g.group),
+              { ...g, coded: Object.fromEntries(Object.entries(g.coded).map(([k, v]) => [k, t.codes.map((c, i) => [c.code, v[i]])])) },
+            ]),
+          );
         expect(key(table)).toEqual(key(whole));
       }
     }

@@ -21,7 +21,8 @@ interface World {
 function randomWorld(rand: () => number): World {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const codes: Code[] = [];
-  const add = (id: string) => codes.push({ id, parent: ancestors(id)[0] ?? null, labels: { en: id.toUpperCase() }, examples: [], rules: emptyRules() });
+  const add = (id: string) =>
+    codes.push({ id, parent: ancestors(id)[0] ?? null, labels: { en: id.toUpperCase() }, examples: [], rules: emptyRules() });
   const families = 1 + Math.floor(rand() * 3);
   for (let f = 0; f < families; f++) {
     add(`f${f}`);
@@ -39,9 +40,17 @@ function randomWorld(rand: () => number): World {
     const id = `doc-${d}`;
     const speakers = names.filter(() => rand() < 0.7);
     documents.push({
-      id, file: `${id}.md`, format: 'md', text: '', turns: [],
+      id,
+      file: `${id}.md`,
+      format: 'md',
+      text: '',
+      turns: [],
       attributes: rand() < 0.8 ? { site: pick(['north', 'south']) } : {},
-      participants: speakers.map((name): Participant => ({ name, ...(rand() < 0.8 ? { role: pick(['academic', 'social worker']) } : {}), attributes: rand() < 0.7 ? { gender: pick(['f', 'm']) } : {} })),
+      participants: speakers.map((name): Participant => ({
+        name,
+        ...(rand() < 0.8 ? { role: pick(['academic', 'social worker']) } : {}),
+        attributes: rand() < 0.7 ? { gender: pick(['f', 'm']) } : {},
+      })),
     });
     const n = 1 + Math.floor(rand() * 10);
     for (let i = 1; i <= n; i++) {
@@ -56,7 +65,16 @@ function randomWorld(rand: () => number): World {
     const k = Math.floor(rand() * 4);
     for (let j = 0; j < k; j++) {
       const code = pick(codes).id;
-      codings.push({ document: s.document, segment: s.index, code, start: 0, end: 0, coder: pick(['auto', 'ana']), source: 'auto', matches: [] });
+      codings.push({
+        document: s.document,
+        segment: s.index,
+        code,
+        start: 0,
+        end: 0,
+        coder: pick(['auto', 'ana']),
+        source: 'auto',
+        matches: [],
+      });
     }
   }
   return { codebook: { language: 'en', codes }, documents, segments, codings };
@@ -76,7 +94,8 @@ function groupOf(world: World, s: Segment, by: Grouping): string {
   const doc = world.documents.find((d) => d.id === s.document)!;
   const p = doc.participants.find((x) => s.speaker !== null && x.name.toLowerCase() === s.speaker.toLowerCase());
   if (by === 'document') return s.document;
-  if (by === 'speaker') return s.speaker === null ? NO_GROUP : world.segments.find((x) => x.speaker?.toLowerCase() === s.speaker!.toLowerCase())!.speaker!;
+  if (by === 'speaker')
+    return s.speaker === null ? NO_GROUP : world.segments.find((x) => x.speaker?.toLowerCase() === s.speaker!.toLowerCase())!.speaker!;
   if (by === 'role') return p?.role ?? NO_GROUP;
   const v = p?.attributes[by] ?? doc.attributes[by];
   return v === undefined || v === null ? NO_GROUP : String(v);
@@ -113,7 +132,9 @@ describe('roll-up, frequencies and co-occurrence on random codings', () => {
           expect(row.segments, `${by} ${code.id} ${row.group}`).toBe(coded.length);
           expect(row.base).toBe(inGroup.length);
           expect(row.documents).toBe(new Set(coded.map((i) => world.segments[i].document)).size);
-          expect(row.speakers).toBe(new Set(coded.flatMap((i) => (world.segments[i].speaker === null ? [] : [world.segments[i].speaker!.toLowerCase()]))).size);
+          expect(row.speakers).toBe(
+            new Set(coded.flatMap((i) => (world.segments[i].speaker === null ? [] : [world.segments[i].speaker!.toLowerCase()]))).size,
+          );
           expect(row.share).toBeCloseTo((100 * coded.length) / inGroup.length, 9);
         }
         const [total, ...perGroup] = rows;

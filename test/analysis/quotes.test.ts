@@ -29,9 +29,25 @@ function doc(id: string, turns: Array<[string | null, string, string?]>, attribu
 /** An automatic coding of `f/a` on a segment with a hit on every occurrence of each word. */
 function coded(d: { document: Document; segments: Segment[] }, index: number, words: string[]): EvidencedCoding {
   const s = d.segments[index - 1];
-  const hits = words.flatMap((w) => [...s.text.matchAll(new RegExp(`\\b${w}\\b`, 'gi'))].map((m) => ({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, term: w })));
+  const hits = words.flatMap((w) =>
+    [...s.text.matchAll(new RegExp(`\\b${w}\\b`, 'gi'))].map((m) => ({
+      start: s.start + m.index!,
+      end: s.start + m.index! + m[0].length,
+      term: w,
+    })),
+  );
   hits.sort((a, b) => a.start - b.start);
-  return { document: s.document, segment: s.index, code: 'f/a', start: hits[0].start, end: hits[hits.length - 1].end, coder: 'auto', source: 'auto', matches: words, hits };
+  return {
+    document: s.document,
+    segment: s.index,
+    code: 'f/a',
+    start: hits[0].start,
+    end: hits[hits.length - 1].end,
+    coder: 'auto',
+    source: 'auto',
+    matches: words,
+    hits,
+  };
 }
 
 function bank(docs: Array<{ document: Document; segments: Segment[] }>, codings: EvidencedCoding[], perCode = 3) {
@@ -42,9 +58,21 @@ const marked = (q: { text: string; marks: Array<{ start: number; end: number }> 
 
 describe('quoteBank', () => {
   it('quotes a short segment whole, marks the matched words, and cites (Name, Year)', () => {
-    const d = doc('a', [['Ani', 'She loved her boyfriend so much. The boyfriend decided everything for her, even her friends.', '00:01:02']]);
+    const d = doc('a', [
+      ['Ani', 'She loved her boyfriend so much. The boyfriend decided everything for her, even her friends.', '00:01:02'],
+    ]);
     const [q] = bank([d], [coded(d, 1, ['boyfriend'])]);
-    expect(q).toMatchObject({ code: 'f/a', label: 'attachment', rank: 1, document: 'a', segment: 1, speaker: 'Ani', timestamp: '00:01:02', year: '2024', citation: '(Ani, 2024)' });
+    expect(q).toMatchObject({
+      code: 'f/a',
+      label: 'attachment',
+      rank: 1,
+      document: 'a',
+      segment: 1,
+      speaker: 'Ani',
+      timestamp: '00:01:02',
+      year: '2024',
+      citation: '(Ani, 2024)',
+    });
     expect(q.text).toBe(d.segments[0].text);
     expect(marked(q)).toEqual(['boyfriend', 'boyfriend']);
     expect(q.terms).toEqual(['boyfriend']);
@@ -52,7 +80,8 @@ describe('quoteBank', () => {
   });
 
   it('trims a long turn to the sentences around the match, with … at the cut ends', () => {
-    const filler = (n: number) => Array.from({ length: n }, (_, i) => `Sentence number ${i} talks about the weather and the campus garden today.`).join(' ');
+    const filler = (n: number) =>
+      Array.from({ length: n }, (_, i) => `Sentence number ${i} talks about the weather and the campus garden today.`).join(' ');
     const body = `${filler(5)} She said she was too attached to her boyfriend to leave him. ${filler(5)}`;
     const d = doc('a', [['Ani', body]]);
     const [q] = bank([d], [coded(d, 1, ['attached', 'boyfriend'])]);
@@ -81,7 +110,17 @@ describe('quoteBank', () => {
       { start: at('attached'), end: at('boyfriend') + 'boyfriend'.length, term: 'attached NEAR/5 boyfriend' },
       { start: at('too'), end: at('love') + 4, term: 'too much in love' },
     ];
-    const coding: EvidencedCoding = { document: 'a', segment: 1, code: 'f/a', start: hits[0].start, end: hits[1].end, coder: 'auto', source: 'auto', matches: [], hits };
+    const coding: EvidencedCoding = {
+      document: 'a',
+      segment: 1,
+      code: 'f/a',
+      start: hits[0].start,
+      end: hits[1].end,
+      coder: 'auto',
+      source: 'auto',
+      matches: [],
+      hits,
+    };
     expect(marked(bank([d], [coding])[0])).toEqual(['attached', 'boyfriend', 'too much in love']);
   });
 
@@ -93,14 +132,19 @@ describe('quoteBank', () => {
   });
 
   it('drops near-duplicates and spreads quotes across informants', () => {
-    const dense = 'Her boyfriend, the boyfriend she loved, was a possessive boyfriend who checked her phone every night and chose her friends.';
+    const dense =
+      'Her boyfriend, the boyfriend she loved, was a possessive boyfriend who checked her phone every night and chose her friends.';
     const d = doc('a', [
       ['Ani', dense],
       ['Ani', `${dense} Really.`],
       ['Ani', 'Another boyfriend story, with a boyfriend who was jealous of every classmate and every lecturer she met.'],
       ['Budi', 'Sometimes a boyfriend pays the rent, so leaving feels impossible for the student who depends on him.'],
     ]);
-    const quotes = bank([d], [1, 2, 3, 4].map((i) => coded(d, i, ['boyfriend'])), 3);
+    const quotes = bank(
+      [d],
+      [1, 2, 3, 4].map((i) => coded(d, i, ['boyfriend'])),
+      3,
+    );
     expect(quotes.map((q) => q.segment)).toEqual([1, 4, 3]);
     expect(quotes.map((q) => q.rank)).toEqual([1, 2, 3]);
   });
@@ -111,12 +155,33 @@ describe('quoteBank', () => {
   });
 
   it('marks a manual coding only when it covers part of the segment', () => {
-    const d = doc('a', [['Ani', 'Whole turn coded by hand, about dependence on a partner and money.'], ['Ani', 'Only this part is coded: she could not leave him. The rest is context.']]);
+    const d = doc('a', [
+      ['Ani', 'Whole turn coded by hand, about dependence on a partner and money.'],
+      ['Ani', 'Only this part is coded: she could not leave him. The rest is context.'],
+    ]);
     const s2 = d.segments[1];
     const part = s2.text.indexOf('she could not leave him');
     const manual: EvidencedCoding[] = [
-      { document: 'a', segment: 1, code: 'f/a', start: d.segments[0].start, end: d.segments[0].end, coder: 'ana', source: 'manual', matches: [] },
-      { document: 'a', segment: 2, code: 'f/a', start: s2.start + part, end: s2.start + part + 'she could not leave him'.length, coder: 'ana', source: 'manual', matches: [] },
+      {
+        document: 'a',
+        segment: 1,
+        code: 'f/a',
+        start: d.segments[0].start,
+        end: d.segments[0].end,
+        coder: 'ana',
+        source: 'manual',
+        matches: [],
+      },
+      {
+        document: 'a',
+        segment: 2,
+        code: 'f/a',
+        start: s2.start + part,
+        end: s2.start + part + 'she could not leave him'.length,
+        coder: 'ana',
+        source: 'manual',
+        matches: [],
+      },
     ];
     const quotes = bank([d], manual);
     const bySegment = new Map(quotes.map((q) => [q.segment, q]));

@@ -21,12 +21,29 @@ describe('qda agree', () => {
     const r = await runCli('agree', ...pair, '--format', 'json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ unit: 'segment', min_overlap: null, coders: ['ana', 'budi'], documents: 1, segments: 4, single_coder_units: 0 });
+    expect(json).toMatchObject({
+      unit: 'segment',
+      min_overlap: null,
+      coders: ['ana', 'budi'],
+      documents: 1,
+      segments: 4,
+      single_coder_units: 0,
+    });
     expect(json.method).toMatch(/^Unit: one segment × one code/);
-    expect(json.pooled).toMatchObject({ units: 16, applied: { ana: 5, budi: 5 }, percent_agreement: 0.875, fleiss_kappa: null, alpha_ci95: null });
+    expect(json.pooled).toMatchObject({
+      units: 16,
+      applied: { ana: 5, budi: 5 },
+      percent_agreement: 0.875,
+      fleiss_kappa: null,
+      alpha_ci95: null,
+    });
     expect(json.pooled.cohen_kappa).toBeCloseTo(78 / 110, 12);
     expect(json.disagreements[0]).toEqual({
-      document: 'wawancara-uji', segment: 2, code: 'stage/engagement', coded_by: ['budi'], not_coded_by: ['ana'],
+      document: 'wawancara-uji',
+      segment: 2,
+      code: 'stage/engagement',
+      coded_by: ['budi'],
+      not_coded_by: ['ana'],
       text: 'Dia datang sendiri, kami kenalan dulu. Pacarnya sering marah dan dia terlalu cinta sama dia.',
     });
     expectGolden('agreement/agree-segment.json', r.stdout);
@@ -42,8 +59,14 @@ describe('qda agree', () => {
     expect(out).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readdirSync(dir).sort()).toEqual(['agreement-disagreements.csv', 'agreement.csv']);
     expect(readFileSync(join(dir, 'agreement.csv'), 'utf8')).toBe(r.stdout);
-    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'agreement-disagreements.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-    expect(rows.map((d) => [d.segment, d.code, d.coded_by, d.not_coded_by])).toEqual([['2', 'stage/engagement', 'budi', 'ana'], ['8', 'factor/proximity', 'ana', 'budi']]);
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'agreement-disagreements.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rows.map((d) => [d.segment, d.code, d.coded_by, d.not_coded_by])).toEqual([
+      ['2', 'stage/engagement', 'budi', 'ana'],
+      ['8', 'factor/proximity', 'ana', 'budi'],
+    ]);
   });
 
   it('measures span overlap MAXQDA-style with --match overlap (golden)', async () => {
@@ -62,11 +85,11 @@ describe('qda agree', () => {
     expect(r.stderr).toMatch(/give a whole number of resamples from 1 to 100000/);
   });
 
-  it('gives Fleiss\' κ and a seeded bootstrap interval for three coders in one table (golden)', async () => {
+  it("gives Fleiss' κ and a seeded bootstrap interval for three coders in one table (golden)", async () => {
     const r = await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '3');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Fleiss' κ");
-    expect(r.stdout).toContain('Left out: 5 units with one coder\'s value only');
+    expect(r.stdout).toContain("Left out: 5 units with one coder's value only");
     expectGolden('agreement/agree-team-bootstrap.md', r.stdout);
     expect((await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '3')).stdout).toBe(r.stdout);
     expect((await runCli('agree', `${fx}/team.csv`, '--bootstrap', '500', '--seed', '4')).stdout).not.toBe(r.stdout);
@@ -78,7 +101,11 @@ describe('qda agree', () => {
     expect(project.stdout).toBe((await runCli('agree', ...pair)).stdout);
     const overlap = await runCli('agree', `${fx}/coders.qdpx`, '--match', 'overlap', '--format', 'json');
     // The project holds the sources, so its spans come with their text, as the CSVs' do with --transcripts.
-    expect(JSON.parse(overlap.stdout)).toEqual(JSON.parse((await runCli('agree', ...pair, '--match', 'overlap', '--format', 'json', '--transcripts', `${fx}/wawancara-uji.md`)).stdout));
+    expect(JSON.parse(overlap.stdout)).toEqual(
+      JSON.parse(
+        (await runCli('agree', ...pair, '--match', 'overlap', '--format', 'json', '--transcripts', `${fx}/wawancara-uji.md`)).stdout,
+      ),
+    );
   });
 
   it('reads the data-sample coders when they are there', async () => {
@@ -96,16 +123,36 @@ describe('qda agree', () => {
 
 describe('qda agree: bad input', () => {
   it.each([
-    ['one coder', [`${fx}/one-coder.csv`], 1, /one-coder\.csv: error: only one coder \("ana"\) in .*: agreement needs two or more coders \[one-coder\]/],
+    [
+      'one coder',
+      [`${fx}/one-coder.csv`],
+      1,
+      /one-coder\.csv: error: only one coder \("ana"\) in .*: agreement needs two or more coders \[one-coder\]/,
+    ],
     ['a .qdpx project that is not there', [`${fx}/project.qdpx`], 1, /project\.qdpx: error: file not found/],
     ['a .qdpx that is not a zip', [`${fx}/not-a-project.qdpx`], 1, /not-a-project\.qdpx: error: not a REFI-QDA project/],
     ['missing file', [`${fx}/nope.csv`, pair[0]], 1, /nope\.csv: error: coding table not found \[file-unreadable\]/],
-    ['spans only with segment units', [`${fx}/spans-only.csv`], 1, /spans-only\.csv:1:1: error: coding table has no segment numbers.*\[missing-columns\]/],
-    ['no offsets with overlap units', [`${fx}/team.csv`, '--match', 'overlap'], 1, /team\.csv:1:1: error: coding table has no start\/end offsets.*\[missing-columns\]/],
+    [
+      'spans only with segment units',
+      [`${fx}/spans-only.csv`],
+      1,
+      /spans-only\.csv:1:1: error: coding table has no segment numbers.*\[missing-columns\]/,
+    ],
+    [
+      'no offsets with overlap units',
+      [`${fx}/team.csv`, '--match', 'overlap'],
+      1,
+      /team\.csv:1:1: error: coding table has no start\/end offsets.*\[missing-columns\]/,
+    ],
     ['--min-overlap with segment units', [...pair, '--min-overlap', '0.5'], 2, /--min-overlap applies to --match overlap only/],
     ['--min-overlap out of range', [...pair, '--match', 'overlap', '--min-overlap', '1.5'], 2, /give a share above 0 and at most 1/],
     ['--bootstrap not a count', [...pair, '--bootstrap', 'many'], 2, /give a whole number of resamples/],
-    ['--bootstrap with overlap units', [...pair, '--match', 'overlap', '--bootstrap', '100'], 2, /--bootstrap gives an interval for α, which overlap units do not compute/],
+    [
+      '--bootstrap with overlap units',
+      [...pair, '--match', 'overlap', '--bootstrap', '100'],
+      2,
+      /--bootstrap gives an interval for α, which overlap units do not compute/,
+    ],
     ['bad --unit', [...pair, '--unit', 'turn'], 2, /Allowed choices are segment, overlap/],
     ['bad --format', [...pair, '--format', 'xlsx'], 2, /Allowed choices are md, json, csv/],
   ])('%s', async (_name, args, code, pattern) => {
@@ -127,22 +174,52 @@ describe('qda agree: bad input', () => {
 describe('qda agree --match overlap: what each coder marked', () => {
   const coders = ['data-sample/coders/coder-a.csv', 'data-sample/coders/coder-b.csv'];
 
-  it('lists each coder\'s span text in the disagreements, not the segment\'s opening', async () => {
+  it("lists each coder's span text in the disagreements, not the segment's opening", async () => {
     const r = await runCli('agree', ...coders, '--match', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| informan-01 | 4 | factor/proximity | 1070 | 1133 | ayu | bima | ayu: “pelakunya itu kebanyakan bukan orang asing. Justru orang dekat.” |');
+    expect(r.stdout).toContain(
+      '| informan-01 | 4 | factor/proximity | 1070 | 1133 | ayu | bima | ayu: “pelakunya itu kebanyakan bukan orang asing. Justru orang dekat.” |',
+    );
     expect(r.stdout).toContain('| informan-01 | 4 | factor/proximity | 1114 | 1133 | bima | ayu | bima: “Justru orang dekat.” |');
     expect(r.stdout).not.toContain('Macam-macam. Ada masalah keluarga');
-    const json = JSON.parse((await runCli('agree', ...coders, '--match', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md', '--format', 'json')).stdout);
+    const json = JSON.parse(
+      (
+        await runCli(
+          'agree',
+          ...coders,
+          '--match',
+          'overlap',
+          '--transcripts',
+          'data-sample/transcripts/informan-01.md',
+          '--format',
+          'json',
+        )
+      ).stdout,
+    );
     expect(json.disagreements[1].spans).toEqual([{ coder: 'bima', start: 1114, end: 1133, text: 'Justru orang dekat.' }]);
   });
 
-  it('gives each coder\'s offsets without the transcripts, and a span column per coder in CSV', async () => {
+  it("gives each coder's offsets without the transcripts, and a span column per coder in CSV", async () => {
     const r = await runCli('agree', ...coders, '--match', 'overlap');
     expect(r.stdout).toContain('| ayu | bima | ayu: 1070–1133 | Macam-macam. Ada masalah keluarga');
     const dir = mkdtempSync(join(tmpdir(), 'qda-spans-'));
     const out = join(dir, 'a.csv');
-    expect((await runCli('agree', ...coders, '--match', 'overlap', '--transcripts', 'data-sample/transcripts/informan-01.md', '--format', 'csv', '--out', out)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          'agree',
+          ...coders,
+          '--match',
+          'overlap',
+          '--transcripts',
+          'data-sample/transcripts/informan-01.md',
+          '--format',
+          'csv',
+          '--out',
+          out,
+        )
+      ).code,
+    ).toBe(0);
     const csv = readFileSync(join(dir, 'a-disagreements.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('document,segment,code,start,end,coded_by,not_coded_by,span:ayu,span:bima,text');
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
@@ -177,7 +254,9 @@ describe('qda agree: a class of students', () => {
   it('--codebook flags a code id the codebook does not have, with did-you-mean', async () => {
     const r = await runCli('agree', rina, sari, '--codebook', 'codebooks/lk3-psychosocial.yaml');
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('codebooks/lk3-psychosocial.yaml: warning: code "factor/atachment" (sari ×1) is not in the codebook (did you mean "factor/attachment"?); it is counted as a code of its own [unknown-code]\n');
+    expect(r.stderr).toBe(
+      'codebooks/lk3-psychosocial.yaml: warning: code "factor/atachment" (sari ×1) is not in the codebook (did you mean "factor/attachment"?); it is counted as a code of its own [unknown-code]\n',
+    );
     expect((await runCli('agree', rina, sari)).stderr).toBe('');
   });
 });
@@ -187,6 +266,8 @@ describe('qda agree: old option spelling, one release more', () => {
     const now = await runCli('agree', ...pair, '--match', 'overlap', '--format', 'json');
     const old = await runCli('agree', ...pair, '--unit', 'overlap', '--format', 'json');
     expect(old.stdout).toBe(now.stdout);
-    expect(old.stderr).toBe('qda agree: warning: --unit is deprecated and will be removed in the next release; use --match [deprecated-option]\n');
+    expect(old.stderr).toBe(
+      'qda agree: warning: --unit is deprecated and will be removed in the next release; use --match [deprecated-option]\n',
+    );
   });
 });

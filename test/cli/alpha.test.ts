@@ -74,7 +74,12 @@ describe('qda alpha: numbers written two ways', () => {
 
 describe('qda alpha: bad input', () => {
   it.each([
-    ['a label where numbers are needed', [`${fx}/reliability-bad.csv`, '--metric', 'interval'], 1, /reliability-bad\.csv:2:7: error: value "two" is not a number \[not-a-number\]/],
+    [
+      'a label where numbers are needed',
+      [`${fx}/reliability-bad.csv`, '--metric', 'interval'],
+      1,
+      /reliability-bad\.csv:2:7: error: value "two" is not a number \[not-a-number\]/,
+    ],
     ['missing file', [`${fx}/nope.csv`], 1, /nope\.csv: error: reliability table not found \[file-unreadable\]/],
     ['bad --metric', [`${fx}/reliability-missing.csv`, '--metric', 'cardinal'], 2, /Allowed choices are nominal, ordinal, interval, ratio/],
     ['bad --layout', [`${fx}/reliability-missing.csv`, '--layout', 'long'], 2, /Allowed choices are coders-by-units, units-by-coders/],
@@ -93,8 +98,12 @@ describe('qda alpha: old option spellings, one release more', () => {
     const old = await runCli('alpha', `${fx}/reliability-missing.csv`, '--level', 'interval', '--format', 'text');
     expect(old.code).toBe(0);
     expect(old.stdout).toBe(now.stdout);
-    expect(old.stderr).toContain('qda alpha: warning: --level is deprecated and will be removed in the next release; use --metric [deprecated-option]');
-    expect(old.stderr).toContain('qda alpha: warning: --format text is deprecated and will be removed in the next release; use --format md [deprecated-option]');
+    expect(old.stderr).toContain(
+      'qda alpha: warning: --level is deprecated and will be removed in the next release; use --metric [deprecated-option]',
+    );
+    expect(old.stderr).toContain(
+      'qda alpha: warning: --format text is deprecated and will be removed in the next release; use --format md [deprecated-option]',
+    );
     expect(now.stderr).toBe('');
   });
 

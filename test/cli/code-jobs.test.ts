@@ -26,8 +26,14 @@ describe('qda code on a JSONL corpus with workers', () => {
 
   it('codes every record, never the interviewer, with offsets into each record text', async () => {
     const r = await runCli('code', corpus, '--codebook', codebook, '--format', 'jsonl', '--jobs', '2');
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    const records = readFileSync(corpus, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const records = readFileSync(corpus, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const texts = new Map(records.map((x) => [x.id, [...x.text]]));
     expect(new Set(rows.map((x) => x.document)).size).toBe(records.length);
     for (const row of rows.slice(0, 500)) {

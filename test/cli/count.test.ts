@@ -30,7 +30,12 @@ describe('qda count', () => {
       for (const f of report) {
         const c = byKey.get(key(f));
         expect(c, key(f)).toBeDefined();
-        expect([c!.segments, c!.documents, c!.segments_in_group, c!.share_pct]).toEqual([f.segments, f.documents, f.base_segments, f.share_pct]);
+        expect([c!.segments, c!.documents, c!.segments_in_group, c!.share_pct]).toEqual([
+          f.segments,
+          f.documents,
+          f.base_segments,
+          f.share_pct,
+        ]);
       }
       expect(report.some((f) => Number(f.segments) > 0)).toBe(true);
     });
@@ -55,7 +60,10 @@ describe('qda count', () => {
     for (const r of all) {
       const perDocument = rows.filter((x) => x.code === r.code && x.document !== '(all)');
       for (const column of ['segments', 'documents', 'words', 'hits', 'segments_in_group', 'words_in_group']) {
-        expect(perDocument.reduce((n, x) => n + Number(x[column]), 0), `${r.code} ${column}`).toBe(Number(r[column]));
+        expect(
+          perDocument.reduce((n, x) => n + Number(x[column]), 0),
+          `${r.code} ${column}`,
+        ).toBe(Number(r[column]));
       }
     }
   });
@@ -103,7 +111,7 @@ describe('qda count', () => {
       }
     });
 
-    it('groups by the roles of the JSONL records\' participants; the interviewer is in the base, never coded', async () => {
+    it("groups by the roles of the JSONL records' participants; the interviewer is in the base, never coded", async () => {
       await ready;
       const rows = parse((await runCli('count', corpus, '-c', codebook, '--jobs', '2', '--by', 'role')).stdout);
       expect([...new Set(rows.map((r) => r.role))]).toEqual(['(all)', 'informant', 'interviewer']);

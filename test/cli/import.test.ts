@@ -36,21 +36,27 @@ const fx = 'test/fixtures/formats';
 const tmp = mkdtempSync(join(tmpdir(), 'qda-import-'));
 
 describe('qda import', () => {
-  it.each(['md', 'docx', 'vtt', 'srt', 'csv', 'xlsx'])('prints interview.%s as the normalised corpus with code-point spans', async (format) => {
-    const [doc] = await importJson(`data-sample/formats/interview.${format}`);
-    expect(doc).toMatchObject({ id: 'interview', format, language: 'id' }); // detected: the interview is in Indonesian
-    expect(doc.turns).toHaveLength(14);
-    const points = [...doc.text];
-    for (const t of doc.turns) expect(points.slice(t.start, t.end).join('')).toBe(t.text);
-    expect(doc.turns[1].speaker).toBe('Wulan Sari');
-    if (format === 'vtt' || format === 'srt') expect(doc.turns[0].timestamp).toBe('00:00:05.000');
-    if (format === 'csv') expect(doc.turns[0].timestamp).toBe('00:00:05');
-  });
+  it.each(['md', 'docx', 'vtt', 'srt', 'csv', 'xlsx'])(
+    'prints interview.%s as the normalised corpus with code-point spans',
+    async (format) => {
+      const [doc] = await importJson(`data-sample/formats/interview.${format}`);
+      expect(doc).toMatchObject({ id: 'interview', format, language: 'id' }); // detected: the interview is in Indonesian
+      expect(doc.turns).toHaveLength(14);
+      const points = [...doc.text];
+      for (const t of doc.turns) expect(points.slice(t.start, t.end).join('')).toBe(t.text);
+      expect(doc.turns[1].speaker).toBe('Wulan Sari');
+      if (format === 'vtt' || format === 'srt') expect(doc.turns[0].timestamp).toBe('00:00:05.000');
+      if (format === 'csv') expect(doc.turns[0].timestamp).toBe('00:00:05');
+    },
+  );
 
   it('lays table rows out as labelled paragraphs and counts offsets in code points after an emoji', async () => {
     const [w1, w2] = await importJson(`${fx}/sessions.csv`, '--doc-col', 'sesi', '--speaker-col', 'penutur', '--text-col', 'ucapan');
     expect(w2.text).toBe('Pewawancara: Apa tantangannya?\n\nBudi: Kepercayaan klien, terutama soal kerahasiaan.');
-    expect(w2.turns.map((t) => [t.start, t.end])).toEqual([[13, 30], [38, 83]]);
+    expect(w2.turns.map((t) => [t.start, t.end])).toEqual([
+      [13, 30],
+      [38, 83],
+    ]);
     const second = w1.turns[1];
     expect(second.text).toBe('Kami mulai dengan genogram 😀 bersama keluarga.');
     expect(second.end - second.start).toBe([...second.text].length);
@@ -58,10 +64,32 @@ describe('qda import', () => {
   });
 
   it('reads many documents from one table with the column options', async () => {
-    const docs = await importJson(`${fx}/sessions.csv`, '--doc-col', 'sesi', '--speaker-col', 'penutur', '--text-col', 'ucapan', '--time-col', 'menit');
+    const docs = await importJson(
+      `${fx}/sessions.csv`,
+      '--doc-col',
+      'sesi',
+      '--speaker-col',
+      'penutur',
+      '--text-col',
+      'ucapan',
+      '--time-col',
+      'menit',
+    );
     expect(docs.map((d) => [d.id, d.turns.map((t) => [t.speaker, t.timestamp])])).toEqual([
-      ['w1', [['Pewawancara', '00:00:01.000'], ['Sari', '00:00:02.000']]],
-      ['w2', [['Pewawancara', '00:00:01.000'], ['Budi', '00:00:03.000']]],
+      [
+        'w1',
+        [
+          ['Pewawancara', '00:00:01.000'],
+          ['Sari', '00:00:02.000'],
+        ],
+      ],
+      [
+        'w2',
+        [
+          ['Pewawancara', '00:00:01.000'],
+          ['Budi', '00:00:03.000'],
+        ],
+      ],
     ]);
   });
 
@@ -69,7 +97,9 @@ describe('qda import', () => {
     const run = await runCli('import', `${fx}/sessions.csv`);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^test\/fixtures\/formats\/sessions\.csv:1:1: error: no text column: .*--text-col.*"sesi", "penutur", "ucapan", "menit".* \[no-text-column\]\n$/);
+    expect(run.stderr).toMatch(
+      /^test\/fixtures\/formats\/sessions\.csv:1:1: error: no text column: .*--text-col.*"sesi", "penutur", "ucapan", "menit".* \[no-text-column\]\n$/,
+    );
   });
 
   it('reads a survey with --survey: one document per question, respondents as speakers', async () => {
@@ -100,17 +130,37 @@ describe('qda import', () => {
 
   it('warns with the file name on a Windows-1252 file and still reads it', async () => {
     const file = join(tmp, 'ansi.csv');
-    writeFileSync(file, Buffer.from([...Buffer.from('pembicara,teks\nRen'), 0xe9, ...Buffer.from(',Caf'), 0xe9, 0x20, 0x96, 0x20, 0x93, 0x6f, 0x6b, 0x94, 0x0a]));
+    writeFileSync(
+      file,
+      Buffer.from([
+        ...Buffer.from('pembicara,teks\nRen'),
+        0xe9,
+        ...Buffer.from(',Caf'),
+        0xe9,
+        0x20,
+        0x96,
+        0x20,
+        0x93,
+        0x6f,
+        0x6b,
+        0x94,
+        0x0a,
+      ]),
+    );
     const run = await runCli('import', file);
     expect(run.code).toBe(0);
-    expect(problems(run.stderr)).toBe(`${file}: warning: file is not valid UTF-8; read it as Windows-1252 — check accented letters [encoding-fallback]\n`);
+    expect(problems(run.stderr)).toBe(
+      `${file}: warning: file is not valid UTF-8; read it as Windows-1252 — check accented letters [encoding-fallback]\n`,
+    );
     expect(JSON.parse(run.stdout).documents[0].turns[0]).toMatchObject({ speaker: 'René', text: 'Café – “ok”' });
   });
 
   it('reports a document id used by two files', async () => {
     const run = await runCli('import', 'data-sample/formats/interview.md', 'data-sample/formats/interview.vtt');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^data-sample\/formats\/interview\.vtt: error: document id "interview" is already used .* \[duplicate-document-id\]\n$/);
+    expect(run.stderr).toMatch(
+      /^data-sample\/formats\/interview\.vtt: error: document id "interview" is already used .* \[duplicate-document-id\]\n$/,
+    );
   });
 
   it.each([

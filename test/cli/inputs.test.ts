@@ -20,7 +20,9 @@ describe('--cases and --pseudonyms on every command that prints names or text', 
     expect(anon.code).toBe(0);
     expect(plain.stdout).toContain(real);
     expect(anon.stdout).not.toContain(real);
-    expect(rows(anon.stdout).map((r) => [r.segment, r.code, r.start, r.end])).toEqual(rows(plain.stdout).map((r) => [r.segment, r.code, r.start, r.end]));
+    expect(rows(anon.stdout).map((r) => [r.segment, r.code, r.start, r.end])).toEqual(
+      rows(plain.stdout).map((r) => [r.segment, r.code, r.start, r.end]),
+    );
   });
 
   it('qda code --cases: a role given in the cases file decides what a role-filtered code codes', async () => {
@@ -42,7 +44,16 @@ describe('--cases and --pseudonyms on every command that prints names or text', 
     expect(kwic.code).toBe(0);
     expect(kwic.stdout).not.toContain(real);
     expect((await runCli('kwic', transcript, '--term', 'keluarga', '--format', 'csv')).stdout).toContain(real);
-    const validate = await runCli('validate', transcript, '--codebook', codebook, '--gold', 'data-sample/coders/coder-a.csv', '--pseudonyms', key);
+    const validate = await runCli(
+      'validate',
+      transcript,
+      '--codebook',
+      codebook,
+      '--gold',
+      'data-sample/coders/coder-a.csv',
+      '--pseudonyms',
+      key,
+    );
     expect(validate.code).toBe(0);
     expect(validate.stdout).not.toContain(real);
   });
@@ -57,7 +68,7 @@ describe('--cases and --pseudonyms on every command that prints names or text', 
     expect(JSON.parse(back.stdout).documents[0].attributes.site).toBe('Bandung');
   });
 
-  it('qda report --labels en uses the codebook\'s English labels, and refuses a language it has none in', async () => {
+  it("qda report --labels en uses the codebook's English labels, and refuses a language it has none in", async () => {
     const out = join(dir, 'report-en');
     const r = await runCli('report', transcript, '--codebook', codebook, '--labels', 'en', '--out', out);
     expect(r.code).toBe(0);

@@ -29,9 +29,14 @@ describe('qda kwic', () => {
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
     const rows = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(rows.map((row) => [row.document, row.keyword])).toEqual([
-      ['wawancara-a', 'genogram'], ['wawancara-a', 'ecomap'], ['wawancara-a', 'rencana'],
-      ['wawancara-b', 'Perencanaan'], ['wawancara-b', 'Rencana'],
-      ['interview-c', 'assessment'], ['interview-c', 'genogram'], ['interview-c', 'plan'],
+      ['wawancara-a', 'genogram'],
+      ['wawancara-a', 'ecomap'],
+      ['wawancara-a', 'rencana'],
+      ['wawancara-b', 'Perencanaan'],
+      ['wawancara-b', 'Rencana'],
+      ['interview-c', 'assessment'],
+      ['interview-c', 'genogram'],
+      ['interview-c', 'plan'],
     ]);
   });
 
@@ -43,9 +48,17 @@ describe('qda kwic', () => {
 
   it.each([
     ['neither --term nor --code', ['kwic', TRANSCRIPTS[0]], /give --term <term> or --code <id>/],
-    ['both', ['kwic', TRANSCRIPTS[0], '--term', 'x', '--code', 'stage', '-c', codebook], /option '-t, --term <term>' cannot be used with option '--code <id>'/],
+    [
+      'both',
+      ['kwic', TRANSCRIPTS[0], '--term', 'x', '--code', 'stage', '-c', codebook],
+      /option '-t, --term <term>' cannot be used with option '--code <id>'/,
+    ],
     ['--code without a codebook', ['kwic', TRANSCRIPTS[0], '--code', 'stage'], /--code needs --codebook <file>/],
-    ['unknown code', ['kwic', TRANSCRIPTS[0], '--code', 'stag', '-c', codebook], /code "stag" is not in .*codebook\.yaml; its codes: factor, factor\/attachment/],
+    [
+      'unknown code',
+      ['kwic', TRANSCRIPTS[0], '--code', 'stag', '-c', codebook],
+      /code "stag" is not in .*codebook\.yaml; its codes: factor, factor\/attachment/,
+    ],
     ['bad window', ['kwic', TRANSCRIPTS[0], '--term', 'x', '--window', '-1'], /--window must be a whole number from 0 up/],
     ['empty term', ['kwic', TRANSCRIPTS[0], '--term', '=*'], /--term is empty/],
   ])('%s is a usage error', async (_name, argv, pattern) => {

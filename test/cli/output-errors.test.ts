@@ -14,6 +14,8 @@ describe.runIf(existsSync('/proc/self'))('an output that cannot be written', () 
   ])('%s: a located message in words that names the output, not its temporary', async (_, args, target) => {
     const r = await runCli(...args);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`${target}: error: cannot write this output: no such file or folder (ENOENT); nothing was written [cannot-write]\n`);
+    expect(r.stderr).toBe(
+      `${target}: error: cannot write this output: no such file or folder (ENOENT); nothing was written [cannot-write]\n`,
+    );
   });
 });

@@ -20,9 +20,21 @@ describe('--project with the options of ordinary transcripts', () => {
   });
 
   it.each([
-    ['code --cases --pseudonyms', ['code', ...TRANSCRIPTS, '-c', CODEBOOK, '--cases', CASES, '--pseudonyms', PSEUDONYMS], ['code', '--project', '{p}', '--cases', CASES, '--pseudonyms', PSEUDONYMS]],
-    ['kwic --pseudonyms', ['kwic', ...TRANSCRIPTS, '--term', 'pacar', '--pseudonyms', PSEUDONYMS], ['kwic', '--project', '{p}', '--term', 'pacar', '--pseudonyms', PSEUDONYMS]],
-    ['validate --documents all', ['validate', ...TRANSCRIPTS, '-c', CODEBOOK, '--gold', CODERS[0], '--documents', 'all', '-f', 'json'], ['validate', '--project', '{p}', '--coder', 'ayu', '--documents', 'all', '-f', 'json']],
+    [
+      'code --cases --pseudonyms',
+      ['code', ...TRANSCRIPTS, '-c', CODEBOOK, '--cases', CASES, '--pseudonyms', PSEUDONYMS],
+      ['code', '--project', '{p}', '--cases', CASES, '--pseudonyms', PSEUDONYMS],
+    ],
+    [
+      'kwic --pseudonyms',
+      ['kwic', ...TRANSCRIPTS, '--term', 'pacar', '--pseudonyms', PSEUDONYMS],
+      ['kwic', '--project', '{p}', '--term', 'pacar', '--pseudonyms', PSEUDONYMS],
+    ],
+    [
+      'validate --documents all',
+      ['validate', ...TRANSCRIPTS, '-c', CODEBOOK, '--gold', CODERS[0], '--documents', 'all', '-f', 'json'],
+      ['validate', '--project', '{p}', '--coder', 'ayu', '--documents', 'all', '-f', 'json'],
+    ],
   ])('%s gives the same output from the project as from the files', async (_name, fromFiles, fromProject) => {
     const a = await runCli(...fromFiles);
     const b = await runCli(...fromProject.map((x) => (x === '{p}' ? project : x)));

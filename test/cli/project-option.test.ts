@@ -23,12 +23,24 @@ describe('--project on the reading commands', () => {
   it.each([
     ['code (csv)', ['code', ...TRANSCRIPTS, '-c', CODEBOOK], ['code', '--project', '{p}']],
     ['code (json)', ['code', ...TRANSCRIPTS, '-c', CODEBOOK, '-f', 'json'], ['code', '--project', '{p}', '-f', 'json']],
-    ['kwic --code', ['kwic', ...TRANSCRIPTS, '-c', CODEBOOK, '--code', 'factor/proximity'], ['kwic', '--project', '{p}', '--code', 'factor/proximity']],
+    [
+      'kwic --code',
+      ['kwic', ...TRANSCRIPTS, '-c', CODEBOOK, '--code', 'factor/proximity'],
+      ['kwic', '--project', '{p}', '--code', 'factor/proximity'],
+    ],
     ['kwic --term', ['kwic', ...TRANSCRIPTS, '--term', 'pacar', '-f', 'csv'], ['kwic', '--project', '{p}', '--term', 'pacar', '-f', 'csv']],
     ['agree', ['agree', ...CODERS, '-f', 'json'], ['agree', '--project', '{p}', '-f', 'json']],
     // The project holds the transcripts, so its spans show their own text, as the tables do with --transcripts.
-    ['agree --unit overlap', ['agree', ...CODERS, '--unit', 'overlap', '--transcripts', ...TRANSCRIPTS], ['agree', '--project', '{p}', '--unit', 'overlap']],
-    ['validate', ['validate', ...TRANSCRIPTS, '-c', CODEBOOK, '--gold', CODERS[0], '-f', 'json'], ['validate', '--project', '{p}', '--coder', 'ayu', '-f', 'json']],
+    [
+      'agree --unit overlap',
+      ['agree', ...CODERS, '--unit', 'overlap', '--transcripts', ...TRANSCRIPTS],
+      ['agree', '--project', '{p}', '--unit', 'overlap'],
+    ],
+    [
+      'validate',
+      ['validate', ...TRANSCRIPTS, '-c', CODEBOOK, '--gold', CODERS[0], '-f', 'json'],
+      ['validate', '--project', '{p}', '--coder', 'ayu', '-f', 'json'],
+    ],
   ])('%s gives the same output from the project as from the files', async (_name, fromFiles, fromProject) => {
     const a = await runCli(...fromFiles);
     const b = await runCli(...fromProject.map((x) => (x === '{p}' ? project : x)));
@@ -68,7 +80,18 @@ describe('--project on the reading commands', () => {
 
   it('report --project --coder picks people or the machine, like --codings does with tables', async () => {
     const dir = tempDir();
-    const files = await runCli('report', ...TRANSCRIPTS, '-c', CODEBOOK, '--codings', ...CODERS, '--coder', 'all', '--out', join(dir, 'files'));
+    const files = await runCli(
+      'report',
+      ...TRANSCRIPTS,
+      '-c',
+      CODEBOOK,
+      '--codings',
+      ...CODERS,
+      '--coder',
+      'all',
+      '--out',
+      join(dir, 'files'),
+    );
     const fromProject = await runCli('report', '--project', project, '--coder', 'all', '--out', join(dir, 'project'));
     expect(files.code, files.stderr).toBe(0);
     expect(fromProject.code, fromProject.stderr).toBe(0);

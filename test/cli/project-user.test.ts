@@ -38,7 +38,10 @@ describe('qda project user', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'qda-user-')), 'study.qda');
     expect((await runCli('project', 'create', file, '--codebook', SAMPLE_CODEBOOK, 'data-sample/transcripts/informan-01.md')).code).toBe(0);
     const served = await qdaProcess(['serve', file, '--team', '--port', '0']);
-    expect([served.code, served.stderr]).toEqual([2, expect.stringMatching(/no owner account yet: add one first with `qda project user add .* <name> --role owner`/)]);
+    expect([served.code, served.stderr]).toEqual([
+      2,
+      expect.stringMatching(/no owner account yet: add one first with `qda project user add .* <name> --role owner`/),
+    ]);
     const notTeam = await runCli('serve', file, '--cert', 'c.pem');
     expect(notTeam.stderr).toMatch(/belong to team mode: add --team/);
   }, 120_000);

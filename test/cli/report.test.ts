@@ -19,7 +19,9 @@ function texts(dir: string): Array<[string, string]> {
     for (const name of readdirSync(d)) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.xlsx')) for (const [entry, bytes] of Object.entries(unzipSync(readFileSync(path)))) out.push([`${relative(dir, path)}!${entry}`, strFromU8(bytes)]);
+      else if (name.endsWith('.xlsx'))
+        for (const [entry, bytes] of Object.entries(unzipSync(readFileSync(path))))
+          out.push([`${relative(dir, path)}!${entry}`, strFromU8(bytes)]);
       else out.push([relative(dir, path), readFileSync(path, 'utf8')]);
     }
   };
@@ -42,21 +44,62 @@ describe('qda report', () => {
       `${cases}:5:1: warning: case "Rina Wati" matches no speaker or document id in the transcripts; its attributes are not used [case-unmatched]\n` +
         `${out}: 15 files — 3 documents, 15 segments, 12 codings (auto)\n`,
     );
-    expect(readdirSync(out).sort()).toEqual(['charts', 'codebook.csv', 'codebook.md', 'codebook.tex', 'cooccurrence.csv', 'cooccurrence.md', 'frequencies.csv', 'frequencies.md', 'frequencies.tex', 'quotes.csv', 'quotes.md', 'report.html', 'tables.xlsx']);
+    expect(readdirSync(out).sort()).toEqual([
+      'charts',
+      'codebook.csv',
+      'codebook.md',
+      'codebook.tex',
+      'cooccurrence.csv',
+      'cooccurrence.md',
+      'frequencies.csv',
+      'frequencies.md',
+      'frequencies.tex',
+      'quotes.csv',
+      'quotes.md',
+      'report.html',
+      'tables.xlsx',
+    ]);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['code-by-informant.svg', 'code-frequencies.svg', 'cooccurrence.svg']);
-    for (const name of ['frequencies.csv', 'frequencies.md', 'frequencies.tex', 'cooccurrence.csv', 'cooccurrence.md', 'quotes.md', 'codebook.md']) {
+    for (const name of [
+      'frequencies.csv',
+      'frequencies.md',
+      'frequencies.tex',
+      'cooccurrence.csv',
+      'cooccurrence.md',
+      'quotes.md',
+      'codebook.md',
+    ]) {
       expectGolden(`report/${name}`, readFileSync(join(out, name), 'utf8'));
     }
   });
 
   it('with --pseudonyms, no real name of the key is left anywhere under the output folder', async () => {
-    const key = Papa.parse<Record<string, string>>(readFileSync(`${FIXTURE}/pseudonyms.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => r.name);
+    const key = Papa.parse<Record<string, string>>(readFileSync(`${FIXTURE}/pseudonyms.csv`, 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data.map((r) => r.name);
     const plain = join(temp(), 'plain');
     const anonymous = join(temp(), 'anonymous');
     expect((await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--cases', cases, '--by', 'speaker', '--out', plain)).code).toBe(0);
-    const r = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--cases', cases, '--by', 'speaker', '--pseudonyms', `${FIXTURE}/pseudonyms.csv`, '--out', anonymous);
+    const r = await runCli(
+      'report',
+      ...TRANSCRIPTS,
+      '-c',
+      codebook,
+      '--cases',
+      cases,
+      '--by',
+      'speaker',
+      '--pseudonyms',
+      `${FIXTURE}/pseudonyms.csv`,
+      '--out',
+      anonymous,
+    );
     expect(r.code).toBe(0);
-    const leaks = (dir: string) => texts(dir).flatMap(([file, text]) => key.filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(text)).map((name) => `${file}: ${name}`));
+    const leaks = (dir: string) =>
+      texts(dir).flatMap(([file, text]) =>
+        key.filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(text)).map((name) => `${file}: ${name}`),
+      );
     // Without the key the names are everywhere (so this check can fail) …
     expect(leaks(plain).length).toBeGreaterThan(20);
     // … with it, nowhere: not in tables, citations, quote text, charts, the workbook or the page.
@@ -72,18 +115,34 @@ describe('qda report', () => {
     const ana = `${FIXTURE}/ana.csv`;
     const manual = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--codings', ana, '--out', join(temp(), 'r'));
     expect(manual.code).toBe(0);
-    expect(manual.stderr).toContain(`${ana}: warning: 1 coding name document "nope", which is not among the transcripts; skipped [unknown-document]`);
+    expect(manual.stderr).toContain(
+      `${ana}: warning: 1 coding name document "nope", which is not among the transcripts; skipped [unknown-document]`,
+    );
     expect(manual.stderr).toContain(`${ana}: warning: code "factor/unknown" (1 coding) is not in the codebook; skipped [unknown-code]`);
     // The row with an unknown code is left out when placed, so it is not counted either.
     expect(manual.stderr).toMatch(/5 codings \(ana\)\n$/);
     const manualDir = join(temp(), 'm');
     await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--codings', ana, '--coder', 'ANA', '--out', manualDir);
-    expect(totals(readFileSync(join(manualDir, 'frequencies.csv'), 'utf8'))).toEqual({ factor: 2, 'factor/attachment': 1, 'factor/proximity': 1, stage: 2, 'stage/assessment': 1, 'stage/planning': 2 });
+    expect(totals(readFileSync(join(manualDir, 'frequencies.csv'), 'utf8'))).toEqual({
+      factor: 2,
+      'factor/attachment': 1,
+      'factor/proximity': 1,
+      stage: 2,
+      'stage/assessment': 1,
+      'stage/planning': 2,
+    });
     const allDir = join(temp(), 'a');
     const all = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--codings', ana, '--coder', 'all', '--out', allDir);
     expect(all.stderr).toMatch(/17 codings \(auto, ana\)\n$/);
     // wawancara-b segment 6 and interview-c segment 4 are in both; ana adds stage/assessment and stage/planning to wawancara-a segment 4 (auto has them too).
-    expect(totals(readFileSync(join(allDir, 'frequencies.csv'), 'utf8'))).toEqual({ factor: 7, 'factor/attachment': 5, 'factor/proximity': 2, stage: 3, 'stage/assessment': 2, 'stage/planning': 3 });
+    expect(totals(readFileSync(join(allDir, 'frequencies.csv'), 'utf8'))).toEqual({
+      factor: 7,
+      'factor/attachment': 5,
+      'factor/proximity': 2,
+      stage: 3,
+      'stage/assessment': 2,
+      'stage/planning': 3,
+    });
     const bob = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--codings', ana, '--coder', 'bob', '--out', join(temp(), 'b'));
     expect(bob.code).toBe(2);
     expect(bob.stderr).toContain('--coder "bob" has no codings (the coding tables have: ana); or use auto or all');
@@ -91,7 +150,24 @@ describe('qda report', () => {
 
   it('counts sentences with --unit sentence and groups by any attribute', async () => {
     const out = join(temp(), 'r');
-    const r = await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--cases', cases, '--unit', 'sentence', '--by', 'institution', '--level', '2', '--quotes', '1', '--out', out);
+    const r = await runCli(
+      'report',
+      ...TRANSCRIPTS,
+      '-c',
+      codebook,
+      '--cases',
+      cases,
+      '--unit',
+      'sentence',
+      '--by',
+      'institution',
+      '--level',
+      '2',
+      '--quotes',
+      '1',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/3 documents, \d+ segments/);
     const freq = readFileSync(join(out, 'frequencies.csv'), 'utf8');
@@ -100,7 +176,10 @@ describe('qda report', () => {
     expect(freq).toContain('factor,Faktor,(none),');
     const co = Papa.parse<string[]>(readFileSync(join(out, 'cooccurrence.csv'), 'utf8'), { skipEmptyLines: true }).data;
     expect(co).toHaveLength(1 + 16);
-    const quotes = Papa.parse<Record<string, string>>(readFileSync(join(out, 'quotes.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const quotes = Papa.parse<Record<string, string>>(readFileSync(join(out, 'quotes.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(quotes.map((q) => q.rank)).toEqual(['1', '1', '1', '1']);
   });
 
@@ -115,14 +194,44 @@ describe('qda report', () => {
 describe('qda report: bad input', () => {
   it.each([
     ['no --out', ['report', TRANSCRIPTS[0], '-c', codebook], 2, /required option '-o, --out <dir>' not specified/],
-    ['unknown --by', ['report', TRANSCRIPTS[0], '-c', codebook, '--by', 'height', '--out', 'OUT'], 2, /--by "height" is neither document, speaker, role nor an attribute of these transcripts; choose one of: document, speaker, role, date, id, language, title/],
-    ['--level too deep', ['report', TRANSCRIPTS[0], '-c', codebook, '--level', '3', '--out', 'OUT'], 2, /--level 3 is deeper than the codebook, whose codes go 2 levels deep/],
+    [
+      'unknown --by',
+      ['report', TRANSCRIPTS[0], '-c', codebook, '--by', 'height', '--out', 'OUT'],
+      2,
+      /--by "height" is neither document, speaker, role nor an attribute of these transcripts; choose one of: document, speaker, role, date, id, language, title/,
+    ],
+    [
+      '--level too deep',
+      ['report', TRANSCRIPTS[0], '-c', codebook, '--level', '3', '--out', 'OUT'],
+      2,
+      /--level 3 is deeper than the codebook, whose codes go 2 levels deep/,
+    ],
     ['bad --quotes', ['report', TRANSCRIPTS[0], '-c', codebook, '--quotes', 'many', '--out', 'OUT'], 2, /--quotes must be a whole number/],
     ['missing transcript', ['report', 'nope.md', '-c', codebook, '--out', 'OUT'], 1, /nope\.md: error: file not found \[file-unreadable\]/],
-    ['missing cases file', ['report', TRANSCRIPTS[0], '-c', codebook, '--cases', 'none.csv', '--out', 'OUT'], 1, /none\.csv: error: file not found/],
-    ['bad pseudonym key', ['report', TRANSCRIPTS[0], '-c', codebook, '--pseudonyms', cases, '--out', 'OUT'], 1, /a pseudonym key needs the columns name and pseudonym/],
-    ['--coder manual without tables', ['report', TRANSCRIPTS[0], '-c', codebook, '--coder', 'manual', '--out', 'OUT'], 2, /--coder manual needs the coding tables: give them with --codings/],
-    ['bad codebook', ['report', TRANSCRIPTS[0], '-c', 'test/fixtures/core/syntax-error.yaml', '--out', 'OUT'], 1, /syntax-error\.yaml:4:1: error: YAML syntax error/],
+    [
+      'missing cases file',
+      ['report', TRANSCRIPTS[0], '-c', codebook, '--cases', 'none.csv', '--out', 'OUT'],
+      1,
+      /none\.csv: error: file not found/,
+    ],
+    [
+      'bad pseudonym key',
+      ['report', TRANSCRIPTS[0], '-c', codebook, '--pseudonyms', cases, '--out', 'OUT'],
+      1,
+      /a pseudonym key needs the columns name and pseudonym/,
+    ],
+    [
+      '--coder manual without tables',
+      ['report', TRANSCRIPTS[0], '-c', codebook, '--coder', 'manual', '--out', 'OUT'],
+      2,
+      /--coder manual needs the coding tables: give them with --codings/,
+    ],
+    [
+      'bad codebook',
+      ['report', TRANSCRIPTS[0], '-c', 'test/fixtures/core/syntax-error.yaml', '--out', 'OUT'],
+      1,
+      /syntax-error\.yaml:4:1: error: YAML syntax error/,
+    ],
   ])('%s', async (_name, argv, code, pattern) => {
     const out = join(temp(), 'report');
     const r = await runCli(...argv.map((a) => (a === 'OUT' ? out : a)));
@@ -147,15 +256,34 @@ describe('qda report: bad input', () => {
 describe('qda report with two human coders', () => {
   it('adds their agreement: agreement.md/csv, disagreements.csv, two XLSX sheets and a report section', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'qda-report-agree-')), 'report');
-    const r = await runCli('report', 'data-sample/transcripts/informan-01.md', '--codebook', 'codebooks/lk3-psychosocial.yaml',
-      '--codings', 'data-sample/coders/coder-a.csv', 'data-sample/coders/coder-b.csv', '--out', out);
+    const r = await runCli(
+      'report',
+      'data-sample/transcripts/informan-01.md',
+      '--codebook',
+      'codebooks/lk3-psychosocial.yaml',
+      '--codings',
+      'data-sample/coders/coder-a.csv',
+      'data-sample/coders/coder-b.csv',
+      '--out',
+      out,
+    );
     expect(r.code, r.stderr).toBe(0);
     const summary = readFileSync(join(out, 'agreement.csv'), 'utf8');
     expect(summary.split('\n')[0]).toMatch(/^code,units,applied:ayu,applied:bima,percent_agreement,cohen_kappa/);
-    const pooled = summary.split('\n').find((l) => l.startsWith('(pooled)'))!.split(',');
+    const pooled = summary
+      .split('\n')
+      .find((l) => l.startsWith('(pooled)'))!
+      .split(',');
     expect(Number(pooled[5]).toFixed(3)).toBe('0.792');
-    const disagreements = Papa.parse<Record<string, string>>(readFileSync(join(out, 'disagreements.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-    expect(disagreements.map((d) => [d.segment, d.code, d.coded_by])).toEqual([['6', 'factor/helplessness', 'bima'], ['10', 'foundation/skills', 'ayu'], ['14', 'foundation/values', 'bima']]);
+    const disagreements = Papa.parse<Record<string, string>>(readFileSync(join(out, 'disagreements.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(disagreements.map((d) => [d.segment, d.code, d.coded_by])).toEqual([
+      ['6', 'factor/helplessness', 'bima'],
+      ['10', 'foundation/skills', 'ayu'],
+      ['14', 'foundation/values', 'bima'],
+    ]);
     expect(readFileSync(join(out, 'agreement.md'), 'utf8')).toContain('factor/helplessness');
     const workbook = strFromU8(unzipSync(new Uint8Array(readFileSync(join(out, 'tables.xlsx'))))['xl/workbook.xml']);
     const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
@@ -165,7 +293,14 @@ describe('qda report with two human coders', () => {
 
   it('has no agreement part with one coder', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'qda-report-one-')), 'report');
-    const r = await runCli('report', 'data-sample/transcripts/informan-01.md', '--codebook', 'codebooks/lk3-psychosocial.yaml', '--out', out);
+    const r = await runCli(
+      'report',
+      'data-sample/transcripts/informan-01.md',
+      '--codebook',
+      'codebooks/lk3-psychosocial.yaml',
+      '--out',
+      out,
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(out, 'agreement.csv'))).toBe(false);
   });
@@ -177,10 +312,16 @@ describe('qda report shares', () => {
     const files = readdirSync('data-sample/transcripts').map((f) => join('data-sample/transcripts', f));
     const args = [...files, '--codebook', 'codebooks/lk3-psychosocial.yaml', '--cases', 'data-sample/cases.csv'];
     expect((await runCli('report', ...args, '--out', join(dir, 'a'))).code).toBe(0);
-    const factor = readFileSync(join(dir, 'a', 'frequencies.csv'), 'utf8').split('\n').find((l) => l.startsWith('factor,') && l.includes(',(all),'));
+    const factor = readFileSync(join(dir, 'a', 'frequencies.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('factor,') && l.includes(',(all),'));
     expect(factor).toBe('factor,Faktor penyebab kekerasan seksual,(all),22,7,7,109,20.2,roles: !interviewer');
-    expect(readFileSync(join(dir, 'a', 'frequencies.md'), 'utf8')).toContain('Base: % is of the segments each code can apply to (of the group), by its speaker and role rules: roles: !interviewer — 109 segments in all.');
+    expect(readFileSync(join(dir, 'a', 'frequencies.md'), 'utf8')).toContain(
+      'Base: % is of the segments each code can apply to (of the group), by its speaker and role rules: roles: !interviewer — 109 segments in all.',
+    );
     expect((await runCli('report', ...args, '--base', 'all', '--out', join(dir, 'b'))).code).toBe(0);
-    expect(readFileSync(join(dir, 'b', 'frequencies.csv'), 'utf8')).toContain('factor,Faktor penyebab kekerasan seksual,(all),22,7,7,218,10.1,all segments');
+    expect(readFileSync(join(dir, 'b', 'frequencies.csv'), 'utf8')).toContain(
+      'factor,Faktor penyebab kekerasan seksual,(all),22,7,7,218,10.1,all segments',
+    );
   });
 });

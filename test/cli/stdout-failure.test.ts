@@ -20,8 +20,13 @@ describe.runIf(existsSync('/dev/full'))('a failed write to standard output', () 
   it.each(COMMANDS)('%s > /dev/full exits 1 with a message', (_, args) => {
     const full = openSync('/dev/full', 'w');
     try {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/helpers/qda-bin.ts', ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
-      expect(r.stderr).toMatch(/^qda: could not write the output to standard output: the disk is full \(ENOSPC\); the output is incomplete$/m);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/helpers/qda-bin.ts', ...args], {
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+      });
+      expect(r.stderr).toMatch(
+        /^qda: could not write the output to standard output: the disk is full \(ENOSPC\); the output is incomplete$/m,
+      );
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.status).toBe(1);
     } finally {

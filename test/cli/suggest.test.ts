@@ -41,9 +41,18 @@ describeWithCorpora('qda suggest on the qc demo project', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qda-suggest-'));
     const csv = await runCli('suggest', file, '--evaluate', '--format', 'csv', '--out', join(dir, 'eval.csv'));
     expect(csv.code).toBe(0);
-    expect(readFileSync(join(dir, 'eval.csv'), 'utf8').split('\n')[0]).toBe('code,examples,scored,method,true_positives,false_positives,false_negatives,precision,recall,f1');
-    expect(readFileSync(join(dir, 'eval-micro.csv'), 'utf8').split('\n').slice(1, 4).map((l) => l.split(',')[0])).toEqual(['learned', 'rules', 'most-frequent']);
-    expect(readFileSync(join(dir, 'eval-curve.csv'), 'utf8').split('\n')[0]).toBe('fraction,training_units,training_codings,precision,recall,f1');
+    expect(readFileSync(join(dir, 'eval.csv'), 'utf8').split('\n')[0]).toBe(
+      'code,examples,scored,method,true_positives,false_positives,false_negatives,precision,recall,f1',
+    );
+    expect(
+      readFileSync(join(dir, 'eval-micro.csv'), 'utf8')
+        .split('\n')
+        .slice(1, 4)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['learned', 'rules', 'most-frequent']);
+    expect(readFileSync(join(dir, 'eval-curve.csv'), 'utf8').split('\n')[0]).toBe(
+      'fraction,training_units,training_codings,precision,recall,f1',
+    );
   });
 
   it('refuses an unknown coder with the ones the project has', async () => {

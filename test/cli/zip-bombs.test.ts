@@ -23,7 +23,9 @@ describe('zip bombs', () => {
     writeFileSync(file, zipSync({ 'project.qde': qde }));
     const out = join(dir, 'bomb-out');
     const r = await runCli('qdpx', 'import', file, '--out', out, '--max-input-size', '2MB');
-    expect(r.stderr).toBe(`${file}: error: entry project.qde unpacks to more than 2 MB, the limit for one entry; unpacking stopped there. If the file is genuine, raise the limit with --max-input-size [zip-limit]\n`);
+    expect(r.stderr).toBe(
+      `${file}: error: entry project.qde unpacks to more than 2 MB, the limit for one entry; unpacking stopped there. If the file is genuine, raise the limit with --max-input-size [zip-limit]\n`,
+    );
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
   });
@@ -44,15 +46,20 @@ describe('zip bombs', () => {
     writeFileSync(docx, zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(20 * MB) }));
     const d = await runCli('import', docx, '--max-input-size', '4MB');
     expect(d.code).toBe(1);
-    expect(d.stderr).toBe(`${docx}: error: entry word/document.xml unpacks to more than 4 MB, the limit for one entry; unpacking stopped there. If the file is genuine, raise the limit with --max-input-size [zip-limit]\n`);
+    expect(d.stderr).toBe(
+      `${docx}: error: entry word/document.xml unpacks to more than 4 MB, the limit for one entry; unpacking stopped there. If the file is genuine, raise the limit with --max-input-size [zip-limit]\n`,
+    );
     const xlsx = join(dir, 'bomb.xlsx');
     writeFileSync(xlsx, zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(20 * MB) }));
     const x = await runCli('import', xlsx);
     expect(x.code).toBe(1);
-    expect(x.stderr).toMatch(/entry xl\/worksheets\/sheet1\.xml unpacks to more than 1000 times its packed size: a zip bomb; unpacking stopped there.*\[zip-limit\]/);
+    expect(x.stderr).toMatch(
+      /entry xl\/worksheets\/sheet1\.xml unpacks to more than 1000 times its packed size: a zip bomb; unpacking stopped there.*\[zip-limit\]/,
+    );
   });
 
   it('still reads the sample .docx and .xlsx transcripts', async () => {
-    for (const f of ['data-sample/formats/interview.docx', 'data-sample/formats/interview.xlsx']) expect((await runCli('import', f)).code).toBe(0);
+    for (const f of ['data-sample/formats/interview.docx', 'data-sample/formats/interview.xlsx'])
+      expect((await runCli('import', f)).code).toBe(0);
   });
 });

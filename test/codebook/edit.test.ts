@@ -4,7 +4,13 @@ import { emptyRules, type Codebook } from '../../src/model/codebook.js';
 import { QdaError } from '../../src/model/message.js';
 import { seeded } from '../helpers/cli.js';
 
-const code = (id: string) => ({ id, parent: id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : null, labels: { en: id }, examples: [], rules: emptyRules() });
+const code = (id: string) => ({
+  id,
+  parent: id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : null,
+  labels: { en: id },
+  examples: [],
+  rules: emptyRules(),
+});
 const book = (...ids: string[]): Codebook => ({ language: 'en', codes: ids.map(code) });
 const ids = (cb: Codebook) => cb.codes.map((c) => c.id);
 
@@ -42,7 +48,10 @@ describe('codebook edits', () => {
   it('moves a code with its sub-codes and says which ids changed', () => {
     const { codebook, renamed } = moveCode(base, 'help/family', 'barrier/family');
     expect(ids(codebook)).toEqual(['help', 'help/friends', 'barrier', 'barrier/shame', 'barrier/family', 'barrier/family/aunt']);
-    expect([...renamed]).toEqual([['help/family', 'barrier/family'], ['help/family/aunt', 'barrier/family/aunt']]);
+    expect([...renamed]).toEqual([
+      ['help/family', 'barrier/family'],
+      ['help/family/aunt', 'barrier/family/aunt'],
+    ]);
     expect(codebook.codes.find((c) => c.id === 'barrier/family/aunt')?.parent).toBe('barrier/family');
     expect(() => moveCode(base, 'help', 'help/family/help')).toThrow(/under itself/);
     expect(() => moveCode(base, 'help', 'barrier')).toThrow(/already exists/);

@@ -20,8 +20,9 @@ function jsMatches(pattern: string, text: string): Array<[number, number]> {
   return out;
 }
 
-const bundledRegexes: string[] = (parse(readFileSync('codebooks/lk3-psychosocial.yaml', 'utf8')) as { codes: Array<{ regex?: string[] }> })
-  .codes.flatMap((c) => c.regex ?? []);
+const bundledRegexes: string[] = (
+  parse(readFileSync('codebooks/lk3-psychosocial.yaml', 'utf8')) as { codes: Array<{ regex?: string[] }> }
+).codes.flatMap((c) => c.regex ?? []);
 
 describe('compileLinearRegex', () => {
   it('runs the classic catastrophic patterns on a 52-character line without backtracking', () => {
@@ -35,10 +36,11 @@ describe('compileLinearRegex', () => {
 
   it('gives UTF-16 offsets like JavaScript, around emoji and across lines', () => {
     const text = 'Pacar 😀 dan\nasesmen 😀 takut.';
-    for (const p of ['takut', '\\S+', '.+', '[\\s\\S]{3}', '\\bdan\\s+asesmen\\b', '\\w+\\b(?!\\s)']) expect(compileLinearRegex(p).matches(text)).toEqual(jsMatches(p, text));
+    for (const p of ['takut', '\\S+', '.+', '[\\s\\S]{3}', '\\bdan\\s+asesmen\\b', '\\w+\\b(?!\\s)'])
+      expect(compileLinearRegex(p).matches(text)).toEqual(jsMatches(p, text));
   });
 
-  it('keeps JavaScript\'s meaning of \\s, \\S, ., \\w and case folding', () => {
+  it("keeps JavaScript's meaning of \\s, \\S, ., \\w and case folding", () => {
     const text = 'kami\u00a0bantu\u2003dia ſudah Kelvin \u212Aelvin\u2028baris';
     for (const p of ['kami\\sbantu', '\\S+', 'bantu.dia', '\\w+', 'sudah', 'kelvin', '[^\\s]+', '[\\S]+', 'baris.']) {
       expect(compileLinearRegex(p).matches(text), p).toEqual(jsMatches(p, text));
@@ -47,8 +49,19 @@ describe('compileLinearRegex', () => {
 
   it('matches what JavaScript matches on seeded random texts (lookarounds included)', () => {
     const patterns = [
-      '\\bab\\w*', 'a\\s+b', '(?:ab|a)(?:c|bc)', 'b+\\b(?!c)', '\\bab\\b(?!\\s+c)', '(?<!c\\s)\\bab', '(?<=a)b+', 'a.{0,3}?c',
-      '\\b(?:ab|ba)(?:nya)?\\b(?![^.]{0,5}\\bc\\b)[\\s\\S]{0,8}?\\bc', '[^a\\s]+', 'a(?:b|c(?!a))', '\\u0061\\x62', '\\p{Lu}+',
+      '\\bab\\w*',
+      'a\\s+b',
+      '(?:ab|a)(?:c|bc)',
+      'b+\\b(?!c)',
+      '\\bab\\b(?!\\s+c)',
+      '(?<!c\\s)\\bab',
+      '(?<=a)b+',
+      'a.{0,3}?c',
+      '\\b(?:ab|ba)(?:nya)?\\b(?![^.]{0,5}\\bc\\b)[\\s\\S]{0,8}?\\bc',
+      '[^a\\s]+',
+      'a(?:b|c(?!a))',
+      '\\u0061\\x62',
+      '\\p{Lu}+',
     ];
     const alphabet = ['a', 'b', 'c', 'A', 'B', ' ', ' ', '\u00a0', '\n', '.', 'ſ', '😀', 'n', 'y'];
     const random = seeded(18);
@@ -61,7 +74,10 @@ describe('compileLinearRegex', () => {
 
   it('drops a candidate whose lookahead fails instead of backtracking into it (documented difference)', () => {
     // JavaScript gives back one letter so that the lookahead holds ("Paca"); the linear engine moves on.
-    expect(jsMatches('\\w+(?!\\s)', 'Pacar x.')).toEqual([[0, 4], [6, 7]]);
+    expect(jsMatches('\\w+(?!\\s)', 'Pacar x.')).toEqual([
+      [0, 4],
+      [6, 7],
+    ]);
     expect(compileLinearRegex('\\w+(?!\\s)').matches('Pacar x.')).toEqual([[6, 7]]);
   });
 

@@ -46,7 +46,11 @@ describe('requiredLiterals', () => {
         for (const { re, literals } of regexes) {
           if (!re.test(text)) continue;
           matched++;
-          if (literals) expect(literals.some((l) => lower.includes(l)), `${re} on ${text.slice(0, 80)}`).toBe(true);
+          if (literals)
+            expect(
+              literals.some((l) => lower.includes(l)),
+              `${re} on ${text.slice(0, 80)}`,
+            ).toBe(true);
         }
       }
     }

@@ -28,7 +28,10 @@ describe('kwic', () => {
   });
 
   it("stems the term in each document's language", () => {
-    expect(kwic(documents, { term: 'assess' }).map((l) => [l.document, l.keyword])).toEqual([['interview-c', 'assessment'], ['interview-c', 'assessment']]);
+    expect(kwic(documents, { term: 'assess' }).map((l) => [l.document, l.keyword])).toEqual([
+      ['interview-c', 'assessment'],
+      ['interview-c', 'assessment'],
+    ]);
     expect(kwic(documents, { term: '=asesmen' }).map((l) => l.keyword)).toEqual(['asesmen', 'asesmen']);
     expect(kwic(documents, { term: 'seperti keluarga' }).map((l) => l.keyword)).toEqual(['seperti keluarga']);
   });
@@ -36,12 +39,34 @@ describe('kwic', () => {
   it("shows a code's matches and its children's, with the code's speaker filters", () => {
     const lines = kwic(documents, { code: 'factor', codebook });
     expect(lines.every((l) => l.speaker !== 'Pewawancara' && l.speaker !== 'Interviewer')).toBe(true);
-    expect(new Set(lines.map((l) => l.term))).toEqual(new Set(['pacar', 'terlalu cinta', 'ketergantungan*', 'sepupu', 'seperti keluarga', 'boyfriend', 'too much in love', 'uncle', 'cousin', 'like family']));
-    expect(kwic(documents, { code: 'factor/proximity', codebook }).map((l) => l.keyword)).toEqual(['sepupu', 'seperti keluarga', 'uncle', 'cousin', 'like family']);
+    expect(new Set(lines.map((l) => l.term))).toEqual(
+      new Set([
+        'pacar',
+        'terlalu cinta',
+        'ketergantungan*',
+        'sepupu',
+        'seperti keluarga',
+        'boyfriend',
+        'too much in love',
+        'uncle',
+        'cousin',
+        'like family',
+      ]),
+    );
+    expect(kwic(documents, { code: 'factor/proximity', codebook }).map((l) => l.keyword)).toEqual([
+      'sepupu',
+      'seperti keluarga',
+      'uncle',
+      'cousin',
+      'like family',
+    ]);
   });
 
   it('gives bare keywords with a window of 0, and nothing for a term that never occurs', () => {
-    expect(kwic(documents, { term: 'genogram' }, { window: 0 }).map((l) => [l.left, l.keyword, l.right])).toEqual([['', 'genogram', ''], ['', 'genogram', '']]);
+    expect(kwic(documents, { term: 'genogram' }, { window: 0 }).map((l) => [l.left, l.keyword, l.right])).toEqual([
+      ['', 'genogram', ''],
+      ['', 'genogram', ''],
+    ]);
     expect(kwic(documents, { term: 'zebra' })).toEqual([]);
   });
 });

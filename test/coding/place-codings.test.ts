@@ -9,10 +9,27 @@ import { seeded } from '../helpers/cli.js';
 // "😀" takes two UTF-16 units and one code point: offsets in tables are code points.
 const text = 'Ani: Halo 😀 pacar.\n\nBudi: Dua kalimat. Asesmen di sini.';
 const doc: Document = {
-  id: 'd', file: 'd.md', format: 'md', text, attributes: {}, participants: [],
-  turns: [{ speaker: 'Ani', start: 5, end: 19 }, { speaker: 'Budi', start: 27, end: text.length }],
+  id: 'd',
+  file: 'd.md',
+  format: 'md',
+  text,
+  attributes: {},
+  participants: [],
+  turns: [
+    { speaker: 'Ani', start: 5, end: 19 },
+    { speaker: 'Budi', start: 27, end: text.length },
+  ],
 };
-const row = (over: Partial<CodingRow>): CodingRow => ({ document: 'd', segment: null, span: null, code: 'x', coder: 'ana', source: 'manual', matches: [], ...over });
+const row = (over: Partial<CodingRow>): CodingRow => ({
+  document: 'd',
+  segment: null,
+  span: null,
+  code: 'x',
+  coder: 'ana',
+  source: 'manual',
+  matches: [],
+  ...over,
+});
 const cp = (utf16: number) => [...text.slice(0, utf16)].length;
 const placed = (base: CodingRow, segment: number, start: number, end: number) => {
   const { span: _span, text: _text, speaker: _speaker, ...rest } = base;
@@ -27,7 +44,10 @@ describe('placeCodings', () => {
     // The same coding lands on the right sentences when the unit changes: the span decides, not the number.
     const across = row({ segment: 2, span: { start: cp(text.indexOf('kalimat')), end: cp(text.indexOf('sini')) } });
     const sentences = placeCodings([across], [doc], { unit: 'sentence', file: 'a.csv' }).codings;
-    expect(sentences.map((c) => [c.segment, text.slice(c.start, c.end)])).toEqual([[2, 'kalimat.'], [3, 'Asesmen di ']]);
+    expect(sentences.map((c) => [c.segment, text.slice(c.start, c.end)])).toEqual([
+      [2, 'kalimat.'],
+      [3, 'Asesmen di '],
+    ]);
   });
 
   it('keeps a span whole in span mode, under the segment it overlaps most', () => {
@@ -49,7 +69,13 @@ describe('placeCodings', () => {
   });
 
   it('leaves out unknown documents and codes, and rows that fit nowhere, with one warning each kind', () => {
-    const rows = [row({ document: 'nope', segment: 1 }), row({ document: 'nope', segment: 2 }), row({ segment: 9 }), row({ span: { start: 500, end: 501 } }), row({ code: 'y', segment: 1 })];
+    const rows = [
+      row({ document: 'nope', segment: 1 }),
+      row({ document: 'nope', segment: 2 }),
+      row({ segment: 9 }),
+      row({ span: { start: 500, end: 501 } }),
+      row({ code: 'y', segment: 1 }),
+    ];
     const { codings, messages } = placeCodings(rows, [doc], { file: 'ana.csv', codes: new Set(['x']) });
     expect(codings).toEqual([]);
     expect(messages.map(formatMessage)).toEqual([
@@ -88,7 +114,8 @@ describe('placeCodings', () => {
         for (let i = 1; i < pieces.length; i++) expect(pieces[i][0]).toBeGreaterThanOrEqual(pieces[i - 1][1]);
         expect(whole.codings.length + whole.messages.length).toBe(1);
         if (whole.codings.length === 1) expect([cp(whole.codings[0].start), cp(whole.codings[0].end)]).toEqual([span.start, span.end]);
-        if (split.codings.length > 0 && whole.codings.length === 1) expect(split.codings.map((c) => c.segment)).toContain(whole.codings[0].segment);
+        if (split.codings.length > 0 && whole.codings.length === 1)
+          expect(split.codings.map((c) => c.segment)).toContain(whole.codings[0].segment);
       }
     }
   });

@@ -27,8 +27,18 @@ export async function openBrowser(origin: string): Promise<TestBrowser> {
   if (!CHROMIUM) throw new Error('Chromium must be installed on CI (.ci/run installs it)');
   const profile = mkdtempSync(join(tmpdir(), 'qda-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, acceptDownloads: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const outside: string[] = [];
   const errors: string[] = [];
@@ -45,7 +55,10 @@ export async function openBrowser(origin: string): Promise<TestBrowser> {
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
-    context, page, outside, errors,
+    context,
+    page,
+    outside,
+    errors,
     shot: async (name) => void (await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })),
     async close() {
       await context.close();

@@ -21,10 +21,22 @@ export async function renderedDom(file: string): Promise<string> {
   if (CHROMIUM === undefined) throw new Error('Chromium must be installed on CI (.ci/run installs it)');
   const profile = mkdtempSync(join(tmpdir(), 'qda-chromium-'));
   try {
-    const { stdout } = await promisify(execFile)(CHROMIUM, [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, '--dump-dom', `file://${file}`,
-    ], { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(
+      CHROMIUM,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--user-data-dir=${profile}`,
+        '--dump-dom',
+        `file://${file}`,
+      ],
+      { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
+    );
     return stdout;
   } finally {
     rmSync(profile, { recursive: true, force: true });

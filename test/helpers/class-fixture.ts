@@ -18,14 +18,24 @@ export const STUDENTS = ['dewi', 'eko', 'fajar', 'gita', 'hana'];
 export async function seedClass(store: ProjectStore, team: TeamStore): Promise<void> {
   const hash = await hashPassword(PASSWORD);
   for (const name of STUDENTS) await team.saveAccount({ name, role: 'coder', passwordHash: hash, createdAt: new Date().toISOString() });
-  const spans = (file: string) => readCodings([file]).then((r) => r.codings.filter((c) => c.document === CLASS_DOCUMENT && c.span).map((c) => ({ code: c.code, ...c.span! })));
+  const spans = (file: string) =>
+    readCodings([file]).then((r) =>
+      r.codings.filter((c) => c.document === CLASS_DOCUMENT && c.span).map((c) => ({ code: c.code, ...c.span! })),
+    );
   const a = await spans('data-sample/coders/coder-a.csv');
   const b = await spans('data-sample/coders/coder-b.csv');
   const doc = (await store.getDocument(CLASS_DOCUMENT))!;
   const offsets = new OffsetMap(doc.text);
   const turns = doc.turns.map((t) => ({ start: offsets.toCodePoint(t.start), end: offsets.toCodePoint(t.end) }));
   const spanOfTurn = (i: number) => ({ start: turns[i].start, end: turns[i].end });
-  const asNew = (coder: string, c: { code: string; start: number; end: number }): NewCoding => ({ document: CLASS_DOCUMENT, code: c.code, start: c.start, end: c.end, origin: 'manual', coder });
+  const asNew = (coder: string, c: { code: string; start: number; end: number }): NewCoding => ({
+    document: CLASS_DOCUMENT,
+    code: c.code,
+    start: c.start,
+    end: c.end,
+    origin: 'manual',
+    coder,
+  });
   await store.change('lecturer', 'lecturer codes', (tx) => tx.addCodings(a.map((c) => asNew('lecturer', c))));
   const random = seededRandom(15);
   for (const [i, student] of STUDENTS.entries()) {

@@ -12,7 +12,11 @@ export interface CliRun {
 export async function runCli(...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += typeof t === 'string' ? t : Buffer.from(t).toString('utf8')), stderr: (t) => void (stderr += t), interactive: false };
+  const io: CliIo = {
+    stdout: (t) => void (stdout += typeof t === 'string' ? t : Buffer.from(t).toString('utf8')),
+    stderr: (t) => void (stderr += t),
+    interactive: false,
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

@@ -9,10 +9,7 @@ export interface DocxTestRun {
 }
 
 /** A block of the body. */
-export type DocxTestBlock =
-  | { heading: string; level?: number }
-  | { paragraph: DocxTestRun[] | string }
-  | { table: string[][] };
+export type DocxTestBlock = { heading: string; level?: number } | { paragraph: DocxTestRun[] | string } | { table: string[][] };
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -24,7 +21,9 @@ function escapeXml(text: string): string {
 
 function run(r: DocxTestRun): string {
   const props = r.bold ? '<w:rPr><w:b/></w:rPr>' : '';
-  const parts = r.text.split(/(\n|\t)/).map((p) => (p === '\n' ? '<w:br/>' : p === '\t' ? '<w:tab/>' : p ? `<w:t xml:space="preserve">${escapeXml(p)}</w:t>` : ''));
+  const parts = r.text
+    .split(/(\n|\t)/)
+    .map((p) => (p === '\n' ? '<w:br/>' : p === '\t' ? '<w:tab/>' : p ? `<w:t xml:space="preserve">${escapeXml(p)}</w:t>` : ''));
   return `<w:r>${props}${parts.join('')}</w:r>`;
 }
 
@@ -37,7 +36,18 @@ function paragraph(runs: DocxTestRun[] | string, style?: string): string {
 function block(b: DocxTestBlock): string {
   if ('heading' in b) return paragraph(b.heading, `Heading${b.level ?? 1}`);
   if ('paragraph' in b) return paragraph(b.paragraph);
-  const rows = b.table.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${cell.split('\n\n').map((p) => paragraph(p)).join('')}</w:tc>`).join('')}</w:tr>`);
+  const rows = b.table.map(
+    (row) =>
+      `<w:tr>${row
+        .map(
+          (cell) =>
+            `<w:tc>${cell
+              .split('\n\n')
+              .map((p) => paragraph(p))
+              .join('')}</w:tc>`,
+        )
+        .join('')}</w:tr>`,
+  );
   return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${rows.join('')}</w:tbl>`;
 }
 

@@ -19,5 +19,7 @@ export function expectGolden(name: string, actual: string): void {
     return;
   }
   if (!existsSync(path)) throw new Error(`golden file ${path} is missing; create it with UPDATE_GOLDEN=1`);
-  expect(actual, `${name} differs from ${path}; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff`).toBe(readFileSync(path, 'utf8'));
+  expect(actual, `${name} differs from ${path}; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff`).toBe(
+    readFileSync(path, 'utf8'),
+  );
 }

@@ -17,10 +17,28 @@ async function run(file: string, first: number): Promise<void> {
       await codeProject(store, 'writer');
     } else if (step % 3 === 0) {
       await store.change('writer', `bulk ${step}`, (tx) =>
-        tx.addCodings(Array.from({ length: BULK }, (_, i) => ({ document: doc.id, start: i % 50, end: (i % 50) + 10, code: 'impact/psychological', origin: 'manual' as const, memo: `bulk-${step}` }))),
+        tx.addCodings(
+          Array.from({ length: BULK }, (_, i) => ({
+            document: doc.id,
+            start: i % 50,
+            end: (i % 50) + 10,
+            code: 'impact/psychological',
+            origin: 'manual' as const,
+            memo: `bulk-${step}`,
+          })),
+        ),
       );
     } else {
-      await store.change('writer', `step ${step}`, (tx) => tx.addCoding({ document: doc.id, start: step % 40, end: (step % 40) + 5, code: 'impact/psychological', origin: 'manual', memo: `step-${step}` }));
+      await store.change('writer', `step ${step}`, (tx) =>
+        tx.addCoding({
+          document: doc.id,
+          start: step % 40,
+          end: (step % 40) + 5,
+          code: 'impact/psychological',
+          origin: 'manual',
+          memo: `step-${step}`,
+        }),
+      );
     }
     process.stdout.write(`${step}\n`);
   }

@@ -66,42 +66,62 @@ export async function runCoders(options: LoadOptions): Promise<LoadResult> {
   const result: LoadResult = { acknowledged: [], failed: 0, latencies: [] };
   const deadline = Date.now() + options.durationMs;
   const agent = new Agent({ keepAlive: true, maxSockets: options.coders.length });
-  await Promise.all(options.coders.map(async (coder, k) => {
-    const first = options.firstWrite ?? 0;
-    for (let n = first; n < first + options.maxWritesPerCoder && Date.now() < deadline && !options.stop?.(); n++) {
-      const span = spanOf(k, n, options.documents);
-      if (!span) break;
-      const code = options.codes[(k + n) % options.codes.length];
-      const started = process.hrtime.bigint();
-      const reply = await post(agent, options.origin, '/api/codings', { ...span, code }, coder).catch(() => null);
-      if (reply?.status === 201) {
-        result.latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-        result.acknowledged.push({ id: (JSON.parse(reply.text) as { id: number }).id, coder: coder.name, code, ...span });
-        options.onAck?.(result.acknowledged.length);
-      } else {
-        result.failed++;
-        // The server is down or busy: wait a little before the next attempt, as a browser would.
-        await new Promise((resolve) => setTimeout(resolve, 50));
+  await Promise.all(
+    options.coders.map(async (coder, k) => {
+      const first = options.firstWrite ?? 0;
+      for (let n = first; n < first + options.maxWritesPerCoder && Date.now() < deadline && !options.stop?.(); n++) {
+        const span = spanOf(k, n, options.documents);
+        if (!span) break;
+        const code = options.codes[(k + n) % options.codes.length];
+        const started = process.hrtime.bigint();
+        const reply = await post(agent, options.origin, '/api/codings', { ...span, code }, coder).catch(() => null);
+        if (reply?.status === 201) {
+          result.latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+          result.acknowledged.push({ id: (JSON.parse(reply.text) as { id: number }).id, coder: coder.name, code, ...span });
+          options.onAck?.(result.acknowledged.length);
+        } else {
+          result.failed++;
+          // The server is down or busy: wait a little before the next attempt, as a browser would.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
       }
-    }
-  }));
+    }),
+  );
   agent.destroy();
   return result;
 }
 
-function post(agent: Agent, origin: string, path: string, body: unknown, who: { cookie: string; csrf: string }): Promise<{ status: number; text: string }> {
+function post(
+  agent: Agent,
+  origin: string,
+  path: string,
+  body: unknown,
+  who: { cookie: string; csrf: string },
+): Promise<{ status: number; text: string }> {
   const url = new URL(path, origin);
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, {
-      method: 'POST', agent,
-      headers: { host: url.host, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(data)), cookie: who.cookie, [WRITE_HEADER]: '1', [CSRF_HEADER]: who.csrf },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          host: url.host,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(data)),
+          cookie: who.cookie,
+          [WRITE_HEADER]: '1',
+          [CSRF_HEADER]: who.csrf,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(30_000, () => req.destroy(new Error('timed out')));
     req.on('error', reject);
     req.end(data);
@@ -116,7 +136,10 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** Every acknowledged write against what the store holds: lost ones, and stored writes nobody was told about or stored twice. */
-export function auditWrites(acknowledged: readonly Acknowledged[], stored: ReadonlyArray<{ id: number; coder: string; document: string; code: string; start: number; end: number }>): { lost: Acknowledged[]; duplicated: number; unacknowledged: number } {
+export function auditWrites(
+  acknowledged: readonly Acknowledged[],
+  stored: ReadonlyArray<{ id: number; coder: string; document: string; code: string; start: number; end: number }>,
+): { lost: Acknowledged[]; duplicated: number; unacknowledged: number } {
   const byId = new Map(stored.map((c) => [c.id, c]));
   const lost = acknowledged.filter((a) => {
     const c = byId.get(a.id);

@@ -51,7 +51,8 @@ export async function fillProject(store: ProjectStore, team: TeamStore): Promise
     for (const d of corpus.documents) await tx.addDocument(d);
   });
   const hash = await hashPassword(PASSWORD);
-  for (const [name, role] of Object.entries(MEMBERS)) await team.saveAccount({ name, role, passwordHash: hash, createdAt: new Date().toISOString() });
+  for (const [name, role] of Object.entries(MEMBERS))
+    await team.saveAccount({ name, role, passwordHash: hash, createdAt: new Date().toISOString() });
 }
 
 /** An empty folder with an index.html, standing in for the bundled app where a test needs none. */
@@ -79,7 +80,11 @@ export async function startTestTeam(backend: Backend = { kind: 'sqlite' }, asset
   await fillProject(store, team);
   const server = await startTeamServer({ store, team, name: 'study.qda', assets: loadAssets(assetsDir) });
   return {
-    server, store, team, file, origin: `http://127.0.0.1:${server.port}`,
+    server,
+    store,
+    team,
+    file,
+    origin: `http://127.0.0.1:${server.port}`,
     async close() {
       await server.close();
       await team.close();
@@ -98,28 +103,41 @@ export interface Reply {
 }
 
 /** One HTTP request with full control of the headers. */
-export function call(origin: string, method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<Reply> {
+export function call(
+  origin: string,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Reply> {
   const url = new URL(path, origin);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, {
-      method,
-      agent: false,
-      headers: { host: url.host, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}), ...options.headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = null;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          // a download or an HTML page
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
+    const req = httpRequest(
+      url,
+      {
+        method,
+        agent: false,
+        headers: {
+          host: url.host,
+          ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}),
+          ...options.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            // a download or an HTML page
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -140,10 +158,13 @@ export async function signIn(origin: string, name: string, password = PASSWORD):
   const cookie = String(reply.headers['set-cookie']).split(';')[0];
   const csrf = (reply.json as { csrf: string }).csrf;
   return {
-    name, cookie, csrf,
-    call: (method, path, body, headers = {}) => call(origin, method, path, {
-      body,
-      headers: { cookie, ...(method === 'GET' ? {} : { [WRITE_HEADER]: '1', [CSRF_HEADER]: csrf }), ...headers },
-    }),
+    name,
+    cookie,
+    csrf,
+    call: (method, path, body, headers = {}) =>
+      call(origin, method, path, {
+        body,
+        headers: { cookie, ...(method === 'GET' ? {} : { [WRITE_HEADER]: '1', [CSRF_HEADER]: csrf }), ...headers },
+      }),
   };
 }

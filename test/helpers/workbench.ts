@@ -14,7 +14,9 @@ import type { ProjectStore } from '../../src/store/store.js';
 
 /** The sample study's files. */
 export const SAMPLE = {
-  transcripts: ['01', '02', '03', '04', '05', '06'].map((n) => `data-sample/transcripts/informan-${n}.md`).concat('data-sample/transcripts/informant-07-en.md'),
+  transcripts: ['01', '02', '03', '04', '05', '06']
+    .map((n) => `data-sample/transcripts/informan-${n}.md`)
+    .concat('data-sample/transcripts/informant-07-en.md'),
   codebook: 'codebooks/lk3-psychosocial.yaml',
   cases: 'data-sample/cases.csv',
   codings: ['data-sample/coders/coder-a.csv', 'data-sample/coders/coder-b.csv'],
@@ -49,15 +51,28 @@ export interface TestWorkbench {
  * Make a project (the sample study unless `fill` says otherwise) and serve it on an ephemeral port.
  * @example const wb = await startTestWorkbench(); … await wb.close();
  */
-export async function startTestWorkbench(fill: (store: ProjectStore) => Promise<unknown> = (store) => projectFromFiles(store, SAMPLE)): Promise<TestWorkbench> {
+export async function startTestWorkbench(
+  fill: (store: ProjectStore) => Promise<unknown> = (store) => projectFromFiles(store, SAMPLE),
+): Promise<TestWorkbench> {
   const dir = mkdtempSync(join(tmpdir(), 'qda-serve-'));
   const file = join(dir, 'study.qda');
   const store = await openSqliteStore(file, { mode: 'write', create: true });
   await fill(store);
   const token = newToken();
-  const server = await startServer({ routes: workbenchRoutes({ store, name: 'study.qda' }), assets: loadAssets(await webAssets()), token, authenticate: tokenAuthenticator(token) });
+  const server = await startServer({
+    routes: workbenchRoutes({ store, name: 'study.qda' }),
+    assets: loadAssets(await webAssets()),
+    token,
+    authenticate: tokenAuthenticator(token),
+  });
   return {
-    server, store, token, dir, file, origin: `http://127.0.0.1:${server.port}`, cookie: `${sessionCookie(server.port)}=${token}`,
+    server,
+    store,
+    token,
+    dir,
+    file,
+    origin: `http://127.0.0.1:${server.port}`,
+    cookie: `${sessionCookie(server.port)}=${token}`,
     async close() {
       await server.close();
       await store.close();
@@ -79,7 +94,12 @@ export interface Reply<T> {
  * Call the server with full control of the headers (Host included, which fetch cannot set).
  * Writes get the JSON content type, the write header and a coder unless the headers say otherwise.
  */
-export function call<T = { error?: string }>(wb: TestWorkbench, method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; signedIn?: boolean; coder?: string } = {}): Promise<Reply<T>> {
+export function call<T = { error?: string }>(
+  wb: TestWorkbench,
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; signedIn?: boolean; coder?: string } = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = { host: `127.0.0.1:${wb.server.port}` };
   if (options.signedIn !== false) headers.cookie = wb.cookie;
   if (method !== 'GET') {

@@ -15,24 +15,44 @@ const numbered = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `C
 function turnsOf(file: string) {
   const result = fromCaptions(readFileSync(join(dir, file), 'utf8'), { file, format: formatOf(file) });
   const doc = result.corpus.documents[0];
-  return { result, turns: doc ? doc.turns.map((t) => ({ speaker: t.speaker, timestamp: t.timestamp, text: doc.text.slice(t.start, t.end) })) : [] };
+  return {
+    result,
+    turns: doc ? doc.turns.map((t) => ({ speaker: t.speaker, timestamp: t.timestamp, text: doc.text.slice(t.start, t.end) })) : [],
+  };
 }
 
 // Every valid file of the corpus with the cue texts (and speakers, when any) it must give.
 const VALID: Record<string, { texts: string[]; speakers?: Array<string | null>; first?: string; warning?: string }> = {
   'captions_with_bom.vtt': { texts: numbered(4), first: '00:00:00.500' },
-  'comments.vtt': { texts: ['- Ta en kopp varmt te. - Det är inte varmt.', '- Har en kopp te. - Det smakar som te.', '- Ta en kopp'], first: '00:02:15.000' },
+  'comments.vtt': {
+    texts: ['- Ta en kopp varmt te. - Det är inte varmt.', '- Har en kopp te. - Det smakar som te.', '- Ta en kopp'],
+    first: '00:02:15.000',
+  },
   'cue_tags.vtt': { texts: ['When the moon hits your eye', 'Like a big-a pizza pie', "That's amore"], first: '00:00:16.500' },
   'metadata_headers.vtt': { texts: numbered(2) },
   'metadata_headers_multiline.vtt': { texts: numbered(2) },
   'no_captions.vtt': { texts: [], warning: 'no-captions' },
   'one_caption.srt': { texts: numbered(1), first: '00:00:00.500' },
   'one_caption.vtt': { texts: numbered(1) },
-  'sample.sbv': { texts: ['Caption text #1', 'Caption text #2', 'Caption text #3 (line 1) Caption text #3 (line 2)', 'Caption text #4', 'Caption text #5'], first: '00:00:00.378', warning: 'timing-order' },
+  'sample.sbv': {
+    texts: [
+      'Caption text #1',
+      'Caption text #2',
+      'Caption text #3 (line 1) Caption text #3 (line 2)',
+      'Caption text #4',
+      'Caption text #5',
+    ],
+    first: '00:00:00.378',
+    warning: 'timing-order',
+  },
   'sample.srt': { texts: numbered(5) },
   'sample.vtt': { texts: numbered(16) },
   'styles.vtt': { texts: ['- Hello world.'], first: '00:00:00.000' },
-  'teams_timeframe.vtt': { texts: ['There you go.', 'Why hello there, Yuri.'], speakers: ['Yuri Bakulin', 'Adrian Petrescu'], first: '00:00:00.000' },
+  'teams_timeframe.vtt': {
+    texts: ['There you go.', 'Why hello there, Yuri.'],
+    speakers: ['Yuri Bakulin', 'Adrian Petrescu'],
+    first: '00:00:00.000',
+  },
   'using_identifiers.vtt': { texts: numbered(6) },
   'youtube_dl.vtt': { texts: ['yeah', 'what', "this will happen is I'm telling"], first: '00:04:46.070' },
 };
@@ -100,17 +120,26 @@ describe('fromCaptions: speakers and turns', () => {
     [
       'merges consecutive cues of one voice, keeping the first timestamp',
       '00:01.000 --> 00:02.000\n<v Ani>Halo,</v>\n\n00:02.000 --> 00:03.000\n<v Ani>apa kabar?</v>\n\n00:03.500 --> 00:04.000\n<v Budi>Baik.</v>',
-      [['Ani', '00:00:01.000', 'Halo, apa kabar?'], ['Budi', '00:00:03.500', 'Baik.']],
+      [
+        ['Ani', '00:00:01.000', 'Halo, apa kabar?'],
+        ['Budi', '00:00:03.500', 'Baik.'],
+      ],
     ],
     [
       'reads Zoom-style Name: prefixes',
       '1\n00:00:01.000 --> 00:00:02.000\nSari Dewi: Selamat pagi.\n\n2\n00:00:02.000 --> 00:00:03.000\nBudi: Pagi juga.\n\n3\n00:00:03.000 --> 00:00:04.000\nBudi: Mari mulai.',
-      [['Sari Dewi', '00:00:01.000', 'Selamat pagi.'], ['Budi', '00:00:02.000', 'Pagi juga. Mari mulai.']],
+      [
+        ['Sari Dewi', '00:00:01.000', 'Selamat pagi.'],
+        ['Budi', '00:00:02.000', 'Pagi juga. Mari mulai.'],
+      ],
     ],
     [
       'splits a cue with two voices',
       '00:01.000 --> 00:02.000\n<v.loud Ani>Ya?</v>\n<v Budi>Tidak.</v>',
-      [['Ani', '00:00:01.000', 'Ya?'], ['Budi', '00:00:01.000', 'Tidak.']],
+      [
+        ['Ani', '00:00:01.000', 'Ya?'],
+        ['Budi', '00:00:01.000', 'Tidak.'],
+      ],
     ],
     [
       'strips styling and decodes character references',
@@ -125,7 +154,10 @@ describe('fromCaptions: speakers and turns', () => {
     [
       'keeps cues without a speaker as separate turns',
       '00:01.000 --> 00:02.000\nsatu\n\n00:02.000 --> 00:03.000\ndua',
-      [[null, '00:00:01.000', 'satu'], [null, '00:00:02.000', 'dua']],
+      [
+        [null, '00:00:01.000', 'satu'],
+        [null, '00:00:02.000', 'dua'],
+      ],
     ],
   ])('%s', (_name, body, expected) => {
     expect(turns(vtt(body))).toEqual(expected);
@@ -147,7 +179,11 @@ describe('fromCaptions: speakers and turns', () => {
   it('rejects minutes or seconds above 59 and caps a flood of problems', () => {
     const bad = parseCues('WEBVTT\n\n00:61.000 --> 00:62.000\nx', 'a.vtt', 'vtt');
     expect(bad.messages[0]).toMatchObject({ line: 3, column: 1, ruleId: 'bad-timestamp', fatal: true });
-    const flood = parseCues(Array.from({ length: 50 }, (_, i) => `${i + 1}\n00:00:01.000 --> 00:00:02.000\nx`).join('\n\n'), 'a.srt', 'srt');
+    const flood = parseCues(
+      Array.from({ length: 50 }, (_, i) => `${i + 1}\n00:00:01.000 --> 00:00:02.000\nx`).join('\n\n'),
+      'a.srt',
+      'srt',
+    );
     expect(flood.messages).toHaveLength(21);
     expect(flood.messages[20].ruleId).toBe('more-problems');
   });
@@ -164,6 +200,8 @@ describe('caption text helpers', () => {
   });
 
   it('removes YouTube word timings and class spans', () => {
-    expect(voicePieces(['this<00:05:04.199><c> will</c><c.colorE5E5E5> happen</c>', ' </c>'])).toEqual([{ speaker: null, lines: ['this will happen'] }]);
+    expect(voicePieces(['this<00:05:04.199><c> will</c><c.colorE5E5E5> happen</c>', ' </c>'])).toEqual([
+      { speaker: null, lines: ['this will happen'] },
+    ]);
   });
 });

@@ -15,12 +15,18 @@ describe('fromDocx', () => {
     [
       'plain labels',
       [{ paragraph: 'Ani: Halo.' }, { paragraph: 'Budi: Hai.' }],
-      [['Ani', null, 'Halo.'], ['Budi', null, 'Hai.']],
+      [
+        ['Ani', null, 'Halo.'],
+        ['Budi', null, 'Hai.'],
+      ],
     ],
     [
       'bold labels with the colon inside or outside the bold run',
       [{ paragraph: [b('Pewawancara:'), { text: ' Apa kabar?' }] }, { paragraph: [b('Sari'), { text: ': Baik.' }] }],
-      [['Pewawancara', null, 'Apa kabar?'], ['Sari', null, 'Baik.']],
+      [
+        ['Pewawancara', null, 'Apa kabar?'],
+        ['Sari', null, 'Baik.'],
+      ],
     ],
     [
       'recurring bold names without a colon, lower case too',
@@ -31,12 +37,33 @@ describe('fromDocx', () => {
         { paragraph: [b('R1'), { text: ' Begitu.' }] },
         { paragraph: [b('interviewer'), { text: ' Terima kasih.' }] },
       ],
-      [['interviewer', null, 'Apa kabar?'], ['R1', null, 'Baik.'], ['interviewer', null, 'Lalu?'], ['R1', null, 'Begitu.'], ['interviewer', null, 'Terima kasih.']],
+      [
+        ['interviewer', null, 'Apa kabar?'],
+        ['R1', null, 'Baik.'],
+        ['interviewer', null, 'Lalu?'],
+        ['R1', null, 'Begitu.'],
+        ['interviewer', null, 'Terima kasih.'],
+      ],
     ],
     [
       'a bold name alone on its line opens a turn of the paragraphs below',
-      [{ paragraph: [b('SARI')] }, { paragraph: 'Satu.' }, { paragraph: 'Dua.' }, { paragraph: [b('BUDI')] }, { paragraph: 'Tiga.' }, { paragraph: [b('SARI')] }, { paragraph: 'Empat.' }, { paragraph: [b('BUDI')] }, { paragraph: 'Lima.' }],
-      [['SARI', null, 'Satu.\n\nDua.'], ['BUDI', null, 'Tiga.'], ['SARI', null, 'Empat.'], ['BUDI', null, 'Lima.']],
+      [
+        { paragraph: [b('SARI')] },
+        { paragraph: 'Satu.' },
+        { paragraph: 'Dua.' },
+        { paragraph: [b('BUDI')] },
+        { paragraph: 'Tiga.' },
+        { paragraph: [b('SARI')] },
+        { paragraph: 'Empat.' },
+        { paragraph: [b('BUDI')] },
+        { paragraph: 'Lima.' },
+      ],
+      [
+        ['SARI', null, 'Satu.\n\nDua.'],
+        ['BUDI', null, 'Tiga.'],
+        ['SARI', null, 'Empat.'],
+        ['BUDI', null, 'Lima.'],
+      ],
     ],
     [
       'a bold word used once is emphasis, not a speaker',
@@ -46,32 +73,82 @@ describe('fromDocx', () => {
     [
       'headings end turns and belong to none',
       [{ heading: 'Sesi 1' }, { paragraph: 'Ani: Halo.' }, { heading: 'Sesi 2', level: 2 }, { paragraph: 'Lanjutan tanpa label.' }],
-      [['Ani', null, 'Halo.'], [null, null, 'Lanjutan tanpa label.']],
+      [
+        ['Ani', null, 'Halo.'],
+        [null, null, 'Lanjutan tanpa label.'],
+      ],
     ],
     [
       'a speaker | text table, a continuation row without speaker',
-      [{ table: [['Ani', 'Halo.'], ['Budi', 'Hai.'], ['', 'Apa kabar?'], ['Ani', 'Baik.']] }],
-      [['Ani', null, 'Halo.'], ['Budi', null, 'Hai.\n\nApa kabar?'], ['Ani', null, 'Baik.']],
+      [
+        {
+          table: [
+            ['Ani', 'Halo.'],
+            ['Budi', 'Hai.'],
+            ['', 'Apa kabar?'],
+            ['Ani', 'Baik.'],
+          ],
+        },
+      ],
+      [
+        ['Ani', null, 'Halo.'],
+        ['Budi', null, 'Hai.\n\nApa kabar?'],
+        ['Ani', null, 'Baik.'],
+      ],
     ],
     [
       'a time | speaker | text table with lower-case speakers',
-      [{ table: [['00:01', 'pewawancara', 'Halo.'], ['00:05', 'informan', 'Hai.'], ['00:09', 'pewawancara', 'Lanjut.']] }],
-      [['pewawancara', '00:00:01', 'Halo.'], ['informan', '00:00:05', 'Hai.'], ['pewawancara', '00:00:09', 'Lanjut.']],
+      [
+        {
+          table: [
+            ['00:01', 'pewawancara', 'Halo.'],
+            ['00:05', 'informan', 'Hai.'],
+            ['00:09', 'pewawancara', 'Lanjut.'],
+          ],
+        },
+      ],
+      [
+        ['pewawancara', '00:00:01', 'Halo.'],
+        ['informan', '00:00:05', 'Hai.'],
+        ['pewawancara', '00:00:09', 'Lanjut.'],
+      ],
     ],
     [
       'a table with an Indonesian header row',
-      [{ table: [['Waktu', 'Pembicara', 'Teks'], ['0:00:03', 'Ani', 'Halo.\n\nParagraf kedua.'], ['0:00:07', 'Budi', 'Hai.']] }],
-      [['Ani', '00:00:03', 'Halo.\n\nParagraf kedua.'], ['Budi', '00:00:07', 'Hai.']],
+      [
+        {
+          table: [
+            ['Waktu', 'Pembicara', 'Teks'],
+            ['0:00:03', 'Ani', 'Halo.\n\nParagraf kedua.'],
+            ['0:00:07', 'Budi', 'Hai.'],
+          ],
+        },
+      ],
+      [
+        ['Ani', '00:00:03', 'Halo.\n\nParagraf kedua.'],
+        ['Budi', '00:00:07', 'Hai.'],
+      ],
     ],
     [
       'a table that is not a transcript is read cell by cell',
-      [{ paragraph: 'Ani: Lihat tabel.' }, { table: [['Kota', 'Bandung'], ['Tahun', '2024']] }],
+      [
+        { paragraph: 'Ani: Lihat tabel.' },
+        {
+          table: [
+            ['Kota', 'Bandung'],
+            ['Tahun', '2024'],
+          ],
+        },
+      ],
       [['Ani', null, 'Lihat tabel.\n\nKota\n\nBandung\n\nTahun\n\n2024']],
     ],
     [
       'line breaks and tabs inside a paragraph',
       [{ paragraph: 'Ani: satu\ndua\tdan tiga' }, { paragraph: 'Budi: ya' }],
-      [['Ani', null, 'satu\ndua\tdan tiga'], ['Budi', null, 'ya']],
+      [
+        ['Ani', null, 'satu\ndua\tdan tiga'],
+        ['Budi', null, 'ya'],
+      ],
     ],
   ])('%s', async (_name, blocks, expected) => {
     const { turns, result } = await read(blocks);

@@ -26,7 +26,8 @@ async function codings(file: string, unit: string) {
   return Papa.parse<Record<string, string>>(run.stdout, { header: true, skipEmptyLines: true }).data;
 }
 
-const independent = (rows: Array<Record<string, string>>) => rows.map(({ document, segment, speaker, code, matches, text }) => ({ document, segment, speaker, code, matches, text }));
+const independent = (rows: Array<Record<string, string>>) =>
+  rows.map(({ document, segment, speaker, code, matches, text }) => ({ document, segment, speaker, code, matches, text }));
 
 describe('data-sample/formats: one interview, six formats', async () => {
   const reference = await turnsOf(`${dir}/interview.md`);
@@ -60,7 +61,10 @@ describe('data-sample/formats: one interview, six formats', async () => {
     const offsets = new OffsetMap(doc.text);
     const turns = doc.turns.map((t) => ({ start: offsets.toCodePoint(t.start), end: offsets.toCodePoint(t.end) }));
     const run = await runCli('code', file, '--codebook', codebook, '--format', 'jsonl', '--jobs', '1');
-    const rows = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { start: number; end: number; text: string; hits: Array<{ start: number; end: number }> });
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { start: number; end: number; text: string; hits: Array<{ start: number; end: number }> });
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(turns.some((t) => t.start <= row.start && row.end <= t.end)).toBe(true);

@@ -7,28 +7,71 @@ const turns = (text: string) =>
 
 describe('fromJsonl', () => {
   it.each([
-    ['text without labels is one turn', '{"id":"a","text":"Hanya satu paragraf.\\nDua baris."}', [['a', [[null, null, 'Hanya satu paragraf.\nDua baris.']]]]],
-    ['text with labels is read as a transcript', '{"id":"b","text":"Ani: Halo.\\nBudi: Hai."}', [['b', [['Ani', null, 'Halo.'], ['Budi', null, 'Hai.']]]]],
+    [
+      'text without labels is one turn',
+      '{"id":"a","text":"Hanya satu paragraf.\\nDua baris."}',
+      [['a', [[null, null, 'Hanya satu paragraf.\nDua baris.']]]],
+    ],
+    [
+      'text with labels is read as a transcript',
+      '{"id":"b","text":"Ani: Halo.\\nBudi: Hai."}',
+      [
+        [
+          'b',
+          [
+            ['Ani', null, 'Halo.'],
+            ['Budi', null, 'Hai.'],
+          ],
+        ],
+      ],
+    ],
     [
       'turns as given, utterance accepted for text',
       '{"id":"c","turns":[{"speaker":"Ani","text":"Halo.","timestamp":"0:05"},{"speaker":"Budi","utterance":"Hai."},{"text":"Tanpa nama."}]}',
-      [['c', [['Ani', '00:00:05', 'Halo.'], ['Budi', null, 'Hai.'], [null, null, 'Tanpa nama.']]]],
+      [
+        [
+          'c',
+          [
+            ['Ani', '00:00:05', 'Halo.'],
+            ['Budi', null, 'Hai.'],
+            [null, null, 'Tanpa nama.'],
+          ],
+        ],
+      ],
     ],
-    ['blank lines and CRLF', '\r\n{"id":"d","text":"x"}\r\n\r\n{"id":"e","text":"y"}\r\n', [['d', [[null, null, 'x']]], ['e', [[null, null, 'y']]]]],
-    ['records without id are named by line', '{"text":"x"}\n{"turns":[{"text":"y"}]}', [['corpus-1', [[null, null, 'x']]], ['corpus-2', [[null, null, 'y']]]]],
+    [
+      'blank lines and CRLF',
+      '\r\n{"id":"d","text":"x"}\r\n\r\n{"id":"e","text":"y"}\r\n',
+      [
+        ['d', [[null, null, 'x']]],
+        ['e', [[null, null, 'y']]],
+      ],
+    ],
+    [
+      'records without id are named by line',
+      '{"text":"x"}\n{"turns":[{"text":"y"}]}',
+      [
+        ['corpus-1', [[null, null, 'x']]],
+        ['corpus-2', [[null, null, 'y']]],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(read(text).messages).toEqual([]);
     expect(turns(text)).toEqual(expected);
   });
 
   it('keeps other keys as attributes and reads participants and language', () => {
-    const doc = read('{"id":"a","language":"id","kota":"Bandung","tahun":2024,"participants":[{"name":"Ani","role":"interviewer"}],"turns":[{"speaker":"Ani","text":"Halo."}]}').corpus.documents[0];
+    const doc = read(
+      '{"id":"a","language":"id","kota":"Bandung","tahun":2024,"participants":[{"name":"Ani","role":"interviewer"}],"turns":[{"speaker":"Ani","text":"Halo."}]}',
+    ).corpus.documents[0];
     expect(doc).toMatchObject({ format: 'jsonl', language: 'id', attributes: { kota: 'Bandung', tahun: 2024 }, text: 'Ani: Halo.' });
     expect(doc.participants).toEqual([{ name: 'Ani', role: 'interviewer', attributes: {} }]);
   });
 
   it('locates bad lines and still reads the good ones', () => {
-    const result = read('{"id":"a","text":"x"}\nnot json\n[1,2]\n{"id":"b"}\n{"id":"c","turns":[{"speaker":"A"}]}\n{"id":"d","turns":[{"text":"ok","timestamp":"kemarin"}]}');
+    const result = read(
+      '{"id":"a","text":"x"}\nnot json\n[1,2]\n{"id":"b"}\n{"id":"c","turns":[{"speaker":"A"}]}\n{"id":"d","turns":[{"text":"ok","timestamp":"kemarin"}]}',
+    );
     expect(result.corpus.documents.map((d) => d.id)).toEqual(['a', 'd']);
     expect(result.messages.map((m) => [m.line, m.ruleId, m.fatal])).toEqual([
       [2, 'jsonl-syntax', true],

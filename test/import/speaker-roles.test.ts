@@ -24,7 +24,9 @@ Participant: Yes, supervision helped, and the counselling unit gave us time.
 const WAWANCARA = `PEWAWANCARA: Bagaimana dukungan dari rekan kerja?
 Informan: Rekan kerja saya selalu membantu dan kami berdiskusi tiap minggu.
 `;
-const codebook = file('cb.yaml', `language: en
+const codebook = file(
+  'cb.yaml',
+  `language: en
 defaults:
   roles: ["!interviewer"]
 codes:
@@ -32,12 +34,16 @@ codes:
     terms:
       en: [colleague, supervision]
       id: [rekan]
-`);
+`,
+);
 
 describe('interviewer labels', () => {
-  it.each(['Interviewer', 'INTERVIEWER', 'interviewer 2', 'Pewawancara', 'Peneliti', 'Moderator', 'I', 'Q', 'Researcher1'])('%s is an interviewer label', (label) => {
-    expect(isInterviewerLabel(label)).toBe(true);
-  });
+  it.each(['Interviewer', 'INTERVIEWER', 'interviewer 2', 'Pewawancara', 'Peneliti', 'Moderator', 'I', 'Q', 'Researcher1'])(
+    '%s is an interviewer label',
+    (label) => {
+      expect(isInterviewerLabel(label)).toBe(true);
+    },
+  );
 
   it.each(['Participant', 'Informan', 'Ibu Sari', 'Ika', 'P1', 'Q2'])('%s is not', (label) => {
     expect(isInterviewerLabel(label)).toBe(false);
@@ -47,28 +53,50 @@ describe('interviewer labels', () => {
     const r = await runCli('code', file('teacher-01.txt', INTERVIEW), file('wawancara-02.txt', WAWANCARA), '--codebook', codebook);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const speakers = r.stdout.trim().split('\n').slice(1).map((row) => row.split(',')[2]);
+    const speakers = r.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split(',')[2]);
     expect(speakers).toEqual(['Participant', 'Participant', 'Informan']);
   });
 
   it('is overridable: --interviewer none gives no role, and the unmatched `!interviewer` is reported', async () => {
     const r = await runCli('code', file('teacher-01.txt', INTERVIEW), '--codebook', codebook, '--interviewer', 'none');
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n').slice(1).map((row) => row.split(',')[2])).toEqual(['Interviewer', 'Participant', 'Interviewer', 'Participant']);
-    expect(r.stderr).toContain(`${codebook}: warning: role filter "!interviewer" leaves nobody out (codes support): no speaker in these transcripts has role "interviewer"; no speaker has a role [role-filter-unmatched]`);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((row) => row.split(',')[2]),
+    ).toEqual(['Interviewer', 'Participant', 'Interviewer', 'Participant']);
+    expect(r.stderr).toContain(
+      `${codebook}: warning: role filter "!interviewer" leaves nobody out (codes support): no speaker in these transcripts has role "interviewer"; no speaker has a role [role-filter-unmatched]`,
+    );
   });
 
   it('--interviewer names other labels (a moderator called "Fasil")', async () => {
-    const { corpus } = await readCorpus([file('fgd.txt', 'Fasil: Apa yang kalian rasakan?\nAni: Kami merasa didukung.\n')], { interviewerLabels: ['fasil'] });
-    expect(corpus.documents[0].participants.map((p) => [p.name, p.role])).toEqual([['Fasil', 'interviewer'], ['Ani', undefined]]);
+    const { corpus } = await readCorpus([file('fgd.txt', 'Fasil: Apa yang kalian rasakan?\nAni: Kami merasa didukung.\n')], {
+      interviewerLabels: ['fasil'],
+    });
+    expect(corpus.documents[0].participants.map((p) => [p.name, p.role])).toEqual([
+      ['Fasil', 'interviewer'],
+      ['Ani', undefined],
+    ]);
   });
 
   it('keeps a front-matter role, and lets a cases file with a `Role` column replace the guessed one', async () => {
-    const declared = file('declared.md', '---\nparticipants:\n  - name: Moderator\n    role: informant\n---\nModerator: Saya juga korban dulu.\n');
+    const declared = file(
+      'declared.md',
+      '---\nparticipants:\n  - name: Moderator\n    role: informant\n---\nModerator: Saya juga korban dulu.\n',
+    );
     const { corpus } = await readCorpus([declared, file('teacher-01.txt', INTERVIEW)]);
     expect(corpus.documents[0].participants[0].role).toBe('informant');
     expect(corpus.documents[1].participants.map((p) => p.role)).toEqual(['interviewer', undefined]);
-    const { cases } = await readCases(file('cases.csv', 'Speaker,ROLE,Site\nParticipant,teacher,Bandung\nInterviewer,co-researcher,Bandung\n'));
+    const { cases } = await readCases(
+      file('cases.csv', 'Speaker,ROLE,Site\nParticipant,teacher,Bandung\nInterviewer,co-researcher,Bandung\n'),
+    );
     const joined = joinCases(corpus, cases!);
     expect(joined.corpus.documents[1].participants.map((p) => [p.name, p.role, p.attributes.Site])).toEqual([
       ['Interviewer', 'co-researcher', 'Bandung'],

@@ -20,31 +20,68 @@ describe('fromCsv: utterance tables', () => {
       'Indonesian headers, semicolons, timestamps normalised',
       'Waktu;Pembicara;Teks\n0:05;Pewawancara;Apa kabar?\n00:00:09;Sari;Baik, terima kasih.\n',
       {},
-      [{ id: 't', turns: [['Pewawancara', '00:00:05', 'Apa kabar?'], ['Sari', '00:00:09', 'Baik, terima kasih.']] }],
+      [
+        {
+          id: 't',
+          turns: [
+            ['Pewawancara', '00:00:05', 'Apa kabar?'],
+            ['Sari', '00:00:09', 'Baik, terima kasih.'],
+          ],
+        },
+      ],
     ],
     [
       'English headers with underscores, no time column',
       'speaker_name,utterance\nAni,Halo.\nBudi,"Hai, Ani."\n',
       {},
-      [{ id: 't', turns: [['Ani', null, 'Halo.'], ['Budi', null, 'Hai, Ani.']] }],
+      [
+        {
+          id: 't',
+          turns: [
+            ['Ani', null, 'Halo.'],
+            ['Budi', null, 'Hai, Ani.'],
+          ],
+        },
+      ],
     ],
     [
       'many documents, a blank document cell continuing the one above',
       'document,speaker,text\nw1,Ani,Satu.\n,Budi,Dua.\nw2,Ani,Tiga.\nw1,Ani,Empat.\n',
       {},
-      [{ id: 'w1', turns: [['Ani', null, 'Satu.'], ['Budi', null, 'Dua.'], ['Ani', null, 'Empat.']] }, { id: 'w2', turns: [['Ani', null, 'Tiga.']] }],
+      [
+        {
+          id: 'w1',
+          turns: [
+            ['Ani', null, 'Satu.'],
+            ['Budi', null, 'Dua.'],
+            ['Ani', null, 'Empat.'],
+          ],
+        },
+        { id: 'w2', turns: [['Ani', null, 'Tiga.']] },
+      ],
     ],
     [
       'columns chosen by header, number and letter',
       'a,b,c,d\nx1,Ani,00:01,Halo.\nx2,Budi,00:02,Hai.\n',
       { speakerColumn: 'B', textColumn: '4', timeColumn: 'c', documentColumn: 'A' },
-      [{ id: 'x1', turns: [['Ani', '00:00:01', 'Halo.']] }, { id: 'x2', turns: [['Budi', '00:00:02', 'Hai.']] }],
+      [
+        { id: 'x1', turns: [['Ani', '00:00:01', 'Halo.']] },
+        { id: 'x2', turns: [['Budi', '00:00:02', 'Hai.']] },
+      ],
     ],
     [
       'no speaker column: turns without speaker; seconds as time',
       'text,time\nSatu.,83.5\nDua.,90\n',
       {},
-      [{ id: 't', turns: [[null, '00:01:23.500', 'Satu.'], [null, '00:01:30.000', 'Dua.']] }],
+      [
+        {
+          id: 't',
+          turns: [
+            [null, '00:01:23.500', 'Satu.'],
+            [null, '00:01:30.000', 'Dua.'],
+          ],
+        },
+      ],
     ],
     [
       'multi-line cells keep their lines',
@@ -60,8 +97,14 @@ describe('fromCsv: utterance tables', () => {
 
   it('locates problems at the file line where the row starts, across multi-line cells', () => {
     const result = csv('speaker,text,time\nAni,"satu\ndua",00:01\n\nBudi,,00:02\nSari,ok,kemarin\n');
-    expect(rules(result)).toEqual([['empty-text', 5, 2, false], ['bad-timestamp', 6, 3, false]]);
-    expect(turns(result)[0].turns).toEqual([['Ani', '00:00:01', 'satu\ndua'], ['Sari', null, 'ok']]);
+    expect(rules(result)).toEqual([
+      ['empty-text', 5, 2, false],
+      ['bad-timestamp', 6, 3, false],
+    ]);
+    expect(turns(result)[0].turns).toEqual([
+      ['Ani', '00:00:01', 'satu\ndua'],
+      ['Sari', null, 'ok'],
+    ]);
   });
 
   it.each([
@@ -77,12 +120,20 @@ describe('fromCsv: utterance tables', () => {
   });
 
   it('names the columns in the message about a missing text column', () => {
-    expect(csv('pembicara,ucapan\nAni,Halo\n').messages[0]).toMatchObject({ line: 1, reason: expect.stringContaining('"pembicara", "ucapan"') });
+    expect(csv('pembicara,ucapan\nAni,Halo\n').messages[0]).toMatchObject({
+      line: 1,
+      reason: expect.stringContaining('"pembicara", "ucapan"'),
+    });
   });
 
   it('reads roles and columns constant in a document as attributes', () => {
-    const doc = csv('dokumen,pembicara,teks,peran,lokasi,menit\nw1,Ani,Satu.,pewawancara,Bandung,1\nw1,Sari,Dua.,pekerja sosial,Bandung,2\n').corpus.documents[0];
-    expect(doc.participants).toEqual([{ name: 'Ani', role: 'pewawancara', attributes: {} }, { name: 'Sari', role: 'pekerja sosial', attributes: {} }]);
+    const doc = csv(
+      'dokumen,pembicara,teks,peran,lokasi,menit\nw1,Ani,Satu.,pewawancara,Bandung,1\nw1,Sari,Dua.,pekerja sosial,Bandung,2\n',
+    ).corpus.documents[0];
+    expect(doc.participants).toEqual([
+      { name: 'Ani', role: 'pewawancara', attributes: {} },
+      { name: 'Sari', role: 'pekerja sosial', attributes: {} },
+    ]);
     expect(doc.attributes).toEqual({ lokasi: 'Bandung' });
   });
 });
@@ -99,8 +150,21 @@ describe('fromCsv --survey', () => {
     const result = csv(survey, { survey: true });
     expect(result.messages).toEqual([]);
     expect(turns(result)).toEqual([
-      { id: 't-apa-tantangan-terbesar', turns: [['A01', null, 'Beban kasus yang terlalu banyak untuk satu orang'], ['A03', null, 'Kepercayaan klien di awal pendampingan']] },
-      { id: 't-dukungan-apa-yang-anda-butuhkan', turns: [['A01', null, 'Supervisi rutin dan pelatihan lanjutan'], ['A02', null, 'Ruang konseling yang lebih layak untuk klien'], ['A03', null, 'Ya']] },
+      {
+        id: 't-apa-tantangan-terbesar',
+        turns: [
+          ['A01', null, 'Beban kasus yang terlalu banyak untuk satu orang'],
+          ['A03', null, 'Kepercayaan klien di awal pendampingan'],
+        ],
+      },
+      {
+        id: 't-dukungan-apa-yang-anda-butuhkan',
+        turns: [
+          ['A01', null, 'Supervisi rutin dan pelatihan lanjutan'],
+          ['A02', null, 'Ruang konseling yang lebih layak untuk klien'],
+          ['A03', null, 'Ya'],
+        ],
+      },
     ]);
     const [first] = result.corpus.documents;
     expect(first.attributes).toEqual({ question: 'Apa tantangan terbesar?' });
@@ -113,8 +177,20 @@ describe('fromCsv --survey', () => {
   it('takes the question columns from --text-col and numbers respondents without an id column', () => {
     const result = csv('kota,q1,q2\nBandung,satu dua,tiga\nBogor,empat,lima\n', { survey: true, textColumn: 'q1, q2' });
     expect(turns(result)).toEqual([
-      { id: 't-q1', turns: [['R1', null, 'satu dua'], ['R2', null, 'empat']] },
-      { id: 't-q2', turns: [['R1', null, 'tiga'], ['R2', null, 'lima']] },
+      {
+        id: 't-q1',
+        turns: [
+          ['R1', null, 'satu dua'],
+          ['R2', null, 'empat'],
+        ],
+      },
+      {
+        id: 't-q2',
+        turns: [
+          ['R1', null, 'tiga'],
+          ['R2', null, 'lima'],
+        ],
+      },
     ]);
   });
 
@@ -129,7 +205,10 @@ describe('fromCsv --survey', () => {
 
   it('warns about duplicate respondents and options that do not apply', () => {
     const result = csv('id,q1\nA1,satu dua tiga empat\nA1,lima enam tujuh delapan\n', { survey: true, timeColumn: 'x' });
-    expect(rules(result)).toEqual([['unused-option', 1, 1, false], ['duplicate-respondent', 3, 1, false]]);
+    expect(rules(result)).toEqual([
+      ['unused-option', 1, 1, false],
+      ['duplicate-respondent', 3, 1, false],
+    ]);
   });
 });
 
@@ -149,13 +228,30 @@ describe('fromXlsx', () => {
       { sheet: 'Catatan', data: [['catatan lain']] },
     ]);
     const result = await fromXlsx(bytes, { file: 'w.xlsx', format: 'xlsx' });
-    expect(turns(result)).toEqual([{ id: 'w', turns: [['Ani', '00:01:23', 'Halo.'], ['Budi', '00:02:00', '42']] }]);
+    expect(turns(result)).toEqual([
+      {
+        id: 'w',
+        turns: [
+          ['Ani', '00:01:23', 'Halo.'],
+          ['Budi', '00:02:00', '42'],
+        ],
+      },
+    ]);
     expect(result.corpus.documents[0].attributes).toEqual({ Menit: 1 });
     expect(rules(result)).toEqual([['other-sheets', 0, 0, false]]);
   });
 
   it('locates rows by sheet row', async () => {
-    const bytes = await xlsx([{ sheet: 'S', data: [['speaker', 'text'], ['Ani', 'x'], ['Budi', null]] }]);
+    const bytes = await xlsx([
+      {
+        sheet: 'S',
+        data: [
+          ['speaker', 'text'],
+          ['Ani', 'x'],
+          ['Budi', null],
+        ],
+      },
+    ]);
     expect(rules(await fromXlsx(bytes, { file: 'w.xlsx', format: 'xlsx' }))).toEqual([['empty-text', 3, 2, false]]);
   });
 

@@ -4,21 +4,89 @@ import { fromText } from '../../src/import/text.js';
 function read(text: string, file = 't.md') {
   const r = fromText(text, { file });
   const doc = r.corpus.documents[0];
-  return { r, doc, turns: doc ? doc.turns.map((t) => ({ speaker: t.speaker, timestamp: t.timestamp, text: doc.text.slice(t.start, t.end) })) : [] };
+  return {
+    r,
+    doc,
+    turns: doc ? doc.turns.map((t) => ({ speaker: t.speaker, timestamp: t.timestamp, text: doc.text.slice(t.start, t.end) })) : [],
+  };
 }
 
 describe('fromText: speaker labels', () => {
   it.each([
-    ['plain', 'Ani: Halo.\nBudi: Hai juga.', [['Ani', 'Halo.'], ['Budi', 'Hai juga.']]],
-    ['bold inside', '**Ani:** Halo.\n**Budi:** Hai.', [['Ani', 'Halo.'], ['Budi', 'Hai.']]],
-    ['bold outside colon', '**Ani**: Halo.\n**Budi**: Hai.', [['Ani', 'Halo.'], ['Budi', 'Hai.']]],
-    ['upper case', 'INTERVIEWER: Hello.\nSARI: Hi.', [['INTERVIEWER', 'Hello.'], ['SARI', 'Hi.']]],
-    ['two words', 'Speaker 1: One.\nSpeaker 2: Two.', [['Speaker 1', 'One.'], ['Speaker 2', 'Two.']]],
-    ['tab padding', 'Max Bigman:\tHello there.\nadmin-1:\tNo.\nMax Bigman:\tOk.', [['Max Bigman', 'Hello there.\nadmin-1:\tNo.'], ['Max Bigman', 'Ok.']]],
-    ['continuation lines', 'Ani: Satu\ndua\n\ntiga.\nBudi: Ya.', [['Ani', 'Satu\ndua\n\ntiga.'], ['Budi', 'Ya.']]],
+    [
+      'plain',
+      'Ani: Halo.\nBudi: Hai juga.',
+      [
+        ['Ani', 'Halo.'],
+        ['Budi', 'Hai juga.'],
+      ],
+    ],
+    [
+      'bold inside',
+      '**Ani:** Halo.\n**Budi:** Hai.',
+      [
+        ['Ani', 'Halo.'],
+        ['Budi', 'Hai.'],
+      ],
+    ],
+    [
+      'bold outside colon',
+      '**Ani**: Halo.\n**Budi**: Hai.',
+      [
+        ['Ani', 'Halo.'],
+        ['Budi', 'Hai.'],
+      ],
+    ],
+    [
+      'upper case',
+      'INTERVIEWER: Hello.\nSARI: Hi.',
+      [
+        ['INTERVIEWER', 'Hello.'],
+        ['SARI', 'Hi.'],
+      ],
+    ],
+    [
+      'two words',
+      'Speaker 1: One.\nSpeaker 2: Two.',
+      [
+        ['Speaker 1', 'One.'],
+        ['Speaker 2', 'Two.'],
+      ],
+    ],
+    [
+      'tab padding',
+      'Max Bigman:\tHello there.\nadmin-1:\tNo.\nMax Bigman:\tOk.',
+      [
+        ['Max Bigman', 'Hello there.\nadmin-1:\tNo.'],
+        ['Max Bigman', 'Ok.'],
+      ],
+    ],
+    [
+      'continuation lines',
+      'Ani: Satu\ndua\n\ntiga.\nBudi: Ya.',
+      [
+        ['Ani', 'Satu\ndua\n\ntiga.'],
+        ['Budi', 'Ya.'],
+      ],
+    ],
     ['no labels', 'Hanya teks.\nTanpa pembicara.', [[null, 'Hanya teks.\nTanpa pembicara.']]],
-    ['sentence with colon is not a label', 'Ani: Ada tiga hal.\nContoh: keluarga.\nBudi: Ok.\nAni: Ya.', [['Ani', 'Ada tiga hal.\nContoh: keluarga.'], ['Budi', 'Ok.'], ['Ani', 'Ya.']]],
-    ['url is not a label', 'Ani: lihat\nhttp://example.org\nAni: ok', [['Ani', 'lihat\nhttp://example.org'], ['Ani', 'ok']]],
+    [
+      'sentence with colon is not a label',
+      'Ani: Ada tiga hal.\nContoh: keluarga.\nBudi: Ok.\nAni: Ya.',
+      [
+        ['Ani', 'Ada tiga hal.\nContoh: keluarga.'],
+        ['Budi', 'Ok.'],
+        ['Ani', 'Ya.'],
+      ],
+    ],
+    [
+      'url is not a label',
+      'Ani: lihat\nhttp://example.org\nAni: ok',
+      [
+        ['Ani', 'lihat\nhttp://example.org'],
+        ['Ani', 'ok'],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(read(text).turns.map((t) => [t.speaker, t.text])).toEqual(expected);
   });
@@ -59,7 +127,10 @@ describe('fromText: front matter and participants', () => {
     expect(doc.id).toBe('informan-09');
     expect(doc.language).toBe('id');
     expect(doc.attributes).toMatchObject({ title: 'Wawancara', date: '2025-03-14', years: 7 });
-    expect(doc.participants.map((p) => [p.name, p.role])).toEqual([['Pewawancara', 'interviewer'], ['Sari', 'social worker']]);
+    expect(doc.participants.map((p) => [p.name, p.role])).toEqual([
+      ['Pewawancara', 'interviewer'],
+      ['Sari', 'social worker'],
+    ]);
     expect(doc.turns.map((t) => t.speaker)).toEqual(['Pewawancara', 'Sari']);
     // "Lainnya:" is not a declared participant, so it stays text of Sari's turn.
     expect(doc.text.slice(doc.turns[1].start, doc.turns[1].end)).toBe('Baik. Catatan: ini penting.\nLainnya: tidak dikenal');
@@ -101,7 +172,8 @@ describe('fromText: bytes that trip readers', () => {
 
 describe('transcript exports as they come', () => {
   it('reads an Otter .txt: "Speaker 1  0:00" on its own line, then the text', () => {
-    const otter = 'Speaker 1  0:00\nSo tell me how you started.\n\nSpeaker 2  0:07\nWell, I started in 2019.\nIt was hard at first.\n\nSpeaker 1  1:02:21\nAnd your colleagues?\n';
+    const otter =
+      'Speaker 1  0:00\nSo tell me how you started.\n\nSpeaker 2  0:07\nWell, I started in 2019.\nIt was hard at first.\n\nSpeaker 1  1:02:21\nAnd your colleagues?\n';
     const doc = fromText(otter, { file: 'otter.txt' }).corpus.documents[0];
     expect(doc.turns.map((t) => [t.speaker, t.timestamp, otter.slice(t.start, t.end)])).toEqual([
       ['Speaker 1', '00:00:00', 'So tell me how you started.'],

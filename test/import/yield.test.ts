@@ -15,7 +15,9 @@ interface YieldRecord {
 }
 
 describeWithCorpora('YIELD interviews: txt/ against json/', () => {
-  const names = readdirSync(join(dir, 'txt')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
+  const names = readdirSync(join(dir, 'txt'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => f.replace(/\.txt$/, ''));
 
   it('covers the four interviews', () => {
     expect(names).toHaveLength(4);

@@ -35,7 +35,12 @@ describe('expanding command-line inputs', () => {
 
   it('reads subfolders with recursive', async () => {
     const r = await expandInputs([dir], { recursive: true });
-    expect(r.files).toEqual([join(dir, '2024', 'guru-00.md'), join(dir, 'guru-01.md'), join(dir, 'guru-02.txt'), join(dir, 'interview.docx')]);
+    expect(r.files).toEqual([
+      join(dir, '2024', 'guru-00.md'),
+      join(dir, 'guru-01.md'),
+      join(dir, 'guru-02.txt'),
+      join(dir, 'interview.docx'),
+    ]);
   });
 
   it('expands * and ** itself (as a Windows shell does not), without hidden files; a pattern matching nothing is an error', async () => {
@@ -59,8 +64,18 @@ describe('expanding command-line inputs', () => {
     writeFileSync(cb, 'codes:\n  - id: support\n    terms: [teman, keluarga]\n');
     const folder = await runCli('code', dir, '--codebook', cb, '--recursive');
     expect(folder.code).toBe(0);
-    expect(folder.stdout.split('\n').filter((l) => l.includes(',support,')).map((l) => l.split(',')[0])).toEqual(['guru-00', 'guru-01', 'guru-02', 'interview', 'interview', 'interview', 'interview']);
+    expect(
+      folder.stdout
+        .split('\n')
+        .filter((l) => l.includes(',support,'))
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['guru-00', 'guru-01', 'guru-02', 'interview', 'interview', 'interview', 'interview']);
     const pattern = await runCli('code', join(dir, '*.md'), '--codebook', cb);
-    expect(pattern.stdout.split('\n').filter((l) => l.includes(',support,')).map((l) => l.split(',')[0])).toEqual(['guru-01']);
+    expect(
+      pattern.stdout
+        .split('\n')
+        .filter((l) => l.includes(',support,'))
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['guru-01']);
   });
 });

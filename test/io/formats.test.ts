@@ -32,7 +32,10 @@ const SAMPLES: Record<string, string> = {
   csv: 'pembicara,teks\r\nRené,Café “kopi” di Bandung.\r\nSári,"Ya, 5 €."\r\n',
   jsonl: '{"id":"r","turns":[{"speaker":"René","text":"Café “kopi” di Bandung."},{"speaker":"Sári","text":"Ya, 5 €."}]}\n',
 };
-const EXPECTED = [['René', 'Café “kopi” di Bandung.'], ['Sári', 'Ya, 5 €.']];
+const EXPECTED = [
+  ['René', 'Café “kopi” di Bandung.'],
+  ['Sári', 'Ya, 5 €.'],
+];
 
 async function read(format: string, bytes: Uint8Array) {
   const result = await READERS[format](bytes, `in/sample.${format}`, {});
@@ -41,12 +44,15 @@ async function read(format: string, bytes: Uint8Array) {
 }
 
 describe('encodings of every text format', () => {
-  const cases = Object.keys(SAMPLES).flatMap((format) => [
-    [format, 'utf-8', new TextEncoder().encode(SAMPLES[format])],
-    [format, 'utf-8 with BOM', new TextEncoder().encode(`\ufeff${SAMPLES[format]}`)],
-    [format, 'utf-16le', utf16(SAMPLES[format], 'le')],
-    [format, 'utf-16be', utf16(SAMPLES[format], 'be')],
-  ] as const);
+  const cases = Object.keys(SAMPLES).flatMap(
+    (format) =>
+      [
+        [format, 'utf-8', new TextEncoder().encode(SAMPLES[format])],
+        [format, 'utf-8 with BOM', new TextEncoder().encode(`\ufeff${SAMPLES[format]}`)],
+        [format, 'utf-16le', utf16(SAMPLES[format], 'le')],
+        [format, 'utf-16be', utf16(SAMPLES[format], 'be')],
+      ] as const,
+  );
 
   it.each(cases)('%s in %s reads the same turns without a message', async (format, encoding, bytes) => {
     const { result, turns } = await read(format, bytes);
@@ -60,7 +66,9 @@ describe('encodings of every text format', () => {
     expect(turns).toEqual(EXPECTED);
     expect(result.meta.encoding).toBe('windows-1252');
     expect(result.messages).toHaveLength(1);
-    expect(formatMessage(result.messages[0])).toMatch(new RegExp(`^in/sample\\.${format}: warning: .*Windows-1252.* \\[encoding-fallback\\]$`));
+    expect(formatMessage(result.messages[0])).toMatch(
+      new RegExp(`^in/sample\\.${format}: warning: .*Windows-1252.* \\[encoding-fallback\\]$`),
+    );
   });
 
   it.each(Object.keys(SAMPLES))('%s refuses a binary file', async (format) => {
@@ -100,13 +108,16 @@ describe('a transcript without speaker labels', () => {
 });
 
 describe('document formats qda does not read', () => {
-  it.each(['pdf', 'odt', 'rtf', 'doc', 'pages', 'PDF'])('.%s: save it as .docx or .txt (not --input-format, which loops)', async (extension) => {
-    const dir = mkdtempSync(join(tmpdir(), 'qda-saveas-'));
-    const file = join(dir, `interview.${extension}`);
-    writeFileSync(file, 'x');
-    const { messages } = await readTranscript(file);
-    expect(messages.map((m) => [m.ruleId, m.fatal])).toEqual([['save-as-docx', true]]);
-    expect(messages[0].reason).toMatch(/save it as \.docx \(Word\) or \.txt \(plain text\)/);
-    expect(messages[0].reason).not.toMatch(/--input-format/);
-  });
+  it.each(['pdf', 'odt', 'rtf', 'doc', 'pages', 'PDF'])(
+    '.%s: save it as .docx or .txt (not --input-format, which loops)',
+    async (extension) => {
+      const dir = mkdtempSync(join(tmpdir(), 'qda-saveas-'));
+      const file = join(dir, `interview.${extension}`);
+      writeFileSync(file, 'x');
+      const { messages } = await readTranscript(file);
+      expect(messages.map((m) => [m.ruleId, m.fatal])).toEqual([['save-as-docx', true]]);
+      expect(messages[0].reason).toMatch(/save it as \.docx \(Word\) or \.txt \(plain text\)/);
+      expect(messages[0].reason).not.toMatch(/--input-format/);
+    },
+  );
 });

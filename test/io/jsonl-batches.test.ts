@@ -10,7 +10,9 @@ describe('jsonlBatches', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qda-batches-'));
     const rand = seeded(3);
     for (let round = 0; round < 20; round++) {
-      const lines = Array.from({ length: 1 + Math.floor(rand() * 40) }, (_, i) => JSON.stringify({ id: `d${i}`, text: 'é😀 kata '.repeat(Math.floor(rand() * 30)) }));
+      const lines = Array.from({ length: 1 + Math.floor(rand() * 40) }, (_, i) =>
+        JSON.stringify({ id: `d${i}`, text: 'é😀 kata '.repeat(Math.floor(rand() * 30)) }),
+      );
       const bom = round % 2 === 0 ? '\ufeff' : '';
       const eol = round % 3 === 0 ? '\r\n' : '\n';
       const file = join(dir, `c${round}.jsonl`);
@@ -22,7 +24,10 @@ describe('jsonlBatches', () => {
         expect(task.firstLine).toBe(expectedLine);
         expect(task.bytes.byteOffset).toBe(0);
         expect(task.bytes.byteLength).toBe(task.bytes.buffer.byteLength);
-        const batch = new TextDecoder().decode(task.bytes).split('\n').map((l) => l.replace(/\r$/, ''));
+        const batch = new TextDecoder()
+          .decode(task.bytes)
+          .split('\n')
+          .map((l) => l.replace(/\r$/, ''));
         expectedLine += batch.length;
         seen.push(...batch);
       }

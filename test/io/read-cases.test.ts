@@ -29,16 +29,24 @@ const participant = (corpus: Awaited<ReturnType<typeof joined>>['corpus'], doc: 
 describe('cases', () => {
   it('joins a speaker row onto that participant, fills a missing role, and warns about an unmatched case at its line', async () => {
     const r = await joined('test/fixtures/report/cases.csv');
-    expect(participant(r.corpus, 'interview-c', 'Maya Lestari')).toEqual({ name: 'Maya Lestari', role: 'social worker', attributes: { role: 'social worker', institution: 'Unit Layanan', years_of_practice: 5 } });
+    expect(participant(r.corpus, 'interview-c', 'Maya Lestari')).toEqual({
+      name: 'Maya Lestari',
+      role: 'social worker',
+      attributes: { role: 'social worker', institution: 'Unit Layanan', years_of_practice: 5 },
+    });
     expect(participant(r.corpus, 'wawancara-b', 'Budi Santoso').attributes.years_of_practice).toBe(12);
     expect(participant(r.before, 'interview-c', 'Maya Lestari').role).toBeUndefined();
-    expect(r.messages).toEqual(['test/fixtures/report/cases.csv:5:1: warning: case "Rina Wati" matches no speaker or document id in the transcripts; its attributes are not used [case-unmatched]']);
+    expect(r.messages).toEqual([
+      'test/fixtures/report/cases.csv:5:1: warning: case "Rina Wati" matches no speaker or document id in the transcripts; its attributes are not used [case-unmatched]',
+    ]);
   });
 
   it('joins document rows by id with a `document` column', async () => {
     const r = await joined(file('docs.csv', 'document,site\nwawancara-a,Jakarta\ninterview-c,Bandung\nnope,X\n'));
     expect(r.corpus.documents.map((d) => d.attributes.site)).toEqual(['Jakarta', undefined, 'Bandung']);
-    expect(r.messages).toEqual([`${dir}/docs.csv:4:1: warning: case "nope" matches no document id in the transcripts; its attributes are not used [case-unmatched]`]);
+    expect(r.messages).toEqual([
+      `${dir}/docs.csv:4:1: warning: case "nope" matches no document id in the transcripts; its attributes are not used [case-unmatched]`,
+    ]);
   });
 
   it('reports a case that matches twice (a speaker and a document id) and a case listed twice', async () => {
@@ -60,7 +68,10 @@ describe('cases', () => {
   });
 
   it('reads the first sheet of an XLSX file', async () => {
-    const blob = await writeXlsxFile([['name', 'role', 'years'], ['Maya Lestari', 'academic', 7]]).toBlob();
+    const blob = await writeXlsxFile([
+      ['name', 'role', 'years'],
+      ['Maya Lestari', 'academic', 7],
+    ]).toBlob();
     const path = join(dir, 'cases.xlsx');
     writeFileSync(path, new Uint8Array(await blob.arrayBuffer()));
     const r = await joined(path);

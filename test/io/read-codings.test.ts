@@ -35,14 +35,32 @@ describe('coding tables in every form they come', () => {
     expect(a.code).toBe(0);
     expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
     const out = join(dir, 'report');
-    const r = await runCli('report', 'test/fixtures/agreement/wawancara-uji.md', '--codebook', 'test/fixtures/agreement/codebook.yaml', '--codings', 'test/fixtures/agreement/coders.qdpx', '--out', out);
+    const r = await runCli(
+      'report',
+      'test/fixtures/agreement/wawancara-uji.md',
+      '--codebook',
+      'test/fixtures/agreement/codebook.yaml',
+      '--codings',
+      'test/fixtures/agreement/coders.qdpx',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/codings \(ana, budi\)/);
   });
 
   it('never prints a binary file: a Word document given as a coding table is one located error', async () => {
-    const r = await runCli('validate', 'data-sample/transcripts/informan-01.md', '--codebook', 'codebooks/lk3-psychosocial.yaml', '--gold', 'data-sample/formats/interview.docx');
+    const r = await runCli(
+      'validate',
+      'data-sample/transcripts/informan-01.md',
+      '--codebook',
+      'codebooks/lk3-psychosocial.yaml',
+      '--gold',
+      'data-sample/formats/interview.docx',
+    );
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('data-sample/formats/interview.docx: error: this is a binary file, not a coding table: give a .csv, an .xlsx or a .qdpx [binary-file]\n');
+    expect(r.stderr).toBe(
+      'data-sample/formats/interview.docx: error: this is a binary file, not a coding table: give a .csv, an .xlsx or a .qdpx [binary-file]\n',
+    );
   });
 });

@@ -12,7 +12,9 @@ describe('readInputFile', () => {
 
   it('reads a file within the limit and refuses one above it', async () => {
     expect((await readInputFile(file, 10_000)).length).toBe(5006);
-    await expect(readInputFile(file, 5000)).rejects.toThrow(/^is 4\.9 KB, above the limit of 4\.9 KB for one input; raise it with --max-input-size/);
+    await expect(readInputFile(file, 5000)).rejects.toThrow(
+      /^is 4\.9 KB, above the limit of 4\.9 KB for one input; raise it with --max-input-size/,
+    );
     await expect(readInputFile(file, 5000)).rejects.toBeInstanceOf(InputRefusedError);
   });
 
@@ -39,7 +41,9 @@ describe('transcript size limits on the command line', () => {
   it('refuses a transcript above --max-input-size with a located message, and reads it when raised', async () => {
     const refused = await runCli('import', file, '--max-input-size', '10k');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`${file}: error: is 19.5 KB, above the limit of 10 KB for one input; raise it with --max-input-size (e.g. --max-input-size 1MB), or split the file (JSONL transcripts are streamed without this limit) [input-too-large]\n`);
+    expect(refused.stderr).toBe(
+      `${file}: error: is 19.5 KB, above the limit of 10 KB for one input; raise it with --max-input-size (e.g. --max-input-size 1MB), or split the file (JSONL transcripts are streamed without this limit) [input-too-large]\n`,
+    );
     expect(refused.stdout).toBe('');
     const raised = await runCli('import', file, '--max-input-size', '1MB');
     expect(raised.code).toBe(0);
@@ -48,7 +52,9 @@ describe('transcript size limits on the command line', () => {
   it.runIf(existsSync('/dev/zero'))('refuses /dev/zero at once', async () => {
     const r = await runCli('code', '/dev/zero', '--codebook', 'codebooks/lk3-psychosocial.yaml', '--input-format', 'txt');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^\/dev\/zero: error: is not a regular file \(a device, pipe or socket\); qda reads only files \[not-regular-file\]$/m);
+    expect(r.stderr).toMatch(
+      /^\/dev\/zero: error: is not a regular file \(a device, pipe or socket\); qda reads only files \[not-regular-file\]$/m,
+    );
   });
 
   it('rejects an unreadable size as a usage error', async () => {

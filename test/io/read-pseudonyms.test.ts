@@ -35,6 +35,8 @@ describe('readPseudonyms', () => {
     const path = file('real,fake\nAni,P1\n');
     const { key, messages } = await readPseudonyms(path);
     expect(key).toBeNull();
-    expect(messages.map(formatMessage)).toEqual([`${path}:1:1: error: a pseudonym key needs the columns name and pseudonym; found: real, fake [missing-columns]`]);
+    expect(messages.map(formatMessage)).toEqual([
+      `${path}:1:1: error: a pseudonym key needs the columns name and pseudonym; found: real, fake [missing-columns]`,
+    ]);
   });
 });

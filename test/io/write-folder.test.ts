@@ -13,7 +13,11 @@ const DEAD_PID = 4_194_305;
 describe('writeFolderAtomic', () => {
   it('leaves neither the folder nor a temporary when writing fails half-way', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qda-folder-'));
-    const files = new Map<string, string>([['a.txt', 'one'], ['b.txt', 'two'], ['b.txt/c.txt', 'cannot: b.txt is a file']]);
+    const files = new Map<string, string>([
+      ['a.txt', 'one'],
+      ['b.txt', 'two'],
+      ['b.txt/c.txt', 'cannot: b.txt is a file'],
+    ]);
     await expect(writeFolderAtomic(join(dir, 'out'), files, () => true)).rejects.toThrow();
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -22,7 +26,16 @@ describe('writeFolderAtomic', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qda-folder-'));
     const out = join(dir, 'out');
     await writeFolderAtomic(out, new Map([['a.txt', 'old']]), () => true);
-    await expect(writeFolderAtomic(out, new Map([['a.txt', 'new'], ['a.txt/x', 'fails']]), () => true)).rejects.toThrow();
+    await expect(
+      writeFolderAtomic(
+        out,
+        new Map([
+          ['a.txt', 'new'],
+          ['a.txt/x', 'fails'],
+        ]),
+        () => true,
+      ),
+    ).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(['out']);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old');
   });
@@ -43,15 +56,19 @@ describe('writeFolderAtomic', () => {
     writeFileSync(join(out, 'notes.docx'), 'mine');
     const r = await runCli('qdpx', 'import', 'test/fixtures/agreement/coders.qdpx', '--out', out);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/--out already holds files that are not part of an imported project \(notes\.docx\); choose a new or empty folder \[out-not-import\]/);
+    expect(r.stderr).toMatch(
+      /--out already holds files that are not part of an imported project \(notes\.docx\); choose a new or empty folder \[out-not-import\]/,
+    );
     expect(readdirSync(out)).toEqual(['notes.docx']);
     expect((await runCli('qdpx', 'import', 'test/fixtures/agreement/coders.qdpx', '--out', join(out, 'fresh'))).code).toBe(0);
     expect((await runCli('qdpx', 'import', 'test/fixtures/agreement/coders.qdpx', '--out', join(out, 'fresh'))).code).toBe(0);
   });
 
-  it.each(['SIGINT', 'SIGTERM'] as const)('removes this run\'s temporaries on %s', async (signal) => {
+  it.each(['SIGINT', 'SIGTERM'] as const)("removes this run's temporaries on %s", async (signal) => {
     const dir = mkdtempSync(join(tmpdir(), 'qda-signal-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/hold-temporary.ts', join(dir, 'report')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/hold-temporary.ts', join(dir, 'report')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const temporary = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
     expect(existsSync(temporary)).toBe(true);
     const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/io/write-report.js';
 import { formatMessage } from '../../src/model/message.js';
 
-const files = () => new Map<string, string | Uint8Array>([['a.csv', 'x\n1\n'], ['charts/b.svg', '<svg/>'], ['t.xlsx', new Uint8Array([1, 2, 3])]]);
+const files = () =>
+  new Map<string, string | Uint8Array>([
+    ['a.csv', 'x\n1\n'],
+    ['charts/b.svg', '<svg/>'],
+    ['t.xlsx', new Uint8Array([1, 2, 3])],
+  ]);
 
 describe('writeReport', () => {
   it('writes every file into a new folder, and nothing beside it', async () => {
@@ -32,7 +37,9 @@ describe('writeReport', () => {
     const parent = mkdtempSync(join(tmpdir(), 'qda-out-'));
     writeFileSync(join(parent, 'thesis.docx'), 'precious');
     const messages = await writeReport(parent, files());
-    expect(messages.map(formatMessage)).toEqual([`${parent}: error: --out already holds files that are not part of a report (thesis.docx); choose a new or empty folder [out-not-report]`]);
+    expect(messages.map(formatMessage)).toEqual([
+      `${parent}: error: --out already holds files that are not part of a report (thesis.docx); choose a new or empty folder [out-not-report]`,
+    ]);
     expect(readdirSync(parent)).toEqual(['thesis.docx']);
   });
 

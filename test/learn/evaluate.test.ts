@@ -29,7 +29,11 @@ describe('cross-validation on a small fixed project', () => {
     const a = evaluateSuggester(dataset, { k: 3, seed: 3, minScored: 3 });
     expect(evaluateSuggester(dataset, { k: 3, seed: 3, minScored: 3 })).toEqual(a);
     const learned = a.methods.find((m) => m.method === 'learned')!;
-    expect(learned.codes.map((c) => [c.code, c.examples, c.scored])).toEqual([['barrier/shame', 3, true], ['support/listening', 4, true], ['support/referral', 3, true]]);
+    expect(learned.codes.map((c) => [c.code, c.examples, c.scored])).toEqual([
+      ['barrier/shame', 3, true],
+      ['support/listening', 4, true],
+      ['support/referral', 3, true],
+    ]);
     // every applied unit is either found or missed
     const found = learned.micro.truePositives + learned.micro.falseNegatives;
     expect(found).toBe(10);
@@ -48,13 +52,22 @@ describe('cross-validation on a small fixed project', () => {
 
   it('checks its options', () => {
     expect(() => evaluateSuggester(dataset, { k: 1 })).toThrow('evaluateSuggester: option k must be a whole number from 2 up; got 1');
-    expect(() => evaluateSuggester(dataset, { fractions: [0] })).toThrow('evaluateSuggester: option fractions must be a number above 0 and at most 1; got 0');
+    expect(() => evaluateSuggester(dataset, { fractions: [0] })).toThrow(
+      'evaluateSuggester: option fractions must be a number above 0 and at most 1; got 0',
+    );
   });
 });
 
 async function realDataset(project: string[], unit: 'turn' | 'line') {
   const read = await readQdpx(corpusPath(...project));
-  const decisions: CodingDecision[] = read.codings.map((c) => ({ document: c.document, code: c.code, start: c.start, end: c.end, coder: c.coder, verdict: 'applied' }));
+  const decisions: CodingDecision[] = read.codings.map((c) => ({
+    document: c.document,
+    code: c.code,
+    start: c.start,
+    end: c.end,
+    coder: c.coder,
+    verdict: 'applied',
+  }));
   return { read, dataset: buildDataset(read.corpus, decisions, { unit, codebook: read.codebook }) };
 }
 
@@ -67,7 +80,17 @@ describeWithCorpora('cross-validation on real REFI-QDA projects', () => {
     const learned = e.methods.find((m) => m.method === 'learned')!;
     const counts = new Map<string, Set<number>>();
     for (const c of read.codings) counts.set(c.code, (counts.get(c.code) ?? new Set()).add(c.segment));
-    expect(learned.codes.filter((c) => c.scored).map((c) => c.code).sort()).toEqual([...counts].filter(([, s]) => s.size >= 5).map(([c]) => c).sort());
+    expect(
+      learned.codes
+        .filter((c) => c.scored)
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(
+      [...counts]
+        .filter(([, s]) => s.size >= 5)
+        .map(([c]) => c)
+        .sort(),
+    );
     const frequent = e.methods.find((m) => m.method === 'most-frequent')!;
     expect(learned.micro.f1).toBeGreaterThan(frequent.micro.f1);
   });

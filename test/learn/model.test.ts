@@ -19,7 +19,15 @@ describe('learned suggestions on a small fixed project', () => {
     const d = dataset();
     expect(d.language).toBe('en');
     const byDoc = (id: string) => d.examples.filter((e) => e.unit.document === id);
-    expect(byDoc('staff-01').map((e) => [...e.applied])).toEqual([[], ['support/listening'], [], ['support/referral'], [], ['barrier/shame'], []]);
+    expect(byDoc('staff-01').map((e) => [...e.applied])).toEqual([
+      [],
+      ['support/listening'],
+      [],
+      ['support/referral'],
+      [],
+      ['barrier/shame'],
+      [],
+    ]);
     // ana stopped after her last coding: the trailing turn of staff-01 was read up to the last coded unit only.
     expect(byDoc('staff-01').map((e) => e.reviewed)).toEqual([true, true, true, true, true, true, false]);
     expect(byDoc('staff-04').every((e) => !e.reviewed && e.applied.size === 0)).toBe(true);
@@ -88,7 +96,14 @@ describe('learned suggestions on a small fixed project', () => {
     const doc = corpus.documents.find((x) => x.id === 'staff-04')!;
     const said = 'A referral to the clinic is made when she wants one.';
     const start = doc.text.indexOf(said);
-    const d = buildDataset(corpus, [...decisions, { document: 'staff-04', code: 'support/referral', start, end: start + said.length, coder: 'ana', verdict: 'rejected' }], { codebook: CODEBOOK });
+    const d = buildDataset(
+      corpus,
+      [
+        ...decisions,
+        { document: 'staff-04', code: 'support/referral', start, end: start + said.length, coder: 'ana', verdict: 'rejected' },
+      ],
+      { codebook: CODEBOOK },
+    );
     const unit = d.examples.find((e) => e.unit.document === 'staff-04' && e.unit.index === 4)!;
     expect(unit.rejected).toEqual(new Set(['support/referral']));
     const suggestions = suggestCodings(d, trainSuggester(d, { minExamples: 3 }), { minScore: 0 });
@@ -99,8 +114,12 @@ describe('learned suggestions on a small fixed project', () => {
   it('checks its options', () => {
     const d = dataset();
     expect(() => trainSuggester(d, { l2: -1 })).toThrow('trainSuggester: option l2 must be a number above 0 and at most Infinity; got -1');
-    expect(() => suggestCodings(d, trainSuggester(d), { minScore: 2 })).toThrow('suggestCodings: option minScore must be a number from 0 and at most 1; got 2');
+    expect(() => suggestCodings(d, trainSuggester(d), { minScore: 2 })).toThrow(
+      'suggestCodings: option minScore must be a number from 0 and at most 1; got 2',
+    );
     const { corpus, decisions } = smallProject();
-    expect(() => buildDataset(corpus, decisions, { unit: 'page' as never })).toThrow('buildDataset: option unit must be one of turn, paragraph, sentence, line; got "page"');
+    expect(() => buildDataset(corpus, decisions, { unit: 'page' as never })).toThrow(
+      'buildDataset: option unit must be one of turn, paragraph, sentence, line; got "page"',
+    );
   });
 });

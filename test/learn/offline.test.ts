@@ -77,7 +77,9 @@ describe('no network access in qda suggest on a project file', () => {
     await store.change('ana', 'set up', async (tx) => {
       await tx.saveCodebook(CODEBOOK);
       for (const d of corpus.documents) await tx.addDocument(d);
-      await tx.addCodings(decisions.map((d) => ({ document: d.document, start: d.start, end: d.end, code: d.code, coder: 'ana', origin: 'manual' })));
+      await tx.addCodings(
+        decisions.map((d) => ({ document: d.document, start: d.start, end: d.end, code: d.code, coder: 'ana', origin: 'manual' })),
+      );
     });
     await store.close();
     const suggest = await runCli('suggest', file);

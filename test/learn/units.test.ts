@@ -5,7 +5,9 @@ import { recogniseLanguage } from '../../src/learn/language.js';
 import { learningUnits } from '../../src/learn/units.js';
 
 describe('learning units', () => {
-  const doc = fromText('---\nparticipants:\n  - name: Ana\n    role: counsellor\n---\nAna: first line\nsecond line 🙂\n\nthird\n', { file: 'a.md' }).corpus.documents[0];
+  const doc = fromText('---\nparticipants:\n  - name: Ana\n    role: counsellor\n---\nAna: first line\nsecond line 🙂\n\nthird\n', {
+    file: 'a.md',
+  }).corpus.documents[0];
 
   it('cuts a document into its non-blank lines, with the speaker and role of their turn', () => {
     const lines = learningUnits(doc, 'line');
@@ -33,7 +35,13 @@ describe('features', () => {
 
   it('leaves words unstemmed without a stemmer and drops one-letter words and numbers', () => {
     const text = 'Nem kötelező a 2021 oltás';
-    expect(textFeatures(textWords(text, 0, text.length, undefined)).names).toEqual(['w:nem', 'w:kötelező', 'w:oltás', 'p:nem kötelező', 'p:kötelező oltás']);
+    expect(textFeatures(textWords(text, 0, text.length, undefined)).names).toEqual([
+      'w:nem',
+      'w:kötelező',
+      'w:oltás',
+      'p:nem kötelező',
+      'p:kötelező oltás',
+    ]);
   });
 
   it('recognises English and Indonesian from common words, and nothing else', () => {

@@ -15,43 +15,65 @@ function file(name: string, text: string): string {
 }
 
 // A lecturer's class set: two interviews with teachers, both transcribed as Interviewer/Participant.
-const teacher1 = file('teacher-01.txt', `Interviewer: What helped you after the report?
+const teacher1 = file(
+  'teacher-01.txt',
+  `Interviewer: What helped you after the report?
 Participant: My colleagues helped me, and the principal listened to my worries about the student.
 Interviewer: Anything else?
 Participant: The counsellor helped the student and her family with a long plan and regular visits.
-`);
-const teacher2 = file('teacher-02.txt', `Interviewer: What helped you?
+`,
+);
+const teacher2 = file(
+  'teacher-02.txt',
+  `Interviewer: What helped you?
 Participant: Honestly my colleagues helped most, they covered my classes while I went with the student to the clinic.
-`);
-const codebook = file('cb.yaml', `language: en
+`,
+);
+const codebook = file(
+  'cb.yaml',
+  `language: en
 defaults:
   roles: ["!interviewer"]
 codes:
   - id: support
     terms:
       en: [help, colleague]
-`);
+`,
+);
 
 const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
 describe('speaker identity', () => {
-  it.each(['Participant', 'P1', 'p 2', 'Respondent', 'Responden 3', 'Informan', 'Interviewer', 'Speaker 1', 'Narasumber'])('%s is a generic label', (label) => {
-    expect(isGenericLabel(label)).toBe(true);
-  });
+  it.each(['Participant', 'P1', 'p 2', 'Respondent', 'Responden 3', 'Informan', 'Interviewer', 'Speaker 1', 'Narasumber'])(
+    '%s is a generic label',
+    (label) => {
+      expect(isGenericLabel(label)).toBe(true);
+    },
+  );
 
   it.each(['Nurlaila', 'Ibu Sari', 'Pak Budi', 'Participants group'])('%s names a person', (label) => {
     expect(isGenericLabel(label)).toBe(false);
   });
 
   it('makes a generic label a speaker of its own document, and a name one speaker everywhere', async () => {
-    const { corpus } = await readCorpus([teacher1, teacher2, file('a.txt', 'Nurlaila: Saya bantu.\n'), file('b.txt', 'NURLAILA: Saya juga.\n')]);
+    const { corpus } = await readCorpus([
+      teacher1,
+      teacher2,
+      file('a.txt', 'Nurlaila: Saya bantu.\n'),
+      file('b.txt', 'NURLAILA: Saya juga.\n'),
+    ]);
     const who = speakerIdentities(corpus.documents);
-    expect(who('teacher-01', 'Participant')).toEqual({ key: 'participant\u0000teacher-01', label: 'Participant', name: 'Participant (teacher-01)', document: 'teacher-01' });
+    expect(who('teacher-01', 'Participant')).toEqual({
+      key: 'participant\u0000teacher-01',
+      label: 'Participant',
+      name: 'Participant (teacher-01)',
+      document: 'teacher-01',
+    });
     expect(who('teacher-01', 'Participant').key).not.toBe(who('teacher-02', 'Participant').key);
     expect(who('a', 'Nurlaila').key).toBe(who('b', 'NURLAILA').key);
   });
 
-  it('report: two interviews\' Participants are two speakers, cited with their document', async () => {
+  it("report: two interviews' Participants are two speakers, cited with their document", async () => {
     const out = join(dir, 'report');
     const r = await runCli('report', teacher1, teacher2, '--codebook', codebook, '--out', out);
     expect(r.code).toBe(0);
@@ -92,6 +114,11 @@ describe('speaker identity', () => {
     const r = await runCli('report', teacher1, teacher2, '--codebook', codebook, '--cases', cases, '--out', out, '--by', 'school');
     expect(r.code).toBe(0);
     const support = csv(join(out, 'frequencies.csv')).filter((row) => row.code === 'support');
-    expect(support.map((row) => [row.school, row.speakers])).toEqual([['(all)', '2'], ['SMA 1', '1'], ['SMA 2', '1'], ['(none)', '0']]);
+    expect(support.map((row) => [row.school, row.speakers])).toEqual([
+      ['(all)', '2'],
+      ['SMA 1', '1'],
+      ['SMA 2', '1'],
+      ['(none)', '0'],
+    ]);
   });
 });

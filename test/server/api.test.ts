@@ -4,8 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { call, startTestWorkbench, type TestWorkbench } from '../helpers/workbench.js';
 
-interface Coding { id: number; document: string; start: number; end: number; code: string; coder: string; origin: string; status: string; memo: string | null }
-interface Doc { id: string; text: string; turns: Array<{ index: number; speaker: string | null; start: number; end: number }>; codings: Coding[] }
+interface Coding {
+  id: number;
+  document: string;
+  start: number;
+  end: number;
+  code: string;
+  coder: string;
+  origin: string;
+  status: string;
+  memo: string | null;
+}
+interface Doc {
+  id: string;
+  text: string;
+  turns: Array<{ index: number; speaker: string | null; start: number; end: number }>;
+  codings: Coding[];
+}
 
 describe('qda serve API on the sample study', () => {
   let wb: TestWorkbench;
@@ -24,7 +39,11 @@ describe('qda serve API on the sample study', () => {
   };
 
   it('GET /api/project: name, documents, codebook version, coders', async () => {
-    const r = await call<{ name: string; documents: number; codebook: { version: number }; coders: Array<{ name: string }> }>(wb, 'GET', '/api/project');
+    const r = await call<{ name: string; documents: number; codebook: { version: number }; coders: Array<{ name: string }> }>(
+      wb,
+      'GET',
+      '/api/project',
+    );
     expect(r.status).toBe(200);
     expect(r.json.name).toBe('study.qda');
     expect(r.json.documents).toBe(7);
@@ -33,8 +52,18 @@ describe('qda serve API on the sample study', () => {
   });
 
   it('GET /api/documents: words, turns, codings by coder, review share', async () => {
-    const r = await call<Array<{ id: string; words: number; turns: number; byCoder: Record<string, number>; suggestions: number; reviewed: number }>>(wb, 'GET', '/api/documents');
-    expect(r.json.map((d) => d.id)).toEqual(['informan-01', 'informan-02', 'informan-03', 'informan-04', 'informan-05', 'informan-06', 'informant-07-en']);
+    const r = await call<
+      Array<{ id: string; words: number; turns: number; byCoder: Record<string, number>; suggestions: number; reviewed: number }>
+    >(wb, 'GET', '/api/documents');
+    expect(r.json.map((d) => d.id)).toEqual([
+      'informan-01',
+      'informan-02',
+      'informan-03',
+      'informan-04',
+      'informan-05',
+      'informan-06',
+      'informant-07-en',
+    ]);
     const first = r.json[0];
     expect(first.words).toBeGreaterThan(500);
     expect(first.turns).toBe(doc.turns.length);
@@ -53,11 +82,17 @@ describe('qda serve API on the sample study', () => {
 
   it('POST /api/codings: codes a span as the coder; overlapping spans of one code merge; bad input is a 400 naming the field', async () => {
     const a = span('Saya pekerja sosial');
-    const first = await call<Coding>(wb, 'POST', '/api/codings', { body: { document: 'informan-01', code: 'foundation/knowledge', ...a }, coder: 'ana' });
+    const first = await call<Coding>(wb, 'POST', '/api/codings', {
+      body: { document: 'informan-01', code: 'foundation/knowledge', ...a },
+      coder: 'ana',
+    });
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ coder: 'ana', origin: 'manual', status: 'accepted', start: a.start, end: a.end });
     const b = span('pekerja sosial, sudah sekitar');
-    const merged = await call<Coding>(wb, 'POST', '/api/codings', { body: { document: 'informan-01', code: 'foundation/knowledge', ...b }, coder: 'ana' });
+    const merged = await call<Coding>(wb, 'POST', '/api/codings', {
+      body: { document: 'informan-01', code: 'foundation/knowledge', ...b },
+      coder: 'ana',
+    });
     expect(merged.json).toMatchObject({ start: a.start, end: b.end });
     const mine = await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ana');
     expect(mine.json.filter((c) => c.code === 'foundation/knowledge')).toHaveLength(1);
@@ -78,19 +113,28 @@ describe('qda serve API on the sample study', () => {
     }
     expect((await call(wb, 'POST', '/api/codings', { body: '{not json' })).json.error).toMatch(/not JSON/);
     expect((await call(wb, 'POST', '/api/codings', { body: '[1]' })).json.error).toMatch(/JSON object/);
-    expect((await call(wb, 'POST', '/api/codings', { body: { document: 'informan-01' }, headers: { 'content-type': 'text/plain' } })).status).toBe(415);
-    expect((await call(wb, 'POST', '/api/codings', { body: { document: 'informan-01', code: 'foundation/knowledge', ...a }, coder: '' })).json.error).toMatch(/who is coding/);
+    expect(
+      (await call(wb, 'POST', '/api/codings', { body: { document: 'informan-01' }, headers: { 'content-type': 'text/plain' } })).status,
+    ).toBe(415);
+    expect(
+      (await call(wb, 'POST', '/api/codings', { body: { document: 'informan-01', code: 'foundation/knowledge', ...a }, coder: '' })).json
+        .error,
+    ).toMatch(/who is coding/);
   });
 
   it('PATCH and DELETE /api/codings/:id, then undo and redo them in order; 409 when nothing is left', async () => {
     const a = span('Boleh kita mulai');
-    const made = (await call<Coding>(wb, 'POST', '/api/codings', { body: { document: 'informan-01', code: 'stage/engagement', ...a }, coder: 'budi' })).json;
+    const made = (
+      await call<Coding>(wb, 'POST', '/api/codings', { body: { document: 'informan-01', code: 'stage/engagement', ...a }, coder: 'budi' })
+    ).json;
     const moved = await call<Coding>(wb, 'PATCH', `/api/codings/${made.id}`, { body: { end: a.end + 6 }, coder: 'budi' });
     expect(moved.json.end).toBe(a.end + 6);
     const memo = await call<Coding>(wb, 'PATCH', `/api/codings/${made.id}`, { body: { memo: 'Opening <b>rapport</b>' }, coder: 'budi' });
     expect(memo.json.memo).toBe('Opening <b>rapport</b>');
     expect((await call(wb, 'PATCH', `/api/codings/${made.id}`, { body: {}, coder: 'budi' })).json.error).toMatch(/nothing to change/);
-    expect((await call(wb, 'PATCH', `/api/codings/${made.id}`, { body: { status: 'maybe' }, coder: 'budi' })).json.error).toMatch(/"status" must be one of/);
+    expect((await call(wb, 'PATCH', `/api/codings/${made.id}`, { body: { status: 'maybe' }, coder: 'budi' })).json.error).toMatch(
+      /"status" must be one of/,
+    );
     expect((await call(wb, 'PATCH', '/api/codings/abc', { body: { memo: 'x' } })).status).toBe(400);
     expect((await call(wb, 'PATCH', '/api/codings/999999', { body: { memo: 'x' } })).status).toBe(404);
     expect((await call(wb, 'DELETE', `/api/codings/${made.id}`, { coder: 'budi' })).json).toEqual({ deleted: made.id });
@@ -98,7 +142,9 @@ describe('qda serve API on the sample study', () => {
     const history = await call<{ undo: { label: string } }>(wb, 'GET', '/api/history', { headers: { 'x-qda-coder': 'budi' } });
     expect(history.json.undo.label).toMatch(/remove "stage\/engagement"/);
     expect((await call(wb, 'POST', '/api/undo', { coder: 'budi' })).status).toBe(201);
-    expect((await call<Coding>(wb, 'GET', `/api/codings?document=informan-01&coder=budi`)).json).toEqual([expect.objectContaining({ id: made.id, memo: 'Opening <b>rapport</b>' })]);
+    expect((await call<Coding>(wb, 'GET', `/api/codings?document=informan-01&coder=budi`)).json).toEqual([
+      expect.objectContaining({ id: made.id, memo: 'Opening <b>rapport</b>' }),
+    ]);
     await call(wb, 'POST', '/api/undo', { coder: 'budi' });
     expect((await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=budi')).json[0].memo).toBeNull();
     await call(wb, 'POST', '/api/redo', { coder: 'budi' });
@@ -111,7 +157,11 @@ describe('qda serve API on the sample study', () => {
   });
 
   it('GET /api/review and accepting, rejecting and bulk-accepting suggestions, counted in the progress', async () => {
-    const queue = await call<{ total: number; reviewed: number; items: Array<{ coding: Coding; turn: { text: string; speaker: string } }> }>(wb, 'GET', '/api/review?document=informan-02');
+    const queue = await call<{
+      total: number;
+      reviewed: number;
+      items: Array<{ coding: Coding; turn: { text: string; speaker: string } }>;
+    }>(wb, 'GET', '/api/review?document=informan-02');
     expect(queue.json.total).toBeGreaterThan(4);
     expect(queue.json.items.every((i) => i.coding.origin === 'auto' && i.coding.document === 'informan-02')).toBe(true);
     const [one, two] = queue.json.items;
@@ -122,22 +172,34 @@ describe('qda serve API on the sample study', () => {
     expect(after.json.reviewed).toBe(2);
     expect(after.json.items).toHaveLength(queue.json.total - 2);
     const code = queue.json.items[2].coding.code;
-    const ofCode = (await call<{ items: Array<{ coding: Coding }> }>(wb, 'GET', `/api/review?status=suggested&code=${encodeURIComponent(code)}`)).json.items.map((i) => i.coding.id);
+    const ofCode = (
+      await call<{ items: Array<{ coding: Coding }> }>(wb, 'GET', `/api/review?status=suggested&code=${encodeURIComponent(code)}`)
+    ).json.items.map((i) => i.coding.id);
     const bulk = await call(wb, 'POST', '/api/codings/review', { body: { ids: ofCode, status: 'accepted' } });
     expect(bulk.json).toEqual({ updated: ofCode.length, status: 'accepted' });
-    expect((await call<{ items: unknown[] }>(wb, 'GET', `/api/review?status=suggested&code=${encodeURIComponent(code)}`)).json.items).toEqual([]);
+    expect(
+      (await call<{ items: unknown[] }>(wb, 'GET', `/api/review?status=suggested&code=${encodeURIComponent(code)}`)).json.items,
+    ).toEqual([]);
     await call(wb, 'POST', '/api/undo');
-    expect((await call<{ items: unknown[] }>(wb, 'GET', `/api/review?status=suggested&code=${encodeURIComponent(code)}`)).json.items).toHaveLength(ofCode.length);
+    expect(
+      (await call<{ items: unknown[] }>(wb, 'GET', `/api/review?status=suggested&code=${encodeURIComponent(code)}`)).json.items,
+    ).toHaveLength(ofCode.length);
     expect((await call(wb, 'POST', '/api/codings/review', { body: { ids: [], status: 'accepted' } })).json.error).toMatch(/"ids"/);
     const bySpeaker = await call<{ items: Array<{ turn: { speaker: string } }> }>(wb, 'GET', '/api/review?speaker=Nurlaila');
     expect(new Set(bySpeaker.json.items.map((i) => i.turn.speaker))).toEqual(new Set(['Nurlaila']));
   });
 
   it('memos on the project, a document and a code: create, list, edit, delete; bad targets are 400', async () => {
-    const made = await call<{ id: number; text: string }>(wb, 'POST', '/api/memos', { body: { kind: 'document', id: 'informan-01', text: 'Long pause before turn 12.' } });
+    const made = await call<{ id: number; text: string }>(wb, 'POST', '/api/memos', {
+      body: { kind: 'document', id: 'informan-01', text: 'Long pause before turn 12.' },
+    });
     expect(made.status).toBe(201);
-    expect((await call<Array<{ text: string }>>(wb, 'GET', '/api/memos?kind=document&id=informan-01')).json.map((m) => m.text)).toEqual(['Long pause before turn 12.']);
-    expect((await call<{ text: string }>(wb, 'PATCH', `/api/memos/${made.json.id}`, { body: { text: 'Pause.' } })).json.text).toBe('Pause.');
+    expect((await call<Array<{ text: string }>>(wb, 'GET', '/api/memos?kind=document&id=informan-01')).json.map((m) => m.text)).toEqual([
+      'Long pause before turn 12.',
+    ]);
+    expect((await call<{ text: string }>(wb, 'PATCH', `/api/memos/${made.json.id}`, { body: { text: 'Pause.' } })).json.text).toBe(
+      'Pause.',
+    );
     await call(wb, 'POST', '/api/memos', { body: { kind: 'code', id: 'factor/proximity', text: 'Check against turn 4.' } });
     await call(wb, 'POST', '/api/memos', { body: { kind: 'project', text: 'Second cycle starts Monday.' } });
     expect((await call<unknown[]>(wb, 'GET', '/api/memos')).json).toHaveLength(3);
@@ -150,23 +212,48 @@ describe('qda serve API on the sample study', () => {
 
   it('codebook: add, edit, move (codings follow), merge (codings follow) — each a new version, each undoable', async () => {
     const before = (await call<{ version: number }>(wb, 'GET', '/api/codebook')).json.version;
-    expect((await call(wb, 'POST', '/api/codebook/codes', { body: { id: 'factor/secrecy', labels: { en: 'secrecy', id: 'kerahasiaan' }, definition: 'Keeping it hidden' } })).status).toBe(201);
+    expect(
+      (
+        await call(wb, 'POST', '/api/codebook/codes', {
+          body: { id: 'factor/secrecy', labels: { en: 'secrecy', id: 'kerahasiaan' }, definition: 'Keeping it hidden' },
+        })
+      ).status,
+    ).toBe(201);
     expect((await call(wb, 'POST', '/api/codebook/codes', { body: { id: 'factor/secrecy' } })).json.error).toMatch(/already exists/);
     expect((await call(wb, 'POST', '/api/codebook/codes', { body: { id: 'nowhere/child' } })).json.error).toMatch(/no code "nowhere"/);
     const s = span('Saya Nurlaila');
-    const coded = (await call<Coding>(wb, 'POST', '/api/codings', { body: { document: 'informan-01', code: 'factor/secrecy', ...s } })).json;
-    const edited = await call<{ include: string }>(wb, 'PATCH', '/api/codebook/codes/factor%2Fsecrecy', { body: { include: 'threats to tell no one' } });
+    const coded = (await call<Coding>(wb, 'POST', '/api/codings', { body: { document: 'informan-01', code: 'factor/secrecy', ...s } }))
+      .json;
+    const edited = await call<{ include: string }>(wb, 'PATCH', '/api/codebook/codes/factor%2Fsecrecy', {
+      body: { include: 'threats to tell no one' },
+    });
     expect(edited.json.include).toBe('threats to tell no one');
-    const moved = await call<{ id: string; parent: string }>(wb, 'PATCH', '/api/codebook/codes/factor%2Fsecrecy', { body: { newId: 'factor/helplessness/secrecy' } });
+    const moved = await call<{ id: string; parent: string }>(wb, 'PATCH', '/api/codebook/codes/factor%2Fsecrecy', {
+      body: { newId: 'factor/helplessness/secrecy' },
+    });
     expect(moved.json).toMatchObject({ id: 'factor/helplessness/secrecy', parent: 'factor/helplessness' });
-    expect((await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ana')).json.find((c) => c.id === coded.id)?.code).toBe('factor/helplessness/secrecy');
-    expect((await call(wb, 'POST', '/api/codebook/merge', { body: { from: 'factor/helplessness/secrecy', into: 'factor/proximity' } })).status).toBe(201);
-    expect((await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ana')).json.find((c) => c.id === coded.id)?.code).toBe('factor/proximity');
-    const book = (await call<{ version: number; codes: Array<{ id: string }>; counts: Record<string, Record<string, number>> }>(wb, 'GET', '/api/codebook')).json;
+    expect((await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ana')).json.find((c) => c.id === coded.id)?.code).toBe(
+      'factor/helplessness/secrecy',
+    );
+    expect(
+      (await call(wb, 'POST', '/api/codebook/merge', { body: { from: 'factor/helplessness/secrecy', into: 'factor/proximity' } })).status,
+    ).toBe(201);
+    expect((await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ana')).json.find((c) => c.id === coded.id)?.code).toBe(
+      'factor/proximity',
+    );
+    const book = (
+      await call<{ version: number; codes: Array<{ id: string }>; counts: Record<string, Record<string, number>> }>(
+        wb,
+        'GET',
+        '/api/codebook',
+      )
+    ).json;
     expect(book.version).toBe(before + 4);
     expect(book.codes.some((c) => c.id.endsWith('secrecy'))).toBe(false);
     expect(book.counts['factor/proximity'].ana).toBeGreaterThan(0);
-    expect((await call(wb, 'POST', '/api/codebook/merge', { body: { from: 'factor', into: 'factor/proximity' } })).json.error).toMatch(/own sub-code/);
+    expect((await call(wb, 'POST', '/api/codebook/merge', { body: { from: 'factor', into: 'factor/proximity' } })).json.error).toMatch(
+      /own sub-code/,
+    );
     expect((await call(wb, 'PATCH', '/api/codebook/codes/factor', { body: { labels: { en: '' } } })).json.error).toMatch(/"labels"/);
     const yaml = await call(wb, 'GET', '/api/codebook/export?format=yaml');
     expect(yaml.headers['content-disposition']).toMatch(new RegExp(`codebook-v${book.version}\\.yaml`));
@@ -174,11 +261,17 @@ describe('qda serve API on the sample study', () => {
     expect((await call(wb, 'GET', '/api/codebook/export?format=qdc')).text).toMatch(/^<\?xml[\s\S]*<CodeBook/);
     expect((await call(wb, 'GET', '/api/codebook/export?format=pdf')).json.error).toMatch(/yaml or qdc/);
     await call(wb, 'POST', '/api/undo');
-    expect((await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ana')).json.find((c) => c.id === coded.id)?.code).toBe('factor/helplessness/secrecy');
+    expect((await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ana')).json.find((c) => c.id === coded.id)?.code).toBe(
+      'factor/helplessness/secrecy',
+    );
   });
 
   it('retrieval: a code, two codes in one segment, a code within an attribute value; CSV and Markdown with (Name, Year)', async () => {
-    const all = await call<Array<{ document: string; citation: string; text: string; start: number; end: number }>>(wb, 'GET', '/api/retrieve?code=factor%2Fproximity&coder=ayu');
+    const all = await call<Array<{ document: string; citation: string; text: string; start: number; end: number }>>(
+      wb,
+      'GET',
+      '/api/retrieve?code=factor%2Fproximity&coder=ayu',
+    );
     expect(all.status).toBe(200);
     expect(all.json.length).toBeGreaterThan(0);
     for (const q of all.json) expect(q.citation).toMatch(/^\(.+, (\d{4}|n\.d\.)\)$/);
@@ -201,7 +294,12 @@ describe('qda serve API on the sample study', () => {
   });
 
   it('agreement between two coders gives the figures of `qda agree` on their codings', async () => {
-    const r = await call<{ coders: string[]; codes: Array<{ code: string; cohenKappa: number | null; alpha: number | null }>; pooled: { cohenKappa: number }; disagreements: unknown[] }>(wb, 'GET', '/api/agreement?a=ayu&b=bima');
+    const r = await call<{
+      coders: string[];
+      codes: Array<{ code: string; cohenKappa: number | null; alpha: number | null }>;
+      pooled: { cohenKappa: number };
+      disagreements: unknown[];
+    }>(wb, 'GET', '/api/agreement?a=ayu&b=bima');
     expect(r.status).toBe(200);
     expect(r.json.coders).toEqual(['ayu', 'bima']);
     const csv = await call(wb, 'GET', '/api/agreement/codings?a=ayu&b=bima');
@@ -218,14 +316,20 @@ describe('qda serve API on the sample study', () => {
 
   it('adopting one coder’s version into a consensus coder keeps the originals', async () => {
     const ayu = (await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ayu')).json;
-    const r = await call<{ adopted: number; into: string }>(wb, 'POST', '/api/agreement/adopt', { body: { from: 'ayu', document: 'informan-01' } });
+    const r = await call<{ adopted: number; into: string }>(wb, 'POST', '/api/agreement/adopt', {
+      body: { from: 'ayu', document: 'informan-01' },
+    });
     expect(r.json).toEqual({ adopted: ayu.length, replaced: 0, into: 'consensus' });
     const consensus = (await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=consensus')).json;
     expect(consensus.map((c) => [c.code, c.start, c.end])).toEqual(ayu.map((c) => [c.code, c.start, c.end]));
     expect((await call<Coding[]>(wb, 'GET', '/api/codings?document=informan-01&coder=ayu')).json).toHaveLength(ayu.length);
-    const again = await call<{ replaced: number }>(wb, 'POST', '/api/agreement/adopt', { body: { from: 'bima', document: 'informan-01', code: ayu[0].code } });
+    const again = await call<{ replaced: number }>(wb, 'POST', '/api/agreement/adopt', {
+      body: { from: 'bima', document: 'informan-01', code: ayu[0].code },
+    });
     expect(again.json.replaced).toBeGreaterThan(0);
-    expect((await call(wb, 'POST', '/api/agreement/adopt', { body: { from: 'ayu', into: 'ayu', document: 'informan-01' } })).json.error).toMatch(/another coder/);
+    expect(
+      (await call(wb, 'POST', '/api/agreement/adopt', { body: { from: 'ayu', into: 'ayu', document: 'informan-01' } })).json.error,
+    ).toMatch(/another coder/);
   });
 
   it('report: the HTML page and the XLSX workbook of `qda report`, as downloads', async () => {

@@ -26,21 +26,27 @@ describe('qda serve: local and private', () => {
     const r = await call(wb, 'GET', `/?token=${wb.token}`, { signedIn: false });
     expect(r.status).toBe(303);
     expect(r.headers.location).toBe('/');
-    expect(String(r.headers['set-cookie'])).toMatch(new RegExp(`^qda_session_${wb.server.port}=${wb.token}; HttpOnly; SameSite=Strict; Path=/`));
+    expect(String(r.headers['set-cookie'])).toMatch(
+      new RegExp(`^qda_session_${wb.server.port}=${wb.token}; HttpOnly; SameSite=Strict; Path=/`),
+    );
     const wrong = await call(wb, 'GET', '/?token=guess', { signedIn: false });
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
   });
 
-  it('accepts the cookie of its own token beside another workbench\'s cookie on the same host', async () => {
+  it("accepts the cookie of its own token beside another workbench's cookie on the same host", async () => {
     const both = `qda_session_1=${'z'.repeat(43)}; ${wb.cookie}`;
     expect((await call(wb, 'GET', '/api/project', { signedIn: false, headers: { cookie: both } })).status).toBe(200);
-    expect((await call(wb, 'GET', '/api/project', { signedIn: false, headers: { cookie: `qda_session_1=${'z'.repeat(43)}` } })).status).toBe(401);
+    expect(
+      (await call(wb, 'GET', '/api/project', { signedIn: false, headers: { cookie: `qda_session_1=${'z'.repeat(43)}` } })).status,
+    ).toBe(401);
   });
 
   it('takes a Bearer token from scripts, and refuses a wrong one', async () => {
     expect((await call(wb, 'GET', '/api/project', { signedIn: false, headers: { authorization: `Bearer ${wb.token}` } })).status).toBe(200);
-    expect((await call(wb, 'GET', '/api/project', { signedIn: false, headers: { authorization: `Bearer ${wb.token.slice(1)}x` } })).status).toBe(401);
+    expect(
+      (await call(wb, 'GET', '/api/project', { signedIn: false, headers: { authorization: `Bearer ${wb.token.slice(1)}x` } })).status,
+    ).toBe(401);
   });
 
   it('answers only to its own Host (DNS rebinding) and refuses other origins', async () => {
@@ -64,7 +70,9 @@ describe('qda serve: local and private', () => {
   });
 
   it('sends no CORS headers, even to a preflight', async () => {
-    const pre = await call(wb, 'OPTIONS', '/api/codings', { headers: { origin: `http://127.0.0.1:${wb.server.port}`, 'access-control-request-method': 'POST', 'x-qda-request': '' } });
+    const pre = await call(wb, 'OPTIONS', '/api/codings', {
+      headers: { origin: `http://127.0.0.1:${wb.server.port}`, 'access-control-request-method': 'POST', 'x-qda-request': '' },
+    });
     expect(pre.status).toBe(403);
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     const get = await call(wb, 'GET', '/api/project');
@@ -102,8 +110,12 @@ describe('qda serve: local and private', () => {
 
   it('refuses to listen beyond loopback until team mode', async () => {
     const token = 'x'.repeat(43);
-    await expect(startServer({ routes: [], assets: new Map(), token, authenticate: tokenAuthenticator(token), host: '0.0.0.0' })).rejects.toThrow(/loopback/);
-    await expect(startServer({ routes: [], assets: new Map(), token, authenticate: tokenAuthenticator(token), host: '192.168.1.4' })).rejects.toThrow(/loopback/);
+    await expect(
+      startServer({ routes: [], assets: new Map(), token, authenticate: tokenAuthenticator(token), host: '0.0.0.0' }),
+    ).rejects.toThrow(/loopback/);
+    await expect(
+      startServer({ routes: [], assets: new Map(), token, authenticate: tokenAuthenticator(token), host: '192.168.1.4' }),
+    ).rejects.toThrow(/loopback/);
   });
 
   it('decides the actor of every request in one function', async () => {
@@ -111,8 +123,12 @@ describe('qda serve: local and private', () => {
     const token = 'y'.repeat(43);
     const server = await startServer({
       routes: [{ method: 'GET', path: '/api/who', handler: ({ actor }) => ({ actor: actor.id }) }],
-      assets: new Map(), token,
-      authenticate: (req) => (seen.push(req.url ?? ''), req.headers['x-test-user'] === 'lecturer' ? { id: 'lecturer', name: 'Lecturer', roles: ['lecturer'] } : undefined),
+      assets: new Map(),
+      token,
+      authenticate: (req) => (
+        seen.push(req.url ?? ''),
+        req.headers['x-test-user'] === 'lecturer' ? { id: 'lecturer', name: 'Lecturer', roles: ['lecturer'] } : undefined
+      ),
     });
     try {
       const ok = await fetch(`http://127.0.0.1:${server.port}/api/who`, { headers: { 'x-test-user': 'lecturer' } });

@@ -12,7 +12,15 @@ export function tempDir(): string {
 
 /** A document of one speaker turn over the whole text. */
 export function doc(id: string, text: string): Document {
-  return { id, file: `${id}.md`, format: 'md', text, attributes: { site: 'A' }, participants: [{ name: 'Ana', role: 'informant', attributes: {} }], turns: [{ speaker: 'Ana', start: 0, end: text.length }] };
+  return {
+    id,
+    file: `${id}.md`,
+    format: 'md',
+    text,
+    attributes: { site: 'A' },
+    participants: [{ name: 'Ana', role: 'informant', attributes: {} }],
+    turns: [{ speaker: 'Ana', start: 0, end: text.length }],
+  };
 }
 
 /** A two-code codebook. */

@@ -18,7 +18,7 @@ const POSTGRES: StoreBackend = { fresh, open: openPostgresStore };
 describeWithPostgres('PostgreSQL project store', () => {
   storeContract('the store contract', POSTGRES);
 
-  it('refuses a database without a project unless asked to create one, and another program\'s tables', async () => {
+  it("refuses a database without a project unless asked to create one, and another program's tables", async () => {
     const url = await fresh();
     await expect(openPostgresStore(url, { mode: 'read' })).rejects.toThrow(/no qda project in this database \[project-missing\]/);
     const client = new pg.Client({ connectionString: url });
@@ -40,7 +40,9 @@ describeWithPostgres('PostgreSQL project store', () => {
 
   it('reports an unreachable server as a located message and hides the password', async () => {
     const error = await openPostgresStore('postgres://ana:secret@127.0.0.1:1/none', { mode: 'read' }).catch((e: unknown) => e);
-    expect(String(error)).toMatch(/postgres:\/\/ana:\*\*\*@127\.0\.0\.1:1\/none: .*cannot reach the PostgreSQL server .*\[database-unreachable\]/);
+    expect(String(error)).toMatch(
+      /postgres:\/\/ana:\*\*\*@127\.0\.0\.1:1\/none: .*cannot reach the PostgreSQL server .*\[database-unreachable\]/,
+    );
     expect(String(error)).not.toContain('secret');
     expect(redactedUrl('postgresql://u:p@h/db')).toBe('postgresql://u:***@h/db');
   });
@@ -48,7 +50,11 @@ describeWithPostgres('PostgreSQL project store', () => {
   it('keeps every write of two stores on one database, with the event log in commit order', async () => {
     const { file, store } = await project(POSTGRES);
     const other = await openPostgresStore(file, { mode: 'write' });
-    const writes = Array.from({ length: 40 }, (_, i) => (i % 2 ? store : other).change(`coder${i % 5}`, `c${i}`, (tx) => tx.addCoding({ document: 'd2', start: i % 20, end: (i % 20) + 3, code: 'fear', origin: 'manual' })));
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      (i % 2 ? store : other).change(`coder${i % 5}`, `c${i}`, (tx) =>
+        tx.addCoding({ document: 'd2', start: i % 20, end: (i % 20) + 3, code: 'fear', origin: 'manual' }),
+      ),
+    );
     const added = await Promise.all(writes);
     expect(new Set(added.map((c) => c.id)).size).toBe(40);
     expect((await other.listCodings()).length).toBe(40);

@@ -17,7 +17,9 @@ async function smallStudy() {
   await store.change('ana', 'set up', async (tx) => {
     await tx.saveCodebook(CODEBOOK);
     for (const d of corpus.documents) await tx.addDocument(d);
-    await tx.addCodings(decisions.map((d) => ({ document: d.document, start: d.start, end: d.end, code: d.code, coder: 'ana', origin: 'manual' })));
+    await tx.addCodings(
+      decisions.map((d) => ({ document: d.document, start: d.start, end: d.end, code: d.code, coder: 'ana', origin: 'manual' })),
+    );
   });
   return { file, store };
 }
@@ -54,17 +56,30 @@ describe('learned suggestions in a project', () => {
     const second = await suggestProject(store, 'ana', { minScore: 0.5 });
     expect(second.removed).toBe(first.added - 2);
     const now = await store.listCodings({ origin: 'learned' });
-    expect(now.filter((c) => c.status !== 'suggested').map((c) => [c.id, c.status])).toEqual([[referral.id, 'rejected'], [listening.id, 'accepted']].sort((a, b) => Number(a[0]) - Number(b[0])));
-    const again = now.filter((c) => c.status === 'suggested' && c.document === referral.document && c.start === referral.start && c.code === referral.code);
+    expect(now.filter((c) => c.status !== 'suggested').map((c) => [c.id, c.status])).toEqual(
+      [
+        [referral.id, 'rejected'],
+        [listening.id, 'accepted'],
+      ].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
+    const again = now.filter(
+      (c) => c.status === 'suggested' && c.document === referral.document && c.start === referral.start && c.code === referral.code,
+    );
     expect(again).toEqual([]);
     await store.close();
   });
 
   it('asks which coder when several people coded, and names them', async () => {
     const { store } = await smallStudy();
-    await store.change('budi', 'one coding', (tx) => tx.addCoding({ document: 'staff-01', start: 0, end: 5, code: 'barrier/shame', origin: 'manual' }));
-    await expect(suggestProject(store, 'lead')).rejects.toThrow('projectDataset: option coder is needed: the project has codings of ana, budi');
-    await expect(suggestProject(store, 'lead', { coder: 'cici' })).rejects.toThrow('projectDataset: option coder must name someone who coded in the project (ana, budi); got "cici"');
+    await store.change('budi', 'one coding', (tx) =>
+      tx.addCoding({ document: 'staff-01', start: 0, end: 5, code: 'barrier/shame', origin: 'manual' }),
+    );
+    await expect(suggestProject(store, 'lead')).rejects.toThrow(
+      'projectDataset: option coder is needed: the project has codings of ana, budi',
+    );
+    await expect(suggestProject(store, 'lead', { coder: 'cici' })).rejects.toThrow(
+      'projectDataset: option coder must name someone who coded in the project (ana, budi); got "cici"',
+    );
     await store.close();
   });
 

@@ -8,7 +8,12 @@ describe('reanchorSpans', () => {
   it('keeps spans whose text did not move, moves those that did, and gives null for vanished text', () => {
     const old = 'Saya takut. Kakak menolong 😀 saya.';
     const now = 'Awal. Saya takut. Kakak membantu 😀 saya.';
-    const spans = [{ start: 5, end: 10 }, { start: 12, end: 17 }, { start: 18, end: 26 }, { start: 27, end: 28 }];
+    const spans = [
+      { start: 5, end: 10 },
+      { start: 12, end: 17 },
+      { start: 18, end: 26 },
+      { start: 27, end: 28 },
+    ];
     const moved = reanchorSpans(old, now, spans);
     expect(moved.map((s) => (s ? cp(now, s.start, s.end) : null))).toEqual(['takut', 'Kakak', null, '😀']);
     expect(reanchorSpans(old, old, spans)).toEqual(spans);

@@ -84,7 +84,9 @@ describe('kill -9 at random moments', () => {
 
       const notices: string[] = [];
       const store = await openSqliteStore(file, { mode: 'write', notice: (t) => notices.push(t) });
-      expect(notices.join(), 'the dead writer\'s lock is recovered').toMatch(/recovered the lock of process \d+, which is no longer running/);
+      expect(notices.join(), "the dead writer's lock is recovered").toMatch(
+        /recovered the lock of process \d+, which is no longer running/,
+      );
       expect((await store.check()).filter((m) => m.fatal)).toEqual([]);
       const codings = await store.listCodings();
       const byMemo = new Map<string, number>();
@@ -108,7 +110,9 @@ describe('kill -9 at random moments', () => {
     }
     const check = await runCli('project', 'check', file);
     expect(check.code, check.stderr).toBe(0);
-    process.stderr.write(`kill -9 loop: 24 kills, ${midTransaction} left a lock or journal behind, ${committedSteps.length} committed steps checked, none lost\n`);
+    process.stderr.write(
+      `kill -9 loop: 24 kills, ${midTransaction} left a lock or journal behind, ${committedSteps.length} committed steps checked, none lost\n`,
+    );
     expect(committedSteps.length).toBeGreaterThanOrEqual(minimumCommitted);
   }, 300_000);
 });
@@ -120,7 +124,9 @@ describe('a second process', () => {
     try {
       const busy = await runCli('project', 'code', file);
       expect(busy.code).toBe(1);
-      expect(busy.stderr).toMatch(new RegExp(`study\\.qda: error: project is in use by process ${child.pid} \\(qda [^)]*\\) since \\d{4}-.*\\[project-busy\\]`));
+      expect(busy.stderr).toMatch(
+        new RegExp(`study\\.qda: error: project is in use by process ${child.pid} \\(qda [^)]*\\) since \\d{4}-.*\\[project-busy\\]`),
+      );
       const info = await runCli('project', 'info', file);
       expect(info.code).toBe(0);
       expect(info.stdout).toMatch(/documents +2/);
@@ -135,7 +141,15 @@ describe('a second process', () => {
   it('recovers a SQLite lock directory left by a crashed process, for writers and readers', async () => {
     const file = await sampleProject();
     mkdirSync(`${file}.lock`);
-    writeFileSync(`${file}.owner`, JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), command: 'qda serve', since: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      `${file}.owner`,
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        host: (await import('node:os')).hostname(),
+        command: 'qda serve',
+        since: '2026-01-01T00:00:00Z',
+      }),
+    );
     const writer = await openSqliteStore(file, { mode: 'write' });
     expect((await writer.listDocuments()).length).toBe(2);
     await writer.close();
@@ -159,12 +173,16 @@ describe('a live reader', () => {
     try {
       // The reader is inside a long statement: its lock folder exists.
       mkdirSync(`${file}.lock`);
-      const attempt = writer.change('ana', 'x', (tx) => tx.addCoding({ document: 'informan-01', start: 0, end: 4, code: 'impact/psychological', origin: 'manual' }));
+      const attempt = writer.change('ana', 'x', (tx) =>
+        tx.addCoding({ document: 'informan-01', start: 0, end: 4, code: 'impact/psychological', origin: 'manual' }),
+      );
       await expect(attempt).rejects.toThrow(new RegExp(`in use by process ${child.pid} .*\\[project-busy\\]`));
       expect(existsSync(`${file}.lock`)).toBe(true);
       await killed(child);
       // The reader has died holding it: now the lock is a leftover, and is recovered.
-      await writer.change('ana', 'x', (tx) => tx.addCoding({ document: 'informan-01', start: 0, end: 4, code: 'impact/psychological', origin: 'manual' }));
+      await writer.change('ana', 'x', (tx) =>
+        tx.addCoding({ document: 'informan-01', start: 0, end: 4, code: 'impact/psychological', origin: 'manual' }),
+      );
       expect((await writer.listCodings()).length).toBe(1);
       expect(existsSync(`${file}.lock`)).toBe(false);
     } finally {
@@ -179,14 +197,26 @@ describe('damaged, foreign, truncated, read-only files and a full disk', () => {
   afterAll(() => mounts.forEach((m) => m.unmount()));
 
   it.each([
-    ['a text file', (f: string) => writeFileSync(f, 'document,code\na,b\n'), /not a qda project \(not an SQLite database\) \[project-not-sqlite\]/],
+    [
+      'a text file',
+      (f: string) => writeFileSync(f, 'document,code\na,b\n'),
+      /not a qda project \(not an SQLite database\) \[project-not-sqlite\]/,
+    ],
     ['a file cut to 50 bytes', (f: string) => truncateSync(f, 50), /truncated \(50 bytes\) \[project-truncated\]/],
-    ['a file cut in half', (f: string) => truncateSync(f, Math.floor(statSync(f).size / 2 / 4096) * 4096), /truncated: \d+ bytes where its header says \d+ \[project-truncated\]/],
+    [
+      'a file cut in half',
+      (f: string) => truncateSync(f, Math.floor(statSync(f).size / 2 / 4096) * 4096),
+      /truncated: \d+ bytes where its header says \d+ \[project-truncated\]/,
+    ],
   ])('%s: a located message, exit 1, the file untouched', async (_what, damage, pattern) => {
     const file = await sampleProject();
     damage(file);
     const before = sha(file);
-    for (const argv of [['project', 'info', file], ['project', 'add', file, 'data-sample/transcripts/informan-03.md'], ['report', '--project', file, '--out', join(tempDir(), 'r')]]) {
+    for (const argv of [
+      ['project', 'info', file],
+      ['project', 'add', file, 'data-sample/transcripts/informan-03.md'],
+      ['report', '--project', file, '--out', join(tempDir(), 'r')],
+    ]) {
       const run = await runCli(...argv);
       expect(run.code, argv.join(' ')).toBe(1);
       expect(run.stderr).toMatch(pattern);
@@ -206,7 +236,9 @@ describe('damaged, foreign, truncated, read-only files and a full disk', () => {
     const before = sha(file);
     const check = await runCli('project', 'check', file);
     expect(check.code).toBe(1);
-    expect(check.stderr).toMatch(/study\.qda: error: (the project file is damaged|SQLite integrity: .*) \[(project-damaged|sqlite-integrity)\]/);
+    expect(check.stderr).toMatch(
+      /study\.qda: error: (the project file is damaged|SQLite integrity: .*) \[(project-damaged|sqlite-integrity)\]/,
+    );
     const add = await runCli('project', 'add', file, 'data-sample/transcripts/informan-03.md');
     expect(add.code).toBe(1);
     expect(add.stderr).toMatch(/\[project-damaged\]/);
@@ -222,12 +254,14 @@ describe('damaged, foreign, truncated, read-only files and a full disk', () => {
     const { createRequire } = await import('node:module');
     const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm');
     const db = new Database(file);
-    db.exec("CREATE TRIGGER sneaky AFTER INSERT ON codings BEGIN DELETE FROM documents; END");
+    db.exec('CREATE TRIGGER sneaky AFTER INSERT ON codings BEGIN DELETE FROM documents; END');
     db.close();
     const before = sha(file);
     const run = await runCli('project', 'add', file, 'data-sample/transcripts/informan-03.md');
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('study.qda: error: the project holds database code qda did not write (trigger "sneaky"); it was not opened [project-foreign-code]');
+    expect(run.stderr).toContain(
+      'study.qda: error: the project holds database code qda did not write (trigger "sneaky"); it was not opened [project-foreign-code]',
+    );
     expect(sha(file)).toBe(before);
   });
 
@@ -252,7 +286,7 @@ describe('damaged, foreign, truncated, read-only files and a full disk', () => {
     await runCli('project', 'code', file);
     const before = sha(file);
     if (disk) disk.readOnly();
-    else fs.chmodSync(dir, 0o555), fs.chmodSync(file, 0o444);
+    else (fs.chmodSync(dir, 0o555), fs.chmodSync(file, 0o444));
     expect(process.getuid?.() === 0 && !disk, 'as root, only a read-only mount makes a file read-only').toBe(false);
     const info = await runCli('project', 'info', file);
     expect(info.code, info.stderr).toBe(0);
@@ -270,7 +304,9 @@ describe('damaged, foreign, truncated, read-only files and a full disk', () => {
     const dir = disk?.dir ?? tempDir();
     const file = await sampleProject(dir);
     const store = await openSqliteStore(file, { mode: 'write' });
-    await store.change('ana', 'one', (tx) => tx.addCoding({ document: 'informan-01', start: 0, end: 10, code: 'impact/psychological', origin: 'manual' }));
+    await store.change('ana', 'one', (tx) =>
+      tx.addCoding({ document: 'informan-01', start: 0, end: 10, code: 'impact/psychological', origin: 'manual' }),
+    );
     const big = doc('big', 'kata '.repeat(200_000));
     if (disk) {
       // Fill the disk but for a few pages: the next big write cannot fit.
@@ -293,7 +329,9 @@ describe('damaged, foreign, truncated, read-only files and a full disk', () => {
       (fs as { writeSync: typeof fs.writeSync }).writeSync = realWrite;
     }
     expect(error).toBeInstanceOf(QdaError);
-    expect(String(error)).toMatch(/study\.qda: error: (the disk is full; the change was not saved \[disk-full\]|could not write the project \(disk full or failing\); the change was not saved \[project-io\])/);
+    expect(String(error)).toMatch(
+      /study\.qda: error: (the disk is full; the change was not saved \[disk-full\]|could not write the project \(disk full or failing\); the change was not saved \[project-io\])/,
+    );
     await store.close();
     const check = await runCli('project', 'check', file);
     expect(check.code, check.stderr).toBe(0);
@@ -302,7 +340,15 @@ describe('damaged, foreign, truncated, read-only files and a full disk', () => {
     expect((await reopened.listCodings()).length).toBe(1);
     await reopened.close();
     if (disk) {
-      const cli = await runCli('project', 'add', file, 'data-sample/transcripts/informan-03.md', 'data-sample/transcripts/informan-04.md', 'data-sample/transcripts/informan-05.md', 'data-sample/transcripts/informan-06.md');
+      const cli = await runCli(
+        'project',
+        'add',
+        file,
+        'data-sample/transcripts/informan-03.md',
+        'data-sample/transcripts/informan-04.md',
+        'data-sample/transcripts/informan-05.md',
+        'data-sample/transcripts/informan-06.md',
+      );
       expect(cli.code).toBe(1);
       expect(cli.stderr).toMatch(/\[(disk-full|project-io)\]/);
       expect((await runCli('project', 'check', file)).code).toBe(0);

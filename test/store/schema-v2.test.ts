@@ -27,9 +27,14 @@ describe('project schema 2: learned suggestions', () => {
     expect(kept).toMatchObject({ id: 1, code: 'fear', coder: 'ana', origin: 'manual', status: 'accepted', score: null, explanation: [] });
     const because = [{ feature: 'w:afraid', label: 'afraid', weight: 0.8 }];
     const added = await store.change('ana', 'learned suggestions', (tx) =>
-      tx.addCoding({ document: 'd1', start: 0, end: 12, code: 'fear', origin: 'learned', coder: 'ana', score: 0.75, explanation: because }));
+      tx.addCoding({ document: 'd1', start: 0, end: 12, code: 'fear', origin: 'learned', coder: 'ana', score: 0.75, explanation: because }),
+    );
     expect(added).toMatchObject({ origin: 'learned', status: 'suggested', score: 0.75, explanation: because });
-    await expect(store.change('ana', 'bad score', (tx) => tx.addCoding({ document: 'd1', start: 0, end: 1, code: 'fear', origin: 'learned', score: 1.5 }))).rejects.toThrow('coding score must be a number from 0 to 1, or null (got 1.5)');
+    await expect(
+      store.change('ana', 'bad score', (tx) =>
+        tx.addCoding({ document: 'd1', start: 0, end: 1, code: 'fear', origin: 'learned', score: 1.5 }),
+      ),
+    ).rejects.toThrow('coding score must be a number from 0 to 1, or null (got 1.5)');
     expect((await store.listCodings({ origin: 'learned' })).map((c) => c.score)).toEqual([0.75]);
     await store.undo('ana');
     expect(await store.listCodings({ origin: 'learned' })).toEqual([]);

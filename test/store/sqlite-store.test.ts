@@ -14,7 +14,10 @@ describe('SQLite project store: the file', () => {
   it('migrates an older file forward after a backup copy, and refuses a newer one naming the version', async () => {
     const { file, store } = await project(SQLITE);
     await store.close();
-    const v2 = { version: SCHEMA_VERSION + 1, migrations: { ...MIGRATIONS, [SCHEMA_VERSION + 1]: 'CREATE TABLE tags (name TEXT PRIMARY KEY);' } };
+    const v2 = {
+      version: SCHEMA_VERSION + 1,
+      migrations: { ...MIGRATIONS, [SCHEMA_VERSION + 1]: 'CREATE TABLE tags (name TEXT PRIMARY KEY);' },
+    };
     const notices: string[] = [];
     const upgraded = await openWithSchema(file, { mode: 'write', notice: (t) => notices.push(t) }, v2);
     expect(existsSync(`${file}.bak-${SCHEMA_VERSION}`)).toBe(true);
@@ -23,7 +26,11 @@ describe('SQLite project store: the file', () => {
     expect((await upgraded.listDocuments()).length).toBe(2);
     await upgraded.close();
     const refused = await openSqliteStore(file, { mode: 'read' }).catch((e: unknown) => e);
-    expect(String(refused)).toMatch(new RegExp(`written by a newer qda \\(project schema ${SCHEMA_VERSION + 1}\\); this qda reads schema ${SCHEMA_VERSION} and older .*\\[project-newer\\]`));
+    expect(String(refused)).toMatch(
+      new RegExp(
+        `written by a newer qda \\(project schema ${SCHEMA_VERSION + 1}\\); this qda reads schema ${SCHEMA_VERSION} and older .*\\[project-newer\\]`,
+      ),
+    );
     const old = await openSqliteStore(`${file}.bak-${SCHEMA_VERSION}`, { mode: 'read' });
     expect((await old.info()).schemaVersion).toBe(SCHEMA_VERSION);
     await old.close();

@@ -32,20 +32,38 @@ export function storeContract(title: string, backend: StoreBackend): void {
       expect(d1?.text).toBe('I was afraid 😀 but my sister helped me.');
       expect(d1?.turns[0]).toEqual({ speaker: 'Ana', start: 0, end: d1!.text.length });
       const list = await store.listDocuments();
-      expect(list.map((d) => [d.id, d.length, d.speakers])).toEqual([['d1', [...d1!.text].length, ['Ana']], ['d2', 28, ['Ana']]]);
+      expect(list.map((d) => [d.id, d.length, d.speakers])).toEqual([
+        ['d1', [...d1!.text].length, ['Ana']],
+        ['d2', 28, ['Ana']],
+      ]);
       expect((await store.getDocuments(['d2'])).map((d) => d.id)).toEqual(['d2']);
       await store.close();
     });
 
     it('adds, filters, updates and deletes codings; every change is logged with before and after', async () => {
       const { store } = await project(backend);
-      const a = await store.change('ana', 'code fear', (tx) => tx.addCoding({ document: 'd1', start: 6, end: 12, code: 'fear', origin: 'manual' }));
-      await store.change('auto', 'auto', (tx) => tx.addCodings([
-        { document: 'd1', start: 0, end: 10, code: 'fear', origin: 'auto', matches: ['afraid'], hits: [{ start: 6, end: 12, term: 'afraid' }] },
-        { document: 'd2', start: 0, end: 7, code: 'support', origin: 'auto' },
-      ]));
+      const a = await store.change('ana', 'code fear', (tx) =>
+        tx.addCoding({ document: 'd1', start: 6, end: 12, code: 'fear', origin: 'manual' }),
+      );
+      await store.change('auto', 'auto', (tx) =>
+        tx.addCodings([
+          {
+            document: 'd1',
+            start: 0,
+            end: 10,
+            code: 'fear',
+            origin: 'auto',
+            matches: ['afraid'],
+            hits: [{ start: 6, end: 12, term: 'afraid' }],
+          },
+          { document: 'd2', start: 0, end: 7, code: 'support', origin: 'auto' },
+        ]),
+      );
       expect(a).toMatchObject({ coder: 'ana', origin: 'manual', status: 'accepted' });
-      expect((await store.listCodings({ origin: 'auto' })).map((c) => [c.document, c.status, c.coder])).toEqual([['d1', 'suggested', 'auto'], ['d2', 'suggested', 'auto']]);
+      expect((await store.listCodings({ origin: 'auto' })).map((c) => [c.document, c.status, c.coder])).toEqual([
+        ['d1', 'suggested', 'auto'],
+        ['d2', 'suggested', 'auto'],
+      ]);
       expect((await store.listCodings({ document: 'd1', coder: ['ana'] })).map((c) => c.id)).toEqual([a.id]);
       const updated = await store.change('ana', 'reject', (tx) => tx.updateCoding(a.id, { status: 'rejected', memo: 'too broad' }));
       expect(updated).toMatchObject({ status: 'rejected', memo: 'too broad' });
@@ -60,15 +78,27 @@ export function storeContract(title: string, backend: StoreBackend): void {
 
     it('stores learned suggestions with their score and explanation (schema 2), refuses a score outside 0–1, and undoes them', async () => {
       const { store } = await project(backend);
-      const because = [{ feature: 'w:afraid', label: 'afraid', weight: 0.8 }, { feature: 'w:sister', label: 'sister', weight: -0.1 }];
+      const because = [
+        { feature: 'w:afraid', label: 'afraid', weight: 0.8 },
+        { feature: 'w:sister', label: 'sister', weight: -0.1 },
+      ];
       const added = await store.change('ana', 'learned suggestions', (tx) =>
-        tx.addCodings([{ document: 'd1', start: 0, end: 12, code: 'fear', origin: 'learned', coder: 'ana', score: 0.7, explanation: because }]));
+        tx.addCodings([
+          { document: 'd1', start: 0, end: 12, code: 'fear', origin: 'learned', coder: 'ana', score: 0.7, explanation: because },
+        ]),
+      );
       expect(added).toBe(1);
       const [learned] = await store.listCodings({ origin: 'learned' });
       expect(learned).toMatchObject({ origin: 'learned', status: 'suggested', score: 0.7, explanation: because });
-      const manual = await store.change('ana', 'code', (tx) => tx.addCoding({ document: 'd2', start: 0, end: 6, code: 'fear', origin: 'manual' }));
+      const manual = await store.change('ana', 'code', (tx) =>
+        tx.addCoding({ document: 'd2', start: 0, end: 6, code: 'fear', origin: 'manual' }),
+      );
       expect(manual).toMatchObject({ score: null, explanation: [] });
-      await expect(store.change('ana', 'bad score', (tx) => tx.addCoding({ document: 'd1', start: 0, end: 1, code: 'fear', origin: 'learned', score: 1.5 }))).rejects.toThrow('coding score must be a number from 0 to 1, or null (got 1.5)');
+      await expect(
+        store.change('ana', 'bad score', (tx) =>
+          tx.addCoding({ document: 'd1', start: 0, end: 1, code: 'fear', origin: 'learned', score: 1.5 }),
+        ),
+      ).rejects.toThrow('coding score must be a number from 0 to 1, or null (got 1.5)');
       await store.undo('ana');
       await store.undo('ana');
       expect(await store.listCodings()).toEqual([]);
@@ -82,8 +112,12 @@ export function storeContract(title: string, backend: StoreBackend): void {
         await tx.addCoding({ document: 'd2', start: 0, end: 500, code: 'fear', origin: 'manual' });
       });
       await expect(attempt).rejects.toThrow(/beyond the 28 code points .*coding-out-of-range/);
-      await expect(store.change('ana', 'x', (tx) => tx.addCoding({ document: 'nope', start: 0, end: 1, code: 'fear', origin: 'manual' }))).rejects.toThrow(/unknown-document/);
-      await expect(store.change('ana', 'x', (tx) => tx.addCoding({ document: 'd2', start: 3, end: 1, code: 'fear', origin: 'manual' }))).rejects.toThrow(TypeError);
+      await expect(
+        store.change('ana', 'x', (tx) => tx.addCoding({ document: 'nope', start: 0, end: 1, code: 'fear', origin: 'manual' })),
+      ).rejects.toThrow(/unknown-document/);
+      await expect(
+        store.change('ana', 'x', (tx) => tx.addCoding({ document: 'd2', start: 3, end: 1, code: 'fear', origin: 'manual' })),
+      ).rejects.toThrow(TypeError);
       expect(await store.listCodings()).toEqual([]);
       expect((await store.listChanges()).map((c) => c.label)).toEqual(['set up']);
       await store.close();
@@ -94,7 +128,10 @@ export function storeContract(title: string, backend: StoreBackend): void {
       await store.change('ana', 'a', (tx) => tx.addCoding({ document: 'd1', start: 0, end: 5, code: 'fear', origin: 'manual' }));
       await store.change('budi', 'b', (tx) => tx.addCoding({ document: 'd1', start: 0, end: 5, code: 'support', origin: 'manual' }));
       await store.change('auto', 'c', (tx) => tx.addCoding({ document: 'd1', start: 0, end: 5, code: 'fear', origin: 'auto' }));
-      const blind = await backend.open(file, { mode: 'read', visibility: (viewer) => (viewer === 'lead' ? null : { coder: [viewer, 'auto'] }) });
+      const blind = await backend.open(file, {
+        mode: 'read',
+        visibility: (viewer) => (viewer === 'lead' ? null : { coder: [viewer, 'auto'] }),
+      });
       const seen = async (viewer: string) => (await blind.listCodings({ viewer })).map((c) => c.coder).sort();
       expect(await seen('ana')).toEqual(['ana', 'auto']);
       expect(await seen('budi')).toEqual(['auto', 'budi']);
@@ -112,8 +149,13 @@ export function storeContract(title: string, backend: StoreBackend): void {
       const v = await store.change('lead', 'drop support', (tx) => tx.saveCodebook(book, 'merged into fear'));
       expect(v).toBe(2);
       expect((await store.currentCodebook())?.codebook.codes.map((c) => c.id)).toEqual(['fear']);
-      expect((await store.codebookVersions()).map((x) => [x.version, x.note, x.actor])).toEqual([[1, 'first', 'lead'], [2, 'merged into fear', 'lead']]);
-      const c = await store.change('ana', 'code', (tx) => tx.addCoding({ document: 'd1', start: 0, end: 5, code: 'fear', origin: 'manual' }));
+      expect((await store.codebookVersions()).map((x) => [x.version, x.note, x.actor])).toEqual([
+        [1, 'first', 'lead'],
+        [2, 'merged into fear', 'lead'],
+      ]);
+      const c = await store.change('ana', 'code', (tx) =>
+        tx.addCoding({ document: 'd1', start: 0, end: 5, code: 'fear', origin: 'manual' }),
+      );
       await store.change('ana', 'memos', async (tx) => {
         await tx.addMemo({ kind: 'project' }, 'pilot study');
         await tx.addMemo({ kind: 'document', document: 'd1' }, 'long pauses');
@@ -133,9 +175,13 @@ export function storeContract(title: string, backend: StoreBackend): void {
 
     it('undoes and redoes per actor, across closing and reopening, and refuses when someone changed the row since', async () => {
       const { file, store } = await project(backend);
-      const c = await store.change('ana', 'code fear', (tx) => tx.addCoding({ document: 'd1', start: 0, end: 5, code: 'fear', origin: 'manual' }));
+      const c = await store.change('ana', 'code fear', (tx) =>
+        tx.addCoding({ document: 'd1', start: 0, end: 5, code: 'fear', origin: 'manual' }),
+      );
       await store.change('ana', 'widen', (tx) => tx.updateCoding(c.id, { end: 12 }));
-      await store.change('budi', 'budi codes', (tx) => tx.addCoding({ document: 'd2', start: 0, end: 6, code: 'support', origin: 'manual' }));
+      await store.change('budi', 'budi codes', (tx) =>
+        tx.addCoding({ document: 'd2', start: 0, end: 6, code: 'support', origin: 'manual' }),
+      );
       await store.change('lead', 'codebook v2', (tx) => tx.saveCodebook(codebook(), 'same'));
       expect((await store.undoState('ana')).undo?.label).toBe('widen');
       expect((await store.undo('ana'))?.label).toBe('undo widen');
@@ -174,12 +220,16 @@ export function storeContract(title: string, backend: StoreBackend): void {
       const cps = [...text];
       const at = (piece: string) => cps.join('').indexOf(piece);
       const sister = { start: [...text.slice(0, at('sister'))].length, end: [...text.slice(0, at('sister'))].length + 6 };
-      await store.change('ana', 'code', (tx) => tx.addCodings([
-        { document: 'd1', ...sister, code: 'support', origin: 'manual' },
-        { document: 'd1', start: 6, end: 12, code: 'fear', origin: 'manual' },
-        { document: 'd1', start: 0, end: 1, code: 'fear', origin: 'manual' },
-      ]));
-      const result = await store.change('lead', 'new version', (tx) => tx.addDocument(doc('d1', 'Transcript v2. We were afraid, 😀 but my sister helped me.')));
+      await store.change('ana', 'code', (tx) =>
+        tx.addCodings([
+          { document: 'd1', ...sister, code: 'support', origin: 'manual' },
+          { document: 'd1', start: 6, end: 12, code: 'fear', origin: 'manual' },
+          { document: 'd1', start: 0, end: 1, code: 'fear', origin: 'manual' },
+        ]),
+      );
+      const result = await store.change('lead', 'new version', (tx) =>
+        tx.addDocument(doc('d1', 'Transcript v2. We were afraid, 😀 but my sister helped me.')),
+      );
       expect(result).toEqual({ id: 'd1', status: 'updated', reanchored: 2, unplaced: 1 });
       const now = await store.getDocument('d1');
       const codings = await store.listCodings({ document: 'd1' });

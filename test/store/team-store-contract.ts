@@ -3,8 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/model/account.js';
 import type { TeamStore } from '../../src/store/team-store.js';
 
-const account = (name: string, role: Account['role'] = 'coder'): Account => ({ name, role, passwordHash: `scrypt$hash-of-${name}`, createdAt: '2026-11-30T06:00:00.000Z' });
-const session = (tokenHash: string, owner: string, at = 1000) => ({ tokenHash, account: owner, csrfToken: `csrf-${tokenHash}`, createdAt: at, lastSeenAt: at });
+const account = (name: string, role: Account['role'] = 'coder'): Account => ({
+  name,
+  role,
+  passwordHash: `scrypt$hash-of-${name}`,
+  createdAt: '2026-11-30T06:00:00.000Z',
+});
+const session = (tokenHash: string, owner: string, at = 1000) => ({
+  tokenHash,
+  account: owner,
+  csrfToken: `csrf-${tokenHash}`,
+  createdAt: at,
+  lastSeenAt: at,
+});
 
 /** The TeamStore tests under `title`; `open` gives an empty team store each time. */
 export function teamStoreContract(title: string, open: () => Promise<TeamStore>): void {
@@ -14,9 +25,14 @@ export function teamStoreContract(title: string, open: () => Promise<TeamStore>)
       await team.saveAccount(account('sari', 'owner'));
       await team.saveAccount(account('budi'));
       await team.saveAccount({ ...account('budi', 'viewer'), passwordHash: 'scrypt$new' });
-      expect((await team.listAccounts()).map((a) => [a.name, a.role, a.passwordHash])).toEqual([['budi', 'viewer', 'scrypt$new'], ['sari', 'owner', 'scrypt$hash-of-sari']]);
+      expect((await team.listAccounts()).map((a) => [a.name, a.role, a.passwordHash])).toEqual([
+        ['budi', 'viewer', 'scrypt$new'],
+        ['sari', 'owner', 'scrypt$hash-of-sari'],
+      ]);
       expect(await team.getAccount('nobody')).toBeUndefined();
-      await expect(team.saveAccount({ ...account('x'), role: 'admin' as Account['role'] })).rejects.toThrow(/role must be one of owner, coder, viewer/);
+      await expect(team.saveAccount({ ...account('x'), role: 'admin' as Account['role'] })).rejects.toThrow(
+        /role must be one of owner, coder, viewer/,
+      );
       expect(await team.removeAccount('budi')).toBe(true);
       expect(await team.removeAccount('budi')).toBe(false);
       expect((await team.listAccounts()).map((a) => a.name)).toEqual(['sari']);

@@ -5,7 +5,9 @@ import { openSqliteTeamStore, teamFileOf } from '../../src/store/sqlite-team-sto
 import { tempDir } from './helpers.js';
 import { teamStoreContract } from './team-store-contract.js';
 
-teamStoreContract('SQLite team store (the .team file beside a project)', () => openSqliteTeamStore(join(tempDir(), 'study.qda'), { create: true }));
+teamStoreContract('SQLite team store (the .team file beside a project)', () =>
+  openSqliteTeamStore(join(tempDir(), 'study.qda'), { create: true }),
+);
 
 it('keeps the team in its own file, and asks for a first owner when there is none', async () => {
   const project = join(tempDir(), 'study.qda');

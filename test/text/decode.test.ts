@@ -35,7 +35,9 @@ describe('decodeBytes', () => {
     writeFileSync(file, Buffer.from(transcript, 'utf16le'));
     const r = await runCli('import', file);
     // Only the line saying which language the (short) transcript is read in.
-    expect(r.stderr).toBe('nobom: language unknown: too little text, or mixed (stemming in the codebook\'s languages; give --language id|en)\n');
+    expect(r.stderr).toBe(
+      "nobom: language unknown: too little text, or mixed (stemming in the codebook's languages; give --language id|en)\n",
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).documents[0].text).toBe(transcript);
   });

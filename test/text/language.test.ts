@@ -18,12 +18,18 @@ function file(name: string, text: string): string {
 }
 
 // An English transcript without front matter: it used to be stemmed as Indonesian.
-const english = file('teacher-01.txt', `Interviewer: Who did you turn to?
+const english = file(
+  'teacher-01.txt',
+  `Interviewer: Who did you turn to?
 Participant: Mostly my colleagues. One colleague stayed with me after the meeting, and the colleagues in my team covered my classes for a week.
-`);
-const indonesian = file('guru-01.txt', `Pewawancara: Siapa yang membantu?
+`,
+);
+const indonesian = file(
+  'guru-01.txt',
+  `Pewawancara: Siapa yang membantu?
 Informan: Rekan kerja saya yang paling membantu, dan mereka juga ada di rapat itu.
-`);
+`,
+);
 
 describe('language of a document', () => {
   it('tells Indonesian from English by function words, and says when it cannot', () => {
@@ -36,9 +42,16 @@ describe('language of a document', () => {
   it('is detected per document when none is given; front matter and --language win', async () => {
     const declared = file('declared.md', '---\nlanguage: en\n---\nNurlaila: Saya yang membantu dia di sana dan itu juga.\n');
     const { corpus } = await readCorpus([english, indonesian, declared]);
-    expect(corpus.documents.map((d) => [d.language, d.languageSource])).toEqual([['en', 'detected'], ['id', 'detected'], ['en', 'declared']]);
+    expect(corpus.documents.map((d) => [d.language, d.languageSource])).toEqual([
+      ['en', 'detected'],
+      ['id', 'detected'],
+      ['en', 'declared'],
+    ]);
     const forced = await readCorpus([english, declared], { language: 'id' });
-    expect(forced.corpus.documents.map((d) => [d.language, d.languageSource])).toEqual([['id', 'option'], ['en', 'declared']]);
+    expect(forced.corpus.documents.map((d) => [d.language, d.languageSource])).toEqual([
+      ['id', 'option'],
+      ['en', 'declared'],
+    ]);
   });
 
   it('kwic --term colleague finds "colleagues" in an English transcript without `language:`', async () => {
@@ -51,12 +64,14 @@ describe('language of a document', () => {
   it('qda import says which language it chose for each document', async () => {
     const r = await runCli('import', english, indonesian, file('short.txt', 'A: Ok.\n'));
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe([
-      'teacher-01: language en (detected from its function words; --language overrides)',
-      'guru-01: language id (detected from its function words; --language overrides)',
-      "short: language unknown: too little text, or mixed (stemming in the codebook's languages; give --language id|en)",
-      '',
-    ].join('\n'));
+    expect(r.stderr).toBe(
+      [
+        'teacher-01: language en (detected from its function words; --language overrides)',
+        'guru-01: language id (detected from its function words; --language overrides)',
+        "short: language unknown: too little text, or mixed (stemming in the codebook's languages; give --language id|en)",
+        '',
+      ].join('\n'),
+    );
     const forced = await runCli('import', english, '--language', 'id');
     expect(forced.stderr).toBe('teacher-01: language id (from --language)\n');
   });
@@ -83,7 +98,8 @@ describe('codebook language and colours', () => {
   });
 
   it('accepts CSS colours and rejects others with a hint', () => {
-    for (const c of ['teal', '#1b9e77', '#abc', 'rgb(27 158 119)', 'rgba(27, 158, 119, 0.5)', 'hsl(160deg 70% 36%)', 'RebeccaPurple']) expect(isCssColor(c)).toBe(true);
+    for (const c of ['teal', '#1b9e77', '#abc', 'rgb(27 158 119)', 'rgba(27, 158, 119, 0.5)', 'hsl(160deg 70% 36%)', 'RebeccaPurple'])
+      expect(isCssColor(c)).toBe(true);
     for (const c of ['tael', '#12345', 'blue-ish', 'rgb(a, b, c)', '']) expect(isCssColor(c)).toBe(false);
     expect(problems('codes:\n  - id: a\n    color: dark gren\n    terms: [x]\n')).toEqual([
       'cb.yaml:3:12: error: code "a": `color` "dark gren" is not a CSS colour (did you mean `darkgreen`?); use a name such as teal, a hex code such as "#1b9e77", or rgb(27 158 119) [bad-color]',

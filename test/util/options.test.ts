@@ -3,9 +3,32 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  bootstrapAlpha, buildReport, codebookRows, codeCorpus, codesAtLevel, codingAgreement, cohenKappa, cohenKappaOfRatings, cooccurrence,
-  codeInformantHeatmap, createCoder, fromText, readTranscript, toCsv, toLatex, frequencies, krippendorffAlpha, kwic, overlapUnits, parseCodebook, parseReliabilityCsv, placeCodings, quoteBank,
-  quotesToMarkdown, segmentDocument, segmentUnits,
+  bootstrapAlpha,
+  buildReport,
+  codebookRows,
+  codeCorpus,
+  codesAtLevel,
+  codingAgreement,
+  cohenKappa,
+  cohenKappaOfRatings,
+  cooccurrence,
+  codeInformantHeatmap,
+  createCoder,
+  fromText,
+  readTranscript,
+  toCsv,
+  toLatex,
+  frequencies,
+  krippendorffAlpha,
+  kwic,
+  overlapUnits,
+  parseCodebook,
+  parseReliabilityCsv,
+  placeCodings,
+  quoteBank,
+  quotesToMarkdown,
+  segmentDocument,
+  segmentUnits,
 } from '../../src/index.js';
 
 const codebook = parseCodebook(readFileSync('test/fixtures/report/codebook.yaml', 'utf8'), 'codebook.yaml').codebook!;
@@ -13,45 +36,183 @@ const text = 'Pewawancara: Bagaimana awalnya?\n\nSari: Pacarnya posesif, dia ter
 const doc = fromText(text, { file: 'w.md' }).corpus.documents[0];
 const corpus = { documents: [doc] };
 const coded = { documents: [doc], ...codeCorpus(corpus, codebook) };
-const reliability = { coders: ['a', 'b'], units: ['u1', 'u2', 'u3'], values: [['x', 'y', 'x'], ['x', 'y', 'y']] };
-const units = segmentUnits([{ document: 'w', segment: 1, span: null, code: 'x', coder: 'a' }, { document: 'w', segment: 1, span: null, code: 'x', coder: 'b' }]);
+const reliability = {
+  coders: ['a', 'b'],
+  units: ['u1', 'u2', 'u3'],
+  values: [
+    ['x', 'y', 'x'],
+    ['x', 'y', 'y'],
+  ],
+};
+const units = segmentUnits([
+  { document: 'w', segment: 1, span: null, code: 'x', coder: 'a' },
+  { document: 'w', segment: 1, span: null, code: 'x', coder: 'b' },
+]);
 
 const CASES: Array<[string, () => unknown, RegExp]> = [
-  ['codeCorpus unit', () => codeCorpus(corpus, codebook, { unit: 'sentense' as never }), /^codeCorpus: option unit must be one of turn, paragraph, sentence; got "sentense"$/],
-  ['codeDocument unit', () => createCoder(codebook).codeDocument(doc, { unit: 'line' as never }), /^codeDocument: option unit must be one of turn, paragraph, sentence; got "line"$/],
-  ['segmentDocument unit', () => segmentDocument(doc, 'page' as never), /^segmentDocument: option unit must be one of turn, paragraph, sentence; got "page"$/],
-  ['kwic window', () => kwic(corpus.documents, { term: 'pacar' }, { window: -1 }), /^kwic: option window must be a whole number from 0 up; got -1$/],
-  ['kwic window not whole', () => kwic(corpus.documents, { term: 'pacar' }, { window: 2.5 }), /^kwic: option window must be a whole number from 0 up; got 2\.5$/],
-  ['kwic unit', () => kwic(corpus.documents, { term: 'pacar' }, { unit: 'sentense' as never }), /^kwic: option unit must be one of turn, paragraph, sentence; got "sentense"$/],
-  ['frequencies by', () => frequencies(coded, codebook, { by: 'rolee' }), /^frequencies: option by must be one of document, speaker, role; got "rolee"$/],
-  ['frequencies language', () => frequencies(coded, codebook, { language: 3 as never }), /^frequencies: option language must be a text; got 3$/],
-  ['cooccurrence level', () => cooccurrence(coded.codings, codebook, { level: 0 }), /^cooccurrence: option level must be a whole number from 1 up; got 0$/],
+  [
+    'codeCorpus unit',
+    () => codeCorpus(corpus, codebook, { unit: 'sentense' as never }),
+    /^codeCorpus: option unit must be one of turn, paragraph, sentence; got "sentense"$/,
+  ],
+  [
+    'codeDocument unit',
+    () => createCoder(codebook).codeDocument(doc, { unit: 'line' as never }),
+    /^codeDocument: option unit must be one of turn, paragraph, sentence; got "line"$/,
+  ],
+  [
+    'segmentDocument unit',
+    () => segmentDocument(doc, 'page' as never),
+    /^segmentDocument: option unit must be one of turn, paragraph, sentence; got "page"$/,
+  ],
+  [
+    'kwic window',
+    () => kwic(corpus.documents, { term: 'pacar' }, { window: -1 }),
+    /^kwic: option window must be a whole number from 0 up; got -1$/,
+  ],
+  [
+    'kwic window not whole',
+    () => kwic(corpus.documents, { term: 'pacar' }, { window: 2.5 }),
+    /^kwic: option window must be a whole number from 0 up; got 2\.5$/,
+  ],
+  [
+    'kwic unit',
+    () => kwic(corpus.documents, { term: 'pacar' }, { unit: 'sentense' as never }),
+    /^kwic: option unit must be one of turn, paragraph, sentence; got "sentense"$/,
+  ],
+  [
+    'frequencies by',
+    () => frequencies(coded, codebook, { by: 'rolee' }),
+    /^frequencies: option by must be one of document, speaker, role; got "rolee"$/,
+  ],
+  [
+    'frequencies language',
+    () => frequencies(coded, codebook, { language: 3 as never }),
+    /^frequencies: option language must be a text; got 3$/,
+  ],
+  [
+    'cooccurrence level',
+    () => cooccurrence(coded.codings, codebook, { level: 0 }),
+    /^cooccurrence: option level must be a whole number from 1 up; got 0$/,
+  ],
   ['codesAtLevel level', () => codesAtLevel(codebook, 1.5), /^codesAtLevel: option level must be a whole number from 1 up; got 1\.5$/],
-  ['codebookRows language', () => codebookRows(codebook, { language: null as never }), /^codebookRows: option language must be a text; got null$/],
-  ['quoteBank perCode', () => quoteBank(coded, codebook, { perCode: -2 }), /^quoteBank: option perCode must be a whole number from 0 up; got -2$/],
-  ['quoteBank maxWords', () => quoteBank(coded, codebook, { maxWords: 0 }), /^quoteBank: option maxWords must be a whole number from 1 up; got 0$/],
-  ['buildReport unit', () => buildReport(coded, codebook, { unit: 'sentense' as never }), /^buildReport: option unit must be one of turn, paragraph, sentence; got "sentense"$/],
-  ['buildReport quotes', () => buildReport(coded, codebook, { quotes: -1 }), /^buildReport: option quotes must be a whole number from 0 up; got -1$/],
-  ['buildReport by', () => buildReport(coded, codebook, { by: 'gender' }), /^frequencies: option by must be one of document, speaker, role; got "gender"$/],
-  ['quotesToMarkdown headingLevel', () => quotesToMarkdown([], { headingLevel: 7 }), /^quotesToMarkdown: option headingLevel must be a whole number from 1 to 6; got 7$/],
-  ['krippendorffAlpha level', () => krippendorffAlpha(reliability, { level: 'metric' as never }), /^krippendorffAlpha: option level must be one of nominal, ordinal, interval, ratio; got "metric"$/],
-  ['krippendorffAlpha metric', () => krippendorffAlpha(reliability, { metric: 'cardinal' as never }), /^krippendorffAlpha: option metric must be one of nominal, ordinal, interval, ratio; got "cardinal"$/],
-  ['bootstrapAlpha confidence', () => bootstrapAlpha(reliability, { samples: 10, confidence: 95 }), /^bootstrapAlpha: option confidence must be a number above 0 and below 1; got 95$/],
-  ['bootstrapAlpha samples', () => bootstrapAlpha(reliability, { samples: 0 }), /^bootstrapAlpha: option samples must be a whole number from 1 to 100000; got 0$/],
-  ['cohenKappa weights', () => cohenKappa({ levels: ['a', 'b'], counts: [[1, 0], [0, 1]] }, { weights: 'cubic' as never }), /^cohenKappa: option weights must be one of unweighted, linear, quadratic, an array of numbers \(one per level\); got "cubic"$/],
-  ['cohenKappaOfRatings weights', () => cohenKappaOfRatings(['a'], ['a'], { weights: ['x'] as never }), /^cohenKappaOfRatings: option weights must be one of .*; got object$/],
-  ['codingAgreement bootstrap', () => codingAgreement(units, { bootstrap: -5 }), /^codingAgreement: option bootstrap must be a whole number from 0 up; got -5$/],
-  ['overlapUnits minOverlap', () => overlapUnits([], { minOverlap: 1.5 }), /^overlapUnits: option minOverlap must be a number above 0 and at most 1; got 1\.5$/],
-  ['parseReliabilityCsv layout', () => parseReliabilityCsv('c,u\na,1\n', { file: 'r.csv', layout: 'long' as never }), /^parseReliabilityCsv: option layout must be one of coders-by-units, units-by-coders; got "long"$/],
-  ['codeInformantHeatmap maxGroups', () => codeInformantHeatmap(frequencies(coded, codebook), { maxGroups: 0 }), /^codeInformantHeatmap: option maxGroups must be a whole number from 1 up; got 0$/],
-  ['toLatex label', () => toLatex({ columns: ['a'], rows: [] }, { label: ' ' }), /^toLatex: option label must be a non-empty text; got " "$/],
-  ['toCsv header', () => toCsv({ columns: ['a'], rows: [] }, { header: 'no' as never }), /^toCsv: option header must be true or false; got "no"$/],
-  ['placeCodings unit', () => placeCodings([], corpus.documents, { unit: 'sentense' as never, file: 'a.csv' }), /^placeCodings: unit must be one of turn, paragraph, sentence; got "sentense"$/],
+  [
+    'codebookRows language',
+    () => codebookRows(codebook, { language: null as never }),
+    /^codebookRows: option language must be a text; got null$/,
+  ],
+  [
+    'quoteBank perCode',
+    () => quoteBank(coded, codebook, { perCode: -2 }),
+    /^quoteBank: option perCode must be a whole number from 0 up; got -2$/,
+  ],
+  [
+    'quoteBank maxWords',
+    () => quoteBank(coded, codebook, { maxWords: 0 }),
+    /^quoteBank: option maxWords must be a whole number from 1 up; got 0$/,
+  ],
+  [
+    'buildReport unit',
+    () => buildReport(coded, codebook, { unit: 'sentense' as never }),
+    /^buildReport: option unit must be one of turn, paragraph, sentence; got "sentense"$/,
+  ],
+  [
+    'buildReport quotes',
+    () => buildReport(coded, codebook, { quotes: -1 }),
+    /^buildReport: option quotes must be a whole number from 0 up; got -1$/,
+  ],
+  [
+    'buildReport by',
+    () => buildReport(coded, codebook, { by: 'gender' }),
+    /^frequencies: option by must be one of document, speaker, role; got "gender"$/,
+  ],
+  [
+    'quotesToMarkdown headingLevel',
+    () => quotesToMarkdown([], { headingLevel: 7 }),
+    /^quotesToMarkdown: option headingLevel must be a whole number from 1 to 6; got 7$/,
+  ],
+  [
+    'krippendorffAlpha level',
+    () => krippendorffAlpha(reliability, { level: 'metric' as never }),
+    /^krippendorffAlpha: option level must be one of nominal, ordinal, interval, ratio; got "metric"$/,
+  ],
+  [
+    'krippendorffAlpha metric',
+    () => krippendorffAlpha(reliability, { metric: 'cardinal' as never }),
+    /^krippendorffAlpha: option metric must be one of nominal, ordinal, interval, ratio; got "cardinal"$/,
+  ],
+  [
+    'bootstrapAlpha confidence',
+    () => bootstrapAlpha(reliability, { samples: 10, confidence: 95 }),
+    /^bootstrapAlpha: option confidence must be a number above 0 and below 1; got 95$/,
+  ],
+  [
+    'bootstrapAlpha samples',
+    () => bootstrapAlpha(reliability, { samples: 0 }),
+    /^bootstrapAlpha: option samples must be a whole number from 1 to 100000; got 0$/,
+  ],
+  [
+    'cohenKappa weights',
+    () =>
+      cohenKappa(
+        {
+          levels: ['a', 'b'],
+          counts: [
+            [1, 0],
+            [0, 1],
+          ],
+        },
+        { weights: 'cubic' as never },
+      ),
+    /^cohenKappa: option weights must be one of unweighted, linear, quadratic, an array of numbers \(one per level\); got "cubic"$/,
+  ],
+  [
+    'cohenKappaOfRatings weights',
+    () => cohenKappaOfRatings(['a'], ['a'], { weights: ['x'] as never }),
+    /^cohenKappaOfRatings: option weights must be one of .*; got object$/,
+  ],
+  [
+    'codingAgreement bootstrap',
+    () => codingAgreement(units, { bootstrap: -5 }),
+    /^codingAgreement: option bootstrap must be a whole number from 0 up; got -5$/,
+  ],
+  [
+    'overlapUnits minOverlap',
+    () => overlapUnits([], { minOverlap: 1.5 }),
+    /^overlapUnits: option minOverlap must be a number above 0 and at most 1; got 1\.5$/,
+  ],
+  [
+    'parseReliabilityCsv layout',
+    () => parseReliabilityCsv('c,u\na,1\n', { file: 'r.csv', layout: 'long' as never }),
+    /^parseReliabilityCsv: option layout must be one of coders-by-units, units-by-coders; got "long"$/,
+  ],
+  [
+    'codeInformantHeatmap maxGroups',
+    () => codeInformantHeatmap(frequencies(coded, codebook), { maxGroups: 0 }),
+    /^codeInformantHeatmap: option maxGroups must be a whole number from 1 up; got 0$/,
+  ],
+  [
+    'toLatex label',
+    () => toLatex({ columns: ['a'], rows: [] }, { label: ' ' }),
+    /^toLatex: option label must be a non-empty text; got " "$/,
+  ],
+  [
+    'toCsv header',
+    () => toCsv({ columns: ['a'], rows: [] }, { header: 'no' as never }),
+    /^toCsv: option header must be true or false; got "no"$/,
+  ],
+  [
+    'placeCodings unit',
+    () => placeCodings([], corpus.documents, { unit: 'sentense' as never, file: 'a.csv' }),
+    /^placeCodings: unit must be one of turn, paragraph, sentence; got "sentense"$/,
+  ],
 ];
 
 describe('library option checks', () => {
   it('readTranscript inputFormat and language', async () => {
-    await expect(readTranscript('test/fixtures/core/plain.txt', { inputFormat: 'pdf' })).rejects.toThrow(/^readTranscript: option inputFormat must be one of txt, md, .*; got "pdf"$/);
+    await expect(readTranscript('test/fixtures/core/plain.txt', { inputFormat: 'pdf' })).rejects.toThrow(
+      /^readTranscript: option inputFormat must be one of txt, md, .*; got "pdf"$/,
+    );
     await expect(readTranscript('test/fixtures/core/plain.txt', { language: 1 as never })).rejects.toThrow(TypeError);
   });
 
@@ -61,13 +222,43 @@ describe('library option checks', () => {
   });
 
   it('accept every allowed value', () => {
-    for (const unit of ['turn', 'paragraph', 'sentence'] as const) expect(codeCorpus(corpus, codebook, { unit }).segments.length).toBeGreaterThan(0);
+    for (const unit of ['turn', 'paragraph', 'sentence'] as const)
+      expect(codeCorpus(corpus, codebook, { unit }).segments.length).toBeGreaterThan(0);
     for (const by of ['document', 'speaker', 'role']) expect(frequencies(coded, codebook, { by }).groups.length).toBeGreaterThan(0);
-    for (const level of ['nominal', 'ordinal', 'interval', 'ratio'] as const) expect(() => krippendorffAlpha({ ...reliability, values: [[1, 2, 1], [1, 2, 2]] }, { level })).not.toThrow();
+    for (const level of ['nominal', 'ordinal', 'interval', 'ratio'] as const)
+      expect(() =>
+        krippendorffAlpha(
+          {
+            ...reliability,
+            values: [
+              [1, 2, 1],
+              [1, 2, 2],
+            ],
+          },
+          { level },
+        ),
+      ).not.toThrow();
     expect(kwic(corpus.documents, { term: 'pacar' }, { window: 0 })).toHaveLength(1);
     // The old name of metric still works for one release.
-    const numeric = { ...reliability, values: [[1, 2, 1], [1, 2, 2]] };
+    const numeric = {
+      ...reliability,
+      values: [
+        [1, 2, 1],
+        [1, 2, 2],
+      ],
+    };
     expect(krippendorffAlpha(numeric, { level: 'interval' })).toEqual(krippendorffAlpha(numeric, { metric: 'interval' }));
-    expect(() => cohenKappa({ levels: ['a', 'b'], counts: [[1, 0], [0, 1]] }, { weights: [0, 1] })).not.toThrow();
+    expect(() =>
+      cohenKappa(
+        {
+          levels: ['a', 'b'],
+          counts: [
+            [1, 0],
+            [0, 1],
+          ],
+        },
+        { weights: [0, 1] },
+      ),
+    ).not.toThrow();
   });
 });

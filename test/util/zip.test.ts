@@ -23,7 +23,11 @@ describe('ZipArchive', () => {
     const bytes = readFileSync('test/fixtures/agreement/coders.qdpx');
     const archive = new ZipArchive(bytes);
     const expected = unzipSync(bytes);
-    expect([...archive.keys()].sort()).toEqual(Object.keys(expected).filter((n) => !n.endsWith('/')).sort());
+    expect([...archive.keys()].sort()).toEqual(
+      Object.keys(expected)
+        .filter((n) => !n.endsWith('/'))
+        .sort(),
+    );
     expect(archive.total).toBe(0);
     for (const name of archive.keys()) expect(archive.get(name)).toEqual(expected[name]);
   });
@@ -32,7 +36,9 @@ describe('ZipArchive', () => {
     const zip = lieAboutSizes(zipSync({ 'project.qde': new Uint8Array(50 * MB) }), 100);
     const archive = new ZipArchive(zip, small);
     expect(() => archive.get('project.qde')).toThrow(ZipLimitError);
-    expect(() => new ZipArchive(zip, small).get('project.qde')).toThrow('entry project.qde unpacks to more than 1 MB, the limit for one entry');
+    expect(() => new ZipArchive(zip, small).get('project.qde')).toThrow(
+      'entry project.qde unpacks to more than 1 MB, the limit for one entry',
+    );
     // Unpacking stopped within one slice (4 KB packed) of the limit.
     expect(archive.total).toBeLessThanOrEqual(1 * MB + 4 * MB);
   });

@@ -46,9 +46,10 @@ describe('margin lanes', () => {
         return { id, start, end: start + 1 + Math.floor(random() * 40) };
       });
       const lanes = assignLanes(spans);
-      for (const a of spans) for (const b of spans) {
-        if (a.id < b.id && a.start < b.end && b.start < a.end) expect(lanes.get(a.id)).not.toBe(lanes.get(b.id));
-      }
+      for (const a of spans)
+        for (const b of spans) {
+          if (a.id < b.id && a.start < b.end && b.start < a.end) expect(lanes.get(a.id)).not.toBe(lanes.get(b.id));
+        }
       const depth = Math.max(...spans.map((s) => spans.filter((o) => o.start <= s.start && o.end > s.start).length));
       expect(Math.max(...lanes.values()) + 1).toBe(depth);
     }

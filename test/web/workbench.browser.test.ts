@@ -9,7 +9,15 @@ import { call, startTestWorkbench, type TestWorkbench } from '../helpers/workben
 /** Wait for a value (the machine is shared: give the page time, assert no speed). */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-interface Coding { id: number; code: string; start: number; end: number; memo: string | null; status: string; coder: string }
+interface Coding {
+  id: number;
+  code: string;
+  start: number;
+  end: number;
+  memo: string | null;
+  status: string;
+  coder: string;
+}
 
 describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on the sample study${SKIP_REASON}`, () => {
   let wb: TestWorkbench;
@@ -54,7 +62,9 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     await page.keyboard.press('Enter');
     await page.locator('#turn-2 .stripe', { hasText: 'skills' }).waitFor();
     const start = text.indexOf('Waalaikumsalam. Iya, silakan');
-    await poll(ana).toEqual([expect.objectContaining({ code: 'foundation/skills', start, end: start + 'Waalaikumsalam. Iya, silakan'.length, status: 'accepted' })]);
+    await poll(ana).toEqual([
+      expect.objectContaining({ code: 'foundation/skills', start, end: start + 'Waalaikumsalam. Iya, silakan'.length, status: 'accepted' }),
+    ]);
     await poll(() => page.locator('.save-state').textContent()).toMatch(/saved/);
   });
 
@@ -93,7 +103,9 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     await page.keyboard.press('m');
     await page.getByRole('dialog').locator('textarea').fill('Greets warmly: builds rapport before the story.');
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-    await poll(async () => (await ana()).find((c) => c.code === 'foundation/skills' && c.start < 2000)?.memo).toBe('Greets warmly: builds rapport before the story.');
+    await poll(async () => (await ana()).find((c) => c.code === 'foundation/skills' && c.start < 2000)?.memo).toBe(
+      'Greets warmly: builds rapport before the story.',
+    );
     await page.locator('#turn-2 .stripe .memo-mark').waitFor();
   });
 
@@ -121,7 +133,13 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
       await page.keyboard.press(key);
       await poll(() => page.locator('.progress-line [role=status]').textContent()).toContain(`${n + 1} of ${queue.total} reviewed`);
     }
-    const statuses = await Promise.all(first.map(async (id) => (await call<Coding[]>(wb, 'GET', `/api/codings?status=accepted&status=rejected&coder=auto`)).json.find((c) => c.id === id)?.status));
+    const statuses = await Promise.all(
+      first.map(
+        async (id) =>
+          (await call<Coding[]>(wb, 'GET', `/api/codings?status=accepted&status=rejected&coder=auto`)).json.find((c) => c.id === id)
+            ?.status,
+      ),
+    );
     expect(statuses).toEqual(['accepted', 'accepted', 'accepted', 'rejected']);
   });
 
@@ -152,13 +170,18 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     const csv = await call(wb, 'GET', '/api/agreement/codings?a=ayu&b=bima');
     const file = join(wb.dir, 'ayu-bima.csv');
     writeFileSync(file, csv.text);
-    const cli = JSON.parse((await runCli('agree', file, '--format', 'json')).stdout) as { pooled: { cohen_kappa: number }; codes: Array<{ code: string; cohen_kappa: number | null }> };
+    const cli = JSON.parse((await runCli('agree', file, '--format', 'json')).stdout) as {
+      pooled: { cohen_kappa: number };
+      codes: Array<{ code: string; cohen_kappa: number | null }>;
+    };
     await page.goto(`${wb.origin}/#/agreement?a=ayu&b=bima`);
     const pooled = page.locator('td.kappa[data-code="(pooled)"]');
     await pooled.waitFor();
     expect(await pooled.textContent()).toBe(cli.pooled.cohen_kappa.toFixed(3));
     for (const c of cli.codes) {
-      expect(await page.locator(`td.kappa[data-code="${c.code}"]`).textContent(), c.code).toBe(c.cohen_kappa === null ? '—' : c.cohen_kappa.toFixed(3));
+      expect(await page.locator(`td.kappa[data-code="${c.code}"]`).textContent(), c.code).toBe(
+        c.cohen_kappa === null ? '—' : c.cohen_kappa.toFixed(3),
+      );
     }
     await browser.shot('06-agreement');
   });
@@ -181,7 +204,10 @@ describe.skipIf(SKIP_CHROMIUM)(`the workbench in Chromium: a coder's session on 
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await page.getByRole('link', { name: 'Tinjauan' }).waitFor();
     await page.getByRole('link', { name: 'Tinjauan' }).click();
-    await page.getByRole('button', { name: /Terima/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /Terima/ })
+      .first()
+      .waitFor();
     await browser.shot('10-review-indonesian');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Review' }).waitFor();

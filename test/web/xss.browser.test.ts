@@ -17,17 +17,32 @@ describe.skipIf(SKIP_CHROMIUM)(`transcripts, names and memos with HTML run nothi
   beforeAll(async () => {
     wb = await startTestWorkbench(async (store) => {
       const file = join(wb?.dir ?? store.location.replace(/study\.qda$/, ''), 'hostile.md');
-      writeFileSync(file, [
-        '---', 'id: hostile', `title: 'Title ${IMG}'`, 'date: 2025-03-01', 'language: id', '---', '',
-        `Pewawancara: Apa yang terjadi? ${SCRIPT}`, '',
-        `Informan ${IMG}: Pelakunya orang dekat, faktor kedekatan itu selalu ada. ${IMG} ${SCRIPT} <a href="javascript:window.__pwned='a'">klik</a>`, '',
-      ].join('\n'));
+      writeFileSync(
+        file,
+        [
+          '---',
+          'id: hostile',
+          `title: 'Title ${IMG}'`,
+          'date: 2025-03-01',
+          'language: id',
+          '---',
+          '',
+          `Pewawancara: Apa yang terjadi? ${SCRIPT}`,
+          '',
+          `Informan ${IMG}: Pelakunya orang dekat, faktor kedekatan itu selalu ada. ${IMG} ${SCRIPT} <a href="javascript:window.__pwned='a'">klik</a>`,
+          '',
+        ].join('\n'),
+      );
       return projectFromFiles(store, { transcripts: [file], codebook: SAMPLE.codebook });
     });
-    await call(wb, 'POST', '/api/codebook/codes', { body: { id: 'factor/xss', labels: { en: `label ${IMG}` }, definition: `def ${SCRIPT}` } });
+    await call(wb, 'POST', '/api/codebook/codes', {
+      body: { id: 'factor/xss', labels: { en: `label ${IMG}` }, definition: `def ${SCRIPT}` },
+    });
     const text = (await call<{ text: string }>(wb, 'GET', '/api/documents/hostile')).json.text;
     const start = text.indexOf('Pelakunya');
-    const coding = (await call<{ id: number }>(wb, 'POST', '/api/codings', { body: { document: 'hostile', code: 'factor/xss', start, end: start + 120 } })).json;
+    const coding = (
+      await call<{ id: number }>(wb, 'POST', '/api/codings', { body: { document: 'hostile', code: 'factor/xss', start, end: start + 120 } })
+    ).json;
     await call(wb, 'PATCH', `/api/codings/${coding.id}`, { body: { memo: `memo ${SCRIPT} ${IMG}` } });
     await call(wb, 'POST', '/api/memos', { body: { kind: 'document', id: 'hostile', text: SCRIPT } });
     await call(wb, 'POST', '/api/coders', { body: { name: `<img src=x onerror="window.__pwned='coder'">` } });

@@ -77,7 +77,8 @@ export function bootstrapAlpha(data: ReliabilityData, options: BootstrapOptions)
     if (!Number.isNaN(a)) alphas.push(a);
   }
   const interval: AlphaInterval = { low: NaN, high: NaN, confidence, samples: alphas.length, seed };
-  if (alphas.length === 0) return { ...interval, note: n === 0 ? 'no pairable unit to resample: no interval' : 'no resample had variation: no interval' };
+  if (alphas.length === 0)
+    return { ...interval, note: n === 0 ? 'no pairable unit to resample: no interval' : 'no resample had variation: no interval' };
   alphas.sort((a, b) => a - b);
   interval.low = quantile(alphas, (1 - confidence) / 2);
   interval.high = quantile(alphas, (1 + confidence) / 2);

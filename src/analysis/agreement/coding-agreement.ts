@@ -84,7 +84,10 @@ export function codingAgreement(units: AgreementUnits, options: CodingAgreementO
   for (const u of units.units) byCode.get(u.code)?.push(u);
   const codes = units.codes.map((code) => ({ code, ...agreementStatistics(byCode.get(code) ?? [], units.coders, units.kind, options) }));
   const pooled = agreementStatistics(units.units, units.coders, units.kind, options);
-  if (units.kind === 'overlap') pooled.notes.unshift('κ and α are not computed for overlap units: text nobody coded is not a unit, so there is no chance baseline for "left out"');
+  if (units.kind === 'overlap')
+    pooled.notes.unshift(
+      'κ and α are not computed for overlap units: text nobody coded is not a unit, so there is no chance baseline for "left out"',
+    );
   const result: CodingAgreement = {
     kind: units.kind,
     coders: units.coders,
@@ -106,7 +109,12 @@ export function codingAgreement(units: AgreementUnits, options: CodingAgreementO
  * applied the code), no unit with two coders' values.
  * @example agreementStatistics(units, ['ana', 'budi'], 'segment').cohenKappa
  */
-export function agreementStatistics(units: readonly AgreementUnit[], coders: readonly string[], kind: AgreementUnitKind, options: CodingAgreementOptions = {}): AgreementStatistics {
+export function agreementStatistics(
+  units: readonly AgreementUnit[],
+  coders: readonly string[],
+  kind: AgreementUnitKind,
+  options: CodingAgreementOptions = {},
+): AgreementStatistics {
   const data: ReliabilityData = {
     coders: [...coders],
     units: units.map((_, i) => String(i + 1)),
@@ -149,7 +157,10 @@ export function agreementStatistics(units: readonly AgreementUnit[], coders: rea
     const fleiss = fleissKappa(counts.counts);
     stats.fleissKappa = fleiss.kappa;
     const other = pairable.length - counts.counts.length;
-    if (other > 0) note(`Fleiss' κ uses the ${counts.counts.length} units with ${counts.ratings} coders' values (${other} with another number left out)`);
+    if (other > 0)
+      note(
+        `Fleiss' κ uses the ${counts.counts.length} units with ${counts.ratings} coders' values (${other} with another number left out)`,
+      );
     note(fleiss.note);
   }
   const alpha = krippendorffAlpha(data);
@@ -170,14 +181,18 @@ export function agreementStatistics(units: readonly AgreementUnit[], coders: rea
 export function describeUnits(units: AgreementUnits): string {
   const docs = `${units.documents.length} document${units.documents.length === 1 ? '' : 's'}`;
   if (units.kind === 'segment') {
-    return `Unit: one segment × one code ("did this coder apply this code to this segment?"): the ${units.segments} segments that at least one coder coded, in ${docs}, × ${units.codes.length} codes. `
-      + 'Segments nobody coded are not counted (a coding table does not list them, and agreeing on blank text would inflate the figures). '
-      + 'A coder who coded the document but not this code in this segment counts as "not applied"; a coder with no coding in a document has no value there, and units left with one value are dropped. '
-      + 'Pooled: every segment × code unit of every code together.';
+    return (
+      `Unit: one segment × one code ("did this coder apply this code to this segment?"): the ${units.segments} segments that at least one coder coded, in ${docs}, × ${units.codes.length} codes. ` +
+      'Segments nobody coded are not counted (a coding table does not list them, and agreeing on blank text would inflate the figures). ' +
+      'A coder who coded the document but not this code in this segment counts as "not applied"; a coder with no coding in a document has no value there, and units left with one value are dropped. ' +
+      'Pooled: every segment × code unit of every code together.'
+    );
   }
   const percent = Math.round((units.minOverlap ?? 0) * 1000) / 10;
-  return `Unit: a coded span (${units.segments} spans in ${docs}). Two coders' spans of the same code agree when they overlap by at least ${percent}% of their combined extent (intersection over union); a span without such a partner is a disagreement. `
-    + 'Text nobody coded is not counted, so there is no "both left it out" cell: percent agreement is the mean share of agreeing coder pairs per unit (for two coders: matched pairs ÷ (matched pairs + unmatched spans), a matched pair counting once), and κ and α are not computed (use segment units for them).';
+  return (
+    `Unit: a coded span (${units.segments} spans in ${docs}). Two coders' spans of the same code agree when they overlap by at least ${percent}% of their combined extent (intersection over union); a span without such a partner is a disagreement. ` +
+    'Text nobody coded is not counted, so there is no "both left it out" cell: percent agreement is the mean share of agreeing coder pairs per unit (for two coders: matched pairs ÷ (matched pairs + unmatched spans), a matched pair counting once), and κ and α are not computed (use segment units for them).'
+  );
 }
 
 /** Units where the coders who have a value did not all answer alike. */

@@ -85,7 +85,9 @@ export function segmentUnits(codings: readonly CodingForAgreement[], options: Un
   const units: AgreementUnit[] = [];
   for (const [key, s] of ordered) {
     for (const code of frame.codes) {
-      const values = frame.coders.map((coder) => (!frame.covers(coder, s.document) ? null : applied.has(`${key}\u0000${code}\u0000${coder}`) ? 1 : 0));
+      const values = frame.coders.map((coder) =>
+        !frame.covers(coder, s.document) ? null : applied.has(`${key}\u0000${code}\u0000${coder}`) ? 1 : 0,
+      );
       units.push({ document: s.document, segment: s.segment, code, values, text: s.text });
     }
   }
@@ -115,8 +117,12 @@ export function overlapUnits(codings: readonly CodingForAgreement[], options: Un
   }
   for (const document of frame.documents) {
     for (const code of frame.codes) {
-      const mine = [...(byDocumentAndCode.get(`${document}\u0000${code}`) ?? [])]
-        .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (coderIndex.get(a.coder) as number) - (coderIndex.get(b.coder) as number));
+      const mine = [...(byDocumentAndCode.get(`${document}\u0000${code}`) ?? [])].sort(
+        (a, b) =>
+          a.span.start - b.span.start ||
+          a.span.end - b.span.end ||
+          (coderIndex.get(a.coder) as number) - (coderIndex.get(b.coder) as number),
+      );
       for (const group of matchSpans(mine, options.minOverlap)) {
         const members = group.map((i) => mine[i]);
         const coded = new Set(members.map((m) => m.coder));
@@ -128,15 +134,33 @@ export function overlapUnits(codings: readonly CodingForAgreement[], options: Un
           span: { start: Math.min(...members.map((m) => m.span.start)), end: Math.max(...members.map((m) => m.span.end)) },
           spans: [...members]
             .sort((a, b) => (coderIndex.get(a.coder) as number) - (coderIndex.get(b.coder) as number))
-            .map((m) => ({ coder: m.coder, start: m.span.start, end: m.span.end, ...(m.spanText !== undefined ? { text: m.spanText } : {}) })),
+            .map((m) => ({
+              coder: m.coder,
+              start: m.span.start,
+              end: m.span.end,
+              ...(m.spanText !== undefined ? { text: m.spanText } : {}),
+            })),
           values: frame.coders.map((coder) => (coded.has(coder) ? 1 : frame.covers(coder, document) ? 0 : null)),
           text: members.find((m) => m.text)?.text ?? '',
         });
       }
     }
   }
-  units.sort((a, b) => compareText(a.document, b.document) || (a.span as { start: number }).start - (b.span as { start: number }).start || compareText(a.code, b.code));
-  return { kind: 'overlap', minOverlap: options.minOverlap, coders: frame.coders, codes: frame.codes, documents: frame.documents, segments: spans.length, units };
+  units.sort(
+    (a, b) =>
+      compareText(a.document, b.document) ||
+      (a.span as { start: number }).start - (b.span as { start: number }).start ||
+      compareText(a.code, b.code),
+  );
+  return {
+    kind: 'overlap',
+    minOverlap: options.minOverlap,
+    coders: frame.coders,
+    codes: frame.codes,
+    documents: frame.documents,
+    segments: spans.length,
+    units,
+  };
 }
 
 /**
@@ -180,7 +204,12 @@ function unitFrame(codings: readonly CodingForAgreement[], options: UnitOptions)
   const others = [...new Set(codings.map((c) => c.code))].filter((c) => !listed.includes(c)).sort(compareText);
   const documents = [...new Set(codings.map((c) => c.document))].sort(compareText);
   const coverage = new Set(codings.map((c) => `${c.coder}\u0000${c.document}`));
-  return { coders, codes: [...listed, ...others], documents, covers: (coder: string, document: string) => coverage.has(`${coder}\u0000${document}`) };
+  return {
+    coders,
+    codes: [...listed, ...others],
+    documents,
+    covers: (coder: string, document: string) => coverage.has(`${coder}\u0000${document}`),
+  };
 }
 
 function compareText(a: string, b: string): number {

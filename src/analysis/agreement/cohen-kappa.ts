@@ -68,7 +68,18 @@ export function cohenKappa(table: ContingencyTable, options: { weights?: KappaWe
   checkWeights('cohenKappa', options.weights);
   const k = table.counts.length;
   const n = table.counts.reduce((s, row) => s + row.reduce((t, x) => t + x, 0), 0);
-  const result: KappaResult = { kappa: NaN, observed: NaN, expected: NaN, units: n, ase: NaN, aseH0: NaN, z: NaN, pOneSided: NaN, pTwoSided: NaN, ci95: [NaN, NaN] };
+  const result: KappaResult = {
+    kappa: NaN,
+    observed: NaN,
+    expected: NaN,
+    units: n,
+    ase: NaN,
+    aseH0: NaN,
+    z: NaN,
+    pOneSided: NaN,
+    pTwoSided: NaN,
+    ci95: [NaN, NaN],
+  };
   if (n === 0) return { ...result, note: 'no unit was rated by both raters: κ is undefined' };
   const w = agreementWeights(k, options.weights ?? 'unweighted');
   if (typeof w === 'string') return { ...result, note: w };
@@ -86,7 +97,10 @@ export function cohenKappa(table: ContingencyTable, options: { weights?: KappaWe
   result.observed = observed;
   result.expected = expected;
   if (1 - expected < 1e-12) {
-    return { ...result, note: `no variation: both raters used ${JSON.stringify(table.levels[rows.findIndex((r) => r > 0)])} throughout, so chance agreement is 1 and κ is undefined (0/0)` };
+    return {
+      ...result,
+      note: `no variation: both raters used ${JSON.stringify(table.levels[rows.findIndex((r) => r > 0)])} throughout, so chance agreement is 1 and κ is undefined (0/0)`,
+    };
   }
   const kappa = (observed - expected) / (1 - expected);
   // w̄ᵢ. and w̄.ⱼ: mean weight of a row (column) level against the other rater's marginals.
@@ -121,7 +135,11 @@ export function cohenKappa(table: ContingencyTable, options: { weights?: KappaWe
  * table of `contingencyTable`.
  * @example cohenKappaOfRatings([1, 2, 3, 3], [1, 2, 3, 2], { weights: 'linear' }).kappa
  */
-export function cohenKappaOfRatings(first: ReadonlyArray<RatingValue | null>, second: ReadonlyArray<RatingValue | null>, options: { weights?: KappaWeights } = {}): KappaResult {
+export function cohenKappaOfRatings(
+  first: ReadonlyArray<RatingValue | null>,
+  second: ReadonlyArray<RatingValue | null>,
+  options: { weights?: KappaWeights } = {},
+): KappaResult {
   checkWeights('cohenKappaOfRatings', options.weights);
   return cohenKappa(contingencyTable(first, second), options);
 }
@@ -133,7 +151,8 @@ function agreementWeights(k: number, weights: KappaWeights): number[][] | string
   else if (weights === 'linear') byDistance = Array.from({ length: k }, (_, d) => (k === 1 ? 1 : 1 - d / (k - 1)));
   else if (weights === 'quadratic') byDistance = Array.from({ length: k }, (_, d) => (k === 1 ? 1 : 1 - d ** 2 / (k - 1) ** 2));
   else {
-    if (weights.length !== k) return `${weights.length} weights given for ${k} levels: give one disagreement weight per level distance 0…${k - 1}`;
+    if (weights.length !== k)
+      return `${weights.length} weights given for ${k} levels: give one disagreement weight per level distance 0…${k - 1}`;
     const lo = Math.min(...weights);
     const hi = Math.max(...weights);
     if (hi === lo) return 'the weights are all equal: they cannot tell agreement from disagreement';

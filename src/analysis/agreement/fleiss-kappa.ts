@@ -63,17 +63,21 @@ export function fleissKappa(counts: ReadonlyArray<ReadonlyArray<number>>): Fleis
   const subjects = counts.length;
   const raters = subjects > 0 ? counts[0].reduce((s, x) => s + x, 0) : 0;
   const result: FleissResult = { kappa: NaN, observed: NaN, expected: NaN, subjects, raters, se0: NaN, z: NaN, pTwoSided: NaN };
-  if (subjects === 0) return { ...result, note: 'no unit was rated by two or more coders: Fleiss\' κ is undefined' };
+  if (subjects === 0) return { ...result, note: "no unit was rated by two or more coders: Fleiss' κ is undefined" };
   const uneven = counts.findIndex((row) => row.reduce((s, x) => s + x, 0) !== raters);
-  if (uneven !== -1) return { ...result, note: `subject ${uneven + 1} has ${counts[uneven].reduce((s, x) => s + x, 0)} ratings, subject 1 has ${raters}: Fleiss' κ needs the same number for every subject` };
-  if (raters < 2) return { ...result, note: 'each subject has fewer than two ratings: Fleiss\' κ needs two or more raters' };
+  if (uneven !== -1)
+    return {
+      ...result,
+      note: `subject ${uneven + 1} has ${counts[uneven].reduce((s, x) => s + x, 0)} ratings, subject 1 has ${raters}: Fleiss' κ needs the same number for every subject`,
+    };
+  if (raters < 2) return { ...result, note: "each subject has fewer than two ratings: Fleiss' κ needs two or more raters" };
   const k = counts[0].length;
   const shares = Array.from({ length: k }, (_, j) => counts.reduce((s, row) => s + row[j], 0) / (subjects * raters));
   const observed = counts.reduce((s, row) => s + (row.reduce((t, x) => t + x * x, 0) - raters) / (raters * (raters - 1)), 0) / subjects;
   const expected = shares.reduce((s, p) => s + p * p, 0);
   result.observed = observed;
   result.expected = expected;
-  if (1 - expected < 1e-12) return { ...result, note: 'no variation: every rating is in one category, so Fleiss\' κ is undefined (0/0)' };
+  if (1 - expected < 1e-12) return { ...result, note: "no variation: every rating is in one category, so Fleiss' κ is undefined (0/0)" };
   const kappa = (observed - expected) / (1 - expected);
   const pq = shares.reduce((s, p) => s + p * (1 - p), 0);
   const pqqp = shares.reduce((s, p) => s + p * (1 - p) * (1 - 2 * p), 0);

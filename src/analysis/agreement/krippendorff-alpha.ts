@@ -62,7 +62,13 @@ export function krippendorffAlpha(data: ReliabilityData, options: AlphaOptions =
  */
 export function alphaOfPairable(values: PairableValues, level: MeasurementLevel): AlphaResult {
   const { note, ...figures } = alphaOfCoincidences(coincidenceMatrix(values), values.categories, level);
-  const result: AlphaResult = { ...figures, level, coders: values.coders, units: values.units.length, singleValueUnits: values.singleValueUnits };
+  const result: AlphaResult = {
+    ...figures,
+    level,
+    coders: values.coders,
+    units: values.units.length,
+    singleValueUnits: values.singleValueUnits,
+  };
   if (note !== undefined) result.note = note;
   return result;
 }
@@ -82,7 +88,8 @@ export function alphaOfCoincidences(
   const n = marginals.reduce((s, x) => s + x, 0);
   const result = { alpha: NaN, pairableValues: Math.round(n), observedDisagreement: NaN, expectedDisagreement: NaN };
   // A unit holds at most one value per coder, so n > 0 exactly when two coders met in a unit.
-  if (n === 0) return { ...result, note: 'no unit has values from two or more coders (units coded by one coder only are left out): α is undefined' };
+  if (n === 0)
+    return { ...result, note: 'no unit has values from two or more coders (units coded by one coder only are left out): α is undefined' };
   const delta = differenceFunction(categories, marginals, level);
   if (typeof delta === 'string') return { ...result, note: delta };
   let observed = 0;
@@ -98,14 +105,21 @@ export function alphaOfCoincidences(
   result.expectedDisagreement = expected / (n * (n - 1));
   if (expected === 0) {
     const only = categories[marginals.findIndex((x) => x > 0)];
-    return { ...result, note: `no variation: every pairable value is ${JSON.stringify(only)}, so chance disagreement is 0 and α is undefined (0/0)` };
+    return {
+      ...result,
+      note: `no variation: every pairable value is ${JSON.stringify(only)}, so chance disagreement is 0 and α is undefined (0/0)`,
+    };
   }
   result.alpha = 1 - result.observedDisagreement / result.expectedDisagreement;
   return result;
 }
 
 /** δ²(c, k) between category indices for a level, or the reason it cannot be computed. */
-function differenceFunction(categories: readonly RatingValue[], marginals: readonly number[], level: MeasurementLevel): ((c: number, k: number) => number) | string {
+function differenceFunction(
+  categories: readonly RatingValue[],
+  marginals: readonly number[],
+  level: MeasurementLevel,
+): ((c: number, k: number) => number) | string {
   if (level === 'nominal') return (c, k) => (c === k ? 0 : 1);
   const text = categories.find((v) => typeof v !== 'number');
   if (text !== undefined) return `${level} α needs numbers, but the data hold ${JSON.stringify(text)}`;

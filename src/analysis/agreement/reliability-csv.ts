@@ -36,8 +36,8 @@ export function parseReliabilityCsv(input: string, options: ReliabilityCsvOption
   const messages: Message[] = [];
   const fatal = (reason: string, line: number, column: number, ruleId: string, note?: string) =>
     messages.push(message(reason, { file, line, column, ruleId, source: 'reliability', fatal: true, ...(note ? { note } : {}) }));
-  const rows = readCsvRows(input).rows
-    .map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }))
+  const rows = readCsvRows(input)
+    .rows.map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }))
     .filter((r) => r.cells.some((c) => c !== ''));
   if (rows.length === 0) {
     fatal('reliability table is empty', 0, 0, 'empty-file');
@@ -46,31 +46,46 @@ export function parseReliabilityCsv(input: string, options: ReliabilityCsvOption
   const [header, ...body] = rows;
   const names = header.cells.slice(1);
   const what = layout === 'coders-by-units' ? { row: 'coder', column: 'unit' } : { row: 'unit', column: 'coder' };
-  if (names.length === 0) fatal(`the header needs a first column (the ${what.row}) and one column per ${what.column}`, header.line, 1, 'missing-columns');
+  if (names.length === 0)
+    fatal(`the header needs a first column (the ${what.row}) and one column per ${what.column}`, header.line, 1, 'missing-columns');
   if (body.length === 0) fatal(`no ${what.row} rows below the header`, header.line, 1, 'no-rows');
   const matrix: Array<Array<RatingValue | null>> = [];
   for (const row of body) {
     const extra = row.cells.findIndex((c, i) => i > names.length && c !== '');
     if (extra !== -1) {
-      fatal(`row has ${row.cells.length - 1} values but the header names ${names.length} ${what.column}s`, row.line, cellColumn(lines[row.line - 1] ?? '', extra), 'extra-cells');
+      fatal(
+        `row has ${row.cells.length - 1} values but the header names ${names.length} ${what.column}s`,
+        row.line,
+        cellColumn(lines[row.line - 1] ?? '', extra),
+        'extra-cells',
+      );
       continue;
     }
-    matrix.push(names.map((_, i) => {
-      const cell = row.cells[i + 1] ?? '';
-      if (cell === '') return null;
-      // `1` and `1.0` are one value: numeric-looking cells compare as numbers at every level.
-      if (!options.numeric) return NUMBER_LIKE.test(cell) ? Number(cell) : cell;
-      const value = Number(cell);
-      if (Number.isFinite(value)) return value;
-      fatal(`value "${cell}" is not a number`, row.line, cellColumn(lines[row.line - 1] ?? '', i + 1), 'not-a-number', 'ordinal, interval and ratio α need numbers; leave the cell empty for a missing value, or use --level nominal');
-      return null;
-    }));
+    matrix.push(
+      names.map((_, i) => {
+        const cell = row.cells[i + 1] ?? '';
+        if (cell === '') return null;
+        // `1` and `1.0` are one value: numeric-looking cells compare as numbers at every level.
+        if (!options.numeric) return NUMBER_LIKE.test(cell) ? Number(cell) : cell;
+        const value = Number(cell);
+        if (Number.isFinite(value)) return value;
+        fatal(
+          `value "${cell}" is not a number`,
+          row.line,
+          cellColumn(lines[row.line - 1] ?? '', i + 1),
+          'not-a-number',
+          'ordinal, interval and ratio α need numbers; leave the cell empty for a missing value, or use --level nominal',
+        );
+        return null;
+      }),
+    );
   }
   if (messages.some((m) => m.fatal)) return { data: null, messages };
   const labels = body.map((r, i) => r.cells[0] || `${what.row} ${i + 1}`);
-  const data: ReliabilityData = layout === 'coders-by-units'
-    ? { coders: labels, units: names, values: matrix }
-    : { coders: names, units: labels, values: names.map((_, c) => matrix.map((row) => row[c])) };
+  const data: ReliabilityData =
+    layout === 'coders-by-units'
+      ? { coders: labels, units: names, values: matrix }
+      : { coders: names, units: labels, values: names.map((_, c) => matrix.map((row) => row[c])) };
   return { data, messages };
 }
 

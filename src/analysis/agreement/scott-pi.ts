@@ -18,6 +18,7 @@ export function scottPi(table: ContingencyTable): { pi: number; observed: number
     for (let j = 0; j < k; j++) share += (table.counts[i][j] + table.counts[j][i]) / (2 * n);
     expected += share ** 2;
   }
-  if (1 - expected < 1e-12) return { pi: NaN, observed, expected, note: 'no variation: both raters used one category throughout, so π is undefined (0/0)' };
+  if (1 - expected < 1e-12)
+    return { pi: NaN, observed, expected, note: 'no variation: both raters used one category throughout, so π is undefined (0/0)' };
   return { pi: (observed - expected) / (1 - expected), observed, expected };
 }

@@ -63,17 +63,40 @@ or REFI-QDA projects (.qdpx), where every user is a coder.
     )
     .argument('[codings...]', 'coding tables (.csv) or REFI-QDA projects (.qdpx); or give --project')
     .addOption(new Option('-p, --project <file>', "the codings of this project's coders (qda project), rejected ones left out"))
-    .addOption(new Option('--coders <names...>', 'with --project: whose codings to compare (default: every person; name auto to include the automatic coding)'))
-    .addOption(new Option('-m, --match <how>', 'what counts as the same coding: the same segment, or overlapping spans').choices(['segment', 'overlap']).default('segment'))
+    .addOption(
+      new Option(
+        '--coders <names...>',
+        'with --project: whose codings to compare (default: every person; name auto to include the automatic coding)',
+      ),
+    )
+    .addOption(
+      new Option('-m, --match <how>', 'what counts as the same coding: the same segment, or overlapping spans')
+        .choices(['segment', 'overlap'])
+        .default('segment'),
+    )
     .addOption(oldSpelling('-u, --unit <how>', '--match').choices(['segment', 'overlap']))
-    .addOption(new Option('--min-overlap <share>', 'overlap units: least overlap (0–1] of two spans to agree (default 0.5)').argParser(share))
-    .addOption(new Option('-c, --codebook <file>', 'check the coding tables\' code ids against this codebook (unknown ids are flagged, with the closest known one)'))
-    .addOption(new Option('--transcripts <files...>', '--match overlap: the transcripts, to show the text of each coder\'s span in the disagreements'))
+    .addOption(
+      new Option('--min-overlap <share>', 'overlap units: least overlap (0–1] of two spans to agree (default 0.5)').argParser(share),
+    )
+    .addOption(
+      new Option(
+        '-c, --codebook <file>',
+        "check the coding tables' code ids against this codebook (unknown ids are flagged, with the closest known one)",
+      ),
+    )
+    .addOption(
+      new Option(
+        '--transcripts <files...>',
+        "--match overlap: the transcripts, to show the text of each coder's span in the disagreements",
+      ),
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
     .addOption(new Option('--bootstrap <n>', 'bootstrap resamples for a 95% interval of α (e.g. 1000)').argParser(count))
     .addOption(new Option('--seed <n>', 'seed of the bootstrap').argParser(integer).default(1))
     .addOption(outOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 CSV output is the per-code table; with --out x.csv the disagreements go to
 x-disagreements.csv.
 
@@ -82,7 +105,8 @@ Examples:
   qda agree team.csv --match overlap --min-overlap 0.6 --format json
   qda agree coders.qdpx --format json
   qda agree --project study.qda --coders ana budi auto
-  qda agree ana.csv budi.csv --bootstrap 1000 --seed 7 --format csv --out agreement.csv`)
+  qda agree ana.csv budi.csv --bootstrap 1000 --seed 7 --format csv --out agreement.csv`,
+    )
     .action(async (files: string[], options: AgreeOptions) => {
       ctx.exitCode = await runAgree(ctx, files, options);
     });
@@ -91,12 +115,14 @@ Examples:
 async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions): Promise<number> {
   const match = deprecated(ctx.io.stderr, 'agree', options.unit, '--unit', '--match') ?? options.match;
   if (match === 'segment' && options.minOverlap !== undefined) return ctx.usage('--min-overlap applies to --match overlap only');
-  if (match === 'overlap' && options.bootstrap !== undefined) return ctx.usage('--bootstrap gives an interval for α, which overlap units do not compute; use --match segment');
+  if (match === 'overlap' && options.bootstrap !== undefined)
+    return ctx.usage('--bootstrap gives an interval for α, which overlap units do not compute; use --match segment');
 
   const wrong = sourceChoice(files, options.project, 'coding tables');
   if (wrong) return ctx.usage(wrong);
   if (options.coders && !options.project) return ctx.usage('--coders applies to --project; coding tables name their coders');
-  if (options.transcripts && options.project) return ctx.usage('--transcripts applies to coding tables; a project holds its transcripts, so its spans show their text already');
+  if (options.transcripts && options.project)
+    return ctx.usage('--transcripts applies to coding tables; a project holds its transcripts, so its spans show their text already');
   const codings: CodingForAgreement[] = [];
   const messages: Message[] = [];
   if (options.project) {
@@ -114,25 +140,39 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
     messages.push(...read.messages);
     const lacking = match === 'segment' ? read.codings.filter((c) => c.segment === null) : read.codings.filter((c) => c.span === null);
     if (lacking.length > 0) {
-      const reason = match === 'segment'
-        ? 'coding table has no segment numbers: segment units need a `segment` column (or use --match overlap with start,end)'
-        : 'coding table has no start/end offsets: overlap units need `start` and `end` columns (or use --match segment)';
+      const reason =
+        match === 'segment'
+          ? 'coding table has no segment numbers: segment units need a `segment` column (or use --match overlap with start,end)'
+          : 'coding table has no start/end offsets: overlap units need `start` and `end` columns (or use --match segment)';
       messages.push(message(reason, { file, line: 1, column: 1, ruleId: 'missing-columns', source: 'agree', fatal: true }));
     }
     if (read.codings.length === 0 && !read.messages.some((m) => m.fatal)) {
-      messages.push(message('coding table has no codings: this coder is left out of the agreement', {
-        file, ruleId: 'no-codings', source: 'agree', note: 'check that the file is the coder\'s finished table (a header alone means nothing was coded)',
-      }));
+      messages.push(
+        message('coding table has no codings: this coder is left out of the agreement', {
+          file,
+          ruleId: 'no-codings',
+          source: 'agree',
+          note: "check that the file is the coder's finished table (a header alone means nothing was coded)",
+        }),
+      );
     }
     codings.push(...read.codings);
   }
   if (options.codebook) {
     const { codebook, messages: codebookMessages } = await readCodebook(options.codebook);
     messages.push(...codebookMessages);
-    if (codebook) messages.push(...unknownCodes(codings, codebook.codes.map((c) => c.id), options.codebook));
+    if (codebook)
+      messages.push(
+        ...unknownCodes(
+          codings,
+          codebook.codes.map((c) => c.id),
+          options.codebook,
+        ),
+      );
   }
   if (options.transcripts) {
-    if (match !== 'overlap') return ctx.usage('--transcripts applies to --match overlap (segment units show the segment text from the coding tables)');
+    if (match !== 'overlap')
+      return ctx.usage('--transcripts applies to --match overlap (segment units show the segment text from the coding tables)');
     const read = await readCorpus(options.transcripts);
     messages.push(...read.messages);
     withSpanTexts(codings, read.corpus.documents);
@@ -141,19 +181,32 @@ async function runAgree(ctx: CliContext, files: string[], options: AgreeOptions)
   const coders = [...new Set(codings.map((c) => c.coder))];
   if (coders.length < 2) {
     const found = coders.length === 0 ? 'no codings' : `only one coder ("${coders[0]}")`;
-    ctx.report([message(`${found} in ${files.join(', ')}: agreement needs two or more coders`, {
-      file: files.join(', '), ruleId: 'one-coder', source: 'agree', fatal: true,
-      note: 'give each row a coder in a `coder` column, or pass one file per coder (the file name is the coder)',
-    })]);
+    ctx.report([
+      message(`${found} in ${files.join(', ')}: agreement needs two or more coders`, {
+        file: files.join(', '),
+        ruleId: 'one-coder',
+        source: 'agree',
+        fatal: true,
+        note: 'give each row a coder in a `coder` column, or pass one file per coder (the file name is the coder)',
+      }),
+    ]);
     return EXIT.data;
   }
 
   const units = match === 'segment' ? segmentUnits(codings) : overlapUnits(codings, { minOverlap: options.minOverlap ?? 0.5 });
   const result = codingAgreement(units, { ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}), seed: options.seed });
-  const output = options.format === 'json' ? `${JSON.stringify(agreementToJson(result), null, 2)}\n` : options.format === 'csv' ? agreementToCsv(result) : agreementToMarkdown(result);
+  const output =
+    options.format === 'json'
+      ? `${JSON.stringify(agreementToJson(result), null, 2)}\n`
+      : options.format === 'csv'
+        ? agreementToCsv(result)
+        : agreementToMarkdown(result);
   if (!options.out) {
     ctx.io.stdout(output);
-    if (options.format === 'csv') ctx.io.stderr('qda agree: CSV shows the per-code table; the disagreement list is written with --out (as <name>-disagreements.csv), or use --format md|json\n');
+    if (options.format === 'csv')
+      ctx.io.stderr(
+        'qda agree: CSV shows the per-code table; the disagreement list is written with --out (as <name>-disagreements.csv), or use --format md|json\n',
+      );
     return EXIT.ok;
   }
   if (options.format === 'csv') {
@@ -177,9 +230,14 @@ function unknownCodes(codings: readonly CodingForAgreement[], known: readonly st
   return [...unknown].map(([code, byCoder]) => {
     const guess = closest(code, known);
     const uses = [...byCoder].map(([coder, n]) => `${coder} ×${n}`).join(', ');
-    return message(`code "${code}" (${uses}) is not in the codebook${guess ? ` (did you mean "${guess}"?)` : ''}; it is counted as a code of its own`, {
-      file: codebookFile, ruleId: 'unknown-code', source: 'agree',
-    });
+    return message(
+      `code "${code}" (${uses}) is not in the codebook${guess ? ` (did you mean "${guess}"?)` : ''}; it is counted as a code of its own`,
+      {
+        file: codebookFile,
+        ruleId: 'unknown-code',
+        source: 'agree',
+      },
+    );
   });
 }
 
@@ -211,7 +269,8 @@ function share(value: string): number {
 
 function count(value: string): number {
   const x = Number(value);
-  if (!Number.isInteger(x) || x < 1 || x > MAX_BOOTSTRAP_SAMPLES) throw new InvalidArgumentError(`give a whole number of resamples from 1 to ${MAX_BOOTSTRAP_SAMPLES}, e.g. 1000`);
+  if (!Number.isInteger(x) || x < 1 || x > MAX_BOOTSTRAP_SAMPLES)
+    throw new InvalidArgumentError(`give a whole number of resamples from 1 to ${MAX_BOOTSTRAP_SAMPLES}, e.g. 1000`);
   return x;
 }
 
@@ -220,4 +279,3 @@ function integer(value: string): number {
   if (!Number.isInteger(x) || value.trim() === '') throw new InvalidArgumentError('give a whole number');
   return x;
 }
-

@@ -1,5 +1,10 @@
 import { Command, Option } from 'commander';
-import { krippendorffAlpha, MEASUREMENT_LEVELS, type AlphaResult, type MeasurementLevel } from '../../analysis/agreement/krippendorff-alpha.js';
+import {
+  krippendorffAlpha,
+  MEASUREMENT_LEVELS,
+  type AlphaResult,
+  type MeasurementLevel,
+} from '../../analysis/agreement/krippendorff-alpha.js';
 import { RELIABILITY_LAYOUTS, type ReliabilityLayout } from '../../analysis/agreement/reliability-csv.js';
 import { readReliability } from '../../io/read-reliability.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -38,15 +43,24 @@ values. An undefined α (one coder, no variation) is null, with a warning on
 stderr that says why.`,
     )
     .argument('<reliability>', 'reliability table (.csv)')
-    .addOption(new Option('-m, --metric <level>', 'level of measurement: how far apart two values are').choices([...MEASUREMENT_LEVELS]).default('nominal'))
+    .addOption(
+      new Option('-m, --metric <level>', 'level of measurement: how far apart two values are')
+        .choices([...MEASUREMENT_LEVELS])
+        .default('nominal'),
+    )
     .addOption(oldSpelling('-l, --level <level>', '--metric').choices([...MEASUREMENT_LEVELS]))
     .addOption(new Option('--layout <layout>', 'what the rows are').choices([...RELIABILITY_LAYOUTS]).default('coders-by-units'))
-    .addOption(new Option('-f, --format <format>', 'output format: md (a short text) or json').choices(['md', 'json', 'text']).default('md'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format: md (a short text) or json').choices(['md', 'json', 'text']).default('md'),
+    )
     .addOption(outOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda alpha reliability.csv --metric ordinal
-  qda alpha ratings.csv --layout units-by-coders --metric interval --format json`)
+  qda alpha ratings.csv --layout units-by-coders --metric interval --format json`,
+    )
     .action(async (file: string, options: AlphaOptions) => {
       const metric = deprecated(ctx.io.stderr, 'alpha', options.level, '--level', '--metric') ?? options.metric;
       if (options.format === 'text') deprecated(ctx.io.stderr, 'alpha', options.format, '--format text', '--format md');
@@ -63,12 +77,25 @@ Examples:
     });
 }
 
-function alphaJson(r: AlphaResult): { alpha: number | null; level: MeasurementLevel; coders: number; units: number; pairable_values: number } {
-  return { alpha: Number.isNaN(r.alpha) ? null : r.alpha, level: r.level, coders: r.coders, units: r.units, pairable_values: r.pairableValues };
+function alphaJson(r: AlphaResult): {
+  alpha: number | null;
+  level: MeasurementLevel;
+  coders: number;
+  units: number;
+  pairable_values: number;
+} {
+  return {
+    alpha: Number.isNaN(r.alpha) ? null : r.alpha,
+    level: r.level,
+    coders: r.coders,
+    units: r.units,
+    pairable_values: r.pairableValues,
+  };
 }
 
 function alphaText(r: AlphaResult): string {
   const value = Number.isNaN(r.alpha) ? 'undefined' : r.alpha.toFixed(4);
-  const dropped = r.singleValueUnits > 0 ? ` (${r.singleValueUnits} unit${r.singleValueUnits === 1 ? '' : 's'} with a single value left out)` : '';
+  const dropped =
+    r.singleValueUnits > 0 ? ` (${r.singleValueUnits} unit${r.singleValueUnits === 1 ? '' : 's'} with a single value left out)` : '';
   return `Krippendorff's alpha (${r.level}) = ${value}\ncoders: ${r.coders}, units: ${r.units}${dropped}, pairable values: ${r.pairableValues}\n`;
 }

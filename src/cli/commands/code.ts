@@ -13,7 +13,18 @@ import { EXIT, type CliContext } from '../context.js';
 import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { readCases } from '../../io/read-cases.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
-import { jobsOf, jobsOption, optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption, type TableReadOptions } from './options.js';
+import {
+  jobsOf,
+  jobsOption,
+  optionalCodebookOption,
+  outOption,
+  projectOption,
+  readerOptions,
+  readOptionsOf,
+  transcriptFiles,
+  unitOption,
+  type TableReadOptions,
+} from './options.js';
 
 interface CodeCommandOptions extends TableReadOptions {
   cases?: string;
@@ -41,19 +52,25 @@ CSV columns (fixed): document,segment,speaker,code,start,end,matches,text
   matches    the codebook terms that matched, joined by "|"
 Parent codes are not repeated: counts roll children up to their parents.`,
     )
-    .argument('[files...]', 'transcripts (.txt, .md, and every other supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed; or give --project')
+    .argument(
+      '[files...]',
+      'transcripts (.txt, .md, and every other supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed; or give --project',
+    )
     .addOption(optionalCodebookOption())
     .addOption(projectOption())
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
     .addOption(outOption())
     .addOption(jobsOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda code data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
   qda code interview.md -c codebook.yaml --unit sentence --format jsonl --out codings.jsonl
   qda code archive.jsonl -c codebook.yaml --jobs 2 --out codings.csv     # one {"id","text"} per line
-  qda code --project study.qda --out codings.csv                          # the project's transcripts and codebook`)
+  qda code --project study.qda --out codings.csv                          # the project's transcripts and codebook`,
+    )
     .action(async (files: string[], options: CodeCommandOptions) => {
       ctx.exitCode = await runCode(ctx, files, options);
     });
@@ -97,7 +114,12 @@ async function runCode(ctx: CliContext, args: string[], options: CodeCommandOpti
     opened = true;
   };
   try {
-    for await (const result of runTasks(corpusTasks(files, options.inputFormat), codebook!, { kind: 'code', options: taskOptions }, effectiveJobs)) {
+    for await (const result of runTasks(
+      corpusTasks(files, options.inputFormat),
+      codebook!,
+      { kind: 'code', options: taskOptions },
+      effectiveJobs,
+    )) {
       const clashes = result.documents.map((d) => ids.claim({ id: d.id, file: d.file })).filter((m) => m !== null);
       if (ctx.report([...result.messages, ...clashes])) {
         ctx.progressDone();
@@ -131,7 +153,11 @@ async function runCodeProject(ctx: CliContext, project: string, codebook: Codebo
   if (!corpus) return EXIT.data;
   const key = await pseudonymKey(ctx, options.pseudonyms);
   if (!key) return EXIT.data;
-  const coded = codeAndFormat(corpus.documents, createCoder(input.codebook!), { unit: options.unit, format: options.format, ...(key.length > 0 ? { pseudonyms: key } : {}) });
+  const coded = codeAndFormat(corpus.documents, createCoder(input.codebook!), {
+    unit: options.unit,
+    format: options.format,
+    ...(key.length > 0 ? { pseudonyms: key } : {}),
+  });
   let output = coded.output;
   // In a JSON array the first row's separator is the "\n" after "[", not ",\n".
   if (options.format === 'csv') output = `${CODING_COLUMNS.join(',')}\n${output}`;

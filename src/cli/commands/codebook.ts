@@ -18,7 +18,9 @@ const CODEBOOK_WRITERS: Record<string, (codebook: Codebook) => string> = {
 
 /** `qda codebook validate|convert`. */
 export function codebookCommand(ctx: CliContext): Command {
-  const cmd = new Command('codebook').summary('check or convert a codebook').description('Check a codebook, or convert it between formats.');
+  const cmd = new Command('codebook')
+    .summary('check or convert a codebook')
+    .description('Check a codebook, or convert it between formats.');
   cmd
     .command('validate')
     .description('Check a codebook and report every problem as file:line:col: reason [rule-id].')
@@ -50,19 +52,25 @@ qda-rules blocks, else it is "id".`,
     )
     .argument('<in>', 'codebook to read (.yaml, .yml, .json, .qdc)')
     .argument('<out>', 'file to write (.yaml, .yml, .json, .qdc, .md)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda codebook convert codebooks/lk3-psychosocial.yaml lk3.qdc
   qda codebook convert nvivo-codebook.qdc codebook.yaml
-  qda codebook convert codebook.yaml appendix.md`)
+  qda codebook convert codebook.yaml appendix.md`,
+    )
     .action(async (input: string, output: string) => {
       const inExt = extensionOf(input);
       const write = CODEBOOK_WRITERS[extensionOf(output)];
       const problem =
-        inExt === 'md' ? `${input}: Markdown codebooks are written, not read; convert from .yaml, .json or .qdc`
-        : !(inExt in CODEBOOK_READERS) ? `${input}: unknown codebook format ".${inExt}"; use .yaml, .yml, .json or .qdc`
-        : !write ? `${output}: unknown output format ".${extensionOf(output)}"; use .yaml, .yml, .json, .qdc or .md`
-        : null;
+        inExt === 'md'
+          ? `${input}: Markdown codebooks are written, not read; convert from .yaml, .json or .qdc`
+          : !(inExt in CODEBOOK_READERS)
+            ? `${input}: unknown codebook format ".${inExt}"; use .yaml, .yml, .json or .qdc`
+            : !write
+              ? `${output}: unknown output format ".${extensionOf(output)}"; use .yaml, .yml, .json, .qdc or .md`
+              : null;
       if (problem !== null) {
         ctx.exitCode = ctx.usage(problem);
         return;

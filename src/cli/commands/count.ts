@@ -48,21 +48,29 @@ CSV columns: code,label,depth,<by>,segments,documents,words,hits,
   frequencies.csv in qda report.
 Every count adds up: count parts of a corpus anywhere, then add the tables with --merge.`,
     )
-    .argument('<files...>', 'transcripts (every supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed; with --merge, count tables')
+    .argument(
+      '<files...>',
+      'transcripts (every supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed; with --merge, count tables',
+    )
     .addOption(new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc); not needed with --merge'))
-    .addOption(new Option('--by <grouping>', 'group by document, speaker, role or any attribute of the documents or speakers').default('document'))
+    .addOption(
+      new Option('--by <grouping>', 'group by document, speaker, role or any attribute of the documents or speakers').default('document'),
+    )
     .addOption(unitOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .addOption(outOption())
     .addOption(jobsOption())
     .addOption(new Option('--merge', 'the files are count tables written by qda count (CSV or JSON, same --by): print their sum'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda count archive.jsonl --codebook codebooks/lk3-psychosocial.yaml --jobs 2 > counts.csv
   qda count transcripts/*.md -c cb.yaml --by gender --format json --out counts.json
   qda count --merge part-1.csv part-2.csv > counts.csv
   parallel --pipe --block 50M qda count - -c cb.yaml --jobs 1 '>' part-{#}.csv < archive.jsonl
-                                       # then: qda count --merge part-*.csv (see docs/scale.md)`)
+                                       # then: qda count --merge part-*.csv (see docs/scale.md)`,
+    )
     .action(async (files: string[], options: CountCommandOptions) => {
       ctx.exitCode = await (options.merge ? runMerge(ctx, files, options) : runCount(ctx, files, options));
     });
@@ -71,7 +79,8 @@ Examples:
 }
 
 async function runCount(ctx: CliContext, files: string[], options: CountCommandOptions): Promise<number> {
-  if (options.codebook === undefined) return ctx.usage('counting needs the codebook: give it with --codebook (or add up count tables with --merge)');
+  if (options.codebook === undefined)
+    return ctx.usage('counting needs the codebook: give it with --codebook (or add up count tables with --merge)');
   const jobs = jobsOf(options.jobs, ctx.io.stderr);
   if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const { codebook, messages } = await readCodebook(options.codebook);
@@ -95,7 +104,13 @@ async function runCount(ctx: CliContext, files: string[], options: CountCommandO
   const counts = total.table();
   const grouped = counts.groups.slice(1);
   if (!['document', 'speaker', 'role'].includes(options.by) && grouped.length > 0 && grouped.every((g) => g.group === NO_GROUP)) {
-    ctx.report([message(`--by "${options.by}": no document or speaker has this attribute, so every segment is in the group ${NO_GROUP}`, { file: files[0], ruleId: 'unknown-grouping', source: 'count' })]);
+    ctx.report([
+      message(`--by "${options.by}": no document or speaker has this attribute, so every segment is in the group ${NO_GROUP}`, {
+        file: files[0],
+        ruleId: 'unknown-grouping',
+        source: 'count',
+      }),
+    ]);
   }
   await write(ctx, counts, options);
   return EXIT.ok;
@@ -108,7 +123,16 @@ async function runMerge(ctx: CliContext, files: string[], options: CountCommandO
     if (ctx.report(messages) || counts === null) return EXIT.data;
     total ??= new CodeCountsBuilder([], counts.by);
     if (counts.by !== total.by) {
-      ctx.report([message(`this table is grouped by "${counts.by}", the first by "${total.by}": only tables with the same --by add up`, { file, line: 1, column: 4, ruleId: 'counts-grouping', source: 'counts', fatal: true })]);
+      ctx.report([
+        message(`this table is grouped by "${counts.by}", the first by "${total.by}": only tables with the same --by add up`, {
+          file,
+          line: 1,
+          column: 4,
+          ruleId: 'counts-grouping',
+          source: 'counts',
+          fatal: true,
+        }),
+      ]);
       return EXIT.data;
     }
     total.add(counts);

@@ -10,11 +10,13 @@ import { outOption, readerOptions, readOptionsOf, transcriptFiles, type ReaderFl
 export function importCommand(ctx: CliContext): Command {
   const command = new Command('import')
     .summary('read transcripts and print the normalised corpus')
-    .description(`Read transcripts of any supported format and print the normalised corpus as JSON:
+    .description(
+      `Read transcripts of any supported format and print the normalised corpus as JSON:
 documents with id, attributes, participants, text and turns (speaker, timestamp, start/end as
 code-point offsets of the turn's text in the document text). On stderr, the language each
 document is read in: declared in the file, given with --language, or detected (Indonesian
-or English, from function words).`)
+or English, from function words).`,
+    )
     .argument('<files...>', 'transcripts')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .addOption(outOption())
@@ -40,8 +42,14 @@ or English, from function words).`)
 
 /** Which language a document is read in, and why. */
 function languageStatement(doc: Document): string {
-  if (doc.language === undefined) return 'language unknown: too little text, or mixed (stemming in the codebook\'s languages; give --language id|en)';
-  const why = doc.languageSource === 'detected' ? 'detected from its function words; --language overrides' : doc.languageSource === 'option' ? 'from --language' : 'declared in the file';
+  if (doc.language === undefined)
+    return "language unknown: too little text, or mixed (stemming in the codebook's languages; give --language id|en)";
+  const why =
+    doc.languageSource === 'detected'
+      ? 'detected from its function words; --language overrides'
+      : doc.languageSource === 'option'
+        ? 'from --language'
+        : 'declared in the file';
   return `language ${doc.language} (${why})`;
 }
 

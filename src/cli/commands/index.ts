@@ -15,4 +15,18 @@ import { suggestCommand } from './suggest.js';
 import { validateCommand } from './validate.js';
 
 /** Every command of the CLI, in the order `qda --help` lists them. */
-export const COMMANDS: Array<(ctx: CliContext) => Command> = [importCommand, codeCommand, countCommand, reportCommand, kwicCommand, codebookCommand, qdpxCommand, agreeCommand, alphaCommand, validateCommand, projectCommand, serveCommand, suggestCommand];
+export const COMMANDS: Array<(ctx: CliContext) => Command> = [
+  importCommand,
+  codeCommand,
+  countCommand,
+  reportCommand,
+  kwicCommand,
+  codebookCommand,
+  qdpxCommand,
+  agreeCommand,
+  alphaCommand,
+  validateCommand,
+  projectCommand,
+  serveCommand,
+  suggestCommand,
+];

@@ -54,11 +54,14 @@ Columns: document,segment,speaker,timestamp,left,keyword,right,term`,
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv']).default('md'))
     .addOption(unitOption())
     .addOption(outOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda kwic data-sample/transcripts/* --term pacar
   qda kwic data-sample/transcripts/* --code factor/attachment -c codebooks/lk3-psychosocial.yaml --window 5 --format csv
-  qda kwic --project study.qda --code factor/attachment`)
+  qda kwic --project study.qda --code factor/attachment`,
+    )
     .action(async (files: string[], options: KwicCommandOptions) => {
       ctx.exitCode = await runKwic(ctx, files, options);
     });
@@ -68,10 +71,18 @@ Examples:
 
 async function runKwic(ctx: CliContext, args: string[], options: KwicCommandOptions): Promise<number> {
   if (options.term === undefined && options.code === undefined) return ctx.usage('give --term <term> or --code <id>');
-  if (options.term !== undefined && options.term.trim().replace(/^=|\*$/g, '').trim() === '') return ctx.usage('--term is empty');
+  if (
+    options.term !== undefined &&
+    options.term
+      .trim()
+      .replace(/^=|\*$/g, '')
+      .trim() === ''
+  )
+    return ctx.usage('--term is empty');
   const wrong = sourceChoice(args, options.project);
   if (wrong) return ctx.usage(wrong);
-  if (options.code !== undefined && options.codebook === undefined && options.project === undefined) return ctx.usage('--code needs --codebook <file> (or --project)');
+  if (options.code !== undefined && options.codebook === undefined && options.project === undefined)
+    return ctx.usage('--code needs --codebook <file> (or --project)');
   const window = Number(options.window);
   if (!Number.isInteger(window) || window < 0) return ctx.usage(`--window must be a whole number from 0 up (got "${options.window}")`);
 
@@ -93,7 +104,9 @@ async function runKwic(ctx: CliContext, args: string[], options: KwicCommandOpti
   let query: KwicQuery;
   if (options.code !== undefined) {
     if (!codebook!.codes.some((c) => c.id === options.code)) {
-      return ctx.usage(`code "${options.code}" is not in ${options.codebook ?? `the codebook of ${options.project}`}; its codes: ${codebook!.codes.map((c) => c.id).join(', ')}`);
+      return ctx.usage(
+        `code "${options.code}" is not in ${options.codebook ?? `the codebook of ${options.project}`}; its codes: ${codebook!.codes.map((c) => c.id).join(', ')}`,
+      );
     }
     query = { code: options.code, codebook: codebook! };
   } else query = { term: options.term!, ...(options.language ? { language: options.language } : {}) };
@@ -107,6 +120,7 @@ async function runKwic(ctx: CliContext, args: string[], options: KwicCommandOpti
   const output = options.format === 'csv' ? toCsv(table) : toMarkdown(table);
   if (options.out) await writeFileAtomic(options.out, output);
   else ctx.io.stdout(output);
-  if (lines.length === 0) ctx.io.stderr(`no match for ${options.code !== undefined ? `code "${options.code}"` : `term "${options.term}"`}\n`);
+  if (lines.length === 0)
+    ctx.io.stderr(`no match for ${options.code !== undefined ? `code "${options.code}"` : `term "${options.term}"`}\n`);
   return EXIT.ok;
 }

@@ -13,19 +13,27 @@ import { DEFAULT_MAX_INPUT_SIZE, formatSize, parseSize } from '../../io/read-inp
 export const codebookOption = () => new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc)').makeOptionMandatory();
 
 /** `--project <file>`: read transcripts, codebook and codings from a project instead of files. */
-export const projectOption = () => new Option('-p, --project <file>', 'read the transcripts, codebook and codings from this project (qda project) instead of files; rejected suggestions never count');
+export const projectOption = () =>
+  new Option(
+    '-p, --project <file>',
+    'read the transcripts, codebook and codings from this project (qda project) instead of files; rejected suggestions never count',
+  );
 
 /** `--codebook <file>` for commands that also take `--project` (whose codebook is the default). */
-export const optionalCodebookOption = () => new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc); with --project, instead of the project\'s current codebook');
+export const optionalCodebookOption = () =>
+  new Option('-c, --codebook <file>', "codebook file (.yaml, .json or .qdc); with --project, instead of the project's current codebook");
 
 /** `--unit turn|paragraph|sentence`. */
-export const unitOption = () => new Option('-u, --unit <unit>', 'segment unit that is coded and counted').choices([...UNITS]).default('turn');
+export const unitOption = () =>
+  new Option('-u, --unit <unit>', 'segment unit that is coded and counted').choices([...UNITS]).default('turn');
 
 /** `--out <file>`. */
-export const outOption = (what = 'file') => new Option('-o, --out <path>', `write to this ${what} instead of stdout (written whole or not at all)`);
+export const outOption = (what = 'file') =>
+  new Option('-o, --out <path>', `write to this ${what} instead of stdout (written whole or not at all)`);
 
 /** `--jobs <n>`: worker threads for large inputs. */
-export const jobsOption = () => new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n');
+export const jobsOption = () =>
+  new Option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores); output is the same for any n');
 
 /**
  * The number of worker threads `--jobs` asks for (default: the number of cores), at most the
@@ -43,14 +51,20 @@ export function jobsOf(option: string | undefined, warn: (text: string) => void)
 }
 
 /** `--input-format <fmt>`: overrides the format guessed from each file's extension. */
-export const inputFormatOption = () => new Option('--input-format <format>', 'read every input as this format instead of guessing from the extension').choices(Object.keys(READERS));
+export const inputFormatOption = () =>
+  new Option('--input-format <format>', 'read every input as this format instead of guessing from the extension').choices(
+    Object.keys(READERS),
+  );
 
 /** `--language id|en`: language of transcripts whose front matter does not say. */
 export const languageOption = () => new Option('--language <code>', 'language of transcripts that do not declare one (id, en)');
 
 /** `--interviewer <labels>`: the labels that give role `interviewer` to speakers without one. */
 export const interviewerOption = () =>
-  new Option('--interviewer <labels>', 'speaker labels that mean the interviewer, comma-separated, or "none" (default: Interviewer, Pewawancara, Peneliti, Moderator, Researcher, I, Q, …)');
+  new Option(
+    '--interviewer <labels>',
+    'speaker labels that mean the interviewer, comma-separated, or "none" (default: Interviewer, Pewawancara, Peneliti, Moderator, Researcher, I, Q, …)',
+  );
 
 /** `--recursive`: a folder argument also gives the transcripts in its subfolders. */
 export const recursiveOption = () => new Option('-r, --recursive', 'a folder argument also reads the transcripts in its subfolders');
@@ -61,7 +75,11 @@ export const recursiveOption = () => new Option('-r, --recursive', 'a folder arg
  * (reported, exit 1).
  * @example const list = await transcriptFiles(ctx, files, options); if (!list) return EXIT.data;
  */
-export async function transcriptFiles(ctx: CliContext, args: readonly string[], options: { recursive?: boolean }): Promise<string[] | null> {
+export async function transcriptFiles(
+  ctx: CliContext,
+  args: readonly string[],
+  options: { recursive?: boolean },
+): Promise<string[] | null> {
   const { files, messages } = await expandInputs(args, { recursive: options.recursive ?? false });
   return ctx.report(messages) ? null : files;
 }
@@ -82,8 +100,14 @@ export type TableReadOptions = {
  */
 export function tableOptions(): Option[] {
   return [
-    new Option('--speaker-col <column>', 'table column with the speaker (with --survey: the respondent id); default: a column named speaker, pembicara, nama…'),
-    new Option('--text-col <column>', 'table column with the utterance (with --survey: the question columns, comma-separated); default: text, teks, ujaran…'),
+    new Option(
+      '--speaker-col <column>',
+      'table column with the speaker (with --survey: the respondent id); default: a column named speaker, pembicara, nama…',
+    ),
+    new Option(
+      '--text-col <column>',
+      'table column with the utterance (with --survey: the question columns, comma-separated); default: text, teks, ujaran…',
+    ),
     new Option('--time-col <column>', 'table column with the timestamp; default: time, timestamp, waktu…'),
     new Option('--doc-col <column>', 'table column with the document id, for many documents in one table; default: document, dokumen…'),
     new Option('--survey', 'the table has one row per respondent and one column per open question: each question becomes a document'),
@@ -92,16 +116,23 @@ export function tableOptions(): Option[] {
 
 /** `--max-input-size <size>`: most bytes read from one input file or inflated from a zipped one. */
 export const maxInputSizeOption = () =>
-  new Option('--max-input-size <size>', `most bytes to read from one input file or inflate from a .docx/.xlsx/.qdpx (e.g. 256MB; default ${formatSize(DEFAULT_MAX_INPUT_SIZE).replace(' ', '')}); JSONL is streamed without limit`).argParser(
-    (value) => {
-      const bytes = parseSize(value);
-      if (bytes === undefined) throw new InvalidArgumentError('give a size such as 256MB, 1.5GB or 500k');
-      return bytes;
-    },
-  );
+  new Option(
+    '--max-input-size <size>',
+    `most bytes to read from one input file or inflate from a .docx/.xlsx/.qdpx (e.g. 256MB; default ${formatSize(DEFAULT_MAX_INPUT_SIZE).replace(' ', '')}); JSONL is streamed without limit`,
+  ).argParser((value) => {
+    const bytes = parseSize(value);
+    if (bytes === undefined) throw new InvalidArgumentError('give a size such as 256MB, 1.5GB or 500k');
+    return bytes;
+  });
 
 /** What a command that reads transcripts received about reading them. */
-export type ReaderFlags = { inputFormat?: string; language?: string; interviewer?: string; recursive?: boolean; maxInputSize?: number } & TableReadOptions;
+export type ReaderFlags = {
+  inputFormat?: string;
+  language?: string;
+  interviewer?: string;
+  recursive?: boolean;
+  maxInputSize?: number;
+} & TableReadOptions;
 
 /**
  * `--input-format`, `--language` and the table options: every command that reads transcripts takes them.
@@ -132,7 +163,10 @@ export function readOptionsOf(options: ReaderFlags): ReadCorpusOptions {
 /** The labels of `--interviewer`: comma-separated, lower case; `none` for none. */
 function interviewerLabels(value: string): string[] {
   if (value.trim().toLowerCase() === 'none') return [];
-  return value.split(',').map((l) => l.trim().toLocaleLowerCase()).filter((l) => l !== '');
+  return value
+    .split(',')
+    .map((l) => l.trim().toLocaleLowerCase())
+    .filter((l) => l !== '');
 }
 
 /**
@@ -148,7 +182,16 @@ export function oldSpelling(flags: string, replacement: string): Option {
  * Warn once on stderr that an old option spelling was used, and return its value.
  * @example const metric = deprecated(ctx.io.stderr, 'alpha', options.level, '--level', '--metric') ?? options.metric
  */
-export function deprecated<T>(stderr: (text: string) => void, command: string, value: T | undefined, old: string, replacement: string): T | undefined {
-  if (value !== undefined) stderr(`qda ${command}: warning: ${old} is deprecated and will be removed in the next release; use ${replacement} [deprecated-option]\n`);
+export function deprecated<T>(
+  stderr: (text: string) => void,
+  command: string,
+  value: T | undefined,
+  old: string,
+  replacement: string,
+): T | undefined {
+  if (value !== undefined)
+    stderr(
+      `qda ${command}: warning: ${old} is deprecated and will be removed in the next release; use ${replacement} [deprecated-option]\n`,
+    );
   return value;
 }

@@ -32,11 +32,14 @@ export function addReadingSubcommands(cmd: Command, ctx: CliContext): void {
     .argument('<project>', 'the project file')
     .addOption(new Option('-f, --format <format>', 'what to write').choices(['csv', 'qdpx', 'yaml', 'qdc']).default('csv'))
     .addOption(new Option('-o, --out <file>', 'the file to write (written whole or not at all); csv, yaml and qdc go to stdout without it'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda project export study.qda --format qdpx --out study.qdpx
   qda project export study.qda --format csv --out codings.csv
-  qda project export study.qda --format yaml > codebook.yaml`)
+  qda project export study.qda --format yaml > codebook.yaml`,
+    )
     .action(async (project: string, options: { format: ExportFormat; out?: string }) => {
       if (options.format === 'qdpx' && !options.out) {
         ctx.exitCode = ctx.usage('--format qdpx needs --out <file.qdpx>');
@@ -55,9 +58,12 @@ Examples:
     .description('Show what the project holds: documents, coders, codebook version, codings by origin and status, schema version.')
     .argument('<project>', 'the project file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example:
-  qda project info study.qda --format json`)
+  qda project info study.qda --format json`,
+    )
     .action(async (project: string, options: { format: 'text' | 'json' }) => {
       const store = await openProject(ctx, project, { mode: 'read' });
       try {
@@ -76,15 +82,19 @@ inside its document's text, every coded code in the current codebook, codings
 kept apart. Exit 1 when something is broken; warnings alone exit 0.`,
     )
     .argument('<project>', 'the project file')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example:
-  qda project check study.qda`)
+  qda project check study.qda`,
+    )
     .action(async (project: string) => {
       const store = await openProject(ctx, project, { mode: 'read' });
       try {
         const messages = await store.check();
         const fatal = ctx.report(messages);
-        if (!fatal) ctx.io.stderr(`${project}: ok${messages.length ? ` (${messages.length} warning${messages.length === 1 ? '' : 's'})` : ''}\n`);
+        if (!fatal)
+          ctx.io.stderr(`${project}: ok${messages.length ? ` (${messages.length} warning${messages.length === 1 ? '' : 's'})` : ''}\n`);
         ctx.exitCode = fatal ? EXIT.data : EXIT.ok;
       } finally {
         await store.close();
@@ -111,7 +121,9 @@ async function runExport(ctx: CliContext, store: ProjectStore, format: ExportFor
   const { writeQdpx } = await import('../../io/write-qdpx.js');
   const name = current.codebook.name ?? basename(store.location).replace(/\.[^.]+$/, '');
   const archive = await writeQdpx(out!, { name, codebook: current.codebook, documents, codings });
-  ctx.io.stderr(`${out}: ${documents.length} sources, ${current.codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings${archive.skipped.length ? ` (${archive.skipped.length} left out: code not in the codebook)` : ''}\n`);
+  ctx.io.stderr(
+    `${out}: ${documents.length} sources, ${current.codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings${archive.skipped.length ? ` (${archive.skipped.length} left out: code not in the codebook)` : ''}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -128,9 +140,24 @@ function codingsCsv(documents: readonly Document[], codings: readonly StoredCodi
     const start = d.offsets.toUtf16(c.start);
     const end = d.offsets.toUtf16(c.end);
     const segment = d.segments.find((s) => s.end > start) ?? d.segments.at(-1);
-    return [c.document, segment?.index ?? '', segment?.speaker ?? '', c.code, c.start, c.end, c.matches.join('|'), d.doc.text.slice(start, end), c.coder, c.origin, c.status, c.memo ?? '', 'yes'];
+    return [
+      c.document,
+      segment?.index ?? '',
+      segment?.speaker ?? '',
+      c.code,
+      c.start,
+      c.end,
+      c.matches.join('|'),
+      d.doc.text.slice(start, end),
+      c.coder,
+      c.origin,
+      c.status,
+      c.memo ?? '',
+      'yes',
+    ];
   });
-  for (const u of unplaced) rows.push([u.document, '', '', u.code, '', '', u.matches.join('|'), u.text, u.coder, u.origin, u.status, u.memo ?? '', 'no']);
+  for (const u of unplaced)
+    rows.push([u.document, '', '', u.code, '', '', u.matches.join('|'), u.text, u.coder, u.origin, u.status, u.memo ?? '', 'no']);
   return toCsv({ columns: [...CODING_COLUMNS, 'coder', 'origin', 'status', 'memo', 'placed'], rows });
 }
 

@@ -28,27 +28,34 @@ echo. At least 10 characters. Passwords are kept as scrypt hashes; for an SQLite
 project in study.qda.team beside the project file (not inside it, so a copy of the
 project carries no password hashes), for PostgreSQL in the project's database.`,
     )
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda project user add study.qda lecturer --role owner
   printf '%s\\n' "$PASSWORD" | qda project user add study.qda ana --role coder
   qda project user passwd study.qda ana
   qda project user list study.qda
   qda project user remove study.qda ana
-  qda project user add study --database postgres://qda@db.example/study lecturer --role owner`);
+  qda project user add study --database postgres://qda@db.example/study lecturer --role owner`,
+    );
   const database = () => new Option('--database <url>', 'the project is kept in this PostgreSQL database (postgres://…)');
   /** A subcommand on one account of a project. */
-  const onAccount = (name: string, description: string) => user.command(name).description(description)
-    .argument('<project>', 'project file (or a postgres:// URL)')
-    .argument('<name>', 'account name: lower-case letters, digits, ".", "_", "-"')
-    .addOption(database());
+  const onAccount = (name: string, description: string) =>
+    user
+      .command(name)
+      .description(description)
+      .argument('<project>', 'project file (or a postgres:// URL)')
+      .argument('<name>', 'account name: lower-case letters, digits, ".", "_", "-"')
+      .addOption(database());
 
   onAccount('add', 'add an account (the first one should be an owner)')
     .addOption(new Option('--role <role>', 'owner, coder or viewer').choices(ROLES).default('coder'))
     .action(async (project: string, name: string, options: UserOptions) => {
       ctx.exitCode = await run(ctx, project, options, async (team) => {
         if (!NAME.test(name)) return ctx.usage(`"${name}" is not an account name: use 1–40 lower-case letters, digits, ".", "_" or "-"`);
-        if (await team.getAccount(name)) return ctx.usage(`there is already an account "${name}" (change its password with \`qda project user passwd\`)`);
+        if (await team.getAccount(name))
+          return ctx.usage(`there is already an account "${name}" (change its password with \`qda project user passwd\`)`);
         const passwordHash = await newPasswordHash(ctx, `password for ${name}: `);
         if (typeof passwordHash === 'number') return passwordHash;
         await team.saveAccount({ name, role: options.role ?? 'coder', passwordHash, createdAt: new Date().toISOString() });
@@ -57,8 +64,8 @@ Examples:
       });
     });
 
-  onAccount('passwd', "set an account's password; every session of the account ends")
-    .action(async (project: string, name: string, options: UserOptions) => {
+  onAccount('passwd', "set an account's password; every session of the account ends").action(
+    async (project: string, name: string, options: UserOptions) => {
       ctx.exitCode = await run(ctx, project, options, async (team) => {
         const account = await team.getAccount(name);
         if (!account) return ctx.usage(`no account "${name}"`);
@@ -69,10 +76,11 @@ Examples:
         ctx.io.stderr(`password of "${name}" changed; ${ended} session${ended === 1 ? '' : 's'} ended\n`);
         return EXIT.ok;
       });
-    });
+    },
+  );
 
-  onAccount('remove', 'remove an account and end its sessions (its codings stay in the project)')
-    .action(async (project: string, name: string, options: UserOptions) => {
+  onAccount('remove', 'remove an account and end its sessions (its codings stay in the project)').action(
+    async (project: string, name: string, options: UserOptions) => {
       ctx.exitCode = await run(ctx, project, options, async (team) => {
         const account = await team.getAccount(name);
         if (!account) return ctx.usage(`no account "${name}"`);
@@ -82,9 +90,11 @@ Examples:
         ctx.io.stderr(`removed "${name}" (their codings stay in the project)\n`);
         return EXIT.ok;
       });
-    });
+    },
+  );
 
-  user.command('list')
+  user
+    .command('list')
     .description('list the accounts: name and role, one per line')
     .argument('<project>', 'project file (or a postgres:// URL)')
     .addOption(database())
@@ -96,7 +106,12 @@ Examples:
     });
 }
 
-async function run(ctx: CliContext, project: string, options: UserOptions, fn: (team: Awaited<ReturnType<typeof openTeamProject>>['team']) => Promise<number>): Promise<number> {
+async function run(
+  ctx: CliContext,
+  project: string,
+  options: UserOptions,
+  fn: (team: Awaited<ReturnType<typeof openTeamProject>>['team']) => Promise<number>,
+): Promise<number> {
   let opened;
   try {
     opened = await openTeamProject(project, options.database ? { database: options.database } : {});

@@ -24,7 +24,10 @@ interface AddOptions extends ReaderFlags {
 /** `--codings` and the `--unit` their segment numbers count in. */
 function codingsOptions(): Option[] {
   return [
-    new Option('--codings <files...>', "human coders' tables (qda code CSV with a coder column, or one file per coder): stored as origin import, status accepted"),
+    new Option(
+      '--codings <files...>',
+      "human coders' tables (qda code CSV with a coder column, or one file per coder): stored as origin import, status accepted",
+    ),
     unitOption(),
   ];
 }
@@ -42,10 +45,13 @@ not exist yet.`,
     .argument('[transcripts...]', 'transcripts to add (every supported format)')
     .addOption(new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc)').makeOptionMandatory())
     .addOption(new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx)'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda project create study.qda --codebook codebooks/lk3-psychosocial.yaml data-sample/transcripts/* --cases data-sample/cases.csv
-  qda project code study.qda && qda report --project study.qda --out report`)
+  qda project code study.qda && qda report --project study.qda --out report`,
+    )
     .action(async (project: string, transcripts: string[], options: AddOptions) => {
       ctx.exitCode = await runAdd(ctx, project, transcripts, options, true);
     });
@@ -61,13 +67,16 @@ kept apart (never dropped). An unchanged transcript is left as it is.`,
     )
     .argument('<project>', 'the project file')
     .argument('[transcripts...]', 'transcripts to add or update')
-    .addOption(new Option('-c, --codebook <file>', 'save this codebook as the project\'s new version'))
+    .addOption(new Option('-c, --codebook <file>', "save this codebook as the project's new version"))
     .addOption(new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx)'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda project add study.qda interviews/informan-08.md
   qda project add study.qda --codebook codebook-v2.yaml
-  qda project add study.qda --codings data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv`)
+  qda project add study.qda --codings data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv`,
+    )
     .action(async (project: string, transcripts: string[], options: AddOptions) => {
       ctx.exitCode = await runAdd(ctx, project, transcripts, options, false);
     });
@@ -83,15 +92,23 @@ someone accepted or rejected stay, and are not suggested again.`,
     )
     .argument('<project>', 'the project file')
     .addOption(unitOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example:
-  qda project code study.qda --unit sentence`)
+  qda project code study.qda --unit sentence`,
+    )
     .action(async (project: string, options: { unit: Unit }) => {
       const store = await openProject(ctx, project, { mode: 'write' });
       try {
-        const result = await codeProject(store, cliActor(), { unit: options.unit, onDocument: (i, n, id) => ctx.progress(`coding ${i}/${n} ${id}`) });
+        const result = await codeProject(store, cliActor(), {
+          unit: options.unit,
+          onDocument: (i, n, id) => ctx.progress(`coding ${i}/${n} ${id}`),
+        });
         ctx.progressDone();
-        ctx.io.stderr(`${project}: ${result.added} suggestions (${result.removed} unreviewed ones replaced; ${result.reviewed} already reviewed, kept)\n`);
+        ctx.io.stderr(
+          `${project}: ${result.added} suggestions (${result.removed} unreviewed ones replaced; ${result.reviewed} already reviewed, kept)\n`,
+        );
       } finally {
         await store.close();
       }
@@ -106,9 +123,12 @@ status accepted, coder = the user).`,
     )
     .argument('<file>', 'the .qdpx project')
     .addOption(new Option('-o, --out <project>', 'the project file to create').makeOptionMandatory())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example:
-  qda project import nvivo-export.qdpx --out study.qda`)
+  qda project import nvivo-export.qdpx --out study.qda`,
+    )
     .action(async (file: string, options: { out: string }) => {
       ctx.exitCode = await runImport(ctx, file, options.out);
     });
@@ -116,7 +136,8 @@ Example:
 
 async function runAdd(ctx: CliContext, project: string, transcripts: string[], options: AddOptions, creating: boolean): Promise<number> {
   if (creating && existsSync(project)) return ctx.usage(`${project} already exists; add transcripts to it with \`qda project add\``);
-  if (!creating && transcripts.length === 0 && !options.codebook && !options.codings) return ctx.usage('give transcripts to add, --codebook or --codings');
+  if (!creating && transcripts.length === 0 && !options.codebook && !options.codings)
+    return ctx.usage('give transcripts to add, --codebook or --codings');
   const given = await optionalCodebook(ctx, options.codebook);
   if (typeof given === 'number') return given;
   const codebook: Codebook | null = given;
@@ -135,7 +156,9 @@ async function runAdd(ctx: CliContext, project: string, transcripts: string[], o
   const store = await openProject(ctx, project, { mode: 'write', create: creating });
   try {
     let imported = 0;
-    const label = creating ? 'create the project' : `add ${corpus.documents.length} transcript${corpus.documents.length === 1 ? '' : 's'}${codebook ? ' and a codebook' : ''}`;
+    const label = creating
+      ? 'create the project'
+      : `add ${corpus.documents.length} transcript${corpus.documents.length === 1 ? '' : 's'}${codebook ? ' and a codebook' : ''}`;
     const results = await store.change(cliActor(), label, async (tx) => {
       if (codebook) await tx.saveCodebook(codebook, options.codebook);
       const added = await addDocuments(tx, corpus);
@@ -149,11 +172,14 @@ async function runAdd(ctx: CliContext, project: string, transcripts: string[], o
     const count = (status: AddDocumentResult['status']) => results.filter((r) => r.status === status).length;
     const reanchored = results.reduce((n, r) => n + r.reanchored, 0);
     const unplaced = results.reduce((n, r) => n + r.unplaced, 0);
-    ctx.io.stderr(`${project}: ${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged${codebook ? `; codebook version ${(await store.currentCodebook())?.version}` : ''}${reanchored ? `; ${reanchored} codings re-anchored` : ''}${tables ? `; ${imported} codings imported` : ''}\n`);
+    ctx.io.stderr(
+      `${project}: ${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged${codebook ? `; codebook version ${(await store.currentCodebook())?.version}` : ''}${reanchored ? `; ${reanchored} codings re-anchored` : ''}${tables ? `; ${imported} codings imported` : ''}\n`,
+    );
     if (unplaced > 0) {
       const changed = new Set(results.filter((r) => r.unplaced > 0).map((r) => r.id));
       ctx.io.stderr(`${project}: ${unplaced} coding${unplaced === 1 ? '' : 's'} could not be placed in the new text; kept apart:\n`);
-      for (const u of (await store.listUnplaced()).filter((x) => changed.has(x.document))) ctx.io.stderr(`  ${u.document} ${u.code} (${u.coder}): "${u.text}"\n`);
+      for (const u of (await store.listUnplaced()).filter((x) => changed.has(x.document)))
+        ctx.io.stderr(`  ${u.document} ${u.code} (${u.coder}): "${u.text}"\n`);
     }
     return EXIT.ok;
   } catch (e) {
@@ -192,7 +218,9 @@ async function runImport(ctx: CliContext, file: string, out: string): Promise<nu
       return tx.addCodings(newCodings(qdpx.codings, documents, 'import', 'accepted'));
     });
     const coders = new Set(qdpx.codings.map((c) => c.coder));
-    ctx.io.stderr(`${out}: ${documents.length} documents, ${codebook.codes.length} codes, ${added} codings by ${coders.size} coder${coders.size === 1 ? '' : 's'} from ${file}\n`);
+    ctx.io.stderr(
+      `${out}: ${documents.length} documents, ${codebook.codes.length} codes, ${added} codings by ${coders.size} coder${coders.size === 1 ? '' : 's'} from ${file}\n`,
+    );
     return EXIT.ok;
   } catch (e) {
     await discard(store, out);

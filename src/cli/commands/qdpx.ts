@@ -17,7 +17,16 @@ import { modelCodings } from '../../store/project-codings.js';
 import { EXIT, type CliContext } from '../context.js';
 import { casesOption, withCasesFile } from '../inputs.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
-import { inputFormatOption, languageOption, maxInputSizeOption, optionalCodebookOption, readOptionsOf, recursiveOption, transcriptFiles, unitOption } from './options.js';
+import {
+  inputFormatOption,
+  languageOption,
+  maxInputSizeOption,
+  optionalCodebookOption,
+  readOptionsOf,
+  recursiveOption,
+  transcriptFiles,
+  unitOption,
+} from './options.js';
 
 interface ExportOptions {
   cases?: string;
@@ -61,13 +70,21 @@ export function qdpxCommand(ctx: CliContext): Command {
 Empty sources (an export whose text did not survive) are reported, left out.`,
     )
     .argument('<file>', 'the .qdpx project')
-    .addOption(new Option('-o, --out <folder>', 'folder to write the sources, codebook.yaml, codings.csv and project.json into').makeOptionMandatory())
+    .addOption(
+      new Option(
+        '-o, --out <folder>',
+        'folder to write the sources, codebook.yaml, codings.csv and project.json into',
+      ).makeOptionMandatory(),
+    )
     .addOption(languageOption())
     .addOption(maxInputSizeOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example:
   qda qdpx import nvivo-export.qdpx --out imported/
-  qda agree imported/codings.csv --format md`)
+  qda agree imported/codings.csv --format md`,
+    )
     .action(async (file: string, options: ImportOptions) => {
       ctx.exitCode = await runImport(ctx, file, options);
     });
@@ -83,8 +100,12 @@ with LF line ends, as the project's description states.`,
     )
     .argument('[files...]', 'transcripts (.txt, .md, and every other supported format); or give --project')
     .addOption(optionalCodebookOption())
-    .addOption(new Option('-p, --project <file>', "a project's transcripts, codebook and every coder's codings that are not rejected (qda project)"))
-    .addOption(new Option('--codings <files...>', 'coding tables (qda code CSV, optionally with a coder column) instead of coding automatically'))
+    .addOption(
+      new Option('-p, --project <file>', "a project's transcripts, codebook and every coder's codings that are not rejected (qda project)"),
+    )
+    .addOption(
+      new Option('--codings <files...>', 'coding tables (qda code CSV, optionally with a coder column) instead of coding automatically'),
+    )
     .addOption(unitOption())
     .addOption(new Option('--name <name>', 'project name (default: the codebook name, else the output file name)'))
     .addOption(new Option('-o, --out <file>', 'the .qdpx to write (written whole or not at all)').makeOptionMandatory())
@@ -92,11 +113,14 @@ with LF line ends, as the project's description states.`,
     .addOption(languageOption())
     .addOption(recursiveOption())
     .addOption(casesOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda qdpx export transcripts/*.md --codebook codebook.yaml --out lk3.qdpx
   qda qdpx export transcripts/*.md -c codebook.yaml --codings ana.csv budi.csv --out coders.qdpx
-  qda qdpx export --project study.qda --out study.qdpx`)
+  qda qdpx export --project study.qda --out study.qdpx`,
+    )
     .action(async (files: string[], options: ExportOptions) => {
       ctx.exitCode = await runExport(ctx, files, options);
     });
@@ -105,7 +129,10 @@ Examples:
 
 async function runImport(ctx: CliContext, file: string, options: ImportOptions): Promise<number> {
   const { readQdpx } = await import('../../io/read-qdpx.js');
-  const project = await readQdpx(file, { ...(options.language ? { language: options.language } : {}), ...(options.maxInputSize ? { maxInputSize: options.maxInputSize } : {}) });
+  const project = await readQdpx(file, {
+    ...(options.language ? { language: options.language } : {}),
+    ...(options.maxInputSize ? { maxInputSize: options.maxInputSize } : {}),
+  });
   if (ctx.report(project.messages) || project.codebook === null) return EXIT.data;
   const outputs = new Map<string, string>();
   for (const doc of project.corpus.documents) outputs.set(`sources/${doc.id}.txt`, doc.text);
@@ -113,9 +140,20 @@ async function runImport(ctx: CliContext, file: string, options: ImportOptions):
   outputs.set('codings.csv', projectCodingsCsv(project));
   outputs.set('project.json', `${JSON.stringify(projectSummary(project, file), null, 2)}\n`);
   // The folder appears whole or not at all: a kill or a full disk leaves no half of 303 files.
-  const refusal = await writeFolderAtomic(options.out, outputs, (path) => /^sources\/[^/]+\.txt$/.test(path) || ['codebook.yaml', 'codings.csv', 'project.json'].includes(path));
+  const refusal = await writeFolderAtomic(
+    options.out,
+    outputs,
+    (path) => /^sources\/[^/]+\.txt$/.test(path) || ['codebook.yaml', 'codings.csv', 'project.json'].includes(path),
+  );
   if (refusal) {
-    ctx.report([message(`--out ${refusalReason(refusal, 'an imported project')}`, { file: options.out, ruleId: 'out-not-import', source: 'qdpx', fatal: true })]);
+    ctx.report([
+      message(`--out ${refusalReason(refusal, 'an imported project')}`, {
+        file: options.out,
+        ruleId: 'out-not-import',
+        source: 'qdpx',
+        fatal: true,
+      }),
+    ]);
     return EXIT.data;
   }
   const coders = new Set(project.codings.map((c) => c.coder));
@@ -160,16 +198,28 @@ async function runExport(ctx: CliContext, args: string[], options: ExportOptions
   const { writeQdpx } = await import('../../io/write-qdpx.js');
   const archive = await writeQdpx(options.out, { name, codebook, documents, codings });
   const coders = [...new Set(codings.map((c) => c.coder))];
-  ctx.io.stderr(`${options.out}: ${documents.length} sources, ${codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings by ${coders.join(', ') || 'nobody'}\n`);
+  ctx.io.stderr(
+    `${options.out}: ${documents.length} sources, ${codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings by ${coders.join(', ') || 'nobody'}\n`,
+  );
   return EXIT.ok;
 }
 
 /** The coding tables given with --codings, whole spans filed under a segment, or automatic coding; null after a fatal message. */
-async function chooseCodings(ctx: CliContext, documents: readonly Document[], codebook: Codebook, options: ExportOptions): Promise<Coding[] | null> {
+async function chooseCodings(
+  ctx: CliContext,
+  documents: readonly Document[],
+  codebook: Codebook,
+  options: ExportOptions,
+): Promise<Coding[] | null> {
   if (options.codings && options.codings.length > 0) {
     const table = await readCodings(options.codings);
     if (ctx.report(table.messages)) return null;
-    const placed = placeCodings(table.codings, documents, { unit: options.unit, mode: 'span', codes: new Set(codebook.codes.map((c) => c.id)), file: options.codings.join(', ') });
+    const placed = placeCodings(table.codings, documents, {
+      unit: options.unit,
+      mode: 'span',
+      codes: new Set(codebook.codes.map((c) => c.id)),
+      file: options.codings.join(', '),
+    });
     if (ctx.report(placed.messages)) return null;
     return placed.codings;
   }

@@ -67,21 +67,46 @@ not at all.`,
     .addOption(projectOption())
     .addOption(new Option('-o, --out <dir>', 'report folder (created, or replaced when it holds an earlier report)').makeOptionMandatory())
     .addOption(casesOption())
-    .addOption(new Option('--codings <files...>', "coding tables from human coders (our CSV or the same columns in .xlsx, with or without a coder column, or a .qdpx project); list them after the transcripts"))
-    .addOption(new Option('--coder <name>', 'whose coding to report: auto, manual (every human coder), all (auto and every human coder), or one coder\'s name (default: auto; manual with --codings)'))
+    .addOption(
+      new Option(
+        '--codings <files...>',
+        'coding tables from human coders (our CSV or the same columns in .xlsx, with or without a coder column, or a .qdpx project); list them after the transcripts',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--coder <name>',
+        "whose coding to report: auto, manual (every human coder), all (auto and every human coder), or one coder's name (default: auto; manual with --codings)",
+      ),
+    )
     .addOption(new Option('--by <grouping>', 'group frequencies by document, speaker, role or any attribute').default('speaker'))
     .addOption(unitOption())
     .addOption(new Option('--quotes <k>', 'quotes per code').default('3'))
     .addOption(pseudonymsOption())
-    .addOption(new Option('--labels <language>', 'language of the code labels in tables, charts and quotes, e.g. en for the English labels (default: the codebook\'s language)'))
-    .addOption(new Option('--base <base>', 'what frequency shares are of: the segments each code can apply to by its speaker/role rules (not the interviewer\'s for !interviewer), or all segments').choices(['applicable', 'all']).default('applicable'))
+    .addOption(
+      new Option(
+        '--labels <language>',
+        "language of the code labels in tables, charts and quotes, e.g. en for the English labels (default: the codebook's language)",
+      ),
+    )
+    .addOption(
+      new Option(
+        '--base <base>',
+        "what frequency shares are of: the segments each code can apply to by its speaker/role rules (not the interviewer's for !interviewer), or all segments",
+      )
+        .choices(['applicable', 'all'])
+        .default('applicable'),
+    )
     .addOption(new Option('--level <n>', 'tree level of the co-occurrence matrix (1 = top-level codes; default: all codes)'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda report data-sample/transcripts/* --codebook codebooks/lk3-psychosocial.yaml --cases data-sample/cases.csv --out report
   qda report transcripts/*.md -c cb.yaml --by role --level 2 --pseudonyms key.csv --out report-anon
   qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged
-  qda report --project study.qda --coder all --out report      # a project's codings (not rejected ones)`)
+  qda report --project study.qda --coder all --out report      # a project's codings (not rejected ones)`,
+    )
     .action(async (files: string[], options: ReportCommandOptions) => {
       ctx.exitCode = await runReport(ctx, files, options);
     });
@@ -93,27 +118,49 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
   const quotes = Number(options.quotes);
   if (!Number.isInteger(quotes) || quotes < 0) return ctx.usage(`--quotes must be a whole number from 0 up (got "${options.quotes}")`);
   const level = options.level === undefined ? undefined : Number(options.level);
-  if (level !== undefined && (!Number.isInteger(level) || level < 1)) return ctx.usage(`--level must be a whole number from 1 up (got "${options.level}")`);
+  if (level !== undefined && (!Number.isInteger(level) || level < 1))
+    return ctx.usage(`--level must be a whole number from 1 up (got "${options.level}")`);
 
   const source = await readSource(ctx, args, options);
   if (typeof source === 'number') return done(ctx, source);
   const { codebook, stored } = source;
   if (options.labels !== undefined && !codebook.codes.some((c) => c.labels[options.labels!] !== undefined)) {
     const have = [...new Set(codebook.codes.flatMap((c) => Object.keys(c.labels)))];
-    return done(ctx, ctx.usage(`--labels ${options.labels}: no code of ${options.codebook ?? `the codebook of ${options.project}`} has a label in that language; it has labels in: ${have.join(', ') || 'none'}`));
+    return done(
+      ctx,
+      ctx.usage(
+        `--labels ${options.labels}: no code of ${options.codebook ?? `the codebook of ${options.project}`} has a label in that language; it has labels in: ${have.join(', ') || 'none'}`,
+      ),
+    );
   }
   const maxDepth = Math.max(...codebook.codes.map((c) => depthOf(c.id)));
-  if (level !== undefined && level > maxDepth) return done(ctx, ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`));
+  if (level !== undefined && level > maxDepth)
+    return done(
+      ctx,
+      ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`),
+    );
   const corpus = await withCasesFile(ctx, source.corpus, options.cases);
   if (!corpus) return done(ctx, EXIT.data);
   const key = await pseudonymKey(ctx, options.pseudonyms);
   if (!key) return done(ctx, EXIT.data);
   const groupings = ['document', 'speaker', 'role', ...groupingAttributes(corpus.documents)];
-  if (!groupings.includes(options.by)) return done(ctx, ctx.usage(`--by "${options.by}" is neither document, speaker, role nor an attribute of these transcripts; choose one of: ${groupings.join(', ')}`));
+  if (!groupings.includes(options.by))
+    return done(
+      ctx,
+      ctx.usage(
+        `--by "${options.by}" is neither document, speaker, role nor an attribute of these transcripts; choose one of: ${groupings.join(', ')}`,
+      ),
+    );
 
-  if (stored && options.codings) return done(ctx, ctx.usage('--codings cannot be combined with --project: the project holds the codings (add them with qda project add --codings)'));
+  if (stored && options.codings)
+    return done(
+      ctx,
+      ctx.usage('--codings cannot be combined with --project: the project holds the codings (add them with qda project add --codings)'),
+    );
   const projectCodings = stored ? splitProjectCodings(corpus, stored, options.unit, options.project!) : null;
-  const manual = options.codings ? await readManualCodings(options.codings, corpus, codebook, options.unit) : projectCodings?.manual ?? null;
+  const manual = options.codings
+    ? await readManualCodings(options.codings, corpus, codebook, options.unit)
+    : (projectCodings?.manual ?? null);
   if (manual && ctx.report(manual.messages)) return done(ctx, EXIT.data);
   const chosen = chooseCoder(options.coder, manual === null ? null : manual.codings);
   if ('problem' in chosen) return done(ctx, ctx.usage(chosen.problem));
@@ -132,11 +179,24 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
     } else if (!manual) for (const s of segmentDocument(doc, options.unit)) segments.push(s);
   });
   for (const c of selectedManual) codings.push(c);
-  if (useAuto) ctx.report(unmatchedRoleFilters(codebook, segments.map((s) => s.role), options.codebook ?? options.project!));
+  if (useAuto)
+    ctx.report(
+      unmatchedRoleFilters(
+        codebook,
+        segments.map((s) => s.role),
+        options.codebook ?? options.project!,
+      ),
+    );
 
   ctx.progress('writing the report');
   let data = buildReport({ documents: corpus.documents, segments, codings }, codebook, {
-    by: options.by, quotes, unit: options.unit, coder: coderLabel, base: options.base, ...(options.labels ? { language: options.labels } : {}), ...(level !== undefined ? { level } : {}),
+    by: options.by,
+    quotes,
+    unit: options.unit,
+    coder: coderLabel,
+    base: options.base,
+    ...(options.labels ? { language: options.labels } : {}),
+    ...(level !== undefined ? { level } : {}),
   });
   if (key.length > 0) data = pseudonymise(data, key);
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
@@ -147,18 +207,27 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
   const written = await writeReport(options.out, output);
   if (ctx.report(written)) return done(ctx, EXIT.data);
   ctx.progressDone();
-  ctx.io.stderr(`${options.out}: ${output.size} files — ${data.summary.documents} documents, ${data.summary.segments} segments, ${data.summary.codings} codings (${coderLabel})\n`);
+  ctx.io.stderr(
+    `${options.out}: ${output.size} files — ${data.summary.documents} documents, ${data.summary.segments} segments, ${data.summary.codings} codings (${coderLabel})\n`,
+  );
   return EXIT.ok;
 }
 
 /** Transcripts, codebook and (with --project) the stored codings, from files or a project; a number is an exit code. */
-async function readSource(ctx: CliContext, args: string[], options: ReportCommandOptions): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
+async function readSource(
+  ctx: CliContext,
+  args: string[],
+  options: ReportCommandOptions,
+): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
   const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
   if (wrong) return ctx.usage(wrong);
   const codebook = await optionalCodebook(ctx, options.codebook);
   if (typeof codebook === 'number') return codebook;
   if (options.project) {
-    const input = await readProjectInput(ctx, options.project, { codebook, ...(options.coder !== undefined ? { coder: options.coder } : {}) });
+    const input = await readProjectInput(ctx, options.project, {
+      codebook,
+      ...(options.coder !== undefined ? { coder: options.coder } : {}),
+    });
     return { corpus: input.corpus, codebook: input.codebook!, stored: input.codings };
   }
   const files = await transcriptFiles(ctx, args, options);
@@ -173,14 +242,27 @@ async function readSource(ctx: CliContext, args: string[], options: ReportComman
  * A project's codings on the segments of this run's unit: the machine's (coder `auto`) apart
  * from people's, which are null when no person has coded (as without --codings).
  */
-function splitProjectCodings(corpus: Corpus, stored: readonly StoredCoding[], unit: Unit, file: string): { auto: EvidencedCoding[]; manual: { codings: EvidencedCoding[]; segments: Segment[]; messages: Message[] } | null } {
+function splitProjectCodings(
+  corpus: Corpus,
+  stored: readonly StoredCoding[],
+  unit: Unit,
+  file: string,
+): { auto: EvidencedCoding[]; manual: { codings: EvidencedCoding[]; segments: Segment[]; messages: Message[] } | null } {
   // In the order they were stored: automatic coding stores them as the coder made them.
   const inOrder = [...stored].sort((a, b) => a.id - b.id);
-  const auto = placeStoredCodings(inOrder.filter((c) => c.coder === AUTO_CODER), corpus.documents, unit, file);
+  const auto = placeStoredCodings(
+    inOrder.filter((c) => c.coder === AUTO_CODER),
+    corpus.documents,
+    unit,
+    file,
+  );
   const human = inOrder.filter((c) => c.coder !== AUTO_CODER);
   if (human.length === 0) return { auto: auto.codings, manual: null };
   const people = placeStoredCodings(human, corpus.documents, unit, file);
-  return { auto: auto.codings, manual: { codings: people.codings, segments: [...people.segments.values()].flat(), messages: [...auto.messages, ...people.messages] } };
+  return {
+    auto: auto.codings,
+    manual: { codings: people.codings, segments: [...people.segments.values()].flat(), messages: [...auto.messages, ...people.messages] },
+  };
 }
 
 function done(ctx: CliContext, code: number): number {

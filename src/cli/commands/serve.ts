@@ -52,23 +52,33 @@ is loaded from the network. Stop it with Ctrl+C.`,
     .argument('<inputs...>', 'a project file (.qda), or transcripts to make one from')
     .addOption(new Option('-c, --codebook <file>', 'codebook for a new project made from transcripts'))
     .addOption(new Option('--cases <file>', 'cases/attributes table for a new project'))
-    .addOption(new Option('--codings <files...>', "people's coding tables to import into a new project (coder from a coder column or the file name)"))
+    .addOption(
+      new Option(
+        '--codings <files...>',
+        "people's coding tables to import into a new project (coder from a coder column or the file name)",
+      ),
+    )
     .addOption(new Option('-o, --out <file>', 'where a project made from transcripts is kept').default('study.qda'))
     .addOption(new Option('-p, --port <n>', 'port (0 picks a free one)').argParser(port).default(0))
     .addOption(new Option('--host <host>', 'address to listen on: loopback only until team mode').default('127.0.0.1'))
     .addOption(new Option('--open', 'open the address in the default browser'))
-    .addOption(new Option('--team', 'team and classroom mode: accounts (qda project user add), roles, blind coding, class view; see docs/team.md'))
+    .addOption(
+      new Option('--team', 'team and classroom mode: accounts (qda project user add), roles, blind coding, class view; see docs/team.md'),
+    )
     .addOption(new Option('--cert <file>', 'team mode: PEM certificate for HTTPS'))
     .addOption(new Option('--key <file>', 'team mode: PEM private key for HTTPS'))
     .addOption(new Option('--database <url>', 'team mode: keep the project in this PostgreSQL database (postgres://…)'))
     .addOption(new Option('--allow-host <names...>', 'team mode: more host names the server may be reached by'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   qda serve study.qda
   qda serve data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --out sample.qda
   qda serve study.qda --port 8765 --open
   qda serve study.qda --team --host 0.0.0.0 --port 8443 --cert cert.pem --key key.pem
-  qda serve study --team --database postgres://qda@localhost/study`)
+  qda serve study --team --database postgres://qda@localhost/study`,
+    )
     .action(async (inputs: string[], options: ServeOptions) => {
       ctx.exitCode = await runServe(ctx, inputs, options);
     });
@@ -84,14 +94,20 @@ async function runServe(ctx: CliContext, inputs: string[], options: ServeOptions
       return EXIT.data;
     }
   }
-  if (options.cert || options.key || options.database || options.allowHost) return ctx.usage('--cert, --key, --database and --allow-host belong to team mode: add --team');
-  if (!isLoopbackHost(options.host)) return ctx.usage(`--host ${options.host} would let other machines reach your transcripts; qda serve listens on loopback (127.0.0.1) only until team mode exists`);
+  if (options.cert || options.key || options.database || options.allowHost)
+    return ctx.usage('--cert, --key, --database and --allow-host belong to team mode: add --team');
+  if (!isLoopbackHost(options.host))
+    return ctx.usage(
+      `--host ${options.host} would let other machines reach your transcripts; qda serve listens on loopback (127.0.0.1) only until team mode exists`,
+    );
   const asProject = inputs.length === 1 && /\.qda$/i.test(inputs[0]);
   if (!asProject && !options.codebook) return ctx.usage('give a project file (study.qda), or transcripts with --codebook to make one');
-  if (asProject && (options.codebook || options.cases || options.codings)) return ctx.usage('--codebook, --cases and --codings make a new project from transcripts; a project file has them already');
+  if (asProject && (options.codebook || options.cases || options.codings))
+    return ctx.usage('--codebook, --cases and --codings make a new project from transcripts; a project file has them already');
   const file = asProject ? inputs[0] : options.out;
   const fresh = !existsSync(file);
-  if (asProject && fresh) return ctx.usage(`${file}: no such project file (make one with: qda serve <transcripts…> --codebook cb.yaml --out ${file})`);
+  if (asProject && fresh)
+    return ctx.usage(`${file}: no such project file (make one with: qda serve <transcripts…> --codebook cb.yaml --out ${file})`);
 
   let assets;
   try {
@@ -110,14 +126,29 @@ async function runServe(ctx: CliContext, inputs: string[], options: ServeOptions
   try {
     if (fresh) {
       ctx.io.stderr(`qda serve: making ${file} from ${inputs.length} transcript${inputs.length === 1 ? '' : 's'}…\n`);
-      if (ctx.report(await projectFromFiles(store, { transcripts: inputs, codebook: options.codebook!, ...(options.cases ? { cases: options.cases } : {}), ...(options.codings ? { codings: options.codings } : {}) }))) return EXIT.data;
+      if (
+        ctx.report(
+          await projectFromFiles(store, {
+            transcripts: inputs,
+            codebook: options.codebook!,
+            ...(options.cases ? { cases: options.cases } : {}),
+            ...(options.codings ? { codings: options.codings } : {}),
+          }),
+        )
+      )
+        return EXIT.data;
     } else if (!asProject) {
       ctx.io.stderr(`qda serve: ${file} exists: opening it as it is (the transcripts given are not added again)\n`);
     }
     const token = newToken();
     const server = await startServer({
-      routes: workbenchRoutes({ store, name: basename(file) }), assets, token, authenticate: tokenAuthenticator(token),
-      host: options.host, port: options.port, onError: (e) => ctx.io.stderr(`qda serve: ${(e as Error).stack ?? String(e)}\n`),
+      routes: workbenchRoutes({ store, name: basename(file) }),
+      assets,
+      token,
+      authenticate: tokenAuthenticator(token),
+      host: options.host,
+      port: options.port,
+      onError: (e) => ctx.io.stderr(`qda serve: ${(e as Error).stack ?? String(e)}\n`),
     });
     ctx.io.stdout(`${server.url}\n`);
     ctx.io.stderr(`qda serve: ${file} is open in the workbench at the address above (only this machine can reach it). Ctrl+C stops it.\n`);
@@ -139,7 +170,9 @@ function stopSignal(): Promise<void> {
 
 function openBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  spawn(command, [url], { stdio: 'ignore', detached: true })
+    .on('error', () => {})
+    .unref();
 }
 
 function port(value: string): number {

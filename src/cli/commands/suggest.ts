@@ -63,15 +63,40 @@ listed, not scored.`,
     )
     .argument('<project>', 'a qda project (.qda) to write suggestions into, or a REFI-QDA project (.qdpx) to read')
     .option('--evaluate', 'measure instead of suggesting: cross-validation, baselines, learning curve')
-    .addOption(new Option('--coder <name>', 'learn from (and suggest for) this coder (default: the one person who coded a .qda; every coder of a .qdpx)'))
-    .addOption(new Option('--min-score <s>', 'suggest (and, with --evaluate, count as suggested) at this score or more, 0–1').default('0.3'))
-    .addOption(new Option('-u, --unit <unit>', 'the unit that gets a suggestion; line: one line each (one comment or answer per line)').choices([...LEARNING_UNITS]).default('turn'))
-    .addOption(new Option('--language <code>', 'language of the text: en and id are stemmed, any other code is not (default: recognised from the text)'))
+    .addOption(
+      new Option(
+        '--coder <name>',
+        'learn from (and suggest for) this coder (default: the one person who coded a .qda; every coder of a .qdpx)',
+      ),
+    )
+    .addOption(
+      new Option('--min-score <s>', 'suggest (and, with --evaluate, count as suggested) at this score or more, 0–1').default('0.3'),
+    )
+    .addOption(
+      new Option('-u, --unit <unit>', 'the unit that gets a suggestion; line: one line each (one comment or answer per line)')
+        .choices([...LEARNING_UNITS])
+        .default('turn'),
+    )
+    .addOption(
+      new Option(
+        '--language <code>',
+        'language of the text: en and id are stemmed, any other code is not (default: recognised from the text)',
+      ),
+    )
     .addOption(new Option('--folds <k>', 'folds of the cross-validation').default('5'))
-    .addOption(new Option('--seed <n>', 'seed of the training order, the folds and the learning-curve samples: the same seed, the same scores').default('1'))
-    .addOption(new Option('-f, --format <format>', 'output format (default: md with --evaluate, csv otherwise)').choices(['md', 'csv', 'json']))
+    .addOption(
+      new Option(
+        '--seed <n>',
+        'seed of the training order, the folds and the learning-curve samples: the same seed, the same scores',
+      ).default('1'),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format (default: md with --evaluate, csv otherwise)').choices(['md', 'csv', 'json']),
+    )
     .addOption(outOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 With --evaluate --format csv --out x.csv, the micro averages and the learning
 curve go to x-micro.csv and x-curve.csv beside the per-code table.
 
@@ -80,7 +105,8 @@ Examples:
   qda suggest study.qda --coder ana --evaluate
   qda suggest project.qdpx --evaluate
   qda suggest comments.qdpx --evaluate --unit line --format csv --out eval.csv
-  qda suggest project.qdpx --coder ana --min-score 0.5 > suggestions.csv`)
+  qda suggest project.qdpx --coder ana --min-score 0.5 > suggestions.csv`,
+    )
     .action(async (project: string, options: SuggestOptions) => {
       ctx.exitCode = await runSuggest(ctx, project, options);
     });
@@ -88,12 +114,17 @@ Examples:
 
 async function runSuggest(ctx: CliContext, project: string, options: SuggestOptions): Promise<number> {
   const minScore = Number(options.minScore);
-  if (options.minScore.trim() === '' || !(minScore >= 0 && minScore <= 1)) return ctx.usage(`--min-score must be a number from 0 to 1; got "${options.minScore}"`);
+  if (options.minScore.trim() === '' || !(minScore >= 0 && minScore <= 1))
+    return ctx.usage(`--min-score must be a number from 0 to 1; got "${options.minScore}"`);
   const k = Number(options.folds);
   if (!Number.isInteger(k) || k < 2) return ctx.usage(`--folds must be a whole number of at least 2; got "${options.folds}"`);
   const seed = Number(options.seed);
   if (!Number.isInteger(seed)) return ctx.usage(`--seed must be a whole number; got "${options.seed}"`);
-  const learn = { unit: options.unit, ...(options.coder !== undefined ? { coder: options.coder } : {}), ...(options.language !== undefined ? { language: options.language } : {}) };
+  const learn = {
+    unit: options.unit,
+    ...(options.coder !== undefined ? { coder: options.coder } : {}),
+    ...(options.language !== undefined ? { language: options.language } : {}),
+  };
   if (/\.qda$/i.test(project)) {
     if (!options.evaluate) return suggestInProject(ctx, project, { ...learn, minScore, seed });
     const store = await openProject(ctx, project, { mode: 'read' });
@@ -116,7 +147,14 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
     .map((c) => ({ document: c.document, code: c.code, start: c.start, end: c.end, coder: c.coder, verdict: 'applied' }));
   const coders = [...new Set(decisions.map((d) => d.coder))];
   if (options.coder !== undefined && !coders.includes(options.coder)) {
-    ctx.report([message(`no codings of coder "${options.coder}"; the project has: ${coders.join(', ') || 'no codings'}`, { file: project, ruleId: 'unknown-coder', source: 'suggest', fatal: true })]);
+    ctx.report([
+      message(`no codings of coder "${options.coder}"; the project has: ${coders.join(', ') || 'no codings'}`, {
+        file: project,
+        ruleId: 'unknown-coder',
+        source: 'suggest',
+        fatal: true,
+      }),
+    ]);
     return EXIT.data;
   }
   ctx.progress('reading units and features');
@@ -130,16 +168,27 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
   const suggestions = inCodePoints(read.corpus.documents, suggestCodings(dataset, suggester, { minScore }));
   const table = suggestionTable(suggestions);
   const format = options.format ?? 'csv';
-  const output = format === 'md' ? toMarkdown(table, { right: ['unit', 'start', 'end', 'score', 'uncertainty'] }) : format === 'csv' ? toCsv(table) : `${JSON.stringify(suggestions, null, 2)}\n`;
+  const output =
+    format === 'md'
+      ? toMarkdown(table, { right: ['unit', 'start', 'end', 'score', 'uncertainty'] })
+      : format === 'csv'
+        ? toCsv(table)
+        : `${JSON.stringify(suggestions, null, 2)}\n`;
   return emit(ctx, output, options.out);
 }
 
 /** Train on a project's coder, write the suggestions into it, and say what changed. */
-async function suggestInProject(ctx: CliContext, project: string, options: { unit: LearningUnit; coder?: string; language?: string; minScore: number; seed: number }): Promise<number> {
+async function suggestInProject(
+  ctx: CliContext,
+  project: string,
+  options: { unit: LearningUnit; coder?: string; language?: string; minScore: number; seed: number },
+): Promise<number> {
   const store = await openProject(ctx, project, { mode: 'write' });
   try {
     const result = await suggestProject(store, cliActor(), options);
-    ctx.io.stderr(`qda suggest: ${result.added} suggestions for ${result.coder} from models of ${result.models} codes; ${result.removed} unreviewed ones of the last run replaced\n`);
+    ctx.io.stderr(
+      `qda suggest: ${result.added} suggestions for ${result.coder} from models of ${result.models} codes; ${result.removed} unreviewed ones of the last run replaced\n`,
+    );
     return EXIT.ok;
   } catch (e) {
     if (e instanceof TypeError) return ctx.usage(`${project}: ${e.message}`);
@@ -151,27 +200,48 @@ async function suggestInProject(ctx: CliContext, project: string, options: { uni
 
 /** What the learner read, on stderr. */
 function describeDataset(ctx: CliContext, dataset: Dataset): void {
-  ctx.io.stderr(`qda suggest: ${dataset.examples.length} units, words ${dataset.language ? `stemmed (${dataset.language})` : 'unstemmed'}\n`);
+  ctx.io.stderr(
+    `qda suggest: ${dataset.examples.length} units, words ${dataset.language ? `stemmed (${dataset.language})` : 'unstemmed'}\n`,
+  );
 }
 
 /** Cross-validate and write the evaluation as Markdown, CSV (three files with --out) or JSON. */
-async function evaluate(ctx: CliContext, dataset: Dataset, settings: { k: number; seed: number; minScore: number }, options: SuggestOptions): Promise<number> {
+async function evaluate(
+  ctx: CliContext,
+  dataset: Dataset,
+  settings: { k: number; seed: number; minScore: number },
+  options: SuggestOptions,
+): Promise<number> {
   describeDataset(ctx, dataset);
   ctx.progress(`cross-validating (${settings.k} folds)`);
   const evaluation = evaluateSuggester(dataset, settings);
   ctx.progressDone();
   const format = options.format ?? 'md';
   const tables = evaluationTables(evaluation);
-  const output = format === 'md' ? evaluationToMarkdown(evaluation) : format === 'csv' ? toCsv(tables.codes) : `${JSON.stringify(evaluation, (_, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2)}\n`;
+  const output =
+    format === 'md'
+      ? evaluationToMarkdown(evaluation)
+      : format === 'csv'
+        ? toCsv(tables.codes)
+        : `${JSON.stringify(evaluation, (_, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2)}\n`;
   if (options.out && format === 'csv') {
-    await writeFileAtomic(options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-micro${ext}`), toCsv(tables.micro));
-    await writeFileAtomic(options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-curve${ext}`), toCsv(tables.curve));
+    await writeFileAtomic(
+      options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-micro${ext}`),
+      toCsv(tables.micro),
+    );
+    await writeFileAtomic(
+      options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-curve${ext}`),
+      toCsv(tables.curve),
+    );
   }
   return emit(ctx, output, options.out);
 }
 
 /** Suggestions with code-point offsets, as every qda output has them. */
-function inCodePoints<T extends { document: string; start: number; end: number }>(documents: ReadonlyArray<{ id: string; text: string }>, items: readonly T[]): T[] {
+function inCodePoints<T extends { document: string; start: number; end: number }>(
+  documents: ReadonlyArray<{ id: string; text: string }>,
+  items: readonly T[],
+): T[] {
   const maps = new Map(documents.map((d) => [d.id, new OffsetMap(d.text)]));
   return items.map((s) => {
     const map = maps.get(s.document)!;

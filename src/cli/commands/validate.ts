@@ -60,21 +60,38 @@ coding there look wrong); --documents all scores every document.`,
     )
     .argument('[files...]', 'transcripts; or give --project')
     .addOption(optionalCodebookOption())
-    .addOption(new Option('-g, --gold <file>', "the human's coding table (.csv, .xlsx or a .qdpx project); with --project, default: the project's people's codings"))
+    .addOption(
+      new Option(
+        '-g, --gold <file>',
+        "the human's coding table (.csv, .xlsx or a .qdpx project); with --project, default: the project's people's codings",
+      ),
+    )
     .addOption(projectOption())
-    .addOption(new Option('--coder <name>', 'whose coding is the gold standard: one coder of the gold table (or project), by name in any case (needed when it has several)'))
+    .addOption(
+      new Option(
+        '--coder <name>',
+        'whose coding is the gold standard: one coder of the gold table (or project), by name in any case (needed when it has several)',
+      ),
+    )
     .addOption(unitOption())
-    .addOption(new Option('--documents <which>', 'score only the documents the gold table codes (gold) or every document (all)').choices(['gold', 'all']).default('gold'))
+    .addOption(
+      new Option('--documents <which>', 'score only the documents the gold table codes (gold) or every document (all)')
+        .choices(['gold', 'all'])
+        .default('gold'),
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
     .addOption(outOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 CSV output is the per-code table; with --out x.csv the missed and over-coded
 segments go to x-mismatches.csv.
 
 Examples:
   qda validate data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --gold human.csv
   qda validate interview.md -c codebook.yaml --gold team.csv --coder ana --format json
-  qda validate --project study.qda --coder ana`)
+  qda validate --project study.qda --coder ana`,
+    )
     .action(async (files: string[], options: ValidateOptions) => {
       ctx.exitCode = await runValidate(ctx, files, options);
     });
@@ -83,7 +100,10 @@ Examples:
 }
 
 async function runValidate(ctx: CliContext, args: string[], options: ValidateOptions): Promise<number> {
-  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook], ['-g, --gold <file>', options.gold]]);
+  const wrong = sourceChoice(args, options.project, 'transcripts', [
+    [CODEBOOK_FLAGS, options.codebook],
+    ['-g, --gold <file>', options.gold],
+  ]);
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);
   if (typeof given === 'number') return given;
@@ -110,12 +130,21 @@ async function runValidate(ctx: CliContext, args: string[], options: ValidateOpt
     rows = table.codings;
   }
   const goldCoders = [...new Set(rows.map((c) => c.coder))].sort();
-  if (options.coder === undefined && goldCoders.length > 1) return ctx.usage(`${goldFile} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
+  if (options.coder === undefined && goldCoders.length > 1)
+    return ctx.usage(`${goldFile} holds several coders (${goldCoders.join(', ')}): choose one with --coder`);
   // --coder means what it means in qda report: one human coder's codings, by name in any case.
-  if (options.coder !== undefined && ['auto', 'manual', 'all'].includes(options.coder)) return ctx.usage(`--coder ${options.coder}: the gold standard is one human coder; name one of: ${goldCoders.join(', ')}`);
+  if (options.coder !== undefined && ['auto', 'manual', 'all'].includes(options.coder))
+    return ctx.usage(`--coder ${options.coder}: the gold standard is one human coder; name one of: ${goldCoders.join(', ')}`);
   const chosen = chooseCoder(options.coder ?? 'manual', rows);
   if ('problem' in chosen) {
-    ctx.report([message(`--coder "${options.coder}" has no codings (the gold ${options.gold ? 'table' : 'project'} has: ${goldCoders.join(', ')})`, { file: goldFile, ruleId: 'unknown-coder', source: 'validate', fatal: true })]);
+    ctx.report([
+      message(`--coder "${options.coder}" has no codings (the gold ${options.gold ? 'table' : 'project'} has: ${goldCoders.join(', ')})`, {
+        file: goldFile,
+        ruleId: 'unknown-coder',
+        source: 'validate',
+        fatal: true,
+      }),
+    ]);
     return EXIT.data;
   }
   const goldRows = chosen.manualCodings;
@@ -137,21 +166,38 @@ async function runValidate(ctx: CliContext, args: string[], options: ValidateOpt
   // The gold rows land on the segments exactly as `qda report --codings` puts them.
   const gold = placeCodings(goldRows, corpus.documents, { unit: options.unit, file: goldFile });
   ctx.report(gold.messages);
-  const result = validateCoding(segments, auto, gold.codings, { codes: codebook.codes.map((c) => c.id), unit: options.unit, documents: options.documents });
+  const result = validateCoding(segments, auto, gold.codings, {
+    codes: codebook.codes.map((c) => c.id),
+    unit: options.unit,
+    documents: options.documents,
+  });
   if (result.documents.skipped.length > 0) {
     const n = result.documents.compared.length;
-    ctx.io.stderr(`qda validate: compared the ${n} document${n === 1 ? '' : 's'} the gold ${options.gold ? 'table' : 'coder'} codes (${result.documents.compared.join(', ')}); left out ${result.documents.skipped.length} it does not (--documents all to score them)\n`);
+    ctx.io.stderr(
+      `qda validate: compared the ${n} document${n === 1 ? '' : 's'} the gold ${options.gold ? 'table' : 'coder'} codes (${result.documents.compared.join(', ')}); left out ${result.documents.skipped.length} it does not (--documents all to score them)\n`,
+    );
   }
 
   const shown = key.length > 0 ? pseudonymise(result, key) : result;
-  const output = options.format === 'json' ? `${JSON.stringify(validationToJson(shown), null, 2)}\n` : options.format === 'csv' ? validationToCsv(shown) : validationToMarkdown(shown);
+  const output =
+    options.format === 'json'
+      ? `${JSON.stringify(validationToJson(shown), null, 2)}\n`
+      : options.format === 'csv'
+        ? validationToCsv(shown)
+        : validationToMarkdown(shown);
   if (!options.out) {
     ctx.io.stdout(output);
-    if (options.format === 'csv') ctx.io.stderr('qda validate: CSV shows the per-code table; the missed and over-coded segments are written with --out (as <name>-mismatches.csv), or use --format md|json\n');
+    if (options.format === 'csv')
+      ctx.io.stderr(
+        'qda validate: CSV shows the per-code table; the missed and over-coded segments are written with --out (as <name>-mismatches.csv), or use --format md|json\n',
+      );
     return EXIT.ok;
   }
-  if (options.format === 'csv') await writeFileAtomic(options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-mismatches${ext}`), toCsv(validationTables(shown).mismatches));
+  if (options.format === 'csv')
+    await writeFileAtomic(
+      options.out.replace(/(\.[^./\\]*)?$/, (ext) => `-mismatches${ext}`),
+      toCsv(validationTables(shown).mismatches),
+    );
   await writeFileAtomic(options.out, output);
   return EXIT.ok;
 }
-

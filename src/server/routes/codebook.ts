@@ -16,8 +16,13 @@ import { actingCoder, type Workbench } from '../workbench.js';
 export function codebookRoutes(wb: Workbench): Route[] {
   return [
     {
-      method: 'GET', path: '/api/codebook', handler: async ({ actor }) => {
-        const [current, codings] = await Promise.all([wb.store.currentCodebook(), wb.store.listCodings({ status: ['suggested', 'accepted'], viewer: actor.coder ?? actor.id })]);
+      method: 'GET',
+      path: '/api/codebook',
+      handler: async ({ actor }) => {
+        const [current, codings] = await Promise.all([
+          wb.store.currentCodebook(),
+          wb.store.listCodings({ status: ['suggested', 'accepted'], viewer: actor.coder ?? actor.id }),
+        ]);
         const counts: Record<string, Record<string, number>> = {};
         const suggested: Record<string, number> = {};
         for (const c of codings) {
@@ -25,11 +30,20 @@ export function codebookRoutes(wb: Workbench): Route[] {
           else (counts[c.code] ??= {})[c.coder] = (counts[c.code]?.[c.coder] ?? 0) + 1;
         }
         if (!current) return { version: 0, language: 'en', codes: [], counts, suggested };
-        return { version: current.version, name: current.codebook.name ?? null, language: current.codebook.language, codes: current.codebook.codes, counts, suggested };
+        return {
+          version: current.version,
+          name: current.codebook.name ?? null,
+          language: current.codebook.language,
+          codes: current.codebook.codes,
+          counts,
+          suggested,
+        };
       },
     },
     {
-      method: 'GET', path: '/api/codebook/export', handler: async ({ query }) => {
+      method: 'GET',
+      path: '/api/codebook/export',
+      handler: async ({ query }) => {
         const format = query.get('format');
         if (format !== 'yaml' && format !== 'qdc') throw new HttpError(400, '"format" must be yaml or qdc');
         const current = await wb.store.currentCodebook();
@@ -41,7 +55,9 @@ export function codebookRoutes(wb: Workbench): Route[] {
       },
     },
     {
-      method: 'POST', path: '/api/codebook/codes', handler: async ({ body, actor, req }) => {
+      method: 'POST',
+      path: '/api/codebook/codes',
+      handler: async ({ body, actor, req }) => {
         const input = await body();
         const id = requiredString(input, 'id', 200);
         const patch = codePatch(input);
@@ -50,7 +66,9 @@ export function codebookRoutes(wb: Workbench): Route[] {
       },
     },
     {
-      method: 'PATCH', path: '/api/codebook/codes/:id', handler: async ({ params, body, actor, req }) => {
+      method: 'PATCH',
+      path: '/api/codebook/codes/:id',
+      handler: async ({ params, body, actor, req }) => {
         const input = await body();
         const patch = codePatch(input);
         const newId = optionalString(input, 'newId', 200)?.trim();
@@ -63,7 +81,9 @@ export function codebookRoutes(wb: Workbench): Route[] {
       },
     },
     {
-      method: 'POST', path: '/api/codebook/merge', handler: async ({ body, actor, req }) => {
+      method: 'POST',
+      path: '/api/codebook/merge',
+      handler: async ({ body, actor, req }) => {
         const input = await body();
         const from = requiredString(input, 'from', 200);
         const into = requiredString(input, 'into', 200);
@@ -75,7 +95,12 @@ export function codebookRoutes(wb: Workbench): Route[] {
 }
 
 /** One codebook edit as one change: a new version, and the codings of renamed codes renamed with it. */
-async function edit(store: ProjectStore, coder: string, label: string, fn: (cb: Codebook) => { codebook: Codebook; renamed?: Map<string, string> }): Promise<Codebook> {
+async function edit(
+  store: ProjectStore,
+  coder: string,
+  label: string,
+  fn: (cb: Codebook) => { codebook: Codebook; renamed?: Map<string, string> },
+): Promise<Codebook> {
   return store.change(coder, label, async (tx: ProjectWriter) => {
     const current = await tx.currentCodebook();
     if (!current) throw new HttpError(409, 'this project has no codebook yet: add one with `qda project create --codebook`');
@@ -95,11 +120,17 @@ function codePatch(input: Record<string, unknown>): CodePatch {
     const value = optionalString(input, field, 20_000);
     if (value !== undefined) patch[field] = value;
   }
-  if (patch.color !== undefined && patch.color !== '' && !/^#[0-9a-f]{6}$/i.test(patch.color)) throw new HttpError(400, '"color" must look like #1f77b4');
+  if (patch.color !== undefined && patch.color !== '' && !/^#[0-9a-f]{6}$/i.test(patch.color))
+    throw new HttpError(400, '"color" must look like #1f77b4');
   if (input.examples !== undefined) patch.examples = stringArray(input, 'examples', 200);
   if (input.labels !== undefined) {
     const labels = input.labels;
-    if (typeof labels !== 'object' || labels === null || Array.isArray(labels) || Object.values(labels).some((v) => typeof v !== 'string' || v.trim() === '')) {
+    if (
+      typeof labels !== 'object' ||
+      labels === null ||
+      Array.isArray(labels) ||
+      Object.values(labels).some((v) => typeof v !== 'string' || v.trim() === '')
+    ) {
       throw new HttpError(400, '"labels" must map language codes to non-empty names, e.g. {"en": "disclosure", "id": "pengungkapan"}');
     }
     patch.labels = labels as Record<string, string>;

@@ -13,18 +13,25 @@ import { actingCoder, type Workbench } from '../workbench.js';
 export function codingRoutes(wb: Workbench): Route[] {
   return [
     {
-      method: 'GET', path: '/api/codings', handler: async ({ query, actor }) => {
+      method: 'GET',
+      path: '/api/codings',
+      handler: async ({ query, actor }) => {
         const filter = {
           ...(query.getAll('document').length > 0 ? { document: query.getAll('document') } : {}),
           ...(query.getAll('coder').length > 0 ? { coder: query.getAll('coder') } : {}),
           ...(query.getAll('code').length > 0 ? { code: query.getAll('code') } : {}),
-          status: query.getAll('status').length > 0 ? query.getAll('status').map((s) => oneOf(s, 'status', CODING_STATUSES)) : (['suggested', 'accepted'] as CodingStatus[]),
+          status:
+            query.getAll('status').length > 0
+              ? query.getAll('status').map((s) => oneOf(s, 'status', CODING_STATUSES))
+              : (['suggested', 'accepted'] as CodingStatus[]),
         };
         return wb.store.listCodings({ ...filter, viewer: actor.coder ?? actor.id });
       },
     },
     {
-      method: 'POST', path: '/api/codings', handler: async ({ body, actor, req }) => {
+      method: 'POST',
+      path: '/api/codings',
+      handler: async ({ body, actor, req }) => {
         const input = await body();
         const coder = actingCoder(actor, req);
         const document = requiredString(input, 'document', 500);
@@ -37,13 +44,19 @@ export function codingRoutes(wb: Workbench): Route[] {
           const same = await tx.listCodings({ document, coder, code, origin: 'manual', status: 'accepted' });
           const { merged, span } = mergeSpan(same, { start, end });
           for (const m of merged) await tx.deleteCoding(m.id);
-          const memo = merged.map((m) => m.memo).filter((m): m is string => !!m).join('\n\n') || null;
+          const memo =
+            merged
+              .map((m) => m.memo)
+              .filter((m): m is string => !!m)
+              .join('\n\n') || null;
           return tx.addCoding({ document, code, start: span.start, end: span.end, origin: 'manual', coder, status: 'accepted', memo });
         });
       },
     },
     {
-      method: 'PATCH', path: '/api/codings/:id', handler: async ({ params, body, actor, req }) => {
+      method: 'PATCH',
+      path: '/api/codings/:id',
+      handler: async ({ params, body, actor, req }) => {
         const id = idParam(params.id, 'coding');
         const input = await body();
         const coder = actingCoder(actor, req);
@@ -60,12 +73,15 @@ export function codingRoutes(wb: Workbench): Route[] {
           patch.memo = input.memo === null || input.memo.trim() === '' ? null : input.memo;
         }
         if (Object.keys(patch).length === 0) throw new HttpError(400, 'nothing to change: give start, end, code, status or memo');
-        if (patch.start !== undefined || patch.end !== undefined) await checkSpan(wb.store, existing.document, patch.start ?? existing.start, patch.end ?? existing.end);
+        if (patch.start !== undefined || patch.end !== undefined)
+          await checkSpan(wb.store, existing.document, patch.start ?? existing.start, patch.end ?? existing.end);
         return wb.store.change(coder, describe(existing, patch), (tx) => tx.updateCoding(id, patch));
       },
     },
     {
-      method: 'DELETE', path: '/api/codings/:id', handler: async ({ params, actor, req }) => {
+      method: 'DELETE',
+      path: '/api/codings/:id',
+      handler: async ({ params, actor, req }) => {
         const id = idParam(params.id, 'coding');
         const coder = actingCoder(actor, req);
         const existing = await getCoding(wb.store, id);
@@ -74,7 +90,9 @@ export function codingRoutes(wb: Workbench): Route[] {
       },
     },
     {
-      method: 'POST', path: '/api/codings/review', handler: async ({ body, actor, req }) => {
+      method: 'POST',
+      path: '/api/codings/review',
+      handler: async ({ body, actor, req }) => {
         const input = await body();
         const coder = actingCoder(actor, req);
         const status = oneOf(input.status, 'status', ['accepted', 'rejected', 'suggested'] as const satisfies readonly CodingStatus[]);
@@ -83,9 +101,13 @@ export function codingRoutes(wb: Workbench): Route[] {
         }
         const ids = input.ids as number[];
         for (const id of ids) await getCoding(wb.store, id);
-        await wb.store.change(coder, `${status === 'accepted' ? 'accept' : status === 'rejected' ? 'reject' : 'reopen'} ${ids.length} suggestion${ids.length === 1 ? '' : 's'}`, async (tx) => {
-          for (const id of ids) await tx.updateCoding(id, { status });
-        });
+        await wb.store.change(
+          coder,
+          `${status === 'accepted' ? 'accept' : status === 'rejected' ? 'reject' : 'reopen'} ${ids.length} suggestion${ids.length === 1 ? '' : 's'}`,
+          async (tx) => {
+            for (const id of ids) await tx.updateCoding(id, { status });
+          },
+        );
         return { updated: ids.length, status };
       },
     },
@@ -102,12 +124,14 @@ async function checkSpan(store: ProjectStore, document: string, start: number, e
   const summary = (await store.listDocuments()).find((d) => d.id === document);
   if (!summary) throw new HttpError(404, `no document "${document}" in this project`);
   if (end <= start) throw new HttpError(400, `a coded span must not be empty: end (${end}) must be after start (${start})`);
-  if (end > summary.length) throw new HttpError(400, `the span ends at ${end}, after the end of ${document} (${summary.length} characters)`);
+  if (end > summary.length)
+    throw new HttpError(400, `the span ends at ${end}, after the end of ${document} (${summary.length} characters)`);
 }
 
 async function checkCode(store: ProjectStore, code: string): Promise<string> {
   const codebook = await store.currentCodebook();
-  if (!codebook?.codebook.codes.some((c) => c.id === code)) throw new HttpError(400, `there is no code "${code}" in the codebook: add it first`);
+  if (!codebook?.codebook.codes.some((c) => c.id === code))
+    throw new HttpError(400, `there is no code "${code}" in the codebook: add it first`);
   return code;
 }
 

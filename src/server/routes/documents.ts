@@ -13,34 +13,58 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 export function documentRoutes(wb: Workbench): Route[] {
   return [
     {
-      method: 'GET', path: '/api/documents', handler: async ({ actor }) => {
-        const [documents, codings] = await Promise.all([wb.store.getDocuments(), wb.store.listCodings({ viewer: actor.coder ?? actor.id })]);
+      method: 'GET',
+      path: '/api/documents',
+      handler: async ({ actor }) => {
+        const [documents, codings] = await Promise.all([
+          wb.store.getDocuments(),
+          wb.store.listCodings({ viewer: actor.coder ?? actor.id }),
+        ]);
         return documents.map((doc) => {
           const mine = codings.filter((c) => c.document === doc.id && c.status !== 'rejected');
           const byCoder: Record<string, number> = {};
           for (const c of mine) byCoder[c.coder] = (byCoder[c.coder] ?? 0) + 1;
           const machine = codings.filter((c) => c.document === doc.id && c.origin === 'auto');
           return {
-            id: doc.id, file: doc.file, attributes: doc.attributes, turns: doc.turns.length,
+            id: doc.id,
+            file: doc.file,
+            attributes: doc.attributes,
+            turns: doc.turns.length,
             words: doc.text.match(WORD)?.length ?? 0,
-            codings: mine.length, byCoder,
-            suggestions: machine.length, reviewed: machine.filter((c) => c.status !== 'suggested').length,
+            codings: mine.length,
+            byCoder,
+            suggestions: machine.length,
+            reviewed: machine.filter((c) => c.status !== 'suggested').length,
           };
         });
       },
     },
     {
-      method: 'GET', path: '/api/documents/:id', handler: async ({ params, actor }) => {
+      method: 'GET',
+      path: '/api/documents/:id',
+      handler: async ({ params, actor }) => {
         const doc = await wb.store.getDocument(params.id);
         if (!doc) throw new HttpError(404, `no document "${params.id}" in this project`);
         const offsets = new OffsetMap(doc.text);
-        const codings = await wb.store.listCodings({ document: doc.id, status: ['suggested', 'accepted'], viewer: actor.coder ?? actor.id });
+        const codings = await wb.store.listCodings({
+          document: doc.id,
+          status: ['suggested', 'accepted'],
+          viewer: actor.coder ?? actor.id,
+        });
         return {
-          id: doc.id, file: doc.file, language: doc.language ?? null, attributes: doc.attributes, participants: doc.participants,
+          id: doc.id,
+          file: doc.file,
+          language: doc.language ?? null,
+          attributes: doc.attributes,
+          participants: doc.participants,
           text: doc.text,
           turns: doc.turns.map((t, i) => ({
-            index: i + 1, speaker: t.speaker, role: roleOf(doc, t.speaker) ?? null, timestamp: t.timestamp ?? null,
-            start: offsets.toCodePoint(t.start), end: offsets.toCodePoint(t.end),
+            index: i + 1,
+            speaker: t.speaker,
+            role: roleOf(doc, t.speaker) ?? null,
+            timestamp: t.timestamp ?? null,
+            start: offsets.toCodePoint(t.start),
+            end: offsets.toCodePoint(t.end),
           })),
           codings,
         };

@@ -16,7 +16,14 @@ import { reviewRoutes } from './review.js';
  */
 export function workbenchRoutes(wb: Workbench): Route[] {
   return [
-    ...projectRoutes(wb), ...documentRoutes(wb), ...codingRoutes(wb), ...memoRoutes(wb), ...reviewRoutes(wb),
-    ...codebookRoutes(wb), ...retrievalRoutes(wb), ...agreementRoutes(wb), ...reportRoutes(wb),
+    ...projectRoutes(wb),
+    ...documentRoutes(wb),
+    ...codingRoutes(wb),
+    ...memoRoutes(wb),
+    ...reviewRoutes(wb),
+    ...codebookRoutes(wb),
+    ...retrievalRoutes(wb),
+    ...agreementRoutes(wb),
+    ...reportRoutes(wb),
   ];
 }

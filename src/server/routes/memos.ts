@@ -11,13 +11,17 @@ import { actingCoder, type Workbench } from '../workbench.js';
 export function memoRoutes(wb: Workbench): Route[] {
   return [
     {
-      method: 'GET', path: '/api/memos', handler: async ({ query }) => {
+      method: 'GET',
+      path: '/api/memos',
+      handler: async ({ query }) => {
         const kind = query.get('kind');
         return wb.store.listMemos(kind === null ? undefined : target(kind, query.get('id')));
       },
     },
     {
-      method: 'POST', path: '/api/memos', handler: async ({ body, actor, req }) => {
+      method: 'POST',
+      path: '/api/memos',
+      handler: async ({ body, actor, req }) => {
         const input = await body();
         const about = target(input.kind, typeof input.id === 'string' ? input.id : null);
         const text = requiredString(input, 'text', 100_000);
@@ -25,7 +29,9 @@ export function memoRoutes(wb: Workbench): Route[] {
       },
     },
     {
-      method: 'PATCH', path: '/api/memos/:id', handler: async ({ params, body, actor, req }) => {
+      method: 'PATCH',
+      path: '/api/memos/:id',
+      handler: async ({ params, body, actor, req }) => {
         const id = idParam(params.id, 'memo');
         const text = requiredString(await body(), 'text', 100_000);
         await known(wb, id);
@@ -33,7 +39,9 @@ export function memoRoutes(wb: Workbench): Route[] {
       },
     },
     {
-      method: 'DELETE', path: '/api/memos/:id', handler: async ({ params, actor, req }) => {
+      method: 'DELETE',
+      path: '/api/memos/:id',
+      handler: async ({ params, actor, req }) => {
         const id = idParam(params.id, 'memo');
         await known(wb, id);
         await wb.store.change(actingCoder(actor, req), 'delete memo', (tx) => tx.deleteMemo(id));

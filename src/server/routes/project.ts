@@ -10,18 +10,29 @@ import { actingCoder, type Workbench } from '../workbench.js';
 export function projectRoutes(wb: Workbench): Route[] {
   return [
     {
-      method: 'GET', path: '/api/project', handler: async ({ actor }) => {
+      method: 'GET',
+      path: '/api/project',
+      handler: async ({ actor }) => {
         const [info, coders, codebook] = await Promise.all([wb.store.info(), wb.store.listCoders(), wb.store.currentCodebook()]);
         return {
-          name: wb.name, readOnly: wb.store.readOnly, actor: { name: actor.name, coder: actor.coder ?? null },
-          documents: info.documents, codings: info.codings, memos: info.memos, events: info.events,
-          codebook: codebook ? { version: codebook.version, name: codebook.codebook.name ?? null, language: codebook.codebook.language } : null,
+          name: wb.name,
+          readOnly: wb.store.readOnly,
+          actor: { name: actor.name, coder: actor.coder ?? null },
+          documents: info.documents,
+          codings: info.codings,
+          memos: info.memos,
+          events: info.events,
+          codebook: codebook
+            ? { version: codebook.version, name: codebook.codebook.name ?? null, language: codebook.codebook.language }
+            : null,
           coders: coders.map((c) => ({ name: c.name, color: c.color })),
         };
       },
     },
     {
-      method: 'POST', path: '/api/coders', handler: async ({ body, actor, req }) => {
+      method: 'POST',
+      path: '/api/coders',
+      handler: async ({ body, actor, req }) => {
         const input = await body();
         const name = requiredString(input, 'name', 80);
         const color = optionalString(input, 'color', 20);
@@ -33,21 +44,27 @@ export function projectRoutes(wb: Workbench): Route[] {
       },
     },
     {
-      method: 'GET', path: '/api/history', handler: async ({ actor, req }) => {
+      method: 'GET',
+      path: '/api/history',
+      handler: async ({ actor, req }) => {
         const coder = actingCoder(actor, req);
         const [state, changes] = await Promise.all([wb.store.undoState(coder), wb.store.listChanges({ actor: coder })]);
         return { undo: state.undo, redo: state.redo, changes: changes.slice(-50).reverse() };
       },
     },
     {
-      method: 'POST', path: '/api/undo', handler: async ({ actor, req }) => {
+      method: 'POST',
+      path: '/api/undo',
+      handler: async ({ actor, req }) => {
         const change = await wb.store.undo(actingCoder(actor, req));
         if (!change) throw new HttpError(409, 'nothing to undo');
         return { change };
       },
     },
     {
-      method: 'POST', path: '/api/redo', handler: async ({ actor, req }) => {
+      method: 'POST',
+      path: '/api/redo',
+      handler: async ({ actor, req }) => {
         const change = await wb.store.redo(actingCoder(actor, req));
         if (!change) throw new HttpError(409, 'nothing to redo');
         return { change };

@@ -13,19 +13,30 @@ import type { Workbench } from '../workbench.js';
 export function reportRoutes(wb: Workbench): Route[] {
   return [
     {
-      method: 'GET', path: '/api/report', handler: async ({ query, actor }) => {
+      method: 'GET',
+      path: '/api/report',
+      handler: async ({ query, actor }) => {
         const format = query.get('format');
         if (format !== 'html' && format !== 'xlsx') throw new HttpError(400, '"format" must be html or xlsx');
         const current = await wb.store.currentCodebook();
         if (!current) throw new HttpError(409, 'this project has no codebook yet');
         const coder = query.getAll('coder').filter(Boolean);
         const coded = await codedProject(wb.store, { ...(coder.length > 0 ? { coder } : {}), viewer: actor.coder ?? actor.id });
-        const data = buildReport(coded, current.codebook, { coder: coder.length > 0 ? coder.join(', ') : 'all coders', title: current.codebook.name ?? wb.name });
+        const data = buildReport(coded, current.codebook, {
+          coder: coder.length > 0 ? coder.join(', ') : 'all coders',
+          title: current.codebook.name ?? wb.name,
+        });
         const files = await renderReport(data);
         const base = wb.name.replace(/\.qda$/i, '') || 'report';
         return format === 'html'
           ? { download: { name: `${base}-report.html`, type: 'text/html; charset=utf-8', body: files.get('report.html')! } }
-          : { download: { name: `${base}-tables.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: files.get('tables.xlsx')! } };
+          : {
+              download: {
+                name: `${base}-tables.xlsx`,
+                type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                body: files.get('tables.xlsx')!,
+              },
+            };
       },
     },
   ];

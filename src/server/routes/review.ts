@@ -11,7 +11,9 @@ import type { Workbench } from '../workbench.js';
 export function reviewRoutes(wb: Workbench): Route[] {
   return [
     {
-      method: 'GET', path: '/api/review', handler: async ({ query }) => {
+      method: 'GET',
+      path: '/api/review',
+      handler: async ({ query }) => {
         const code = query.get('code') || undefined;
         const document = query.get('document') || undefined;
         const speaker = query.get('speaker') || undefined;
@@ -23,7 +25,9 @@ export function reviewRoutes(wb: Workbench): Route[] {
         const items = [];
         let total = 0;
         let reviewed = 0;
-        for (const c of all.sort((a, b) => (order.get(a.document) ?? 0) - (order.get(b.document) ?? 0) || a.start - b.start || a.id - b.id)) {
+        for (const c of all.sort(
+          (a, b) => (order.get(a.document) ?? 0) - (order.get(b.document) ?? 0) || a.start - b.start || a.id - b.id,
+        )) {
           const entry = docs.get(c.document);
           if (!entry || (code && c.code !== code && !c.code.startsWith(`${code}/`))) continue;
           const from = entry.offsets.toUtf16(c.start);
@@ -36,8 +40,13 @@ export function reviewRoutes(wb: Workbench): Route[] {
           items.push({
             coding: c,
             turn: {
-              index: index + 1, speaker: turn.speaker, role: roleOf(entry.doc, turn.speaker) ?? null, timestamp: turn.timestamp ?? null,
-              start: entry.offsets.toCodePoint(turn.start), end: entry.offsets.toCodePoint(turn.end), text: entry.doc.text.slice(turn.start, turn.end),
+              index: index + 1,
+              speaker: turn.speaker,
+              role: roleOf(entry.doc, turn.speaker) ?? null,
+              timestamp: turn.timestamp ?? null,
+              start: entry.offsets.toCodePoint(turn.start),
+              end: entry.offsets.toCodePoint(turn.end),
+              text: entry.doc.text.slice(turn.start, turn.end),
             },
           });
         }

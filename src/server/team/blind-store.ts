@@ -161,12 +161,19 @@ class BlindReader implements ProjectReader {
     const see = await sight();
     const events = await this.inner.listEvents(filter);
     if (see.unrestricted) return events;
-    const keep = await Promise.all(events.map(async (e) => {
-      const rows = [e.before, e.after].filter((r): r is Record<string, unknown> => r !== null && typeof r === 'object');
-      if (e.entity === 'coding' || e.entity === 'unplaced') return rows.every((r) => see.coding(String(r.coder), String(r.document)));
-      if (e.entity === 'memo') return (await Promise.all(rows.map((r) => see.memo({ author: String(r.author), target: memoTarget(r) }, (id) => this.codingVisible(see, id))))).every(Boolean);
-      return true;
-    }));
+    const keep = await Promise.all(
+      events.map(async (e) => {
+        const rows = [e.before, e.after].filter((r): r is Record<string, unknown> => r !== null && typeof r === 'object');
+        if (e.entity === 'coding' || e.entity === 'unplaced') return rows.every((r) => see.coding(String(r.coder), String(r.document)));
+        if (e.entity === 'memo')
+          return (
+            await Promise.all(
+              rows.map((r) => see.memo({ author: String(r.author), target: memoTarget(r) }, (id) => this.codingVisible(see, id))),
+            )
+          ).every(Boolean);
+        return true;
+      }),
+    );
     return events.filter((_, i) => keep[i]);
   }
 
@@ -184,7 +191,13 @@ class BlindReader implements ProjectReader {
 function memoTarget(row: Record<string, unknown>): MemoTarget {
   const kind = String(row.target_kind);
   const ref = String(row.target);
-  return kind === 'document' ? { kind, document: ref } : kind === 'code' ? { kind, code: ref } : kind === 'coding' ? { kind, coding: Number(ref) } : { kind: 'project' };
+  return kind === 'document'
+    ? { kind, document: ref }
+    : kind === 'code'
+      ? { kind, code: ref }
+      : kind === 'coding'
+        ? { kind, coding: Number(ref) }
+        : { kind: 'project' };
 }
 
 /** Writes as one member: a coder changes only their own codings and memos; the codebook and documents are the owner's. */
@@ -206,7 +219,8 @@ class BlindWriter extends BlindReader implements ProjectWriter {
     const member = await this.restricted();
     if (!member) return;
     const coding = await this.tx.getCoding(id);
-    if (coding && coding.coder !== member.name) throw new HttpError(403, `coding ${id} is ${coding.coder}'s: you may change only your own codings`);
+    if (coding && coding.coder !== member.name)
+      throw new HttpError(403, `coding ${id} is ${coding.coder}'s: you may change only your own codings`);
   }
 
   private async ownNew(codings: readonly NewCoding[]): Promise<void> {

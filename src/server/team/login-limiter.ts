@@ -26,7 +26,8 @@ export class LoginLimiter {
   constructor(limits: Partial<LoginLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     for (const key of ['perAccount', 'perAddress', 'windowMs'] as const) {
-      if (!Number.isInteger(this.limits[key]) || this.limits[key] < 1) throw new TypeError(`LoginLimiter: ${key} must be a positive integer (got ${this.limits[key]})`);
+      if (!Number.isInteger(this.limits[key]) || this.limits[key] < 1)
+        throw new TypeError(`LoginLimiter: ${key} must be a positive integer (got ${this.limits[key]})`);
     }
   }
 

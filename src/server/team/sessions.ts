@@ -108,7 +108,13 @@ export class TeamSessions {
   private async open(account: string): Promise<{ token: string; session: SessionRecord }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.lifetimes.now();
-    const session: SessionRecord = { tokenHash: tokenHash(token), account, csrfToken: randomBytes(24).toString('base64url'), createdAt: now, lastSeenAt: now };
+    const session: SessionRecord = {
+      tokenHash: tokenHash(token),
+      account,
+      csrfToken: randomBytes(24).toString('base64url'),
+      createdAt: now,
+      lastSeenAt: now,
+    };
     await this.store.addSession(session);
     return { token, session };
   }

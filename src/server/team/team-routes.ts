@@ -52,7 +52,8 @@ function clientAddress(req: IncomingMessage): string {
 }
 
 function accountName(value: unknown, field = 'name'): string {
-  if (typeof value !== 'string' || !ACCOUNT_NAME.test(value)) throw new HttpError(400, `"${field}" must be 1–40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit`);
+  if (typeof value !== 'string' || !ACCOUNT_NAME.test(value))
+    throw new HttpError(400, `"${field}" must be 1–40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit`);
   return value;
 }
 
@@ -65,22 +66,26 @@ function newPassword(value: unknown): string {
 
 /** Signing in: the one route answered without a session. */
 export function signInRoutes(ctx: TeamContext): Route[] {
-  return [{
-    method: 'POST', path: '/api/team/login', handler: async ({ body, req, res }) => {
-      const input = await body();
-      const name = typeof input.name === 'string' ? input.name.trim().toLowerCase() : '';
-      const password = typeof input.password === 'string' ? input.password : '';
-      if (name === '' || password === '') throw new HttpError(400, 'give "name" and "password"');
-      const result = await ctx.sessions.signIn(name, password, clientAddress(req), cookies(req, ctx.cookie.name)[0]);
-      if (!result.ok && result.reason === 'rate-limited') {
-        res.setHeader('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
-        throw new HttpError(429, `too many failed sign-ins: try again in ${Math.ceil(result.retryAfterMs / 60_000)} minutes`);
-      }
-      if (!result.ok) throw new HttpError(401, 'wrong name or password');
-      setCookie(res, ctx.cookie, result.token);
-      return { name: result.account.name, role: result.account.role, csrf: result.session.csrfToken };
+  return [
+    {
+      method: 'POST',
+      path: '/api/team/login',
+      handler: async ({ body, req, res }) => {
+        const input = await body();
+        const name = typeof input.name === 'string' ? input.name.trim().toLowerCase() : '';
+        const password = typeof input.password === 'string' ? input.password : '';
+        if (name === '' || password === '') throw new HttpError(400, 'give "name" and "password"');
+        const result = await ctx.sessions.signIn(name, password, clientAddress(req), cookies(req, ctx.cookie.name)[0]);
+        if (!result.ok && result.reason === 'rate-limited') {
+          res.setHeader('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
+          throw new HttpError(429, `too many failed sign-ins: try again in ${Math.ceil(result.retryAfterMs / 60_000)} minutes`);
+        }
+        if (!result.ok) throw new HttpError(401, 'wrong name or password');
+        setCookie(res, ctx.cookie, result.token);
+        return { name: result.account.name, role: result.account.role, csrf: result.session.csrfToken };
+      },
     },
-  }];
+  ];
 }
 
 /**
@@ -92,13 +97,17 @@ export function teamRoutes(ctx: TeamContext): Route[] {
   const token = (req: IncomingMessage) => cookies(req, ctx.cookie.name)[0];
   return [
     {
-      method: 'GET', path: '/api/team/me', handler: async ({ actor, req }) => {
+      method: 'GET',
+      path: '/api/team/me',
+      handler: async ({ actor, req }) => {
         const signed = await ctx.sessions.authenticate(token(req));
         return { name: actor.name, role: roleOf(actor), csrf: signed?.session.csrfToken ?? null, reveals: await ctx.team.reveals() };
       },
     },
     {
-      method: 'POST', path: '/api/team/logout', handler: async ({ req, res }) => {
+      method: 'POST',
+      path: '/api/team/logout',
+      handler: async ({ req, res }) => {
         const t = token(req);
         if (t) await ctx.sessions.signOut(t);
         setCookie(res, ctx.cookie, null);
@@ -106,41 +115,57 @@ export function teamRoutes(ctx: TeamContext): Route[] {
       },
     },
     {
-      method: 'POST', path: '/api/team/logout-everywhere', handler: async ({ actor, res }) => {
+      method: 'POST',
+      path: '/api/team/logout-everywhere',
+      handler: async ({ actor, res }) => {
         const ended = await ctx.sessions.signOutEverywhere(actor.name);
         setCookie(res, ctx.cookie, null);
         return { signedOut: ended };
       },
     },
     {
-      method: 'POST', path: '/api/team/password', handler: async ({ actor, body, res }) => {
+      method: 'POST',
+      path: '/api/team/password',
+      handler: async ({ actor, body, res }) => {
         const input = await body();
         const account = await ctx.team.getAccount(actor.name);
-        if (!account || typeof input.current !== 'string' || !(await verifyPassword(input.current, account.passwordHash))) throw new HttpError(403, 'the current password is wrong');
+        if (!account || typeof input.current !== 'string' || !(await verifyPassword(input.current, account.passwordHash)))
+          throw new HttpError(403, 'the current password is wrong');
         const fresh = await ctx.sessions.changePassword(account, newPassword(input.password));
         setCookie(res, ctx.cookie, fresh.token);
         return { changed: true, csrf: fresh.session.csrfToken };
       },
     },
     {
-      method: 'GET', path: '/api/team/users', handler: async ({ actor }) => {
+      method: 'GET',
+      path: '/api/team/users',
+      handler: async ({ actor }) => {
         requireOwner(actor);
         return (await ctx.team.listAccounts()).map(({ name, role, createdAt }) => ({ name, role, createdAt }));
       },
     },
     {
-      method: 'POST', path: '/api/team/users', handler: async ({ actor, body }) => {
+      method: 'POST',
+      path: '/api/team/users',
+      handler: async ({ actor, body }) => {
         requireOwner(actor);
         const input = await body();
         const name = accountName(input.name);
         const role = oneOf(input.role, 'role', ROLES);
         if (await ctx.team.getAccount(name)) throw new HttpError(409, `there is already an account "${name}"`);
-        await ctx.team.saveAccount({ name, role, passwordHash: await hashPassword(newPassword(input.password)), createdAt: new Date().toISOString() });
+        await ctx.team.saveAccount({
+          name,
+          role,
+          passwordHash: await hashPassword(newPassword(input.password)),
+          createdAt: new Date().toISOString(),
+        });
         return { name, role };
       },
     },
     {
-      method: 'PATCH', path: '/api/team/users/:name', handler: async ({ actor, params, body }) => {
+      method: 'PATCH',
+      path: '/api/team/users/:name',
+      handler: async ({ actor, params, body }) => {
         requireOwner(actor);
         const input = await body();
         const account = await ctx.team.getAccount(accountName(params.name));
@@ -155,7 +180,9 @@ export function teamRoutes(ctx: TeamContext): Route[] {
       },
     },
     {
-      method: 'DELETE', path: '/api/team/users/:name', handler: async ({ actor, params }) => {
+      method: 'DELETE',
+      path: '/api/team/users/:name',
+      handler: async ({ actor, params }) => {
         requireOwner(actor);
         const account = await ctx.team.getAccount(accountName(params.name));
         if (!account) throw new HttpError(404, `no account "${params.name}"`);
@@ -165,21 +192,28 @@ export function teamRoutes(ctx: TeamContext): Route[] {
       },
     },
     {
-      method: 'GET', path: '/api/team/reveals', handler: async () => ctx.team.reveals(),
+      method: 'GET',
+      path: '/api/team/reveals',
+      handler: async () => ctx.team.reveals(),
     },
     {
-      method: 'POST', path: '/api/team/reveals', handler: async ({ actor, body }) => {
+      method: 'POST',
+      path: '/api/team/reveals',
+      handler: async ({ actor, body }) => {
         requireOwner(actor);
         const input = await body();
         if (typeof input.revealed !== 'boolean') throw new HttpError(400, '"revealed" must be true or false');
         const document = input.document === undefined || input.document === null ? null : requiredString(input, 'document', 500);
-        if (document !== null && !(await ctx.store.listDocuments()).some((d) => d.id === document)) throw new HttpError(404, `no document "${document}" in this project`);
+        if (document !== null && !(await ctx.store.listDocuments()).some((d) => d.id === document))
+          throw new HttpError(404, `no document "${document}" in this project`);
         await ctx.team.setRevealed(document, input.revealed);
         return ctx.team.reveals();
       },
     },
     {
-      method: 'GET', path: '/api/class', handler: async ({ actor, query }) => {
+      method: 'GET',
+      path: '/api/class',
+      handler: async ({ actor, query }) => {
         requireOwner(actor);
         const coders = (await ctx.team.listAccounts()).filter((a) => a.role !== 'viewer').map((a) => a.name);
         const reference = query.get('reference') || undefined;
@@ -188,7 +222,9 @@ export function teamRoutes(ctx: TeamContext): Route[] {
       },
     },
     {
-      method: 'GET', path: '/api/class/passage', handler: async ({ actor, query }) => {
+      method: 'GET',
+      path: '/api/class/passage',
+      handler: async ({ actor, query }) => {
         requireOwner(actor);
         const document = query.get('document') ?? '';
         const segment = Number(query.get('segment'));
@@ -197,12 +233,24 @@ export function teamRoutes(ctx: TeamContext): Route[] {
         if (!doc || !turn) throw new HttpError(404, `no turn ${query.get('segment')} in document "${document}"`);
         const offsets = new OffsetMap(doc.text);
         const { codings } = await classCodings(ctx.store, document);
-        const spans = codings.filter((c) => c.segment === segment && c.span).map((c) => ({ coder: c.coder, code: c.code, start: c.span!.start, end: c.span!.end }));
-        return { document, segment, speaker: turn.speaker, text: turn.text, start: offsets.toCodePoint(turn.start), end: offsets.toCodePoint(turn.end), spans };
+        const spans = codings
+          .filter((c) => c.segment === segment && c.span)
+          .map((c) => ({ coder: c.coder, code: c.code, start: c.span!.start, end: c.span!.end }));
+        return {
+          document,
+          segment,
+          speaker: turn.speaker,
+          text: turn.text,
+          start: offsets.toCodePoint(turn.start),
+          end: offsets.toCodePoint(turn.end),
+          spans,
+        };
       },
     },
     {
-      method: 'GET', path: '/api/class/export', handler: async ({ actor, query }) => {
+      method: 'GET',
+      path: '/api/class/export',
+      handler: async ({ actor, query }) => {
         requireOwner(actor);
         const format = oneOf(query.get('format'), 'format', ['csv', 'qdpx', 'agreement'] as const);
         if (format === 'csv') return { download: await codingsCsv(ctx.store) };

@@ -66,8 +66,16 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         throw new HttpError(403, `writes need this session's token in the ${CSRF_HEADER} header (cross-site requests are refused)`);
       }
       const member = { name: rc.actor.name, role: roleOf(rc.actor) };
-      if (OWNER_ROUTES.has(`${route.method} ${route.path}`) && member.role !== 'owner') throw new HttpError(403, "only the project's owner may change the codebook");
-      return runAsMember({ member, reveals: once(() => options.team.reveals()), owners: once(async () => new Set((await options.team.listAccounts()).filter((a) => a.role === 'owner').map((a) => a.name))) }, () => route.handler(rc));
+      if (OWNER_ROUTES.has(`${route.method} ${route.path}`) && member.role !== 'owner')
+        throw new HttpError(403, "only the project's owner may change the codebook");
+      return runAsMember(
+        {
+          member,
+          reveals: once(() => options.team.reveals()),
+          owners: once(async () => new Set((await options.team.listAccounts()).filter((a) => a.role === 'owner').map((a) => a.name))),
+        },
+        () => route.handler(rc),
+      );
     },
   });
 

@@ -18,50 +18,93 @@ export function codebookScreen(): Screen {
     const codes = app.codebook?.codes ?? [];
     const counts = app.codebook?.counts ?? {};
     const suggested = app.codebook?.suggested ?? {};
-    return h('ul', { class: 'tree', role: 'tree', 'aria-label': t('codebook') }, codes.map((c) => {
-      const depth = c.id.split('/').length;
-      const byCoder = Object.entries(counts[c.id] ?? {});
-      const item = h('li', { role: 'treeitem', 'aria-level': depth, 'aria-selected': c.id === current ? 'true' : 'false', tabindex: c.id === current || (!current && c === codes[0]) ? 0 : -1, 'data-id': c.id, class: `depth-${Math.min(depth, 4)}`, onclick: () => choose(c.id) },
-        h('span', { class: 'dot', 'aria-hidden': 'true' }),
-        h('span', { class: 'label' }, codeLabel(c.id)),
-        h('span', { class: 'counts' }, byCoder.map(([coder, n]) => h('span', { class: 'chip small', title: coder }, `${coder} ${n}`)), suggested[c.id] ? h('span', { class: 'chip small dashed', title: t('suggestions') }, `${t('suggestions')} ${suggested[c.id]}`) : null));
-      (item.firstChild as HTMLElement).style.background = codeColor(c.id);
-      return item;
-    }));
+    return h(
+      'ul',
+      { class: 'tree', role: 'tree', 'aria-label': t('codebook') },
+      codes.map((c) => {
+        const depth = c.id.split('/').length;
+        const byCoder = Object.entries(counts[c.id] ?? {});
+        const item = h(
+          'li',
+          {
+            role: 'treeitem',
+            'aria-level': depth,
+            'aria-selected': c.id === current ? 'true' : 'false',
+            tabindex: c.id === current || (!current && c === codes[0]) ? 0 : -1,
+            'data-id': c.id,
+            class: `depth-${Math.min(depth, 4)}`,
+            onclick: () => choose(c.id),
+          },
+          h('span', { class: 'dot', 'aria-hidden': 'true' }),
+          h('span', { class: 'label' }, codeLabel(c.id)),
+          h(
+            'span',
+            { class: 'counts' },
+            byCoder.map(([coder, n]) => h('span', { class: 'chip small', title: coder }, `${coder} ${n}`)),
+            suggested[c.id]
+              ? h('span', { class: 'chip small dashed', title: t('suggestions') }, `${t('suggestions')} ${suggested[c.id]}`)
+              : null,
+          ),
+        );
+        (item.firstChild as HTMLElement).style.background = codeColor(c.id);
+        return item;
+      }),
+    );
   }
 
   function card(code: Code): HTMLElement {
     const languages = [...new Set([app.codebook?.language ?? 'en', 'en', 'id', ...Object.keys(code.labels)])];
-    const labelInputs = languages.map((lang) => [lang, h('input', { type: 'text', value: code.labels[lang] ?? '', 'aria-label': `${t('label')} (${lang})` })] as const);
+    const labelInputs = languages.map(
+      (lang) => [lang, h('input', { type: 'text', value: code.labels[lang] ?? '', 'aria-label': `${t('label')} (${lang})` })] as const,
+    );
     const area = (value: string | undefined, label: string) => h('textarea', { rows: 3, 'aria-label': label }, value ?? '');
     const definition = area(code.definition, t('definition'));
     const include = area(code.include, t('include'));
     const exclude = area(code.exclude, t('exclude'));
     const examples = area(code.examples.join('\n'), t('examples'));
     const save = async () => {
-      const labels = Object.fromEntries(labelInputs.filter(([, input]) => input.value.trim()).map(([lang, input]) => [lang, input.value.trim()]));
+      const labels = Object.fromEntries(
+        labelInputs.filter(([, input]) => input.value.trim()).map(([lang, input]) => [lang, input.value.trim()]),
+      );
       await write('PATCH', `/api/codebook/codes/${encodeURIComponent(code.id)}`, {
-        labels, definition: definition.value, include: include.value, exclude: exclude.value,
-        examples: examples.value.split('\n').map((x) => x.trim()).filter(Boolean),
+        labels,
+        definition: definition.value,
+        include: include.value,
+        exclude: exclude.value,
+        examples: examples.value
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean),
       });
       toast(t('codeSaved'));
       await refresh();
     };
-    return h('section', { class: 'code-editor', 'aria-label': code.id },
+    return h(
+      'section',
+      { class: 'code-editor', 'aria-label': code.id },
       h('h2', {}, codeLabel(code.id), h('span', { class: 'code-id' }, ` ${code.id}`)),
       h('p', { class: 'sub' }, `${t('codebook')} ${t('version')} ${app.codebook?.version ?? 0}`),
-      h('fieldset', {}, h('legend', {}, t('labels')), labelInputs.map(([lang, input]) => h('label', { class: 'inline' }, `${lang} `, input))),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, t('labels')),
+        labelInputs.map(([lang, input]) => h('label', { class: 'inline' }, `${lang} `, input)),
+      ),
       h('label', {}, t('definition'), definition),
       h('label', {}, t('include'), include),
       h('label', {}, t('exclude'), exclude),
       h('label', {}, t('examples'), examples),
-      h('div', { class: 'row' },
+      h(
+        'div',
+        { class: 'row' },
         h('button', { class: 'primary', onclick: () => void save() }, t('save')),
         h('button', { onclick: () => void addCode(code.id) }, t('addSubcode')),
         h('button', { onclick: () => void move(code.id) }, t('moveRename')),
         h('button', { onclick: () => void merge(code.id) }, t('merge')),
         h('button', { onclick: () => void codeMemo(code.id) }, t('memo')),
-        h('button', { onclick: () => go('retrieve', undefined, { code: code.id }) }, t('showSegments'))));
+        h('button', { onclick: () => go('retrieve', undefined, { code: code.id }) }, t('showSegments')),
+      ),
+    );
   }
 
   async function addCode(parent: string | null): Promise<void> {
@@ -82,7 +125,13 @@ export function codebookScreen(): Screen {
   }
 
   async function merge(id: string): Promise<void> {
-    const select = h('select', { 'aria-label': t('mergeInto', { code: id }) }, (app.codebook?.codes ?? []).filter((c) => c.id !== id && !c.id.startsWith(`${id}/`)).map((c) => h('option', { value: c.id }, `${c.id} — ${codeLabel(c.id)}`)));
+    const select = h(
+      'select',
+      { 'aria-label': t('mergeInto', { code: id }) },
+      (app.codebook?.codes ?? [])
+        .filter((c) => c.id !== id && !c.id.startsWith(`${id}/`))
+        .map((c) => h('option', { value: c.id }, `${c.id} — ${codeLabel(c.id)}`)),
+    );
     const into = await showDialog(t('mergeInto', { code: id }), [select], () => select.value || null, t('merge'));
     if (!into) return;
     await write('POST', '/api/codebook/merge', { from: id, into });
@@ -110,11 +159,18 @@ export function codebookScreen(): Screen {
     const codes = app.codebook?.codes ?? [];
     const code = codes.find((c) => c.id === current) ?? codes[0];
     if (code) current = code.id;
-    replace(root,
-      h('div', { class: 'codebook-head' }, h('h1', {}, t('codebook')), h('button', { onclick: () => void addCode(null) }, t('addCode')),
+    replace(
+      root,
+      h(
+        'div',
+        { class: 'codebook-head' },
+        h('h1', {}, t('codebook')),
+        h('button', { onclick: () => void addCode(null) }, t('addCode')),
         h('a', { class: 'button', href: '/api/codebook/export?format=yaml', download: '' }, t('exportYaml')),
-        h('a', { class: 'button', href: '/api/codebook/export?format=qdc', download: '' }, t('exportQdc'))),
-      h('div', { class: 'codebook-body' }, h('nav', { class: 'tree-wrap', 'aria-label': t('codebook') }, tree()), code ? card(code) : null));
+        h('a', { class: 'button', href: '/api/codebook/export?format=qdc', download: '' }, t('exportQdc')),
+      ),
+      h('div', { class: 'codebook-body' }, h('nav', { class: 'tree-wrap', 'aria-label': t('codebook') }, tree()), code ? card(code) : null),
+    );
   }
 
   return {

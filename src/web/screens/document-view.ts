@@ -50,7 +50,8 @@ export function documentScreen(): Screen {
   let nextTemp = -1;
 
   const cp = (utf16: number) => offsets.toCodePoint(utf16);
-  const visible = (c: Shown) => c.status !== 'rejected' && (c.origin === 'auto' ? show.machine : c.coder === app.coder ? show.mine : show.others);
+  const visible = (c: Shown) =>
+    c.status !== 'rejected' && (c.origin === 'auto' ? show.machine : c.coder === app.coder ? show.mine : show.others);
   const focused = () => codings.find((c) => c.id === focusId) ?? null;
   const turnAt = (offset: number) => {
     let lo = 0;
@@ -66,7 +67,14 @@ export function documentScreen(): Screen {
   async function load(id: string): Promise<void> {
     doc = await get<ApiDocument>(`/api/documents/${encodeURIComponent(id)}`);
     offsets = new OffsetMap(doc.text);
-    turns = doc.turns.map((tr) => ({ index: tr.index, speaker: tr.speaker, role: tr.role, timestamp: tr.timestamp, s: offsets.toUtf16(tr.start), e: offsets.toUtf16(tr.end) }));
+    turns = doc.turns.map((tr) => ({
+      index: tr.index,
+      speaker: tr.speaker,
+      role: tr.role,
+      timestamp: tr.timestamp,
+      s: offsets.toUtf16(tr.start),
+      e: offsets.toUtf16(tr.end),
+    }));
     setCodings(doc.codings);
   }
 
@@ -85,8 +93,16 @@ export function documentScreen(): Screen {
   }
 
   function draw(): void {
-    const attrs = Object.entries(doc.attributes).filter(([k, v]) => !['id', 'title', 'participants'].includes(k) && v !== null && typeof v !== 'object');
-    transcript = h('div', { class: 'transcript', role: 'document', 'aria-label': `${t('transcript')} ${doc.id}`, 'aria-describedby': 'selection-info', tabindex: 0 });
+    const attrs = Object.entries(doc.attributes).filter(
+      ([k, v]) => !['id', 'title', 'participants'].includes(k) && v !== null && typeof v !== 'object',
+    );
+    transcript = h('div', {
+      class: 'transcript',
+      role: 'document',
+      'aria-label': `${t('transcript')} ${doc.id}`,
+      'aria-describedby': 'selection-info',
+      tabindex: 0,
+    });
     transcript.addEventListener('mouseup', onMouseUp);
     transcript.addEventListener('keyup', (e) => {
       if (e.key.startsWith('Arrow') && !edge) syncNativeSelection();
@@ -100,21 +116,53 @@ export function documentScreen(): Screen {
       fragment.append(el);
     });
     transcript.append(fragment);
-    const filter = (key: keyof typeof show, label: string) => h('label', { class: 'toggle' }, h('input', { type: 'checkbox', checked: show[key], onchange: (e: Event) => {
-      show = { ...show, [key]: (e.target as HTMLInputElement).checked };
-      setCodings(codings);
-      redrawAll();
-    } }), ` ${label}`);
-    replace(root,
-      h('div', { class: 'doc-head' },
-        h('div', {},
+    const filter = (key: keyof typeof show, label: string) =>
+      h(
+        'label',
+        { class: 'toggle' },
+        h('input', {
+          type: 'checkbox',
+          checked: show[key],
+          onchange: (e: Event) => {
+            show = { ...show, [key]: (e.target as HTMLInputElement).checked };
+            setCodings(codings);
+            redrawAll();
+          },
+        }),
+        ` ${label}`,
+      );
+    replace(
+      root,
+      h(
+        'div',
+        { class: 'doc-head' },
+        h(
+          'div',
+          {},
           h('h1', {}, doc.id, typeof doc.attributes.title === 'string' ? h('span', { class: 'sub' }, ` — ${doc.attributes.title}`) : null),
-          h('div', { class: 'attrs' }, attrs.map(([k, v]) => h('span', { class: 'chip small' }, `${k}: ${String(v)}`)))),
-        h('div', { class: 'head-tools' },
-          h('fieldset', { class: 'filters' }, h('legend', {}, t('show')), filter('mine', t('mine')), filter('others', t('others')), filter('machine', t('machine'))),
+          h(
+            'div',
+            { class: 'attrs' },
+            attrs.map(([k, v]) => h('span', { class: 'chip small' }, `${k}: ${String(v)}`)),
+          ),
+        ),
+        h(
+          'div',
+          { class: 'head-tools' },
+          h(
+            'fieldset',
+            { class: 'filters' },
+            h('legend', {}, t('show')),
+            filter('mine', t('mine')),
+            filter('others', t('others')),
+            filter('machine', t('machine')),
+          ),
           h('button', { onclick: () => toggleHighlights() }, t('hideHighlights')),
-          h('button', { onclick: () => void documentMemo() }, t('documentMemo')))),
-      h('div', { class: 'doc-body' }, transcript, side));
+          h('button', { onclick: () => void documentMemo() }, t('documentMemo')),
+        ),
+      ),
+      h('div', { class: 'doc-body' }, transcript, side),
+    );
     drawSide();
   }
 
@@ -141,7 +189,10 @@ export function documentScreen(): Screen {
     const margin = h('div', { class: 'margin', 'aria-label': `${here.length} ${t('codings')}` });
     for (const c of here) {
       const lane = lanes.get(c.id) ?? laneFor(c);
-      const bar = h('span', { class: `lane-bar${c.s < turn.s ? ' continues-up' : ''}${c.e > turn.e ? ' continues-down' : ''}${c.status === 'suggested' ? ' dashed' : ''}`, 'aria-hidden': 'true' });
+      const bar = h('span', {
+        class: `lane-bar${c.s < turn.s ? ' continues-up' : ''}${c.e > turn.e ? ' continues-down' : ''}${c.status === 'suggested' ? ' dashed' : ''}`,
+        'aria-hidden': 'true',
+      });
       bar.style.left = `${lane * 7}px`;
       bar.style.setProperty('--c', codeColor(c.code));
       margin.append(bar);
@@ -149,26 +200,40 @@ export function documentScreen(): Screen {
     const labels = h('ul', { class: 'stripes', role: 'list' });
     labels.style.paddingLeft = `${(Math.min(maxLane, 8) + 1) * 7 + 4}px`;
     for (const c of here.sort((x, y) => (lanes.get(x.id) ?? 0) - (lanes.get(y.id) ?? 0))) {
-      const label = h('button', {
-        class: `stripe${c.id === focusId ? ' focused' : ''}${c.status === 'suggested' ? ' suggested' : ''}`,
-        title: `${c.code} — ${c.coder}, ${c.origin}/${c.status}, ${c.updatedAt.slice(0, 10)}${c.memo ? `\n✎ ${c.memo}` : ''}`,
-        'aria-pressed': c.id === focusId ? 'true' : 'false',
-        onclick: () => {
-          setFocus(c.id);
-          transcript.focus({ preventScroll: true });
+      const label = h(
+        'button',
+        {
+          class: `stripe${c.id === focusId ? ' focused' : ''}${c.status === 'suggested' ? ' suggested' : ''}`,
+          title: `${c.code} — ${c.coder}, ${c.origin}/${c.status}, ${c.updatedAt.slice(0, 10)}${c.memo ? `\n✎ ${c.memo}` : ''}`,
+          'aria-pressed': c.id === focusId ? 'true' : 'false',
+          onclick: () => {
+            setFocus(c.id);
+            transcript.focus({ preventScroll: true });
+          },
         },
-      }, h('span', { class: 'dot', 'aria-hidden': 'true' }), codeLabel(c.code), c.coder !== app.coder ? h('span', { class: 'who' }, ` ${c.coder}`) : null, c.memo ? h('span', { class: 'memo-mark', 'aria-label': t('memo') }, ' ✎') : null);
+        h('span', { class: 'dot', 'aria-hidden': 'true' }),
+        codeLabel(c.code),
+        c.coder !== app.coder ? h('span', { class: 'who' }, ` ${c.coder}`) : null,
+        c.memo ? h('span', { class: 'memo-mark', 'aria-label': t('memo') }, ' ✎') : null,
+      );
       (label.firstChild as HTMLElement).style.background = codeColor(c.code);
       labels.append(h('li', {}, label));
     }
     margin.append(labels);
-    return h('div', { class: 'turn', id: `turn-${turn.index}`, 'data-i': i },
-      h('div', { class: 'gutter' },
+    return h(
+      'div',
+      { class: 'turn', id: `turn-${turn.index}`, 'data-i': i },
+      h(
+        'div',
+        { class: 'gutter' },
         h('span', { class: 'num', 'aria-label': `${t('turn')} ${turn.index}` }, turn.index),
         turn.speaker ? h('span', { class: 'speaker' }, turn.speaker) : null,
         turn.role ? h('span', { class: 'role' }, turn.role) : null,
-        turn.timestamp ? h('span', { class: 'time' }, turn.timestamp) : null),
-      text, margin);
+        turn.timestamp ? h('span', { class: 'time' }, turn.timestamp) : null,
+      ),
+      text,
+      margin,
+    );
   }
 
   function styleCovered(piece: HTMLElement, covering: Shown[], previousCount: number): void {
@@ -177,7 +242,11 @@ export function documentScreen(): Screen {
     const positions: string[] = [];
     shown.forEach((c, k) => {
       const color = codeColor(c.code);
-      images.push(c.status === 'suggested' ? `repeating-linear-gradient(90deg, ${color} 0 5px, transparent 5px 8px)` : `linear-gradient(${color}, ${color})`);
+      images.push(
+        c.status === 'suggested'
+          ? `repeating-linear-gradient(90deg, ${color} 0 5px, transparent 5px 8px)`
+          : `linear-gradient(${color}, ${color})`,
+      );
       positions.push(`0 calc(100% - ${k * 4}px)`);
     });
     piece.classList.add('coded');
@@ -218,45 +287,97 @@ export function documentScreen(): Screen {
     const c = focused();
     const sel = selection;
     const quote = sel ? doc.text.slice(sel.s, sel.e) : '';
-    replace(side,
-      h('section', { class: 'panel', 'aria-labelledby': 'sel-h' },
+    replace(
+      side,
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'sel-h' },
         h('h2', { id: 'sel-h' }, t('selection')),
-        h('p', { id: 'selection-info', class: sel ? 'quote' : 'hint' }, sel ? `“${quote.length > 220 ? `${quote.slice(0, 220)}…` : quote}”` : t('noSelection')),
-        sel ? h('div', { class: 'row' },
-          h('button', { onclick: () => void pickAndApply() }, `${t('pickCode')} (/)`),
-          h('button', { onclick: () => void inVivo() }, `${t('inVivo')} (V)`),
-          h('button', { onclick: () => void newCode() }, `${t('newCodeFromSelection')} (N)`)) : null),
-      h('section', { class: 'panel', 'aria-labelledby': 'pin-h' },
+        h(
+          'p',
+          { id: 'selection-info', class: sel ? 'quote' : 'hint' },
+          sel ? `“${quote.length > 220 ? `${quote.slice(0, 220)}…` : quote}”` : t('noSelection'),
+        ),
+        sel
+          ? h(
+              'div',
+              { class: 'row' },
+              h('button', { onclick: () => void pickAndApply() }, `${t('pickCode')} (/)`),
+              h('button', { onclick: () => void inVivo() }, `${t('inVivo')} (V)`),
+              h('button', { onclick: () => void newCode() }, `${t('newCodeFromSelection')} (N)`),
+            )
+          : null,
+      ),
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'pin-h' },
         h('h2', { id: 'pin-h' }, t('pinned')),
-        h('ol', { class: 'pinned' }, pinnedCodes().map((code, i) => {
-          const button = h('button', { class: 'pin', disabled: !sel, onclick: () => void apply(code.id) },
-            h('kbd', {}, String(i + 1)), h('span', { class: 'dot', 'aria-hidden': 'true' }), codeLabel(code.id));
-          (button.children[1] as HTMLElement).style.background = codeColor(code.id);
-          return h('li', {}, button);
-        }))),
-      h('section', { class: 'panel', 'aria-labelledby': 'focus-h' },
+        h(
+          'ol',
+          { class: 'pinned' },
+          pinnedCodes().map((code, i) => {
+            const button = h(
+              'button',
+              { class: 'pin', disabled: !sel, onclick: () => void apply(code.id) },
+              h('kbd', {}, String(i + 1)),
+              h('span', { class: 'dot', 'aria-hidden': 'true' }),
+              codeLabel(code.id),
+            );
+            (button.children[1] as HTMLElement).style.background = codeColor(code.id);
+            return h('li', {}, button);
+          }),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'focus-h' },
         h('h2', { id: 'focus-h' }, t('focused')),
-        c ? focusCard(c) : h('p', { class: 'hint' }, t('noFocus'))),
-      edge && c ? h('p', { class: 'edge-mode', role: 'status' }, t('edgeMode', { edge: t(edge), code: codeLabel(c.code) })) : null);
+        c ? focusCard(c) : h('p', { class: 'hint' }, t('noFocus')),
+      ),
+      edge && c ? h('p', { class: 'edge-mode', role: 'status' }, t('edgeMode', { edge: t(edge), code: codeLabel(c.code) })) : null,
+    );
   }
 
   function focusCard(c: Shown): HTMLElement {
     const code = codeById(c.code);
-    const card = h('div', { class: 'focus-card' },
-      h('div', { class: 'code-name' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), codeLabel(c.code), h('span', { class: 'code-id' }, ` ${c.code}`)),
-      h('dl', {},
-        h('dt', {}, t('coderOf')), h('dd', {}, c.coder),
-        h('dt', {}, t('status')), h('dd', {}, `${c.origin} · ${t(`st_${c.status}`)}`),
-        h('dt', {}, t('created')), h('dd', {}, c.createdAt.slice(0, 16).replace('T', ' ')),
-        c.matches.length ? [h('dt', {}, t('matched')), h('dd', {}, c.matches.join(', '))] : null),
+    const card = h(
+      'div',
+      { class: 'focus-card' },
+      h(
+        'div',
+        { class: 'code-name' },
+        h('span', { class: 'dot', 'aria-hidden': 'true' }),
+        codeLabel(c.code),
+        h('span', { class: 'code-id' }, ` ${c.code}`),
+      ),
+      h(
+        'dl',
+        {},
+        h('dt', {}, t('coderOf')),
+        h('dd', {}, c.coder),
+        h('dt', {}, t('status')),
+        h('dd', {}, `${c.origin} · ${t(`st_${c.status}`)}`),
+        h('dt', {}, t('created')),
+        h('dd', {}, c.createdAt.slice(0, 16).replace('T', ' ')),
+        c.matches.length ? [h('dt', {}, t('matched')), h('dd', {}, c.matches.join(', '))] : null,
+      ),
       c.memo ? h('p', { class: 'memo' }, `✎ ${c.memo}`) : null,
       code?.definition ? h('p', { class: 'definition' }, code.definition) : null,
-      h('div', { class: 'row' },
-        c.status === 'suggested' ? [h('button', { class: 'primary', onclick: () => void setStatus(c, 'accepted') }, t('accept')), h('button', { onclick: () => void setStatus(c, 'rejected') }, t('reject'))] : null,
+      h(
+        'div',
+        { class: 'row' },
+        c.status === 'suggested'
+          ? [
+              h('button', { class: 'primary', onclick: () => void setStatus(c, 'accepted') }, t('accept')),
+              h('button', { onclick: () => void setStatus(c, 'rejected') }, t('reject')),
+            ]
+          : null,
         h('button', { onclick: () => void memoOn(c) }, `${t('memo')} (M)`),
         h('button', { onclick: () => startEdge('start') }, t('editStart')),
         h('button', { onclick: () => startEdge('end') }, t('editEnd')),
-        h('button', { class: 'danger', onclick: () => void remove(c) }, `${t('remove')} (U)`)));
+        h('button', { class: 'danger', onclick: () => void remove(c) }, `${t('remove')} (U)`),
+      ),
+    );
     (card.querySelector('.dot') as HTMLElement).style.background = codeColor(c.code);
     return card;
   }
@@ -267,7 +388,8 @@ export function documentScreen(): Screen {
     edge = null;
     const c = focused();
     // The tint follows the code in focus: draw the turns of both codes again.
-    for (const code of new Set([before?.code, c?.code].filter(Boolean))) for (const o of codings.filter((x) => x.code === code && visible(x))) redrawSpan(o.s, o.e);
+    for (const code of new Set([before?.code, c?.code].filter(Boolean)))
+      for (const o of codings.filter((x) => x.code === code && visible(x))) redrawSpan(o.s, o.e);
     if (c && scroll) turnEls[turnAt(c.s)]?.scrollIntoView({ block: 'center' });
     drawSide();
   }
@@ -277,7 +399,8 @@ export function documentScreen(): Screen {
   function pointOffset(node: Node, offset: number): number | null {
     const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
     const piece = el?.closest?.('.piece') as HTMLElement | null;
-    if (piece) return Number(piece.dataset.s) + (node.nodeType === Node.TEXT_NODE ? offset : offset > 0 ? (piece.textContent ?? '').length : 0);
+    if (piece)
+      return Number(piece.dataset.s) + (node.nodeType === Node.TEXT_NODE ? offset : offset > 0 ? (piece.textContent ?? '').length : 0);
     const p = el?.closest?.('.text');
     if (p) {
       const child = p.childNodes[Math.min(offset, p.childNodes.length - 1)] as HTMLElement | undefined;
@@ -298,7 +421,7 @@ export function documentScreen(): Screen {
     if (a === f) {
       anchor = head = a;
       selection = null;
-      const here = codings.filter((c) => visible(c) && c.s <= a && c.e > a).sort((x, y) => (x.e - x.s) - (y.e - y.s));
+      const here = codings.filter((c) => visible(c) && c.s <= a && c.e > a).sort((x, y) => x.e - x.s - (y.e - y.s));
       if (here.length > 0) setFocus(here[0].id);
       else drawSide();
       return;
@@ -364,8 +487,13 @@ export function documentScreen(): Screen {
     const list = await get<ApiCoding[]>(`/api/codings?document=${encodeURIComponent(doc.id)}`);
     const before = new Map(codings.map((c) => [c.id, c]));
     const next = list.map((c) => ({ ...c, s: offsets.toUtf16(c.start), e: offsets.toUtf16(c.end) }));
-    const changed = [...next.filter((c) => { const b = before.get(c.id); return !b || b.s !== c.s || b.e !== c.e || b.status !== c.status || b.memo !== c.memo || b.code !== c.code; }),
-      ...codings.filter((c) => !next.some((n) => n.id === c.id))];
+    const changed = [
+      ...next.filter((c) => {
+        const b = before.get(c.id);
+        return !b || b.s !== c.s || b.e !== c.e || b.status !== c.status || b.memo !== c.memo || b.code !== c.code;
+      }),
+      ...codings.filter((c) => !next.some((n) => n.id === c.id)),
+    ];
     codings = next.sort((a, b) => a.s - b.s || a.id - b.id);
     for (const c of changed) if (!lanes.has(c.id) && visible(c)) laneFor(c);
     for (const c of changed) redrawSpan(c.s, c.e);
@@ -379,7 +507,23 @@ export function documentScreen(): Screen {
     useCode(code);
     // Shown at once; the saved coding (merged with touching spans of the same code) replaces it.
     const now = new Date().toISOString();
-    const temp: Shown = { id: nextTemp--, document: doc.id, start: cp(sel.s), end: cp(sel.e), s: sel.s, e: sel.e, code, coder: app.coder, origin: 'manual', status: 'accepted', memo: null, matches: [], hits: [], createdAt: now, updatedAt: now };
+    const temp: Shown = {
+      id: nextTemp--,
+      document: doc.id,
+      start: cp(sel.s),
+      end: cp(sel.e),
+      s: sel.s,
+      e: sel.e,
+      code,
+      coder: app.coder,
+      origin: 'manual',
+      status: 'accepted',
+      memo: null,
+      matches: [],
+      hits: [],
+      createdAt: now,
+      updatedAt: now,
+    };
     codings.push(temp);
     laneFor(temp);
     selection = null;
@@ -425,8 +569,14 @@ export function documentScreen(): Screen {
     if (!selection) return toast(t('noSelection'));
     const words = doc.text.slice(selection.s, selection.e).replace(/\s+/g, ' ').trim();
     const label = words.length > 60 ? `${words.slice(0, 60)}…` : words;
-    const slug = words.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'in-vivo';
-    if (!codeById('in-vivo')) await write('POST', '/api/codebook/codes', { id: 'in-vivo', labels: { en: 'in-vivo codes', id: 'kode in-vivo' } });
+    const slug =
+      words
+        .toLocaleLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40) || 'in-vivo';
+    if (!codeById('in-vivo'))
+      await write('POST', '/api/codebook/codes', { id: 'in-vivo', labels: { en: 'in-vivo codes', id: 'kode in-vivo' } });
     let id = `in-vivo/${slug}`;
     for (let n = 2; codeById(id); n++) id = `in-vivo/${slug}-${n}`;
     await createCode(id, `“${label}”`);
@@ -576,7 +726,7 @@ export function documentScreen(): Screen {
     onKey(e) {
       if (!transcript) return false;
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.shiftKey && e.key.toLowerCase() === 'h') return toggleHighlights(), true;
+      if (mod && e.shiftKey && e.key.toLowerCase() === 'h') return (toggleHighlights(), true);
       if (e.key === 'Escape') {
         if (edge) edge = null;
         else if (selection) selection = null;
@@ -587,14 +737,14 @@ export function documentScreen(): Screen {
       }
       if (document.activeElement !== transcript && !transcript.contains(document.activeElement)) return false;
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-        if (edge && !e.shiftKey) return void moveEdge(e.key === 'ArrowRight'), true;
+        if (edge && !e.shiftKey) return (void moveEdge(e.key === 'ArrowRight'), true);
         if (mod) return false;
-        return moveCaret(e.key === 'ArrowRight', e.shiftKey), true;
+        return (moveCaret(e.key === 'ArrowRight', e.shiftKey), true);
       }
-      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && mod) return moveTurn(e.key === 'ArrowDown'), true;
-      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && e.altKey) return stepSameCode(e.key === 'ArrowDown'), true;
+      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && mod) return (moveTurn(e.key === 'ArrowDown'), true);
+      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && e.altKey) return (stepSameCode(e.key === 'ArrowDown'), true);
       if (mod || e.altKey) return false;
-      if (e.key === '/') return void pickAndApply(), true;
+      if (e.key === '/') return (void pickAndApply(), true);
       if (!app.singleKeys) {
         if (/^[1-9vnumog[\]]$/i.test(e.key)) toast(t('shortcutsOff'));
         return false;
@@ -605,20 +755,28 @@ export function documentScreen(): Screen {
         return true;
       }
       switch (e.key.toLowerCase()) {
-        case 'v': return void inVivo(), true;
-        case 'n': return void newCode(), true;
-        case 'u': return void uncode(), true;
+        case 'v':
+          return (void inVivo(), true);
+        case 'n':
+          return (void newCode(), true);
+        case 'u':
+          return (void uncode(), true);
         case 'm': {
           const c = focused();
           if (c) void memoOn(c);
           else void documentMemo();
           return true;
         }
-        case 'o': return cycleOverlap(), true;
-        case 'g': return void goToTurn(), true;
-        case '[': return startEdge('start'), true;
-        case ']': return startEdge('end'), true;
-        default: return false;
+        case 'o':
+          return (cycleOverlap(), true);
+        case 'g':
+          return (void goToTurn(), true);
+        case '[':
+          return (startEdge('start'), true);
+        case ']':
+          return (startEdge('end'), true);
+        default:
+          return false;
       }
     },
   };

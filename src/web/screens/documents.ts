@@ -9,23 +9,66 @@ export function documentsScreen(): Screen {
   const draw = async () => {
     const rows = await get<ApiDocumentRow[]>('/api/documents');
     if (rows.length === 0) return replace(root, h('p', { class: 'empty' }, t('noDocuments')));
-    const attributeNames = [...new Set(rows.flatMap((r) => Object.keys(r.attributes)))].filter((a) => !['id', 'title', 'participants', 'language'].includes(a)).slice(0, 4);
-    replace(root,
+    const attributeNames = [...new Set(rows.flatMap((r) => Object.keys(r.attributes)))]
+      .filter((a) => !['id', 'title', 'participants', 'language'].includes(a))
+      .slice(0, 4);
+    replace(
+      root,
       h('h1', {}, t('documents')),
-      h('table', { class: 'documents' },
-        h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, t('document')), attributeNames.map((a) => h('th', { scope: 'col' }, a)),
-          h('th', { scope: 'col', class: 'num' }, t('turns')), h('th', { scope: 'col', class: 'num' }, t('words')),
-          h('th', { scope: 'col', class: 'num' }, t('codings')), h('th', { scope: 'col' }, t('byCoder')), h('th', { scope: 'col' }, t('reviewed')))),
-        h('tbody', {}, rows.map((r) => {
-          const share = r.suggestions === 0 ? 1 : r.reviewed / r.suggestions;
-          return h('tr', {},
-            h('th', { scope: 'row' }, h('a', { href: `#/doc/${encodeURIComponent(r.id)}` }, r.id), typeof r.attributes.title === 'string' ? h('div', { class: 'sub' }, r.attributes.title) : null),
-            attributeNames.map((a) => h('td', {}, r.attributes[a] === undefined || r.attributes[a] === null ? '' : String(r.attributes[a]))),
-            h('td', { class: 'num' }, r.turns), h('td', { class: 'num' }, r.words.toLocaleString()), h('td', { class: 'num' }, r.codings),
-            h('td', {}, Object.entries(r.byCoder).map(([c, n]) => h('span', { class: 'chip small' }, `${c} ${n}`))),
-            h('td', {}, h('progress', { max: 1, value: share, 'aria-label': `${t('reviewed')} ${Math.round(share * 100)}%` }), ` ${r.reviewed}/${r.suggestions}`));
-        }))));
+      h(
+        'table',
+        { class: 'documents' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, t('document')),
+            attributeNames.map((a) => h('th', { scope: 'col' }, a)),
+            h('th', { scope: 'col', class: 'num' }, t('turns')),
+            h('th', { scope: 'col', class: 'num' }, t('words')),
+            h('th', { scope: 'col', class: 'num' }, t('codings')),
+            h('th', { scope: 'col' }, t('byCoder')),
+            h('th', { scope: 'col' }, t('reviewed')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          rows.map((r) => {
+            const share = r.suggestions === 0 ? 1 : r.reviewed / r.suggestions;
+            return h(
+              'tr',
+              {},
+              h(
+                'th',
+                { scope: 'row' },
+                h('a', { href: `#/doc/${encodeURIComponent(r.id)}` }, r.id),
+                typeof r.attributes.title === 'string' ? h('div', { class: 'sub' }, r.attributes.title) : null,
+              ),
+              attributeNames.map((a) =>
+                h('td', {}, r.attributes[a] === undefined || r.attributes[a] === null ? '' : String(r.attributes[a])),
+              ),
+              h('td', { class: 'num' }, r.turns),
+              h('td', { class: 'num' }, r.words.toLocaleString()),
+              h('td', { class: 'num' }, r.codings),
+              h(
+                'td',
+                {},
+                Object.entries(r.byCoder).map(([c, n]) => h('span', { class: 'chip small' }, `${c} ${n}`)),
+              ),
+              h(
+                'td',
+                {},
+                h('progress', { max: 1, value: share, 'aria-label': `${t('reviewed')} ${Math.round(share * 100)}%` }),
+                ` ${r.reviewed}/${r.suggestions}`,
+              ),
+            );
+          }),
+        ),
+      ),
+    );
     root.querySelector<HTMLAnchorElement>('tbody a')?.focus();
   };
   return {

@@ -13,19 +13,43 @@ export function reportScreen(): Screen {
   function draw(): void {
     const coders = (app.project?.coders ?? []).map((c) => c.name);
     const links = h('div', { class: 'row' });
-    const drawLinks = () => replace(links,
-      h('a', { class: 'button primary', href: `/api/report${query({ format: 'html', coder: [...chosen] })}`, download: '' }, t('downloadHtml')),
-      h('a', { class: 'button', href: `/api/report${query({ format: 'xlsx', coder: [...chosen] })}`, download: '' }, t('downloadXlsx')));
-    replace(root,
+    const drawLinks = () =>
+      replace(
+        links,
+        h(
+          'a',
+          { class: 'button primary', href: `/api/report${query({ format: 'html', coder: [...chosen] })}`, download: '' },
+          t('downloadHtml'),
+        ),
+        h('a', { class: 'button', href: `/api/report${query({ format: 'xlsx', coder: [...chosen] })}`, download: '' }, t('downloadXlsx')),
+      );
+    replace(
+      root,
       h('h1', {}, t('report')),
       h('p', {}, t('reportHelp')),
-      h('fieldset', { class: 'coders' }, h('legend', {}, t('onlyCoders')), coders.map((c) => h('label', { class: 'toggle' },
-        h('input', { type: 'checkbox', checked: chosen.has(c), onchange: (e: Event) => {
-          if ((e.target as HTMLInputElement).checked) chosen.add(c);
-          else chosen.delete(c);
-          drawLinks();
-        } }), ` ${c}`))),
-      links);
+      h(
+        'fieldset',
+        { class: 'coders' },
+        h('legend', {}, t('onlyCoders')),
+        coders.map((c) =>
+          h(
+            'label',
+            { class: 'toggle' },
+            h('input', {
+              type: 'checkbox',
+              checked: chosen.has(c),
+              onchange: (e: Event) => {
+                if ((e.target as HTMLInputElement).checked) chosen.add(c);
+                else chosen.delete(c);
+                drawLinks();
+              },
+            }),
+            ` ${c}`,
+          ),
+        ),
+      ),
+      links,
+    );
     drawLinks();
   }
 

@@ -23,18 +23,46 @@ export function retrievalScreen(): Screen {
     history.replaceState(null, '', `#/retrieve${query(params())}`);
     if (!q.code) return replace(results);
     const quotes = await get<ApiQuote[]>(`/api/retrieve${query(params())}`);
-    replace(results,
-      h('div', { class: 'results-head' },
+    replace(
+      results,
+      h(
+        'div',
+        { class: 'results-head' },
         h('span', { role: 'status' }, t('results', { n: quotes.length })),
         h('a', { class: 'button', href: `/api/retrieve/export${query({ ...params(), format: 'csv' })}`, download: '' }, t('exportCsv')),
-        h('a', { class: 'button', href: `/api/retrieve/export${query({ ...params(), format: 'md' })}`, download: '' }, t('exportMd'))),
-      h('ol', { class: 'quotes', role: 'list' }, quotes.map((quote) => h('li', {},
-        h('blockquote', { tabindex: 0, 'data-doc': quote.document, 'data-segment': quote.segment, onclick: () => open(quote), onkeydown: (e: KeyboardEvent) => {
-          if (e.key === 'Enter') open(quote);
-        } }, marked(quote)),
-        h('div', { class: 'cite' },
-          h('strong', {}, quote.citation), ` ${quote.document} · ${t('turn')} ${quote.segment}${quote.timestamp ? ` · ${quote.timestamp}` : ''} `,
-          h('button', { class: 'small', onclick: () => void copy(quote) }, t('copy')))))));
+        h('a', { class: 'button', href: `/api/retrieve/export${query({ ...params(), format: 'md' })}`, download: '' }, t('exportMd')),
+      ),
+      h(
+        'ol',
+        { class: 'quotes', role: 'list' },
+        quotes.map((quote) =>
+          h(
+            'li',
+            {},
+            h(
+              'blockquote',
+              {
+                tabindex: 0,
+                'data-doc': quote.document,
+                'data-segment': quote.segment,
+                onclick: () => open(quote),
+                onkeydown: (e: KeyboardEvent) => {
+                  if (e.key === 'Enter') open(quote);
+                },
+              },
+              marked(quote),
+            ),
+            h(
+              'div',
+              { class: 'cite' },
+              h('strong', {}, quote.citation),
+              ` ${quote.document} · ${t('turn')} ${quote.segment}${quote.timestamp ? ` · ${quote.timestamp}` : ''} `,
+              h('button', { class: 'small', onclick: () => void copy(quote) }, t('copy')),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 
   function marked(quote: ApiQuote): Child[] {
@@ -60,36 +88,92 @@ export function retrievalScreen(): Screen {
 
   function codeSelect(key: 'code' | 'and', label: string, allowNone: boolean): HTMLElement {
     const codes = app.codebook?.codes ?? [];
-    return h('label', {}, `${label} `, h('select', { onchange: (e: Event) => {
-      q[key] = (e.target as HTMLSelectElement).value;
-      void search();
-    } }, allowNone || !q.code ? h('option', { value: '' }, t('none')) : null,
-    codes.map((c) => h('option', { value: c.id, selected: q[key] === c.id }, `${'· '.repeat(c.id.split('/').length - 1)}${codeLabel(c.id)}`))));
+    return h(
+      'label',
+      {},
+      `${label} `,
+      h(
+        'select',
+        {
+          onchange: (e: Event) => {
+            q[key] = (e.target as HTMLSelectElement).value;
+            void search();
+          },
+        },
+        allowNone || !q.code ? h('option', { value: '' }, t('none')) : null,
+        codes.map((c) =>
+          h('option', { value: c.id, selected: q[key] === c.id }, `${'· '.repeat(c.id.split('/').length - 1)}${codeLabel(c.id)}`),
+        ),
+      ),
+    );
   }
 
   function draw(): void {
     const coders = (app.project?.coders ?? []).map((c) => c.name);
     const values = [...(attributes.get(q.attribute) ?? [])].sort();
     results = h('section', { class: 'results', 'aria-label': t('retrieval') });
-    replace(root,
+    replace(
+      root,
       h('h1', {}, t('retrieval')),
-      h('form', { class: 'filters-row', onsubmit: (e: Event) => (e.preventDefault(), void search()) },
+      h(
+        'form',
+        { class: 'filters-row', onsubmit: (e: Event) => (e.preventDefault(), void search()) },
         codeSelect('code', t('code'), false),
         codeSelect('and', t('andCode'), true),
-        h('label', {}, `${t('attribute')} `, h('select', { onchange: (e: Event) => {
-          q.attribute = (e.target as HTMLSelectElement).value;
-          q.value = '';
-          draw();
-        } }, h('option', { value: '' }, t('none')), [...attributes.keys()].map((a) => h('option', { value: a, selected: a === q.attribute }, a)))),
-        q.attribute ? h('label', {}, `${t('value')} `, h('select', { onchange: (e: Event) => {
-          q.value = (e.target as HTMLSelectElement).value;
-          void search();
-        } }, h('option', { value: '' }, '—'), values.map((v) => h('option', { value: v, selected: v === q.value }, v)))) : null,
-        h('label', {}, `${t('coder')} `, h('select', { onchange: (e: Event) => {
-          q.coder = (e.target as HTMLSelectElement).value;
-          void search();
-        } }, h('option', { value: '' }, t('anyCoder')), coders.map((c) => h('option', { value: c, selected: c === q.coder }, c))))),
-      results);
+        h(
+          'label',
+          {},
+          `${t('attribute')} `,
+          h(
+            'select',
+            {
+              onchange: (e: Event) => {
+                q.attribute = (e.target as HTMLSelectElement).value;
+                q.value = '';
+                draw();
+              },
+            },
+            h('option', { value: '' }, t('none')),
+            [...attributes.keys()].map((a) => h('option', { value: a, selected: a === q.attribute }, a)),
+          ),
+        ),
+        q.attribute
+          ? h(
+              'label',
+              {},
+              `${t('value')} `,
+              h(
+                'select',
+                {
+                  onchange: (e: Event) => {
+                    q.value = (e.target as HTMLSelectElement).value;
+                    void search();
+                  },
+                },
+                h('option', { value: '' }, '—'),
+                values.map((v) => h('option', { value: v, selected: v === q.value }, v)),
+              ),
+            )
+          : null,
+        h(
+          'label',
+          {},
+          `${t('coder')} `,
+          h(
+            'select',
+            {
+              onchange: (e: Event) => {
+                q.coder = (e.target as HTMLSelectElement).value;
+                void search();
+              },
+            },
+            h('option', { value: '' }, t('anyCoder')),
+            coders.map((c) => h('option', { value: c, selected: c === q.coder }, c)),
+          ),
+        ),
+      ),
+      results,
+    );
     const dot = root.querySelector('select');
     if (dot && q.code) dot.style.borderLeft = `6px solid ${codeColor(q.code)}`;
     void search();
@@ -101,11 +185,12 @@ export function retrievalScreen(): Screen {
       for (const key of Object.keys(q) as Array<keyof typeof q>) q[key] = params.get(key) ?? '';
       const docs = await get<ApiDocumentRow[]>('/api/documents');
       attributes = new Map();
-      for (const d of docs) for (const [k, v] of Object.entries(d.attributes)) {
-        if (v === null || typeof v === 'object' || ['id', 'title'].includes(k)) continue;
-        if (!attributes.has(k)) attributes.set(k, new Set());
-        attributes.get(k)!.add(String(v));
-      }
+      for (const d of docs)
+        for (const [k, v] of Object.entries(d.attributes)) {
+          if (v === null || typeof v === 'object' || ['id', 'title'].includes(k)) continue;
+          if (!attributes.has(k)) attributes.set(k, new Set());
+          attributes.get(k)!.add(String(v));
+        }
       draw();
     },
     refresh: () => void search(),

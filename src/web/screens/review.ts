@@ -30,12 +30,23 @@ export function reviewScreen(): Screen {
   }
 
   function select(label: string, key: keyof typeof filters, options: Array<[string, string]>): HTMLElement {
-    return h('label', {}, `${label} `, h('select', { onchange: async (e: Event) => {
-      filters[key] = (e.target as HTMLSelectElement).value;
-      at = 0;
-      await load();
-      draw();
-    } }, options.map(([value, text]) => h('option', { value, selected: filters[key] === value }, text))));
+    return h(
+      'label',
+      {},
+      `${label} `,
+      h(
+        'select',
+        {
+          onchange: async (e: Event) => {
+            filters[key] = (e.target as HTMLSelectElement).value;
+            at = 0;
+            await load();
+            draw();
+          },
+        },
+        options.map(([value, text]) => h('option', { value, selected: filters[key] === value }, text)),
+      ),
+    );
   }
 
   function marked(item: ApiReviewItem): Child[] {
@@ -82,43 +93,107 @@ export function reviewScreen(): Screen {
     const speakers = [...new Set(queue.items.map((x) => x.turn.speaker).filter((s): s is string => !!s))];
     const code = item ? codeById(item.coding.code) : undefined;
     const openOfCode = item ? queue.items.filter((x) => x.coding.code === item.coding.code && x.coding.status === 'suggested').length : 0;
-    replace(root,
-      h('div', { class: 'review-head' },
+    replace(
+      root,
+      h(
+        'div',
+        { class: 'review-head' },
         h('h1', {}, t('review')),
-        h('div', { class: 'progress-line' },
-          h('progress', { max: Math.max(queue.total, 1), value: queue.reviewed, 'aria-label': t('progress', { done: queue.reviewed, total: queue.total }) }),
-          h('span', { role: 'status' }, ` ${t('progress', { done: queue.reviewed, total: queue.total })}`))),
-      h('div', { class: 'filters-row', role: 'group', 'aria-label': 'Filters' },
-        select(t('code'), 'code', [['', t('allCodes')], ...codes.map((c): [string, string] => [c.id, `${'· '.repeat(c.id.split('/').length - 1)}${codeLabel(c.id)}`])]),
+        h(
+          'div',
+          { class: 'progress-line' },
+          h('progress', {
+            max: Math.max(queue.total, 1),
+            value: queue.reviewed,
+            'aria-label': t('progress', { done: queue.reviewed, total: queue.total }),
+          }),
+          h('span', { role: 'status' }, ` ${t('progress', { done: queue.reviewed, total: queue.total })}`),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'filters-row', role: 'group', 'aria-label': 'Filters' },
+        select(t('code'), 'code', [
+          ['', t('allCodes')],
+          ...codes.map((c): [string, string] => [c.id, `${'· '.repeat(c.id.split('/').length - 1)}${codeLabel(c.id)}`]),
+        ]),
         select(t('document'), 'document', [['', t('allDocuments')], ...documents.map((d): [string, string] => [d.id, d.id])]),
-        select(t('speaker'), 'speaker', [['', t('allSpeakers')], ...speakers.map((s): [string, string] => [s, s]), ...(filters.speaker && !speakers.includes(filters.speaker) ? [[filters.speaker, filters.speaker] as [string, string]] : [])]),
-        select(t('statusFilter'), 'status', [['suggested', t('onlyOpen')], ['all', t('allStatuses')]])),
-      !item ? h('p', { class: 'empty' }, t('queueEmpty')) : h('div', { class: 'review-body' },
-        h('article', { class: 'review-item', 'aria-label': `${at + 1} / ${queue.items.length}`, tabindex: -1 },
-          h('div', { class: 'where' },
-            h('span', { class: 'count' }, `${at + 1} / ${queue.items.length}`),
-            h('a', { href: `#/doc/${encodeURIComponent(item.coding.document)}?turn=${item.turn.index}` }, `${item.coding.document} · ${t('turn')} ${item.turn.index}`),
-            item.turn.speaker ? h('span', { class: 'speaker' }, item.turn.speaker) : null,
-            item.turn.role ? h('span', { class: 'role' }, item.turn.role) : null,
-            item.turn.timestamp ? h('span', { class: 'time' }, item.turn.timestamp) : null,
-            h('span', { class: `status ${item.coding.status}` }, t(`st_${item.coding.status}`))),
-          h('p', { class: 'context' }, marked(item)),
-          h('p', { class: 'matches' }, `${t('matched')}: `, item.coding.matches.map((m) => (m.startsWith('/') ? h('span', { class: 'chip small', title: m }, t('rule')) : h('mark', {}, m.length > 40 ? `${m.slice(0, 40)}…` : m)))),
-          h('div', { class: 'row actions-row' },
-            h('button', { class: 'primary', onclick: () => void decide('accepted') }, h('kbd', {}, 'A'), ` ${t('accept')}`),
-            h('button', { class: 'danger', onclick: () => void decide('rejected') }, h('kbd', {}, 'X'), ` ${t('reject')}`),
-            h('button', { onclick: adjust }, h('kbd', {}, 'E'), ` ${t('adjust')}`),
-            h('button', { onclick: () => step(1) }, h('kbd', {}, 'S'), ` ${t('skip')}`),
-            h('button', { onclick: () => step(-1), 'aria-label': t('previous') }, h('kbd', {}, 'K'), ' ←'),
-            h('button', { onclick: () => step(1), 'aria-label': t('next') }, h('kbd', {}, 'J'), ' →'),
-            openOfCode > 1 ? h('button', { class: 'bulk', onclick: () => void acceptAll() }, t('acceptAll', { n: openOfCode })) : null)),
-        h('aside', { class: 'code-card', 'aria-label': t('codebook') },
-          h('h2', {}, h('span', { class: 'dot', 'aria-hidden': 'true' }), codeLabel(item.coding.code)),
-          h('div', { class: 'code-id' }, item.coding.code),
-          code?.definition ? [h('h3', {}, t('definition')), h('p', {}, code.definition)] : null,
-          code?.include ? [h('h3', {}, t('include')), h('p', {}, code.include)] : null,
-          code?.exclude ? [h('h3', {}, t('exclude')), h('p', {}, code.exclude)] : null,
-          code?.examples.length ? [h('h3', {}, t('examplesHeading')), h('ul', {}, code.examples.map((x) => h('li', {}, x)))] : null)));
+        select(t('speaker'), 'speaker', [
+          ['', t('allSpeakers')],
+          ...speakers.map((s): [string, string] => [s, s]),
+          ...(filters.speaker && !speakers.includes(filters.speaker) ? [[filters.speaker, filters.speaker] as [string, string]] : []),
+        ]),
+        select(t('statusFilter'), 'status', [
+          ['suggested', t('onlyOpen')],
+          ['all', t('allStatuses')],
+        ]),
+      ),
+      !item
+        ? h('p', { class: 'empty' }, t('queueEmpty'))
+        : h(
+            'div',
+            { class: 'review-body' },
+            h(
+              'article',
+              { class: 'review-item', 'aria-label': `${at + 1} / ${queue.items.length}`, tabindex: -1 },
+              h(
+                'div',
+                { class: 'where' },
+                h('span', { class: 'count' }, `${at + 1} / ${queue.items.length}`),
+                h(
+                  'a',
+                  { href: `#/doc/${encodeURIComponent(item.coding.document)}?turn=${item.turn.index}` },
+                  `${item.coding.document} · ${t('turn')} ${item.turn.index}`,
+                ),
+                item.turn.speaker ? h('span', { class: 'speaker' }, item.turn.speaker) : null,
+                item.turn.role ? h('span', { class: 'role' }, item.turn.role) : null,
+                item.turn.timestamp ? h('span', { class: 'time' }, item.turn.timestamp) : null,
+                h('span', { class: `status ${item.coding.status}` }, t(`st_${item.coding.status}`)),
+              ),
+              h('p', { class: 'context' }, marked(item)),
+              h(
+                'p',
+                { class: 'matches' },
+                `${t('matched')}: `,
+                item.coding.matches.map((m) =>
+                  m.startsWith('/')
+                    ? h('span', { class: 'chip small', title: m }, t('rule'))
+                    : h('mark', {}, m.length > 40 ? `${m.slice(0, 40)}…` : m),
+                ),
+              ),
+              h(
+                'div',
+                { class: 'row actions-row' },
+                h('button', { class: 'primary', onclick: () => void decide('accepted') }, h('kbd', {}, 'A'), ` ${t('accept')}`),
+                h('button', { class: 'danger', onclick: () => void decide('rejected') }, h('kbd', {}, 'X'), ` ${t('reject')}`),
+                h('button', { onclick: adjust }, h('kbd', {}, 'E'), ` ${t('adjust')}`),
+                h('button', { onclick: () => step(1) }, h('kbd', {}, 'S'), ` ${t('skip')}`),
+                h('button', { onclick: () => step(-1), 'aria-label': t('previous') }, h('kbd', {}, 'K'), ' ←'),
+                h('button', { onclick: () => step(1), 'aria-label': t('next') }, h('kbd', {}, 'J'), ' →'),
+                openOfCode > 1 ? h('button', { class: 'bulk', onclick: () => void acceptAll() }, t('acceptAll', { n: openOfCode })) : null,
+              ),
+            ),
+            h(
+              'aside',
+              { class: 'code-card', 'aria-label': t('codebook') },
+              h('h2', {}, h('span', { class: 'dot', 'aria-hidden': 'true' }), codeLabel(item.coding.code)),
+              h('div', { class: 'code-id' }, item.coding.code),
+              code?.definition ? [h('h3', {}, t('definition')), h('p', {}, code.definition)] : null,
+              code?.include ? [h('h3', {}, t('include')), h('p', {}, code.include)] : null,
+              code?.exclude ? [h('h3', {}, t('exclude')), h('p', {}, code.exclude)] : null,
+              code?.examples.length
+                ? [
+                    h('h3', {}, t('examplesHeading')),
+                    h(
+                      'ul',
+                      {},
+                      code.examples.map((x) => h('li', {}, x)),
+                    ),
+                  ]
+                : null,
+            ),
+          ),
+    );
     const dot = root.querySelector<HTMLElement>('.code-card .dot');
     if (dot && item) dot.style.background = codeColor(item.coding.code);
     root.querySelector<HTMLElement>('.review-item')?.focus({ preventScroll: true });
@@ -168,16 +243,23 @@ export function reviewScreen(): Screen {
     },
     onKey(e) {
       if (e.ctrlKey || e.metaKey || e.altKey) return false;
-      if (e.key === 'ArrowRight') return step(1), true;
-      if (e.key === 'ArrowLeft') return step(-1), true;
+      if (e.key === 'ArrowRight') return (step(1), true);
+      if (e.key === 'ArrowLeft') return (step(-1), true);
       if (!app.singleKeys) return false;
       switch (e.key.toLowerCase()) {
-        case 'a': return void decide('accepted'), true;
-        case 'x': return void decide('rejected'), true;
-        case 'e': return adjust(), true;
-        case 's': case 'j': return step(1), true;
-        case 'k': return step(-1), true;
-        default: return false;
+        case 'a':
+          return (void decide('accepted'), true);
+        case 'x':
+          return (void decide('rejected'), true);
+        case 'e':
+          return (adjust(), true);
+        case 's':
+        case 'j':
+          return (step(1), true);
+        case 'k':
+          return (step(-1), true);
+        default:
+          return false;
       }
     },
   };

@@ -20,7 +20,7 @@ describe.skipIf(SKIP_CHROMIUM)(`class view in Chromium${SKIP_REASON}`, () => {
     await t?.close();
   });
 
-  it('signs the lecturer in, shows progress, agreement with the reference and all together, and opens a disputed passage with everyone\'s spans', async () => {
+  it("signs the lecturer in, shows progress, agreement with the reference and all together, and opens a disputed passage with everyone's spans", async () => {
     const { page } = browser;
     await page.goto(`${t.origin}/`);
     await page.getByLabel('Account name').fill('lecturer');
@@ -57,7 +57,7 @@ describe.skipIf(SKIP_CHROMIUM)(`class view in Chromium${SKIP_REASON}`, () => {
     expect(browser.errors).toEqual([]);
   });
 
-  it('reveals a document to the coders from class view, and a coder then sees the others\' codings', async () => {
+  it("reveals a document to the coders from class view, and a coder then sees the others' codings", async () => {
     const dewi = await signIn(t.origin, 'dewi');
     expect((await dewi.call('GET', `/api/documents/${CLASS_DOCUMENT}`)).text).not.toContain('"coder":"eko"');
     await browser.page.locator('.reveal').getByRole('button', { name: CLASS_DOCUMENT }).click();

@@ -48,7 +48,7 @@ describe('LoginLimiter', () => {
 
   it('blocks exactly when the failures within the window reach the limit (seeded)', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 50; round++) {
       const time = clock();
       const limit = 1 + Math.floor(random() * 6);

@@ -11,7 +11,9 @@ const CODE = 'factor/proximity';
 
 /** Marks of Budi's codings in a response: his memo, his name as a coder, a CSV row of his. */
 function leaksBudi(reply: Reply): boolean {
-  return reply.text.includes(SECRET) || reply.text.includes('"coder":"budi"') || reply.text.includes('"budi":') || /(^|,)budi,/m.test(reply.text);
+  return (
+    reply.text.includes(SECRET) || reply.text.includes('"coder":"budi"') || reply.text.includes('"budi":') || /(^|,)budi,/m.test(reply.text)
+  );
 }
 
 interface Ids {
@@ -44,22 +46,46 @@ const BLIND_PROBES: Record<string, Probe> = {
   'POST /api/codings': { path: () => '/api/codings', body: () => ({ document: DOC, code: CODE, start: 300, end: 320 }), expect: 'no-leak' },
   'PATCH /api/codings/:id': { path: (ids) => `/api/codings/${ids.budiCoding}`, body: () => ({ memo: 'mine now' }), expect: 'forbidden' },
   'DELETE /api/codings/:id': { path: (ids) => `/api/codings/${ids.budiCoding}`, expect: 'forbidden' },
-  'POST /api/codings/review': { path: () => '/api/codings/review', body: (ids) => ({ ids: [ids.budiCoding], status: 'rejected' }), expect: 'forbidden' },
+  'POST /api/codings/review': {
+    path: () => '/api/codings/review',
+    body: (ids) => ({ ids: [ids.budiCoding], status: 'rejected' }),
+    expect: 'forbidden',
+  },
   'GET /api/documents': { path: () => '/api/documents', expect: 'no-leak' },
   'GET /api/documents/:id': { path: () => `/api/documents/${DOC}`, expect: 'no-leak' },
   'GET /api/report': { path: () => '/api/report?format=html&coder=budi', expect: 'forbidden' },
   'GET /api/agreement': { path: () => '/api/agreement?a=ana&b=budi', expect: 'forbidden' },
   'GET /api/agreement/codings': { path: () => '/api/agreement/codings?a=ana&b=budi', expect: 'forbidden' },
-  'POST /api/agreement/adopt': { path: () => '/api/agreement/adopt', body: () => ({ from: 'budi', into: 'ana', document: DOC }), expect: 'forbidden' },
+  'POST /api/agreement/adopt': {
+    path: () => '/api/agreement/adopt',
+    body: () => ({ from: 'budi', into: 'ana', document: DOC }),
+    expect: 'forbidden',
+  },
   'GET /api/codebook': { path: () => '/api/codebook', expect: 'no-leak' },
   'GET /api/codebook/export': { path: () => '/api/codebook/export?format=yaml', expect: 'no-leak' },
   'POST /api/codebook/codes': { path: () => '/api/codebook/codes', body: () => ({ id: 'new/code', label: 'New' }), expect: 'forbidden' },
-  'PATCH /api/codebook/codes/:id': { path: () => `/api/codebook/codes/${encodeURIComponent(CODE)}`, body: () => ({ definition: 'changed' }), expect: 'forbidden' },
-  'POST /api/codebook/merge': { path: () => '/api/codebook/merge', body: () => ({ from: CODE, into: 'factor/attachment' }), expect: 'forbidden' },
+  'PATCH /api/codebook/codes/:id': {
+    path: () => `/api/codebook/codes/${encodeURIComponent(CODE)}`,
+    body: () => ({ definition: 'changed' }),
+    expect: 'forbidden',
+  },
+  'POST /api/codebook/merge': {
+    path: () => '/api/codebook/merge',
+    body: () => ({ from: CODE, into: 'factor/attachment' }),
+    expect: 'forbidden',
+  },
   'GET /api/team/me': { path: () => '/api/team/me', expect: 'no-leak' },
   'GET /api/team/users': { path: () => '/api/team/users', expect: 'forbidden' },
-  'POST /api/team/users': { path: () => '/api/team/users', body: () => ({ name: 'mallory', role: 'owner', password: 'a long password' }), expect: 'forbidden' },
-  'PATCH /api/team/users/:name': { path: () => '/api/team/users/budi', body: () => ({ password: 'a new long password' }), expect: 'forbidden' },
+  'POST /api/team/users': {
+    path: () => '/api/team/users',
+    body: () => ({ name: 'mallory', role: 'owner', password: 'a long password' }),
+    expect: 'forbidden',
+  },
+  'PATCH /api/team/users/:name': {
+    path: () => '/api/team/users/budi',
+    body: () => ({ password: 'a new long password' }),
+    expect: 'forbidden',
+  },
   'DELETE /api/team/users/:name': { path: () => '/api/team/users/budi', expect: 'forbidden' },
   'GET /api/team/reveals': { path: () => '/api/team/reveals', expect: 'no-leak' },
   'POST /api/team/reveals': { path: () => '/api/team/reveals', body: () => ({ revealed: true }), expect: 'forbidden' },
@@ -67,13 +93,29 @@ const BLIND_PROBES: Record<string, Probe> = {
   'GET /api/class/passage': { path: () => `/api/class/passage?document=${DOC}&segment=2`, expect: 'forbidden' },
   'GET /api/class/export': { path: () => '/api/class/export?format=csv', expect: 'forbidden' },
   // Probed last by the tests below: they end the session or change the password.
-  'POST /api/team/password': { path: () => '/api/team/password', body: () => ({ current: 'not my password', password: 'whatever long enough' }), expect: 'forbidden' },
+  'POST /api/team/password': {
+    path: () => '/api/team/password',
+    body: () => ({ current: 'not my password', password: 'whatever long enough' }),
+    expect: 'forbidden',
+  },
   'POST /api/team/logout': { path: () => '/api/team/logout', expect: 'no-leak' },
   'POST /api/team/logout-everywhere': { path: () => '/api/team/logout-everywhere', expect: 'no-leak' },
 };
 
 /** The owner's powers: a coder calling any of these gets 403. */
-const OWNER_ONLY = ['GET /api/team/users', 'POST /api/team/users', 'PATCH /api/team/users/:name', 'DELETE /api/team/users/:name', 'POST /api/team/reveals', 'GET /api/class', 'GET /api/class/passage', 'GET /api/class/export', 'POST /api/codebook/codes', 'PATCH /api/codebook/codes/:id', 'POST /api/codebook/merge'];
+const OWNER_ONLY = [
+  'GET /api/team/users',
+  'POST /api/team/users',
+  'PATCH /api/team/users/:name',
+  'DELETE /api/team/users/:name',
+  'POST /api/team/reveals',
+  'GET /api/class',
+  'GET /api/class/passage',
+  'GET /api/class/export',
+  'POST /api/codebook/codes',
+  'PATCH /api/codebook/codes/:id',
+  'POST /api/codebook/merge',
+];
 
 /** Every route the team server answers, read from a running server's route table through the 404/405 answers. */
 async function routeKeys(t: TestTeam): Promise<string[]> {
@@ -123,8 +165,19 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
         const [method, path] = key.split(' ');
         const concrete = path.replace(':id', '1').replace(':name', 'budi');
         const headers: Record<string, string> = method === 'GET' ? {} : { [WRITE_HEADER]: '1' };
-        expect((await call(t.origin, method, concrete, { headers, body: method === 'GET' ? undefined : {} })).status, `${key} without a session`).toBe(401);
-        expect((await call(t.origin, method, concrete, { headers: { ...headers, cookie: 'qda_team=forged' }, body: method === 'GET' ? undefined : {} })).status, `${key} forged`).toBe(401);
+        expect(
+          (await call(t.origin, method, concrete, { headers, body: method === 'GET' ? undefined : {} })).status,
+          `${key} without a session`,
+        ).toBe(401);
+        expect(
+          (
+            await call(t.origin, method, concrete, {
+              headers: { ...headers, cookie: 'qda_team=forged' },
+              body: method === 'GET' ? undefined : {},
+            })
+          ).status,
+          `${key} forged`,
+        ).toBe(401);
       }
     });
 
@@ -142,13 +195,14 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
       expect((await lecturer.call('GET', '/api/class')).status).toBe(200);
     });
 
-    it('keeps a blind coder from reading or changing another coder\'s codings on every endpoint', async () => {
+    it("keeps a blind coder from reading or changing another coder's codings on every endpoint", async () => {
       for (const [key, probe] of Object.entries(BLIND_PROBES)) {
         if (key.startsWith('POST /api/team/')) continue;
         const [method] = key.split(' ');
         const reply = await ana.call(method, probe.path(ids), probe.body?.(ids));
         if (probe.expect === 'forbidden') expect(reply.status, `${key}: ${reply.status} ${reply.text.slice(0, 200)}`).toBe(403);
-        else if (probe.expect === 'hidden') expect([403, 404], `${key}: ${reply.status} ${reply.text.slice(0, 200)}`).toContain(reply.status);
+        else if (probe.expect === 'hidden')
+          expect([403, 404], `${key}: ${reply.status} ${reply.text.slice(0, 200)}`).toContain(reply.status);
         else {
           expect(reply.status, `${key}: ${reply.text.slice(0, 200)}`).toBeLessThan(400);
           expect(leaksBudi(reply), `${key} leaked Budi's codings: ${reply.text.slice(0, 300)}`).toBe(false);
@@ -166,7 +220,7 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
       expect((await t.store.listMemos()).find((m) => m.id === ids.budiMemo)?.text).toContain(SECRET);
     });
 
-    it('shows the others\' codings once the owner reveals the document, and hides them again', async () => {
+    it("shows the others' codings once the owner reveals the document, and hides them again", async () => {
       expect(leaksBudi(await ana.call('GET', `/api/documents/${DOC}`))).toBe(false);
       expect((await lecturer.call('POST', '/api/team/reveals', { document: DOC, revealed: true })).status).toBe(201);
       expect(leaksBudi(await ana.call('GET', `/api/documents/${DOC}`))).toBe(true);
@@ -179,29 +233,48 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
       expect((await ana.call('GET', `/api/documents/${DOC}`)).text).toContain('"coder":"ana"');
     });
 
-    it('refuses writes from another origin, cross-site, or without the session\'s CSRF token', async () => {
+    it("refuses writes from another origin, cross-site, or without the session's CSRF token", async () => {
       const body = { document: DOC, code: CODE, start: 400, end: 420 };
       expect((await ana.call('POST', '/api/codings', body, { origin: 'http://evil.example' })).status).toBe(403);
       expect((await ana.call('POST', '/api/codings', body, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
       expect((await ana.call('POST', '/api/codings', body, { [CSRF_HEADER]: 'guessed' })).status).toBe(403);
       expect((await ana.call('POST', '/api/codings', body, { [CSRF_HEADER]: budi.csrf })).status).toBe(403);
-      expect((await call(t.origin, 'POST', '/api/codings', { body, headers: { cookie: ana.cookie, [CSRF_HEADER]: ana.csrf } })).status).toBe(403);
-      expect((await call(t.origin, 'POST', '/api/team/login', { body: { name: 'ana', password: 'x' }, headers: { [WRITE_HEADER]: '1', origin: 'http://evil.example' } })).status).toBe(403);
+      expect(
+        (await call(t.origin, 'POST', '/api/codings', { body, headers: { cookie: ana.cookie, [CSRF_HEADER]: ana.csrf } })).status,
+      ).toBe(403);
+      expect(
+        (
+          await call(t.origin, 'POST', '/api/team/login', {
+            body: { name: 'ana', password: 'x' },
+            headers: { [WRITE_HEADER]: '1', origin: 'http://evil.example' },
+          })
+        ).status,
+      ).toBe(403);
       expect((await ana.call('POST', '/api/codings', body)).status).toBe(201);
     });
 
     it('sets an HttpOnly, SameSite=Strict cookie, and replaces a cookie planted before sign-in (session fixation)', async () => {
       const planted = await signIn(t.origin, 'vera');
-      const reply = await call(t.origin, 'POST', '/api/team/login', { body: { name: 'ana', password: 'correct horse battery' }, headers: { [WRITE_HEADER]: '1', cookie: planted.cookie } });
+      const reply = await call(t.origin, 'POST', '/api/team/login', {
+        body: { name: 'ana', password: 'correct horse battery' },
+        headers: { [WRITE_HEADER]: '1', cookie: planted.cookie },
+      });
       const setCookie = String(reply.headers['set-cookie']);
       expect(setCookie).toMatch(/^qda_team=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\//);
       expect(setCookie.split(';')[0]).not.toBe(planted.cookie);
       expect((await call(t.origin, 'GET', '/api/team/me', { headers: { cookie: planted.cookie } })).status).toBe(401);
-      expect((await call(t.origin, 'GET', '/api/team/me', { headers: { cookie: setCookie.split(';')[0] } })).json).toMatchObject({ name: 'ana', role: 'coder' });
+      expect((await call(t.origin, 'GET', '/api/team/me', { headers: { cookie: setCookie.split(';')[0] } })).json).toMatchObject({
+        name: 'ana',
+        role: 'coder',
+      });
     });
 
     it('rate-limits sign-in attempts with 429 and Retry-After', async () => {
-      const attempt = () => call(t.origin, 'POST', '/api/team/login', { body: { name: 'budi', password: 'wrong guess here' }, headers: { [WRITE_HEADER]: '1' } });
+      const attempt = () =>
+        call(t.origin, 'POST', '/api/team/login', {
+          body: { name: 'budi', password: 'wrong guess here' },
+          headers: { [WRITE_HEADER]: '1' },
+        });
       for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
       const limited = await attempt();
       expect(limited.status).toBe(429);
@@ -213,7 +286,9 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
       expect((await second.call('POST', '/api/team/logout-everywhere')).status).toBe(201);
       expect((await ana.call('GET', '/api/team/me')).status).toBe(401);
       expect((await second.call('GET', '/api/team/me')).status).toBe(401);
-      expect((await lecturer.call('POST', '/api/team/users', { name: 'citra', role: 'coder', password: 'citra password 1' })).status).toBe(201);
+      expect((await lecturer.call('POST', '/api/team/users', { name: 'citra', role: 'coder', password: 'citra password 1' })).status).toBe(
+        201,
+      );
       const citra = await signIn(t.origin, 'citra', 'citra password 1');
       expect(((await citra.call('GET', '/api/team/me')).json as { role: string }).role).toBe('coder');
     });

@@ -9,9 +9,18 @@ import { tempDir } from '../../store/helpers.js';
 async function setUp() {
   let now = 1_700_000_000_000;
   const team = await openSqliteTeamStore(join(tempDir(), 'study.qda'), { create: true });
-  await team.saveAccount({ name: 'sari', role: 'owner', passwordHash: await hashPassword('lecturer password 1'), createdAt: '2026-11-30T06:00:00Z' });
+  await team.saveAccount({
+    name: 'sari',
+    role: 'owner',
+    passwordHash: await hashPassword('lecturer password 1'),
+    createdAt: '2026-11-30T06:00:00Z',
+  });
   const clock = { now: () => now, advance: (ms: number) => (now += ms) };
-  const sessions = new TeamSessions(team, new LoginLimiter({ now: clock.now }), { now: clock.now, idleMs: 3600_000, absoluteMs: 24 * 3600_000 });
+  const sessions = new TeamSessions(team, new LoginLimiter({ now: clock.now }), {
+    now: clock.now,
+    idleMs: 3600_000,
+    absoluteMs: 24 * 3600_000,
+  });
   return { team, sessions, clock };
 }
 
