@@ -7,6 +7,7 @@ import type { Codebook } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 import { message, QdaError, type Message } from '../model/message.js';
 import { codePointLength } from '../text/offsets.js';
+import { rollBackHotJournal } from './hot-journal.js';
 import { acquireOwner, busyError, otherUsers, registerReader, removeStaleSqliteLock, type Holder } from './lock.js';
 import { reanchorSpans } from './reanchor.js';
 import {
@@ -100,10 +101,20 @@ export async function openWithSchema(file: string, options: OpenOptions, schema:
   const exists = existsSync(file);
   if (!exists && !(options.create && options.mode === 'write'))
     throw projectError(file, 'no such project file', 'project-missing', 'create one with `qda project create`');
-  if (exists) checkHeader(file);
   const writable = options.mode === 'write';
+  if (exists && !writable) checkHeader(file);
   if (writable) checkWritable(file, exists);
   const owned = writable ? acquireOwner(file, notice) : () => {};
+  if (exists && writable) {
+    try {
+      const rollback = rollBackHotJournal(file);
+      if (rollback) notice(`rolled back a change that a stopped process left half-written (${rollback.pages} pages restored)`);
+      checkHeader(file);
+    } catch (e) {
+      owned();
+      throw e instanceof QdaError ? e : translateError(e, file);
+    }
+  }
   // SQLite locks by creating a folder beside the file: on a read-only medium, read a private copy.
   const copy = !writable && !folderWritable(file) ? privateCopy(file) : null;
   const reader = !writable && !copy ? registerReader(file) : null;
