@@ -3,9 +3,9 @@ import { hostname, networkInterfaces } from 'node:os';
 import { basename } from 'node:path';
 import { QdaError } from '../model/message.js';
 import type { Asset } from '../server/assets.js';
-import { projectFromFiles } from '../server/project-from-files.js';
 import { startTeamServer } from '../server/team/team-server.js';
 import { EXIT, type CliContext } from './context.js';
+import { fillServedProject } from './serve-project.js';
 import { isDatabaseUrl, openTeamProject } from './team-project.js';
 
 /** What `qda serve --team` takes. */
@@ -57,18 +57,13 @@ export async function runTeamServe(
   const { store, team, shownAs } = opened;
   try {
     if (fromTranscripts && (await store.listDocuments()).length === 0) {
-      ctx.io.stderr(`qda serve: making the project from ${inputs.length} transcript${inputs.length === 1 ? '' : 's'}…\n`);
-      if (
-        ctx.report(
-          await projectFromFiles(store, {
-            transcripts: inputs,
-            codebook: options.codebook!,
-            ...(options.cases ? { cases: options.cases } : {}),
-            ...(options.codings ? { codings: options.codings } : {}),
-          }),
-        )
-      )
-        return EXIT.data;
+      const filled = await fillServedProject(ctx, store, 'the project', {
+        transcripts: inputs,
+        codebook: options.codebook!,
+        ...(options.cases ? { cases: options.cases } : {}),
+        ...(options.codings ? { codings: options.codings } : {}),
+      });
+      if (!filled) return EXIT.data;
     }
     if (!(await team.listAccounts()).some((a) => a.role === 'owner')) {
       return ctx.usage(

@@ -5,12 +5,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { QdaError } from '../../model/message.js';
 import { loadAssets } from '../../server/assets.js';
 import { tokenAuthenticator } from '../../server/auth.js';
-import { projectFromFiles } from '../../server/project-from-files.js';
 import { workbenchRoutes } from '../../server/routes/index.js';
 import { isLoopbackHost, newToken } from '../../server/security.js';
 import { startServer } from '../../server/server.js';
 import { openSqliteStore } from '../../store/sqlite-store.js';
 import { EXIT, type CliContext } from '../context.js';
+import { fillServedProject } from '../serve-project.js';
 import { runTeamServe } from '../team-serve.js';
 
 interface ServeOptions {
@@ -120,23 +120,18 @@ async function runServe(ctx: CliContext, inputs: string[], options: ServeOptions
   try {
     store = await openSqliteStore(file, { mode: 'write', create: true, notice: (t) => ctx.io.stderr(`${t}\n`) });
   } catch (e) {
-    if (e instanceof QdaError) return ctx.report(e.messages) ? EXIT.data : EXIT.data;
+    if (e instanceof QdaError) return (ctx.report(e.messages), EXIT.data);
     throw e;
   }
   try {
     if (fresh) {
-      ctx.io.stderr(`qda serve: making ${file} from ${inputs.length} transcript${inputs.length === 1 ? '' : 's'}…\n`);
-      if (
-        ctx.report(
-          await projectFromFiles(store, {
-            transcripts: inputs,
-            codebook: options.codebook!,
-            ...(options.cases ? { cases: options.cases } : {}),
-            ...(options.codings ? { codings: options.codings } : {}),
-          }),
-        )
-      )
-        return EXIT.data;
+      const filled = await fillServedProject(ctx, store, file, {
+        transcripts: inputs,
+        codebook: options.codebook!,
+        ...(options.cases ? { cases: options.cases } : {}),
+        ...(options.codings ? { codings: options.codings } : {}),
+      });
+      if (!filled) return EXIT.data;
     } else if (!asProject) {
       ctx.io.stderr(`qda serve: ${file} exists: opening it as it is (the transcripts given are not added again)\n`);
     }
