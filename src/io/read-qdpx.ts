@@ -1,5 +1,5 @@
 import { message, type Message } from '../model/message.js';
-import { qdpxFromBytes } from '../refi/archive.js';
+import { failedQdpxImport, qdpxFromBytes } from '../refi/archive.js';
 import type { CodingRow } from '../model/coding.js';
 import { projectCodingRows } from '../refi/project-tables.js';
 import type { QdpxImport } from '../refi/read-project.js';
@@ -14,21 +14,11 @@ import { unreadableReason } from './unreadable.js';
  * @example const { corpus, codebook, codings, messages } = await readQdpx('project.qdpx')
  */
 export async function readQdpx(file: string, options: { language?: string; maxInputSize?: number } = {}): Promise<QdpxImport> {
-  const failed = (messages: Message[]): QdpxImport => ({
-    corpus: { documents: [] },
-    codebook: null,
-    codings: [],
-    users: [],
-    cases: [],
-    variables: [],
-    messages,
-    meta: { format: 'qdpx', name: '' },
-  });
   let bytes: Uint8Array;
   try {
     bytes = await readInputFile(file, options.maxInputSize);
   } catch (e) {
-    return failed([message(unreadableReason(e), { file, ruleId: 'file-unreadable', source: 'import-qdpx', fatal: true })]);
+    return failedQdpxImport([message(unreadableReason(e), { file, ruleId: 'file-unreadable', source: 'import-qdpx', fatal: true })]);
   }
   return qdpxFromBytes(bytes, file, options);
 }

@@ -52,13 +52,9 @@ const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 5, 6, ...new Array<number>(18).fi
  * Read a `.qdpx` already in memory (see `readQdpx`).
  * @example const { corpus } = await qdpxFromBytes(bytes, 'project.qdpx')
  */
-export async function qdpxFromBytes(
-  bytes: Uint8Array,
-  file: string,
-  options: { language?: string; maxInputSize?: number } = {},
-): Promise<QdpxImport> {
-  const unzipped = unzipQdpx(bytes, file, options);
-  const failed = (messages: Message[]): QdpxImport => ({
+/** The result of a `.qdpx` that could not be read: nothing but its messages. */
+export function failedQdpxImport(messages: Message[]): QdpxImport {
+  return {
     corpus: { documents: [] },
     codebook: null,
     codings: [],
@@ -67,8 +63,16 @@ export async function qdpxFromBytes(
     variables: [],
     messages,
     meta: { format: 'qdpx', name: '' },
-  });
-  if (unzipped.messages.some((m) => m.fatal)) return failed(unzipped.messages);
+  };
+}
+
+export async function qdpxFromBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: { language?: string; maxInputSize?: number } = {},
+): Promise<QdpxImport> {
+  const unzipped = unzipQdpx(bytes, file, options);
+  if (unzipped.messages.some((m) => m.fatal)) return failedQdpxImport(unzipped.messages);
   try {
     const result = await fromQdpx(unzipped.entries, { file, ...(options.language ? { language: options.language } : {}) });
     result.messages.unshift(...unzipped.messages);
@@ -76,6 +80,6 @@ export async function qdpxFromBytes(
   } catch (e) {
     const problem = zipProblem(e, file, 'import-qdpx');
     if (!problem) throw e;
-    return failed([...unzipped.messages, problem]);
+    return failedQdpxImport([...unzipped.messages, problem]);
   }
 }
