@@ -38,6 +38,34 @@ export function retrieve(coded: CodedCorpus, codebook: Codebook, query: Retrieva
   const quotes: Quote[] = [];
   const seen = new Set<string>();
 
+  type Coding = CodedCorpus['codings'][number];
+  type Segment = CodedCorpus['segments'][number];
+  const quoteOf = (c: Coding, seg: Segment, text: string, marks: Quote['marks'], start: number, end: number): Quote => ({
+    code: query.code,
+    label,
+    rank: 0,
+    document: c.document,
+    segment: c.segment,
+    speaker: seg.speaker,
+    timestamp: seg.timestamp ?? null,
+    ...citationOf(docs.get(c.document)!, seg.speaker),
+    text,
+    marks,
+    terms: [],
+    start,
+    end,
+  });
+  const bySegment = (codings: Coding[]) => {
+    const groups = new Map<string, Coding[]>();
+    for (const c of codings) {
+      const key = segmentKey(c.document, c.segment);
+      const group = groups.get(key);
+      if (group) group.push(c);
+      else groups.set(key, [c]);
+    }
+    return groups;
+  };
+
   const first = coded.codings.filter((c) => within(c.code, query.code) && wanted(c.document));
   if (query.and === undefined) {
     for (const c of first) {
@@ -46,37 +74,18 @@ export function retrieve(coded: CodedCorpus, codebook: Codebook, query: Retrieva
       const key = `${c.document}\u0000${c.start}\u0000${c.end}`;
       if (!doc || !seg || seen.has(key)) continue;
       seen.add(key);
-      quotes.push({
-        code: query.code,
-        label,
-        rank: 0,
-        document: c.document,
-        segment: c.segment,
-        speaker: seg.speaker,
-        timestamp: seg.timestamp ?? null,
-        ...citationOf(doc, seg.speaker),
-        text: doc.text.slice(c.start, c.end),
-        marks: [],
-        terms: [],
-        start: c.start,
-        end: c.end,
-      });
+      quotes.push(quoteOf(c, seg, doc.text.slice(c.start, c.end), [], c.start, c.end));
     }
   } else {
-    const second = coded.codings.filter((c) => within(c.code, query.and!) && wanted(c.document));
-    const bySegment = new Map<string, typeof second>();
-    for (const c of second) {
-      const key = segmentKey(c.document, c.segment);
-      bySegment.set(key, [...(bySegment.get(key) ?? []), c]);
-    }
+    const firstBySegment = bySegment(first);
+    const secondBySegment = bySegment(coded.codings.filter((c) => within(c.code, query.and!) && wanted(c.document)));
     for (const c of first) {
       const key = segmentKey(c.document, c.segment);
-      const both = bySegment.get(key);
-      const doc = docs.get(c.document);
+      const both = secondBySegment.get(key);
       const seg = segments.get(key);
-      if (!both || !doc || !seg || seen.has(key)) continue;
+      if (!both || !docs.has(c.document) || !seg || seen.has(key)) continue;
       seen.add(key);
-      const spans = [...first.filter((f) => segmentKey(f.document, f.segment) === key), ...both]
+      const spans = [...firstBySegment.get(key)!, ...both]
         .map((s) => ({ start: Math.max(s.start, seg.start) - seg.start, end: Math.min(s.end, seg.end) - seg.start }))
         .sort((a, b) => a.start - b.start);
       const marks: Quote['marks'] = [];
@@ -85,21 +94,7 @@ export function retrieve(coded: CodedCorpus, codebook: Codebook, query: Retrieva
         if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
         else marks.push({ ...s });
       }
-      quotes.push({
-        code: query.code,
-        label,
-        rank: 0,
-        document: c.document,
-        segment: c.segment,
-        speaker: seg.speaker,
-        timestamp: seg.timestamp ?? null,
-        ...citationOf(doc, seg.speaker),
-        text: seg.text,
-        marks,
-        terms: [],
-        start: seg.start,
-        end: seg.end,
-      });
+      quotes.push(quoteOf(c, seg, seg.text, marks, seg.start, seg.end));
     }
   }
   quotes.sort((a, b) => order.get(a.document)! - order.get(b.document)! || a.start - b.start);
