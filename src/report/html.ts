@@ -27,6 +27,30 @@ figcaption { color: var(--muted); font-size: .88rem; }
 figure.quote { border-left: 3px solid var(--rule); padding-left: 1rem; }
 figure.quote blockquote { margin: 0; }
 mark { background: var(--mark); padding: 0 .1em; }
+@media print {
+  @page { size: A4; margin: 16mm 14mm; }
+  body { font-size: 10pt; line-height: 1.35; max-width: none; margin: 0; padding: 0; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 13pt; margin-top: 1.4rem; }
+  h3 { font-size: 11pt; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, figcaption { break-inside: avoid; }
+  /* A short table moves whole to the next page, taking the lines that introduce it along. */
+  .table-wrap.short { break-inside: avoid; }
+  p:has(+ .table-wrap), p:has(+ figure) { break-after: avoid; }
+  nav { display: none; }
+  a { color: inherit; text-decoration: none; }
+  .table-wrap, figure.chart { overflow: visible; }
+  table { max-width: 100%; table-layout: auto; font-size: 7.5pt; }
+  thead { display: table-header-group; }
+  tr, figure, img, svg { break-inside: avoid; page-break-inside: avoid; }
+  th, td { padding: 1.5pt 3pt; overflow-wrap: break-word; }
+  td.num, th.num { white-space: normal; }
+  caption, p { orphans: 3; widows: 3; }
+  figure.chart svg { max-width: 100%; height: auto; }
+  figure.quote { break-inside: avoid; }
+  mark { background: none; font-weight: 600; text-decoration: underline; }
+}
 `;
 
 /**
@@ -68,6 +92,9 @@ ${toc.length > 1 ? `<nav><ul>${toc.join('')}</ul></nav>\n` : ''}${body.join('\n'
 `;
 }
 
+/** Tables of up to this many rows fit one printed page, so print keeps them whole. */
+const SHORT_TABLE_ROWS = 40;
+
 /**
  * Render a table as an HTML table (numeric columns right-aligned, line breaks kept).
  * @example htmlTable({ columns: ['code', 'n'], rows: [['a', 1]] })
@@ -77,7 +104,8 @@ export function htmlTable(table: Table, caption?: string): string {
   const cls = (j: number) => (numeric[j] ? ' class="num"' : '');
   const head = table.columns.map((c, j) => `<th scope="col"${cls(j)}>${escapeHtml(c)}</th>`).join('');
   const rows = table.rows.map((row) => `<tr>${table.columns.map((_, j) => `<td${cls(j)}>${escapeHtml(displayCell(row[j])).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`);
-  return `<div class="table-wrap"><table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+  const wrap = table.rows.length <= SHORT_TABLE_ROWS ? 'table-wrap short' : 'table-wrap';
+  return `<div class="${wrap}"><table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
 /**

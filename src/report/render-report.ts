@@ -8,7 +8,7 @@ import { toCsv } from './csv.js';
 import { htmlPage } from './html.js';
 import { toLatex } from './latex.js';
 import { markdownPage, quotesToMarkdown } from './markdown.js';
-import { codebookTable, cooccurrencePairs, cooccurrenceTable, frequencyBaseNote, frequencyCrosstab, frequencyTable, quoteTable } from './tables.js';
+import { codebookTable, cooccurrencePairs, cooccurrenceTable, frequencyBaseNote, frequencyCrosstab, frequencyTable, quoteTable, crosstabGroups, splitCrosstab } from './tables.js';
 import { toXlsx } from './xlsx.js';
 
 /** The files of a report: path inside the report folder → content. */
@@ -89,7 +89,7 @@ export function reportPage(data: ReportData, charts: ReportCharts): Page {
     { kind: 'paragraph', text: `${s.documents} document${s.documents === 1 ? '' : 's'}, ${s.segments} segments (unit: ${s.unit}), ${s.codings} codings (coder: ${s.coder}); ${s.codedSegments} segments carry at least one code.` },
     { kind: 'heading', text: 'Code frequencies' },
     { kind: 'paragraph', text: text.frequencies },
-    { kind: 'table', table: frequencyCrosstab(data.frequencies) },
+    ...frequencyBlocks(data),
     { kind: 'chart', svg: charts['code-frequencies.svg'], caption: 'Coded segments per code, coloured by family.', file: 'charts/code-frequencies.svg' },
     { kind: 'heading', text: 'Codes by informant' },
     { kind: 'chart', svg: charts['code-by-informant.svg'], caption: 'Coded segments per code and informant (informants with coded segments only).', file: 'charts/code-by-informant.svg' },
@@ -113,6 +113,29 @@ export function reportPage(data: ReportData, charts: ReportCharts): Page {
     );
   }
   return { title: data.title, blocks };
+}
+
+/** Up to this many groups the frequency crosstab stays one table (12 columns fit an A4 page). */
+const GROUPS_IN_ONE_TABLE = 5;
+/** Groups per table once the crosstab is split: with `Code`, what an A4 page's width holds. */
+const GROUPS_PER_TABLE = 8;
+
+/** The frequency crosstab, cut into tables that fit a page when it has many groups (`splitCrosstab`). */
+function frequencyBlocks(data: ReportData): Block[] {
+  const crosstab = frequencyCrosstab(data.frequencies);
+  if (crosstabGroups(crosstab) <= GROUPS_IN_ONE_TABLE) return [{ kind: 'table', table: crosstab }];
+  const { totals, parts } = splitCrosstab(crosstab, GROUPS_PER_TABLE);
+  const by = data.frequencies.by;
+  return [
+    { kind: 'table', table: totals },
+    { kind: 'heading', text: `Code frequencies by ${by}`, level: 3 },
+    { kind: 'paragraph', text: `Segments coded with each code per ${by}: n (% of the ${by}’s base)${parts.length > 1 ? `, in ${parts.length} tables of at most ${GROUPS_PER_TABLE} columns` : ''}.` },
+    ...parts.map((p): Block => ({
+      kind: 'table',
+      table: p.table,
+      ...(parts.length > 1 ? { caption: `${by} ${p.first}–${p.last} of ${p.of}`, name: `By ${by} ${p.first}-${p.last}` } : {}),
+    })),
+  ];
 }
 
 function captions(data: ReportData): { frequencies: string; cooccurrence: string; quotes: string } {
