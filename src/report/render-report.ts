@@ -1,4 +1,5 @@
 import { agreementTables, agreementToMarkdown } from './agreement-table.js';
+import { depthOf } from '../analysis/rollup.js';
 import type { Block, Page } from './blocks.js';
 import type { ReportData } from './build-report.js';
 import { codeInformantHeatmap } from './charts/code-informant-heatmap.js';
@@ -138,10 +139,20 @@ function frequencyBlocks(data: ReportData): Block[] {
   ];
 }
 
+/** Which codes the co-occurrence shows, and how to see the others. */
+function depthNote(codes: readonly string[]): string {
+  const depths = new Set(codes.map(depthOf));
+  if (depths.size !== 1) return 'Every code is shown.';
+  const [depth] = depths;
+  return depth === 1
+    ? 'Families (the top-level codes) are shown: a family counts a segment when any of its codes codes it; qda report --level 2 or --level all shows the codes under them.'
+    : `The codes ${depth} levels deep are shown (qda report --level); --level all shows every code.`;
+}
+
 function captions(data: ReportData): { frequencies: string; cooccurrence: string; quotes: string } {
   return {
     frequencies: `Segments coded with each code, in all ${data.summary.segments} segments and by ${data.frequencies.by}: n (%) is the number of segments and their share of the base. ${frequencyBaseNote(data.frequencies)} A parent code counts a segment once when any of its children codes it; groups without any coded segment are left out.`,
-    cooccurrence: 'Pairs of codes applied to the same segment, most frequent first (a code and its own parent are left out); Jaccard = shared segments / segments with either code.',
+    cooccurrence: `Pairs of codes applied to the same segment, most frequent first (a code and its own parent are left out); Jaccard = shared segments / segments with either code. ${depthNote(data.cooccurrence.codes)}`,
     quotes: 'The most telling segments per code: dense and varied matches, of quotable length (long turns trimmed to the sentences around the match, marked …), no near-duplicates, spread across informants. Matched words are highlighted.',
   };
 }

@@ -52,7 +52,9 @@ describe('charts of the fixture', () => {
   });
 
   it('co-occurrence: one cell per pair of codes, for all codes or one level', async () => {
-    expect(marks(parse(cooccurrenceHeatmap(data.cooccurrence)), 'cell')).toHaveLength(6 * 6);
+    // The report shows families by default: factor and stage.
+    expect(marks(parse(cooccurrenceHeatmap(data.cooccurrence)), 'cell')).toHaveLength(2 * 2);
+    expect(marks(parse(cooccurrenceHeatmap((await fixtureReport({ level: 'all' })).cooccurrence)), 'cell')).toHaveLength(6 * 6);
     const { codebook, codings } = await fixtureCorpus();
     const level2 = parse(cooccurrenceHeatmap(cooccurrence(codings, codebook, { level: 2 })));
     expect(marks(level2, 'cell')).toHaveLength(4 * 4);

@@ -36,7 +36,7 @@ interface ReportCommandOptions {
   unit: Unit;
   quotes: string;
   pseudonyms?: string;
-  level?: string;
+  level: string;
   base: 'applicable' | 'all';
   inputFormat?: string;
   language?: string;
@@ -97,12 +97,18 @@ not at all.`,
         .choices(['applicable', 'all'])
         .default('applicable'),
     )
-    .addOption(new Option('--level <n>', 'tree level of the co-occurrence matrix (1 = top-level codes; default: all codes)'))
+    .addOption(
+      new Option(
+        '--level <n>',
+        'depth of the co-occurrence table and heat-map: 1 = families (the top-level codes), 2 = the codes under them, …, or all for every code',
+      ).default('1'),
+    )
     .addHelpText(
       'after',
       `
 Examples:
   qda report data-sample/transcripts/* --codebook codebooks/lk3-psychosocial.yaml --cases data-sample/cases.csv --out report
+  qda report transcripts/*.md -c cb.yaml --level all --out report   # co-occurrence of every code, not only of families
   qda report transcripts/*.md -c cb.yaml --by role --level 2 --pseudonyms key.csv --out report-anon
   qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged
   qda report --project study.qda --coder all --out report      # a project's codings (not rejected ones)`,
@@ -117,9 +123,9 @@ Examples:
 async function runReport(ctx: CliContext, args: string[], options: ReportCommandOptions): Promise<number> {
   const quotes = Number(options.quotes);
   if (!Number.isInteger(quotes) || quotes < 0) return ctx.usage(`--quotes must be a whole number from 0 up (got "${options.quotes}")`);
-  const level = options.level === undefined ? undefined : Number(options.level);
-  if (level !== undefined && (!Number.isInteger(level) || level < 1))
-    return ctx.usage(`--level must be a whole number from 1 up (got "${options.level}")`);
+  const level = options.level === 'all' ? 'all' : Number(options.level);
+  if (level !== 'all' && (!Number.isInteger(level) || level < 1))
+    return ctx.usage(`--level must be a whole number from 1 up, or all (got "${options.level}")`);
 
   const source = await readSource(ctx, args, options);
   if (typeof source === 'number') return done(ctx, source);
@@ -134,7 +140,7 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
     );
   }
   const maxDepth = Math.max(...codebook.codes.map((c) => depthOf(c.id)));
-  if (level !== undefined && level > maxDepth)
+  if (level !== 'all' && level > maxDepth)
     return done(
       ctx,
       ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`),
@@ -196,7 +202,7 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
     coder: coderLabel,
     base: options.base,
     ...(options.labels ? { language: options.labels } : {}),
-    ...(level !== undefined ? { level } : {}),
+    level,
   });
   if (key.length > 0) data = pseudonymise(data, key);
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.
