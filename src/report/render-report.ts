@@ -97,7 +97,7 @@ export function reportPage(data: ReportData, charts: ReportCharts): Page {
     { kind: 'heading', text: 'Co-occurrence' },
     { kind: 'paragraph', text: text.cooccurrence },
     { kind: 'table', table: cooccurrencePairs(data.cooccurrence) },
-    { kind: 'chart', svg: charts['cooccurrence.svg'], caption: 'Segments coded with both codes; the diagonal is each code’s frequency.', file: 'charts/cooccurrence.svg' },
+    { kind: 'chart', svg: charts['cooccurrence.svg'], caption: 'Segments coded with both codes; the diagonal (unshaded) is each code’s own frequency.', file: 'charts/cooccurrence.svg' },
     { kind: 'heading', text: 'Quote bank' },
     { kind: 'paragraph', text: text.quotes },
     { kind: 'quotes', quotes: data.quotes },
