@@ -16,6 +16,8 @@ export type Block =
 export interface Page {
   title: string;
   blocks: Block[];
+  /** A script beside the page, by relative path, that the HTML page loads (the page reads fine without it). */
+  script?: string;
 }
 
 /**

@@ -2,8 +2,10 @@ import type { Quote } from '../analysis/quotes.js';
 import { displayCell, numericColumns, quotesByCode, shownTerms, type Block, type Page } from './blocks.js';
 import type { Table } from './csv.js';
 
-// Nothing may be fetched: the page must open from a file on a machine without a network.
+// Nothing may be fetched: the page must open from a file on a machine without a network. Its
+// one script, when it has one, is a file beside it.
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const SCRIPT_POLICY = `${POLICY}; script-src 'self'`;
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1d2733; --muted: #5b6776; --rule: #d5dbe3; --mark: #ffe58a; }
@@ -27,6 +29,13 @@ figcaption { color: var(--muted); font-size: .88rem; }
 figure.quote { border-left: 3px solid var(--rule); padding-left: 1rem; }
 figure.quote blockquote { margin: 0; }
 mark { background: var(--mark); padding: 0 .1em; }
+button.sort { font: inherit; color: inherit; background: none; border: 0; padding: 0; margin: 0; text-align: inherit; cursor: pointer; }
+button.sort:hover { text-decoration: underline; }
+button.sort:focus-visible { outline: 2px solid #1f5aa6; outline-offset: 2px; }
+th[aria-sort] button.sort::after { content: " ▲" / ""; font-size: .75em; color: var(--muted); }
+th[aria-sort="descending"] button.sort::after { content: " ▼" / ""; }
+/* The first column (the code) stays in view while a wide table scrolls sideways. */
+.table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; background: #fff; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
   body { font-size: 10pt; line-height: 1.35; max-width: none; margin: 0; padding: 0; }
@@ -50,12 +59,15 @@ mark { background: var(--mark); padding: 0 .1em; }
   figure.chart svg { max-width: 100%; height: auto; }
   figure.quote { break-inside: avoid; }
   mark { background: none; font-weight: 600; text-decoration: underline; }
+  th[aria-sort] button.sort::after { content: none; }
+  .table-wrap th:first-child, .table-wrap td:first-child { position: static; }
 }
 `;
 
 /**
  * Render a page of blocks as one self-contained HTML document: styles and SVG charts inline,
- * a content security policy that forbids every fetch, so it opens from a file with no network.
+ * a content security policy that forbids every fetch, so it opens from a file with no network
+ * (`page.script`, a file beside the page, is the one thing it may load).
  * @example htmlPage({ title: 'Report', blocks: [{ kind: 'table', table: frequencyCrosstab(freq) }] })
  */
 export function htmlPage(page: Page): string {
@@ -79,7 +91,7 @@ export function htmlPage(page: Page): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${page.script ? SCRIPT_POLICY : POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
 <style>${STYLE}</style>
@@ -87,7 +99,7 @@ export function htmlPage(page: Page): string {
 <body>
 <h1>${escapeHtml(page.title)}</h1>
 ${toc.length > 1 ? `<nav><ul>${toc.join('')}</ul></nav>\n` : ''}${body.join('\n')}
-</body>
+${page.script ? `<script src="${escapeHtml(page.script)}"></script>\n` : ''}</body>
 </html>
 `;
 }

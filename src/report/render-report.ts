@@ -10,6 +10,7 @@ import { htmlPage } from './html.js';
 import { toLatex } from './latex.js';
 import { markdownPage, quotesToMarkdown } from './markdown.js';
 import { codebookTable, cooccurrencePairs, cooccurrenceTable, frequencyBaseNote, frequencyCrosstab, frequencyTable, quoteTable, crosstabGroups, splitCrosstab } from './tables.js';
+import { SORT_TABLES_FILE, SORT_TABLES_SCRIPT } from './sort-tables-script.js';
 import { toXlsx } from './xlsx.js';
 
 /** The files of a report: path inside the report folder → content. */
@@ -75,7 +76,8 @@ export async function renderReport(data: ReportData): Promise<ReportFiles> {
   }
   files.set('tables.xlsx', await toXlsx(sheets));
   for (const [name, svg] of Object.entries(charts)) files.set(`charts/${name}`, svg);
-  files.set('report.html', htmlPage(reportPage(data, charts)));
+  files.set('report.html', htmlPage({ ...reportPage(data, charts), script: SORT_TABLES_FILE }));
+  files.set(SORT_TABLES_FILE, SORT_TABLES_SCRIPT);
   return files;
 }
 

@@ -42,7 +42,7 @@ describe('qda report', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       `${cases}:5:1: warning: case "Rina Wati" matches no speaker or document id in the transcripts; its attributes are not used [case-unmatched]\n` +
-        `${out}: 15 files — 3 documents, 15 segments, 12 codings (auto)\n`,
+        `${out}: 16 files — 3 documents, 15 segments, 12 codings (auto)\n`,
     );
     expect(readdirSync(out).sort()).toEqual([
       'charts',
@@ -57,6 +57,7 @@ describe('qda report', () => {
       'quotes.csv',
       'quotes.md',
       'report.html',
+      'report.js',
       'tables.xlsx',
     ]);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['code-by-informant.svg', 'code-frequencies.svg', 'cooccurrence.svg']);

@@ -58,7 +58,8 @@ export function reportCommand(ctx: CliContext): Command {
   codebook.md/csv/tex     the codebook as an appendix table
   tables.xlsx             every table, one sheet each
   charts/*.svg            codes by family, code × informant, co-occurrence
-  report.html             all of it in one page that opens offline
+  report.html             all of it in one page that opens offline and prints
+  report.js               sorts the page's tables by a column (optional)
 Parents count every segment a child codes. The folder is written whole or
 not at all.`,
     )
