@@ -21,7 +21,8 @@ caption { text-align: left; color: var(--muted); padding-bottom: .4rem; caption-
 th, td { padding: .3rem .6rem; vertical-align: top; text-align: left; }
 thead th { border-top: 2px solid var(--ink); border-bottom: 1px solid var(--ink); }
 tbody tr:last-child td { border-bottom: 2px solid var(--ink); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 figure { margin: 1.2rem 0; }
 figure.chart { overflow-x: auto; }
 figure.chart svg { max-width: none; }

@@ -107,12 +107,12 @@ export function splitCrosstab(crosstab: Table, maxGroups: number): { totals: Tab
   checkInteger('splitCrosstab', 'maxGroups', maxGroups, { min: 1 });
   const groups = crosstabGroups(crosstab);
   const totals = { columns: crosstab.columns.slice(0, TOTAL_COLUMNS), rows: crosstab.rows.map((r) => r.slice(0, TOTAL_COLUMNS)) };
-  // Parts of equal width read better than seven full ones and a last of two.
+  // Parts of (nearly) equal width read better than full ones and a last of two.
   const count = Math.ceil(groups / maxGroups);
-  const size = Math.ceil(groups / count);
   const parts: CrosstabPart[] = [];
-  for (let from = 0; from < groups; from += size) {
-    const to = Math.min(groups, from + size);
+  for (let k = 0; k < count; k++) {
+    const from = Math.round((k * groups) / count);
+    const to = Math.round(((k + 1) * groups) / count);
     const pick = (row: readonly Table['rows'][number][number][]) => [row[0], ...row.slice(TOTAL_COLUMNS + from, TOTAL_COLUMNS + to)];
     parts.push({ table: { columns: pick(crosstab.columns) as string[], rows: crosstab.rows.map(pick) }, first: from + 1, last: to, of: groups });
   }

@@ -23,7 +23,10 @@ export function plotSvg(plotOptions: Plot.PlotOptions, options: PlotSvgOptions):
   const chart = Plot.plot({ ...plotOptions, document: document as unknown as Document });
   const svg = chart as unknown as SVGSVGElement;
   if (options.colorLegend) {
-    const legend = chart.legend('color', { legend: 'ramp', document: document as unknown as Document } as Plot.LegendOptions) as SVGSVGElement | undefined;
+    const color = plotOptions.color as { type?: string; domain?: unknown[] } | undefined;
+    // One swatch per value: a few values need no full-width bar.
+    const width = color?.type === 'ordinal' ? Math.min(240, 40 * Math.max(1, color.domain?.length ?? 0)) : 240;
+    const legend = chart.legend('color', { legend: 'ramp', width, document: document as unknown as Document } as Plot.LegendOptions) as SVGSVGElement | undefined;
     if (legend && legend.tagName.toLowerCase() === 'svg') {
       const legendHeight = Number(legend.getAttribute('height'));
       const width = Number(svg.getAttribute('width'));
@@ -34,6 +37,8 @@ export function plotSvg(plotOptions: Plot.PlotOptions, options: PlotSvgOptions):
       const key = document.createElementNS(SVG_NS, 'g');
       key.setAttribute('aria-label', 'legend');
       key.setAttribute('font-variant', 'tabular-nums');
+      // The chart centres its text; the legend's title starts at the legend's left edge.
+      key.setAttribute('text-anchor', 'start');
       key.setAttribute('transform', `translate(${options.colorLegend.left},0)`);
       for (const child of Array.from(legend.childNodes)) if ((child as Element).tagName?.toLowerCase() !== 'style') key.appendChild(child);
       svg.appendChild(key);
