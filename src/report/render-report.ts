@@ -12,6 +12,7 @@ import { markdownPage, quotesToMarkdown } from './markdown.js';
 import { codebookTable, cooccurrencePairs, cooccurrenceTable, frequencyBaseNote, frequencyCrosstab, frequencyTable, quoteTable, crosstabGroups, splitCrosstab } from './tables.js';
 import { SORT_TABLES_FILE, SORT_TABLES_SCRIPT } from './sort-tables-script.js';
 import { toXlsx } from './xlsx.js';
+import { pageSheets } from './page-sheets.js';
 
 /** The files of a report: path inside the report folder → content. */
 export type ReportFiles = Map<string, string | Uint8Array>;
@@ -36,8 +37,9 @@ export function reportCharts(data: ReportData): ReportCharts {
 }
 
 /**
- * Render every file of the report from its data: the tables as CSV, Markdown and LaTeX, one
- * XLSX workbook, the charts as SVG, and the self-contained `report.html`.
+ * Render every file of the report from its data: the tables as CSV, Markdown and LaTeX, the
+ * charts as SVG, the self-contained `report.html` (with `report.js`, which sorts its tables) and
+ * the page's tables as one XLSX workbook, a sheet each.
  * @example for (const [path, content] of await renderReport(data)) console.log(path, content.length)
  */
 export async function renderReport(data: ReportData): Promise<ReportFiles> {
@@ -61,22 +63,16 @@ export async function renderReport(data: ReportData): Promise<ReportFiles> {
   files.set('codebook.md', markdownPage({ title: 'Codebook', blocks: [{ kind: 'table', table: codebook }] }));
   files.set('codebook.csv', toCsv(codebook));
   files.set('codebook.tex', toLatex(codebook, { caption: 'Codebook', label: 'tab:codebook' }));
-  const sheets = [
-    { name: 'frequencies', table: frequencies },
-    { name: 'cooccurrence', table: cooccurrence },
-    { name: 'quotes', table: quotes },
-    { name: 'codebook', table: codebook },
-  ];
   if (data.agreement) {
     const agreement = agreementTables(data.agreement);
     files.set('agreement.md', agreementToMarkdown(data.agreement));
     files.set('agreement.csv', toCsv(agreement.summary));
     files.set('disagreements.csv', toCsv(agreement.disagreements));
-    sheets.push({ name: 'agreement', table: agreement.summary }, { name: 'disagreements', table: agreement.disagreements });
   }
-  files.set('tables.xlsx', await toXlsx(sheets));
+  const page = reportPage(data, charts);
+  files.set('tables.xlsx', await toXlsx(pageSheets(page)));
   for (const [name, svg] of Object.entries(charts)) files.set(`charts/${name}`, svg);
-  files.set('report.html', htmlPage({ ...reportPage(data, charts), script: SORT_TABLES_FILE }));
+  files.set('report.html', htmlPage({ ...page, script: SORT_TABLES_FILE }));
   files.set(SORT_TABLES_FILE, SORT_TABLES_SCRIPT);
   return files;
 }
@@ -112,7 +108,7 @@ export function reportPage(data: ReportData, charts: ReportCharts): Page {
       { kind: 'heading', text: 'Agreement between coders' },
       { kind: 'paragraph', text: data.agreement.method },
       { kind: 'table', table: agreement.summary },
-      { kind: 'table', table: agreement.disagreements, caption: 'The disagreements to talk through.' },
+      { kind: 'table', table: agreement.disagreements, caption: 'The disagreements to talk through.', name: 'Disagreements' },
     );
   }
   return { title: data.title, blocks };

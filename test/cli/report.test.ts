@@ -310,7 +310,7 @@ describe('qda report with two human coders', () => {
     expect(readFileSync(join(out, 'agreement.md'), 'utf8')).toContain('factor/helplessness');
     const workbook = strFromU8(unzipSync(new Uint8Array(readFileSync(join(out, 'tables.xlsx'))))['xl/workbook.xml']);
     const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
-    expect(sheets).toEqual(['frequencies', 'cooccurrence', 'quotes', 'codebook', 'agreement', 'disagreements']);
+    expect(sheets).toEqual(['Code frequencies', 'Co-occurrence', 'Quote bank', 'Codebook', 'Agreement between coders', 'Disagreements']);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Agreement between coders');
   });
 

@@ -56,7 +56,7 @@ export function reportCommand(ctx: CliContext): Command {
   cooccurrence.csv/md     codes in the same segment: counts and Jaccard
   quotes.md/csv           the most telling quotes per code, with (Name, Year)
   codebook.md/csv/tex     the codebook as an appendix table
-  tables.xlsx             every table, one sheet each
+  tables.xlsx             the tables of report.html, one sheet each
   charts/*.svg            codes by family, code × informant, co-occurrence
   report.html             all of it in one page that opens offline and prints
   report.js               sorts the page's tables by a column (optional)
