@@ -228,7 +228,12 @@ describe('qda report: bad input', () => {
       2,
       /--level 3 is deeper than the codebook, whose codes go 2 levels deep/,
     ],
-    ['bad --level', ['report', TRANSCRIPTS[0], '-c', codebook, '--level', 'every', '--out', 'OUT'], 2, /--level must be a whole number from 1 up, or all \(got "every"\)/],
+    [
+      'bad --level',
+      ['report', TRANSCRIPTS[0], '-c', codebook, '--level', 'every', '--out', 'OUT'],
+      2,
+      /--level must be a whole number from 1 up, or all \(got "every"\)/,
+    ],
     ['bad --quotes', ['report', TRANSCRIPTS[0], '-c', codebook, '--quotes', 'many', '--out', 'OUT'], 2, /--quotes must be a whole number/],
     ['missing transcript', ['report', 'nope.md', '-c', codebook, '--out', 'OUT'], 1, /nope\.md: error: file not found \[file-unreadable\]/],
     [
