@@ -47,7 +47,7 @@ th[aria-sort="descending"] button.sort::after { content: " ▼" / ""; }
   h2, h3, figcaption { break-inside: avoid; }
   /* A short table moves whole to the next page, taking the lines that introduce it along. */
   .table-wrap.short { break-inside: avoid; }
-  p:has(+ .table-wrap), p:has(+ figure) { break-after: avoid; }
+  p:has(+ .table-wrap), p:has(+ figure), h2 + p:has(+ h3) { break-after: avoid; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
   .table-wrap, figure.chart { overflow: visible; }
