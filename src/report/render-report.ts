@@ -13,6 +13,7 @@ import { codebookTable, cooccurrencePairs, cooccurrenceTable, frequencyBaseNote,
 import { SORT_TABLES_FILE, SORT_TABLES_SCRIPT } from './sort-tables-script.js';
 import { toXlsx } from './xlsx.js';
 import { pageSheets } from './page-sheets.js';
+import { counted } from '../util/plural.js';
 
 /** The files of a report: path inside the report folder → content. */
 export type ReportFiles = Map<string, string | Uint8Array>;
@@ -85,7 +86,7 @@ export function reportPage(data: ReportData, charts: ReportCharts): Page {
   const text = captions(data);
   const s = data.summary;
   const blocks: Block[] = [
-    { kind: 'paragraph', text: `${s.documents} document${s.documents === 1 ? '' : 's'}, ${s.segments} segments (unit: ${s.unit}), ${s.codings} codings (coder: ${s.coder}); ${s.codedSegments} segments carry at least one code.` },
+    { kind: 'paragraph', text: `${counted(s.documents, 'document')}, ${counted(s.segments, 'segment')} (unit: ${s.unit}), ${counted(s.codings, 'coding')} (coder: ${s.coder}); ${counted(s.codedSegments, 'segment')} ${s.codedSegments === 1 ? 'carries' : 'carry'} at least one code.` },
     { kind: 'heading', text: 'Code frequencies' },
     { kind: 'paragraph', text: text.frequencies },
     ...frequencyBlocks(data),
@@ -149,7 +150,7 @@ function depthNote(codes: readonly string[]): string {
 
 function captions(data: ReportData): { frequencies: string; cooccurrence: string; quotes: string } {
   return {
-    frequencies: `Segments coded with each code, in all ${data.summary.segments} segments and by ${data.frequencies.by}: n (%) is the number of segments and their share of the base. ${frequencyBaseNote(data.frequencies)} A parent code counts a segment once when any of its children codes it; groups without any coded segment are left out.`,
+    frequencies: `Segments coded with each code, in all ${counted(data.summary.segments, 'segment')} and by ${data.frequencies.by}: n (%) is the number of segments and their share of the base. ${frequencyBaseNote(data.frequencies)} A parent code counts a segment once when any of its children codes it; groups without any coded segment are left out.`,
     cooccurrence: `Pairs of codes applied to the same segment, most frequent first (a code and its own parent are left out); Jaccard = shared segments / segments with either code. ${depthNote(data.cooccurrence.codes)}`,
     quotes: 'The most telling segments per code: dense and varied matches, of quotable length (long turns trimmed to the sentences around the match, marked …), no near-duplicates, spread across informants. Matched words are highlighted.',
   };

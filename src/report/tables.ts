@@ -6,6 +6,7 @@ import type { Frequencies } from '../analysis/frequencies.js';
 import type { Quote } from '../analysis/quotes.js';
 import type { Table } from './csv.js';
 import { checkInteger } from '../util/options.js';
+import { counted } from '../util/plural.js';
 
 /** How the row that counts all segments is named in the group column of `frequencyTable`. */
 export const ALL_GROUPS = '(all)';
@@ -129,7 +130,7 @@ export function frequencyBaseNote(freq: Frequencies): string {
   for (const r of totals) if (r.baseRule !== '' && !rules.has(r.baseRule)) rules.set(r.baseRule, r.base);
   if (freq.base === 'all' || rules.size === 0) return 'Base: % is of all segments (of the group).';
   const all = totals.some((r) => r.baseRule === '') ? '; codes without such rules: all segments' : '';
-  const limited = [...rules].map(([rule, n]) => `${rule} — ${n} segments in all`).join('; ');
+  const limited = [...rules].map(([rule, n]) => `${rule} — ${counted(n, 'segment')} in all`).join('; ');
   return `Base: % is of the segments each code can apply to (of the group), by its speaker and role rules: ${limited}${all}.`;
 }
 

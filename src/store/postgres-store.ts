@@ -56,6 +56,7 @@ import {
   type TableEntity as Entity,
 } from './sql-common.js';
 import { undoTops } from './undo-stack.js';
+import { counted } from '../util/plural.js';
 
 /** Something that runs a query: the pool (reads) or one client inside a transaction. */
 interface Queryable {
@@ -661,7 +662,7 @@ class PostgresStore extends PostgresReader implements ProjectStore {
       const known = new Set((JSON.parse(String(current.codebook)) as Codebook).codes.map((c) => c.id));
       for (const r of await this.all('SELECT code, count(*) AS n FROM codings GROUP BY code ORDER BY code')) {
         if (!known.has(String(r.code)))
-          at(`code "${String(r.code)}" (${String(r.n)} codings) is not in the current codebook`, 'unknown-code', false);
+          at(`code "${String(r.code)}" (${counted(Number(r.n), 'coding')}) is not in the current codebook`, 'unknown-code', false);
       }
     }
     const unplaced = Number((await this.get('SELECT count(*) AS n FROM unplaced'))?.n ?? 0);

@@ -61,6 +61,7 @@ import {
   type SqlValue as Value,
 } from './sql-common.js';
 import { undoTops } from './undo-stack.js';
+import { counted } from '../util/plural.js';
 
 type Driver = typeof import('node-sqlite3-wasm');
 type Database = InstanceType<Driver['Database']>;
@@ -904,7 +905,7 @@ class SqliteStore extends SqliteReader implements ProjectStore {
         const known = new Set((JSON.parse(String(current.codebook)) as Codebook).codes.map((c) => c.id));
         for (const r of this.all('SELECT code, count(*) AS n FROM codings GROUP BY code')) {
           if (!known.has(String(r.code)))
-            at(`code "${String(r.code)}" (${String(r.n)} codings) is not in the current codebook`, 'unknown-code', false);
+            at(`code "${String(r.code)}" (${counted(Number(r.n), 'coding')}) is not in the current codebook`, 'unknown-code', false);
         }
       }
       const unplaced = Number(this.get('SELECT count(*) AS n FROM unplaced')?.n ?? 0);

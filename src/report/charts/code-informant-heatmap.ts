@@ -3,6 +3,7 @@ import { NO_GROUP, type Frequencies } from '../../analysis/frequencies.js';
 import { frequencyBars } from './frequency-bars.js';
 import { countScale, inkOn, labelMargin, plotSvg } from './svg.js';
 import { checkInteger } from '../../util/options.js';
+import { counted } from '../../util/plural.js';
 
 /** One cell of the heatmap. */
 export interface HeatCell {
@@ -43,7 +44,7 @@ export function codeInformantHeatmap(freq: Frequencies, options: HeatmapOptions 
       y: { label: null, domain: codes },
       color: { ...scale, label: 'coded segments' },
       marks: [
-        Plot.cell(cells, { x: 'group', y: 'code', fill: 'segments', title: (c: HeatCell) => `${c.code} × ${c.group}: ${c.segments} segments` }),
+        Plot.cell(cells, { x: 'group', y: 'code', fill: 'segments', title: (c: HeatCell) => `${c.code} × ${c.group}: ${counted(c.segments, 'segment')}` }),
         Plot.text(cells.filter((c) => c.segments > 0), { x: 'group', y: 'code', text: (c: HeatCell) => String(c.segments), fill: (c: HeatCell) => inkOn(scale, c.segments) }),
       ],
     },

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Cooccurrence, CooccurrenceCell } from '../../analysis/cooccurrence.js';
 import { countScale, inkOn, labelMargin, plotSvg } from './svg.js';
+import { counted } from '../../util/plural.js';
 
 /** Width of the colour legend Plot draws, which a small matrix must leave room for. */
 const LEGEND_WIDTH = 260;
@@ -33,9 +34,9 @@ export function cooccurrenceHeatmap(co: Cooccurrence): string {
       marks: [
         Plot.cell(pairs, {
           x: 'a', y: 'b', fill: 'segments',
-          title: (c: CooccurrenceCell) => `${c.a} & ${c.b}: ${c.segments} segments, Jaccard ${Number.isNaN(c.jaccard) ? '—' : c.jaccard.toFixed(2)}`,
+          title: (c: CooccurrenceCell) => `${c.a} & ${c.b}: ${counted(c.segments, 'segment')}, Jaccard ${Number.isNaN(c.jaccard) ? '—' : c.jaccard.toFixed(2)}`,
         }),
-        Plot.cell(diagonal, { x: 'a', y: 'b', fill: 'white', stroke: '#b8b8b8', inset: 0.5, className: 'diagonal', title: (c: CooccurrenceCell) => `${c.a}: ${c.segments} segments` }),
+        Plot.cell(diagonal, { x: 'a', y: 'b', fill: 'white', stroke: '#b8b8b8', inset: 0.5, className: 'diagonal', title: (c: CooccurrenceCell) => `${c.a}: ${counted(c.segments, 'segment')}` }),
         Plot.text(pairs.filter((c) => c.segments > 0), { x: 'a', y: 'b', text: label, fill: (c: CooccurrenceCell) => inkOn(scale, c.segments) }),
         Plot.text(diagonal, { x: 'a', y: 'b', text: label, fill: '#555', fontStyle: 'italic', className: 'diagonal' }),
       ],

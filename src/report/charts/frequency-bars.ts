@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Frequencies } from '../../analysis/frequencies.js';
 import { labelMargin, plotSvg } from './svg.js';
+import { counted } from '../../util/plural.js';
 
 /** Categorical colours for families without a codebook `color`. */
 const PALETTE = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];
@@ -38,7 +39,7 @@ export function codeFrequencyChart(freq: Frequencies, options: FrequencyChartOpt
       y: { label: null, domain: bars.map((b) => b.code) },
       color: { type: 'ordinal', domain: families, range: colors },
       marks: [
-        Plot.barX(bars, { x: 'segments', y: 'code', fill: 'family', title: (b: FrequencyBar) => `${b.code} — ${b.label}: ${b.segments} segments` }),
+        Plot.barX(bars, { x: 'segments', y: 'code', fill: 'family', title: (b: FrequencyBar) => `${b.code} — ${b.label}: ${counted(b.segments, 'segment')}` }),
         Plot.text(bars, { x: 'segments', y: 'code', text: (b: FrequencyBar) => String(b.segments), dx: 4, textAnchor: 'start' }),
         Plot.ruleX([0]),
       ],
