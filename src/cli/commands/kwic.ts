@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { kwic, type KwicQuery } from '../../coding/kwic.js';
+import { speakerRoles, unmatchedRoleFilters } from '../../coding/role-filters.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import type { Unit } from '../../model/segment.js';
@@ -115,6 +116,13 @@ async function runKwic(ctx: CliContext, args: string[], options: KwicCommandOpti
   const key = await pseudonymKey(ctx, options.pseudonyms);
   if (!corpus || !key) return EXIT.data;
   const found = kwic(corpus.documents, query, { window, unit: options.unit });
+  if ('code' in query) {
+    // Only the filters of the code shown (and its children) decide what kwic finds.
+    const shown = query.codebook.codes.filter((c) => c.id === query.code || c.id.startsWith(`${query.code}/`));
+    ctx.report(
+      unmatchedRoleFilters({ ...query.codebook, codes: shown }, speakerRoles(corpus.documents), options.codebook ?? options.project!),
+    );
+  }
   const lines = key.length > 0 ? pseudonymise(found, key) : found;
   const table = kwicTable(lines);
   const output = options.format === 'csv' ? toCsv(table) : toMarkdown(table);
