@@ -18,6 +18,7 @@ import {
   jobsOption,
   optionalCodebookOption,
   outOption,
+  projectIgnores,
   projectOption,
   readerOptions,
   readOptionsOf,
@@ -81,7 +82,8 @@ Examples:
 async function runCode(ctx: CliContext, args: string[], options: CodeCommandOptions): Promise<number> {
   const jobs = jobsOf(options.jobs, ctx.io.stderr);
   if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
-  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
+  const wrong =
+    sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]) ?? projectIgnores(options.project, options);
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);
   if (typeof given === 'number') return given;

@@ -20,7 +20,16 @@ import { EXIT, type CliContext } from '../context.js';
 import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { pseudonymise } from '../../report/pseudonyms.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
-import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
+import {
+  optionalCodebookOption,
+  outOption,
+  projectIgnores,
+  projectOption,
+  readerOptions,
+  readOptionsOf,
+  transcriptFiles,
+  unitOption,
+} from './options.js';
 
 interface ValidateOptions {
   cases?: string;
@@ -101,10 +110,11 @@ Examples:
 }
 
 async function runValidate(ctx: CliContext, args: string[], options: ValidateOptions): Promise<number> {
-  const wrong = sourceChoice(args, options.project, 'transcripts', [
-    [CODEBOOK_FLAGS, options.codebook],
-    ['-g, --gold <file>', options.gold],
-  ]);
+  const wrong =
+    sourceChoice(args, options.project, 'transcripts', [
+      [CODEBOOK_FLAGS, options.codebook],
+      ['-g, --gold <file>', options.gold],
+    ]) ?? projectIgnores(options.project, options);
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);
   if (typeof given === 'number') return given;
