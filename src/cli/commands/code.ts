@@ -10,8 +10,7 @@ import type { Codebook } from '../../model/codebook.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
-import { readCases } from '../../io/read-cases.js';
+import { casesFile, casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import {
   jobsOf,
@@ -93,11 +92,9 @@ async function runCode(ctx: CliContext, args: string[], options: CodeCommandOpti
   if (!files) return EXIT.data;
   const read = readOptionsOf(options);
   const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };
-  if (options.cases) {
-    const loaded = await readCases(options.cases);
-    if (ctx.report(loaded.messages) || !loaded.cases) return EXIT.data;
-    taskOptions.cases = loaded.cases;
-  }
+  const cases = await casesFile(ctx, options.cases);
+  if (cases === null) return EXIT.data;
+  if (cases) taskOptions.cases = cases;
   const key = await pseudonymKey(ctx, options.pseudonyms);
   if (!key) return EXIT.data;
   if (key.length > 0) taskOptions.pseudonyms = key;

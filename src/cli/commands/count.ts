@@ -14,16 +14,16 @@ import { CsvLines, toCsv, type Table } from '../../report/csv.js';
 import { jsonNumber } from '../../report/figures.js';
 import { countColumns, countRows } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
-import { jobsOf, jobsOption, outOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
+import { casesFile, casesOption } from '../inputs.js';
+import { jobsOf, jobsOption, outOption, readerOptions, readOptionsOf, transcriptFiles, unitOption, type ReaderFlags } from './options.js';
 
-interface CountCommandOptions extends TableReadOptions {
+interface CountCommandOptions extends ReaderFlags {
+  cases?: string;
   codebook?: string;
   by: string;
   unit: Unit;
   format: 'csv' | 'json';
   out?: string;
-  inputFormat?: string;
-  language?: string;
   jobs?: string;
   merge?: boolean;
 }
@@ -50,7 +50,7 @@ Every count adds up: count parts of a corpus anywhere, then add the tables with 
     )
     .argument(
       '<files...>',
-      'transcripts (every supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed; with --merge, count tables',
+      'transcripts (every supported format), folders or patterns; a .jsonl corpus, or - for JSONL on stdin, is streamed; with --merge, count tables',
     )
     .addOption(new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc); not needed with --merge'))
     .addOption(
@@ -74,18 +74,23 @@ Examples:
     .action(async (files: string[], options: CountCommandOptions) => {
       ctx.exitCode = await (options.merge ? runMerge(ctx, files, options) : runCount(ctx, files, options));
     });
-  for (const option of readerOptions()) command.addOption(option);
+  for (const option of [casesOption(), ...readerOptions()]) command.addOption(option);
   return command;
 }
 
-async function runCount(ctx: CliContext, files: string[], options: CountCommandOptions): Promise<number> {
+async function runCount(ctx: CliContext, args: string[], options: CountCommandOptions): Promise<number> {
   if (options.codebook === undefined)
     return ctx.usage('counting needs the codebook: give it with --codebook (or add up count tables with --merge)');
   const jobs = jobsOf(options.jobs, ctx.io.stderr);
   if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const { codebook, messages } = await readCodebook(options.codebook);
   if (ctx.report(messages) || codebook === null) return EXIT.data;
+  const files = await transcriptFiles(ctx, args, options);
+  if (!files) return EXIT.data;
+  const cases = await casesFile(ctx, options.cases);
+  if (cases === null) return EXIT.data;
   const work: CountTaskOptions = { unit: options.unit, by: options.by, codes: countedCodes(codebook), read: readOptionsOf(options) };
+  if (cases) work.cases = cases;
   const effectiveJobs = options.jobs !== undefined || (await worthParallel(files, options.inputFormat)) ? jobs : 1;
   const total = new CodeCountsBuilder(countedCodes(codebook), options.by);
   const ids = new DocumentIds();

@@ -169,12 +169,13 @@ export function projectIgnores(
   project: string | undefined,
   options: ReaderFlags,
   except: ReadonlyArray<keyof ReaderFlags> = [],
+  what = '--project',
 ): string | null {
   if (project === undefined) return null;
   const given = PROJECT_IGNORES.filter(([key]) => options[key] !== undefined && options[key] !== false && !except.includes(key));
   if (given.length === 0) return null;
   const reasons = given.map(([, flag, why]) => `${flag}: ${why}`).join('; ');
-  return `${given.map(([, flag]) => flag).join(', ')} cannot be used with --project, as ${READ_WHEN_ADDED} (${reasons}); give ${given.length === 1 ? 'it' : 'them'} to qda project add when adding transcripts`;
+  return `${given.map(([, flag]) => flag).join(', ')} cannot be used with ${what}, as ${READ_WHEN_ADDED} (${reasons}); give ${given.length === 1 ? 'it' : 'them'} to qda project add when adding transcripts`;
 }
 
 /**
