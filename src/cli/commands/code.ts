@@ -50,7 +50,10 @@ export function codeCommand(ctx: CliContext): Command {
 CSV columns (fixed): document,segment,speaker,code,start,end,matches,text
   start/end  code-point offsets of the coded span in the document text (end exclusive)
   matches    the codebook terms that matched, joined by "|"
-Parent codes are not repeated: counts roll children up to their parents.`,
+Parent codes are not repeated: counts roll children up to their parents.
+With --pseudonyms, speaker and text hold pseudonyms but start/end (and the
+JSON hits) still count code points of the original transcript: they locate a
+coding in the real transcript, not in the pseudonymised text.`,
     )
     .argument(
       '[files...]',
