@@ -213,7 +213,7 @@ export { projectCodingRows, projectCodingsCsv, projectSummary, type ProjectSumma
 // Files.
 export { readCorpus, readTranscript, type ReadCorpusOptions } from './io/read-corpus.js';
 export { readCounts } from './io/read-counts.js';
-export type { ReadOptions } from './io/formats.js';
+export type { ReadOptions } from './import/formats.js';
 export { DEFAULT_MAX_INPUT_SIZE } from './io/read-input.js';
 export { readCodebook } from './io/read-codebook.js';
 export { readCodings } from './io/read-codings.js';

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { UNITS } from '../../model/segment.js';
-import { READERS } from '../../io/formats.js';
+import { READERS } from '../../io/read-corpus.js';
 import type { ReadCorpusOptions } from '../../io/read-corpus.js';
 import { expandInputs } from '../../io/expand-inputs.js';
 import type { CliContext } from '../context.js';
