@@ -97,8 +97,10 @@ describe('--project on the reading commands', () => {
       '--input-format, --max-input-size cannot be used',
       'no transcript file is read',
     ],
+    ['qdpx', ['--language', 'en', '--out', 'r'], '--language cannot be used with --project', 'their languages were set then'],
   ])('%s --project %s: exit 2 naming the option and why', async (command, options, named, why) => {
-    const r = await runCli(command, '--project', project, ...options.map((o) => (o === 'r' ? join(tempDir(), 'r') : o)));
+    const subcommand = command === 'qdpx' ? ['qdpx', 'export'] : [command];
+    const r = await runCli(...subcommand, '--project', project, ...options.map((o) => (o === 'r' ? join(tempDir(), 'r') : o)));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(named);
