@@ -28,6 +28,30 @@ describe('nameLeaks', () => {
       'out/tables.xlsx:1:44: error: a real name from the pseudonym key ("B…", 4 letters) is still in this output (in xl/sharedStrings.xml); nothing was written [name-left]',
     ]);
   });
+
+  it('reads the project and sources of a .qdpx (project.qde is XML under another name)', () => {
+    const qdpx = zipSync({
+      'project.qde': strToU8('<Project name="x"><Users><User name="Budi"/></Users></Project>'),
+      'sources/a.txt': strToU8('Informan A: halo.\nNurlaila: hai.'),
+    });
+    expect(nameLeaks(new Map([['p.qdpx', qdpx]]), key, 'out').map(formatMessage)).toEqual([
+      'out/p.qdpx:1:38: error: a real name from the pseudonym key ("B…", 4 letters) is still in this output (in project.qde); nothing was written [name-left]',
+      'out/p.qdpx:2:1: error: a real name from the pseudonym key ("N…", 8 letters) is still in this output (in sources/a.txt); nothing was written [name-left]',
+    ]);
+  });
+});
+
+describe('qda qdpx export --pseudonyms', () => {
+  it('fails and writes nothing when a name reaches the archive around the pseudonymiser', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qda-leak-'));
+    const transcript = join(dir, 'informan-01.md');
+    writeFileSync(transcript, readFileSync('data-sample/transcripts/informan-01.md', 'utf8').replace('Jadi gini, kalau saya lihat', 'Jadi gini, kata N&#117;rlaila, kalau saya lihat'));
+    const out = join(dir, 'shared.qdpx');
+    const r = await runCli('qdpx', 'export', transcript, '--codebook', 'codebooks/lk3-psychosocial.yaml', '--pseudonyms', 'data-sample/pseudonyms.csv', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/shared\.qdpx:\d+:\d+: error: a real name from the pseudonym key \("N…", 8 letters\) is still in this output \(in sources\/[0-9a-f-]+\.txt\); nothing was written \[name-left\]/);
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('qda report --pseudonyms', () => {
