@@ -17,7 +17,6 @@ import {
   jobsOption,
   optionalCodebookOption,
   outOption,
-  projectIgnores,
   projectOption,
   readerOptions,
   readOptionsOf,
@@ -89,8 +88,7 @@ Examples:
 async function runCode(ctx: CliContext, args: string[], options: CodeCommandOptions): Promise<number> {
   const jobs = jobsOf(options.jobs, ctx.io.stderr);
   if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
-  const wrong =
-    sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]) ?? projectIgnores(options.project, options);
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]], options);
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);
   if (typeof given === 'number') return given;

@@ -13,7 +13,7 @@ import { pseudonymise } from '../../report/pseudonyms.js';
 import type { Codebook } from '../../model/codebook.js';
 import type { Corpus } from '../../model/document.js';
 import { optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
-import { outOption, projectIgnores, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
+import { outOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 
 interface KwicCommandOptions {
   cases?: string;
@@ -82,8 +82,13 @@ async function runKwic(ctx: CliContext, args: string[], options: KwicCommandOpti
   )
     return ctx.usage('--term is empty');
   // --language is also the language of --term: it stems the term for documents that have none.
-  const wrong =
-    sourceChoice(args, options.project) ?? projectIgnores(options.project, options, options.term !== undefined ? ['language'] : []);
+  const wrong = sourceChoice(
+    args,
+    options.project,
+    'transcripts',
+    [],
+    options.term !== undefined ? { ...options, language: undefined } : options,
+  );
   if (wrong) return ctx.usage(wrong);
   if (options.code !== undefined && options.codebook === undefined && options.project === undefined)
     return ctx.usage('--code needs --codebook <file> (or --project)');

@@ -142,42 +142,6 @@ export function readerOptions(): Option[] {
   return [inputFormatOption(), languageOption(), interviewerOption(), recursiveOption(), maxInputSizeOption(), ...tableOptions()];
 }
 
-// Reader options do their work while transcripts are read; a project's were read when they
-// were added, so with --project these options could only be ignored.
-const READ_WHEN_ADDED = 'the transcripts were read when they were added to the project';
-const PROJECT_IGNORES: ReadonlyArray<readonly [keyof ReaderFlags, string, string]> = [
-  ['interviewer', '--interviewer', 'their roles were set then: give roles with --cases (a role column) instead'],
-  ['language', '--language', 'their languages were set then (declared, given or detected)'],
-  ['inputFormat', '--input-format', 'no transcript file is read'],
-  ['recursive', '--recursive', 'no folder is read'],
-  ['maxInputSize', '--max-input-size', 'no transcript file is read'],
-  ['speakerCol', '--speaker-col', 'no transcript table is read'],
-  ['textCol', '--text-col', 'no transcript table is read'],
-  ['timeCol', '--time-col', 'no transcript table is read'],
-  ['docCol', '--doc-col', 'no transcript table is read'],
-  ['survey', '--survey', 'no transcript table is read'],
-];
-
-/**
- * With `--project`, the reader options given (they would be ignored: the project's
- * transcripts were read when they were added) as a usage error naming each and why; null
- * when none was given or there is no project. `except` names options the command uses
- * otherwise (kwic's `--language` is also the language of `--term`).
- * @example const ignored = projectIgnores(options.project, options); if (ignored) return ctx.usage(ignored);
- */
-export function projectIgnores(
-  project: string | undefined,
-  options: ReaderFlags,
-  except: ReadonlyArray<keyof ReaderFlags> = [],
-  what = '--project',
-): string | null {
-  if (project === undefined) return null;
-  const given = PROJECT_IGNORES.filter(([key]) => options[key] !== undefined && options[key] !== false && !except.includes(key));
-  if (given.length === 0) return null;
-  const reasons = given.map(([, flag, why]) => `${flag}: ${why}`).join('; ');
-  return `${given.map(([, flag]) => flag).join(', ')} cannot be used with ${what}, as ${READ_WHEN_ADDED} (${reasons}); give ${given.length === 1 ? 'it' : 'them'} to qda project add when adding transcripts`;
-}
-
 /**
  * The reader options a command received, as `readCorpus` takes them.
  * @example readCorpus(files, readOptionsOf(options))

@@ -24,7 +24,6 @@ import {
   languageOption,
   maxInputSizeOption,
   optionalCodebookOption,
-  projectIgnores,
   readOptionsOf,
   recursiveOption,
   transcriptFiles,
@@ -180,8 +179,7 @@ async function runImport(ctx: CliContext, file: string, options: ImportOptions):
 }
 
 async function runExport(ctx: CliContext, args: string[], options: ExportOptions): Promise<number> {
-  const wrong =
-    sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]) ?? projectIgnores(options.project, options);
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]], options);
   if (wrong) return ctx.usage(wrong);
   if (options.project && options.codings) return ctx.usage('--codings cannot be combined with --project: the project holds the codings');
   const given = await optionalCodebook(ctx, options.codebook);

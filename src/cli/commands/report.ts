@@ -21,15 +21,7 @@ import { segmentDocument } from '../../text/segment.js';
 import { EXIT, type CliContext } from '../context.js';
 import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
-import {
-  optionalCodebookOption,
-  projectIgnores,
-  projectOption,
-  readerOptions,
-  readOptionsOf,
-  transcriptFiles,
-  unitOption,
-} from './options.js';
+import { optionalCodebookOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 import { counted } from '../../util/plural.js';
 
 interface ReportCommandOptions {
@@ -229,8 +221,7 @@ async function readSource(
   args: string[],
   options: ReportCommandOptions,
 ): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
-  const wrong =
-    sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]) ?? projectIgnores(options.project, options);
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]], options);
   if (wrong) return ctx.usage(wrong);
   const codebook = await optionalCodebook(ctx, options.codebook);
   if (typeof codebook === 'number') return codebook;

@@ -13,10 +13,10 @@ import { evaluationTables, evaluationToMarkdown, suggestionTable } from '../../r
 import { projectDataset, suggestProject } from '../../store/project-suggestions.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { EXIT, type CliContext } from '../context.js';
-import { cliActor, openProject } from '../project-input.js';
+import { cliActor, openProject, projectIgnores } from '../project-input.js';
 import { withInterviewerRoles } from '../../import/speaker-roles.js';
 import { casesOption, withCasesFile } from '../inputs.js';
-import { interviewerOption, outOption, projectIgnores, readOptionsOf } from './options.js';
+import { interviewerOption, outOption, readOptionsOf } from './options.js';
 import { counted } from '../../util/plural.js';
 
 interface SuggestOptions {
@@ -139,7 +139,7 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
   };
   if (/\.qda$/i.test(project)) {
     const ignored =
-      projectIgnores(project, options, [], 'a qda project') ??
+      projectIgnores(project, options, 'a qda project') ??
       (options.cases !== undefined
         ? "--cases cannot be used with a qda project: its speakers' roles and attributes were set when its transcripts were added; give it to qda project add"
         : null);

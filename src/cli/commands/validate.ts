@@ -20,16 +20,7 @@ import { EXIT, type CliContext } from '../context.js';
 import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { pseudonymise } from '../../report/pseudonyms.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
-import {
-  optionalCodebookOption,
-  outOption,
-  projectIgnores,
-  projectOption,
-  readerOptions,
-  readOptionsOf,
-  transcriptFiles,
-  unitOption,
-} from './options.js';
+import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
 import { counted } from '../../util/plural.js';
 
 interface ValidateOptions {
@@ -114,11 +105,16 @@ Examples:
 }
 
 async function runValidate(ctx: CliContext, args: string[], options: ValidateOptions): Promise<number> {
-  const wrong =
-    sourceChoice(args, options.project, 'transcripts', [
+  const wrong = sourceChoice(
+    args,
+    options.project,
+    'transcripts',
+    [
       [CODEBOOK_FLAGS, options.codebook],
       ['-g, --gold <file>', options.gold],
-    ]) ?? projectIgnores(options.project, options);
+    ],
+    options,
+  );
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);
   if (typeof given === 'number') return given;
