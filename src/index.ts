@@ -192,6 +192,7 @@ export { codeInformantHeatmap, type HeatmapOptions } from './report/charts/code-
 export { cooccurrenceHeatmap } from './report/charts/cooccurrence-heatmap.js';
 export { pseudonymise, pseudonymsFromTable, type Pseudonym, type Pseudonymiser } from './report/pseudonyms.js';
 export { nameLeaks } from './report/name-leaks.js';
+export { pseudonymisedDocuments } from './report/pseudonymised-documents.js';
 export { agreementTables, agreementToMarkdown } from './report/agreement-table.js';
 export { validationTables, validationToMarkdown } from './report/validation-table.js';
 export { buildReport, type BuildReportOptions, type ReportData } from './report/build-report.js';
