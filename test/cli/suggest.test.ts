@@ -33,15 +33,16 @@ describe('qda suggest: usage', () => {
 describeWithCorpora('qda suggest on the qc demo project', () => {
   const file = corpusPath('qc-qualitative-coding', 'demo.qdpx');
 
-  it('reads the roles of a .qdpx as every command reads transcripts: --interviewer and --cases change what it learns', async () => {
+  // The role is a feature; in board_2017 (the coded source) the Moderator and Alfeck speak.
+  it('gives a .qdpx roles with --interviewer and --cases, and they change what it learns', async () => {
     const args = ['suggest', file, '--min-score', '0.3'];
     const plain = await runCli(...args);
     expect(plain.code, plain.stderr).toBe(0);
-    const interviewer = await runCli(...args, '--interviewer', 'Max Bigman');
+    const interviewer = await runCli(...args, '--interviewer', 'Moderator');
     expect(interviewer.code, interviewer.stderr).toBe(0);
     expect(interviewer.stdout).not.toBe(plain.stdout);
     const cases = join(mkdtempSync(join(tmpdir(), 'qda-suggest-')), 'roles.csv');
-    writeFileSync(cases, 'speaker,role\nMax Bigman,interviewer\n');
+    writeFileSync(cases, 'speaker,role\nAlfeck,board member\n');
     const withCases = await runCli(...args, '--cases', cases);
     expect(withCases.code, withCases.stderr).toBe(0);
     expect(withCases.stdout).not.toBe(plain.stdout);

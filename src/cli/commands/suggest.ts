@@ -16,7 +16,7 @@ import { EXIT, type CliContext } from '../context.js';
 import { cliActor, openProject, projectIgnores } from '../project-input.js';
 import { withInterviewerRoles } from '../../import/speaker-roles.js';
 import { casesOption, withCasesFile } from '../inputs.js';
-import { interviewerOption, outOption, readOptionsOf } from './options.js';
+import { outOption, readOptionsOf } from './options.js';
 import { counted } from '../../util/plural.js';
 
 interface SuggestOptions {
@@ -59,10 +59,10 @@ In a qda project (.qda) the suggestions are written as codings of origin
 coder's unreviewed ones of the last run; accepted and rejected ones stay and
 teach the next run. From a .qdpx they are printed as a table.
 
-The speaker's role is one of the features: in a .qdpx it comes from --cases (a
-role column) and the interviewer labels (--interviewer), as in every command
-that reads transcripts; a .qda has the roles set when its transcripts were
-added (qda project add --cases/--interviewer).
+The speaker's role is one of the features. A .qdpx is read as qda project
+import stores it (so both give the same figures); --cases (a role column) and
+--interviewer give it roles. A .qda has the roles set when its transcripts
+were added (qda project add --cases/--interviewer).
 
 --evaluate: k-fold cross-validation on the project's codings (documents kept
 together; with fewer coded documents than folds, blocks of 10 consecutive
@@ -94,7 +94,12 @@ listed, not scored.`,
       ),
     )
     .addOption(casesOption())
-    .addOption(interviewerOption())
+    .addOption(
+      new Option(
+        '--interviewer <labels>',
+        'in a .qdpx, speaker labels that mean the interviewer, comma-separated (default: none guessed, as qda project import)',
+      ),
+    )
     .addOption(new Option('--folds <k>', 'folds of the cross-validation').default('5'))
     .addOption(
       new Option(
@@ -160,8 +165,8 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
 
   const read = await readQdpx(project);
   if (ctx.report(read.messages.filter((m) => m.fatal))) return EXIT.data;
-  // Roles as every command that reads transcripts gives them: interviewer labels, then --cases.
-  const labels = readOptionsOf({ ...(options.interviewer !== undefined ? { interviewer: options.interviewer } : {}) }).interviewerLabels;
+  // Roles as --interviewer and --cases give them; without them, as qda project import stores the .qdpx.
+  const labels = options.interviewer === undefined ? [] : readOptionsOf({ interviewer: options.interviewer }).interviewerLabels;
   const corpus = await withCasesFile(ctx, { documents: read.corpus.documents.map((d) => withInterviewerRoles(d, labels)) }, options.cases);
   if (!corpus) return EXIT.data;
   const decisions: CodingDecision[] = read.codings
