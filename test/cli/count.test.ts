@@ -72,6 +72,17 @@ describe('qda count', () => {
     expect(missing.stdout).toBe('');
   });
 
+  it('takes --pseudonyms: speakers (--by speaker) are counted under their pseudonyms, with the same numbers', async () => {
+    const plain = parse((await runCli('count', ...TRANSCRIPTS, '-c', CODEBOOK, '--by', 'speaker')).stdout);
+    const r = await runCli('count', ...TRANSCRIPTS, '-c', CODEBOOK, '--by', 'speaker', '--pseudonyms', 'data-sample/pseudonyms.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('Nurlaila');
+    const anon = parse(r.stdout);
+    expect(anon.map((x) => x.speaker)).toContain('Informan A');
+    expect(anon.map((x) => [x.code, x.segments, x.words])).toEqual(plain.map((x) => [x.code, x.segments, x.words]));
+    expect(plain.map((x) => x.speaker)).toContain('Nurlaila');
+  });
+
   it('counts words of every segment and rolls codes up to their parents', async () => {
     const rows = parse((await runCli('count', ...TRANSCRIPTS, '-c', CODEBOOK)).stdout);
     const all = rows.filter((r) => r.document === '(all)');

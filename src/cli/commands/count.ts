@@ -14,11 +14,13 @@ import { CsvLines, toCsv, type Table } from '../../report/csv.js';
 import { jsonNumber } from '../../report/figures.js';
 import { countColumns, countRows } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
-import { casesFile, casesOption } from '../inputs.js';
+import { casesFile, casesOption, pseudonymKey, pseudonymsOption } from '../inputs.js';
+import { pseudonymiser, type Pseudonymiser } from '../../report/pseudonyms.js';
 import { jobsOf, jobsOption, outOption, readerOptions, readOptionsOf, transcriptFiles, unitOption, type ReaderFlags } from './options.js';
 
 interface CountCommandOptions extends ReaderFlags {
   cases?: string;
+  pseudonyms?: string;
   codebook?: string;
   by: string;
   unit: Unit;
@@ -79,13 +81,20 @@ Examples:
   qda count --merge part-*.csv > counts.csv`,
     )
     .action(async (files: string[], options: CountCommandOptions) => {
-      ctx.exitCode = await (options.merge ? runMerge(ctx, files, options) : runCount(ctx, files, options));
+      const key = await pseudonymKey(ctx, options.pseudonyms);
+      if (!key) {
+        ctx.exitCode = EXIT.data;
+        return;
+      }
+      // Group names (--by speaker, or an attribute) are the names a count table prints.
+      const names = key.length > 0 ? pseudonymiser(key) : null;
+      ctx.exitCode = await (options.merge ? runMerge(ctx, files, options, names) : runCount(ctx, files, options, names));
     });
-  for (const option of [casesOption(), ...readerOptions()]) command.addOption(option);
+  for (const option of [casesOption(), pseudonymsOption(), ...readerOptions()]) command.addOption(option);
   return command;
 }
 
-async function runCount(ctx: CliContext, args: string[], options: CountCommandOptions): Promise<number> {
+async function runCount(ctx: CliContext, args: string[], options: CountCommandOptions, names: Pseudonymiser | null): Promise<number> {
   if (options.codebook === undefined)
     return ctx.usage('counting needs the codebook: give it with --codebook (or add up count tables with --merge)');
   const jobs = jobsOf(options.jobs, ctx.io.stderr);
@@ -124,11 +133,11 @@ async function runCount(ctx: CliContext, args: string[], options: CountCommandOp
       }),
     ]);
   }
-  await write(ctx, counts, options);
+  await write(ctx, counts, options, names);
   return EXIT.ok;
 }
 
-async function runMerge(ctx: CliContext, files: string[], options: CountCommandOptions): Promise<number> {
+async function runMerge(ctx: CliContext, files: string[], options: CountCommandOptions, names: Pseudonymiser | null): Promise<number> {
   let total: CodeCountsBuilder | null = null;
   for (const file of files) {
     const { counts, messages } = await readCounts(file);
@@ -149,12 +158,12 @@ async function runMerge(ctx: CliContext, files: string[], options: CountCommandO
     }
     total.add(counts);
   }
-  await write(ctx, total!.table(), options);
+  await write(ctx, total!.table(), options, names);
   return EXIT.ok;
 }
 
-/** Write the table in pieces of a few thousand rows: at archive size it has a million. */
-async function write(ctx: CliContext, counts: CodeCounts, options: CountCommandOptions): Promise<void> {
+/** Write the table in pieces of a few thousand rows (at archive size it has a million), names replaced with `names`. */
+async function write(ctx: CliContext, counts: CodeCounts, options: CountCommandOptions, names: Pseudonymiser | null): Promise<void> {
   const writer = options.out ? await AtomicFileWriter.open(options.out) : null;
   const out = async (text: string) => (writer ? writer.write(text) : ctx.io.stdout(text));
   try {
@@ -180,7 +189,7 @@ async function write(ctx: CliContext, counts: CodeCounts, options: CountCommandO
       rows = [];
     };
     for (const row of countRows(counts)) {
-      rows.push(row);
+      rows.push(names ? row.map((cell) => (typeof cell === 'string' ? names.text(cell) : cell)) : row);
       if (rows.length === 5000) await flush();
     }
     await flush();
