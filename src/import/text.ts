@@ -5,7 +5,7 @@ import { readFrontMatter, readParticipants, toAttributeValue } from './front-mat
 import { fileStem } from '../util/file-name.js';
 import { normaliseTimestamp, TIMESTAMP_PATTERN } from './timestamp.js';
 import { checkReaderOptions } from './reader-options.js';
-import { checkChoice, checkList } from '../util/options.js';
+import { checkAttributes, checkChoice, checkList, checkObjectList } from '../util/options.js';
 
 /** Options of the plain-text and Markdown reader. */
 export interface TextImportOptions {
@@ -102,6 +102,8 @@ export function fromText(input: string, options: TextImportOptions): ImportResul
   checkReaderOptions('fromText', options);
   checkChoice('fromText', 'format', options.format, ['txt', 'md']);
   checkList('fromText', 'speakers', options.speakers);
+  checkObjectList('fromText', 'participants', options.participants, 'name');
+  checkAttributes('fromText', 'attributes', options.attributes);
   const file = options.file;
   const format = options.format ?? (/\.(md|markdown)$/i.test(file) ? 'md' : 'txt');
   const text = normaliseText(input);

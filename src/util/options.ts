@@ -107,3 +107,30 @@ export function checkBoolean(fn: string, option: string, value: unknown): assert
   if (value !== undefined && typeof value !== 'boolean')
     throw new TypeError(`${fn}: option ${option} must be true or false; got ${shown(value)}`);
 }
+
+/**
+ * Check that an option, when given, is a list of objects that each have a text `field`.
+ * @example checkObjectList('fromText', 'participants', [{ role: 'x' }], 'name') // throws TypeError: fromText: option participants must be a list of objects with a text name; got object
+ */
+export function checkObjectList(fn: string, option: string, value: unknown, field: string): void {
+  if (value === undefined) return;
+  const what = `a list of objects with a text ${field}`;
+  if (!Array.isArray(value)) throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(value)}`);
+  const wrong = value.findIndex(
+    (item: unknown) => item === null || typeof item !== 'object' || typeof (item as Record<string, unknown>)[field] !== 'string',
+  );
+  if (wrong !== -1) throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(value[wrong])}`);
+}
+
+/**
+ * Check that an option, when given, is an object of attribute values (text, number, true or false, null).
+ * @example checkAttributes('fromText', 'attributes', { site: ['a'] }) // throws TypeError: fromText: option attributes must be an object of texts, numbers, true/false or null; got object
+ */
+export function checkAttributes(fn: string, option: string, value: unknown): void {
+  if (value === undefined) return;
+  const what = 'an object of texts, numbers, true/false or null';
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(value)}`);
+  const wrong = Object.values(value).find((v: unknown) => v !== null && !['string', 'number', 'boolean'].includes(typeof v));
+  if (wrong !== undefined) throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(wrong)}`);
+}

@@ -234,6 +234,26 @@ const CASES: Array<[string, () => unknown, RegExp]> = [
     /^fromText: option speakers must be a list of texts; got 3$/,
   ],
   [
+    'fromText participants',
+    () => fromText(text, { file: 'w.md', participants: [{ role: 'informant' }] as never }),
+    /^fromText: option participants must be a list of objects with a text name; got object$/,
+  ],
+  [
+    'fromText participants not a list',
+    () => fromText(text, { file: 'w.md', participants: 'Sari' as never }),
+    /^fromText: option participants must be a list of objects with a text name; got "Sari"$/,
+  ],
+  [
+    'fromText attributes',
+    () => fromText(text, { file: 'w.md', attributes: { site: ['Bandung'] } as never }),
+    /^fromText: option attributes must be an object of texts, numbers, true\/false or null; got object$/,
+  ],
+  [
+    'fromText attributes not an object',
+    () => fromText(text, { file: 'w.md', attributes: [] as never }),
+    /^fromText: option attributes must be an object of texts, numbers, true\/false or null; got object$/,
+  ],
+  [
     'fromCaptions format',
     () => fromCaptions('WEBVTT\n', { file: 'a.vtt', format: 'ass' as never }),
     /^fromCaptions: option format must be one of vtt, srt, sbv; got "ass"$/,
