@@ -74,7 +74,6 @@ export async function readProjectInput(
 
 // Reader options do their work while transcripts are read; a project's were read when they
 // were added, so with --project these options could only be ignored.
-const READ_WHEN_ADDED = 'the transcripts were read when they were added to the project';
 const PROJECT_IGNORES: ReadonlyArray<readonly [keyof ReaderFlags, string, string]> = [
   ['interviewer', '--interviewer', 'their roles were set then: give roles with --cases (a role column) instead'],
   ['language', '--language', 'their languages were set then (declared, given or detected)'],
@@ -98,8 +97,9 @@ export function projectIgnores(project: string | undefined, options: ReaderFlags
   if (project === undefined) return null;
   const given = PROJECT_IGNORES.filter(([key]) => options[key] !== undefined && options[key] !== false);
   if (given.length === 0) return null;
-  const reasons = given.map(([, flag, why]) => `${flag}: ${why}`).join('; ');
-  return `${given.map(([, flag]) => flag).join(', ')} cannot be used with ${what}, as ${READ_WHEN_ADDED} (${reasons}); give ${given.length === 1 ? 'it' : 'them'} to qda project add when adding transcripts`;
+  const [it, them] = given.length === 1 ? ['it', 'this option'] : ['them', 'these options'];
+  const reasons = given.map(([, flag, why]) => `\n  ${flag}: ${why}`).join('');
+  return `${given.map(([, flag]) => flag).join(', ')} cannot be used with ${what}: the project's transcripts were read when they were added, so ${them} would be ignored; give ${it} to qda project add${reasons}`;
 }
 
 /**
