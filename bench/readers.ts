@@ -2,7 +2,7 @@
 // (the budget the fuzz test used to assert: under 2 s a call, under 20 s in all).
 import { readFileSync } from 'node:fs';
 import { seededRandom } from '../src/analysis/agreement/random.js';
-import { READERS } from '../src/io/formats.js';
+import { READERS } from '../src/io/read-corpus.js';
 import { MUTATIONS, SAMPLES } from '../test/helpers/damage.js';
 import type { BenchOptions } from './run.js';
 

@@ -192,6 +192,7 @@ export { codeInformantHeatmap, type HeatmapOptions } from './report/charts/code-
 export { cooccurrenceHeatmap } from './report/charts/cooccurrence-heatmap.js';
 export { pseudonymise, pseudonymsFromTable, type Pseudonym, type Pseudonymiser } from './report/pseudonyms.js';
 export { nameLeaks } from './report/name-leaks.js';
+export { pseudonymisedDocuments } from './report/pseudonymised-documents.js';
 export { agreementTables, agreementToMarkdown } from './report/agreement-table.js';
 export { validationTables, validationToMarkdown } from './report/validation-table.js';
 export { buildReport, type BuildReportOptions, type ReportData } from './report/build-report.js';
@@ -213,7 +214,7 @@ export { projectCodingRows, projectCodingsCsv, projectSummary, type ProjectSumma
 // Files.
 export { readCorpus, readTranscript, type ReadCorpusOptions } from './io/read-corpus.js';
 export { readCounts } from './io/read-counts.js';
-export type { ReadOptions } from './io/formats.js';
+export type { ReadOptions } from './import/formats.js';
 export { DEFAULT_MAX_INPUT_SIZE } from './io/read-input.js';
 export { readCodebook } from './io/read-codebook.js';
 export { readCodings } from './io/read-codings.js';

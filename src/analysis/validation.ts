@@ -1,6 +1,7 @@
 import { ancestors } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
-import type { Segment } from '../model/segment.js';
+import { UNITS, type Segment, type Unit } from '../model/segment.js';
+import { checkChoice, checkList } from '../util/options.js';
 
 /** What validation needs of a coding: its segment (gold rows are put on segments by `placeCodings` first). */
 export type CodingForValidation = Pick<Coding, 'document' | 'segment' | 'code'>;
@@ -62,8 +63,8 @@ export interface ValidationResult {
 export interface ValidationOptions {
   /** Codes to report, in this order (e.g. every code of the codebook, parents included); others follow, sorted. */
   codes?: readonly string[];
-  /** Name of the segment unit for the method text (`turn`, `paragraph`, `sentence`). */
-  unit?: string;
+  /** The segment unit, named in the method text. */
+  unit?: Unit;
   /**
    * Which documents to score: `gold` (default) only those the gold standard codes something
    * in — a coder who never read a document would count every automatic coding there as
@@ -86,9 +87,10 @@ export function validateCoding(
   gold: readonly CodingForValidation[],
   options: ValidationOptions = {},
 ): ValidationResult {
+  checkList('validateCoding', 'codes', options.codes);
+  checkChoice('validateCoding', 'unit', options.unit, UNITS);
+  checkChoice('validateCoding', 'documents', options.documents, ['gold', 'all']);
   const scope = options.documents ?? 'gold';
-  if (scope !== 'gold' && scope !== 'all')
-    throw new TypeError(`validateCoding: option "documents" must be "gold" or "all" (got ${JSON.stringify(scope)})`);
   const documents = [...new Set(segments.map((s) => s.document))];
   const goldDocuments = new Set(gold.map((c) => c.document));
   const compared = scope === 'all' ? documents : documents.filter((d) => goldDocuments.has(d));

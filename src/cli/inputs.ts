@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { joinCases } from '../import/cases.js';
+import { joinCases, type Cases } from '../import/cases.js';
 import { readCases } from '../io/read-cases.js';
 import { readPseudonyms } from '../io/read-pseudonyms.js';
 import type { Corpus } from '../model/document.js';
@@ -18,14 +18,25 @@ export const pseudonymsOption = () =>
   new Option('--pseudonyms <file>', 'key of real names → pseudonyms (.csv or .xlsx: name,pseudonym); replaces names in every output');
 
 /**
+ * The cases of `--cases` (undefined without one); problems reported. Null when the file
+ * cannot be used (reported, exit 1). For commands that join them in worker threads.
+ * @example const cases = await casesFile(ctx, options.cases); if (cases === null) return EXIT.data;
+ */
+export async function casesFile(ctx: CliContext, file: string | undefined): Promise<Cases | undefined | null> {
+  if (file === undefined) return undefined;
+  const { cases, messages } = await readCases(file);
+  return ctx.report(messages) || !cases ? null : cases;
+}
+
+/**
  * The corpus with a cases file joined (unchanged without one); problems reported. Null when
  * the cases file cannot be used (reported, exit 1).
  * @example const corpus = await withCasesFile(ctx, read.corpus, options.cases)
  */
 export async function withCasesFile(ctx: CliContext, corpus: Corpus, file: string | undefined): Promise<Corpus | null> {
-  if (file === undefined) return corpus;
-  const { cases, messages } = await readCases(file);
-  if (ctx.report(messages) || !cases) return null;
+  const cases = await casesFile(ctx, file);
+  if (cases === undefined) return corpus;
+  if (cases === null) return null;
   const joined = joinCases(corpus, cases);
   ctx.report(joined.messages);
   return joined.corpus;

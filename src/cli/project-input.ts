@@ -5,6 +5,7 @@ import { message, QdaError } from '../model/message.js';
 import { counts } from '../store/project-suggestions.js';
 import { AUTO_CODER, type OpenOptions, type ProjectStore, type StoredCoding } from '../store/store.js';
 import { EXIT, type CliContext } from './context.js';
+import type { ReaderFlags } from './commands/options.js';
 
 /**
  * Open a project file; notices (migration, lock recovery) go to stderr. The SQLite module is
@@ -71,9 +72,40 @@ export async function readProjectInput(
   }
 }
 
+// Reader options do their work while transcripts are read; a project's were read when they
+// were added, so with --project these options could only be ignored.
+const PROJECT_IGNORES: ReadonlyArray<readonly [keyof ReaderFlags, string, string]> = [
+  ['interviewer', '--interviewer', 'their roles were set then: give roles with --cases (a role column) instead'],
+  ['language', '--language', 'their languages were set then (declared, given or detected)'],
+  ['inputFormat', '--input-format', 'no transcript file is read'],
+  ['recursive', '--recursive', 'no folder is read'],
+  ['maxInputSize', '--max-input-size', 'no transcript file is read'],
+  ['speakerCol', '--speaker-col', 'no transcript table is read'],
+  ['textCol', '--text-col', 'no transcript table is read'],
+  ['timeCol', '--time-col', 'no transcript table is read'],
+  ['docCol', '--doc-col', 'no transcript table is read'],
+  ['survey', '--survey', 'no transcript table is read'],
+];
+
 /**
- * Check the choice between transcripts and `--project`: one of them, not both, and without a
- * project the options files need (`[flags, value]` pairs). Returns a usage error text, or null.
+ * With a project, the reader options given (they would be ignored: the project's transcripts
+ * were read when they were added) as a usage error naming each and why; null when none was
+ * given or there is no project. `what` names the project as the command takes it.
+ * @example const ignored = projectIgnores(options.project, options); if (ignored) return ctx.usage(ignored);
+ */
+export function projectIgnores(project: string | undefined, options: ReaderFlags, what = '--project'): string | null {
+  if (project === undefined) return null;
+  const given = PROJECT_IGNORES.filter(([key]) => options[key] !== undefined && options[key] !== false);
+  if (given.length === 0) return null;
+  const [it, them] = given.length === 1 ? ['it', 'this option'] : ['them', 'these options'];
+  const reasons = given.map(([, flag, why]) => `\n  ${flag}: ${why}`).join('');
+  return `${given.map(([, flag]) => flag).join(', ')} cannot be used with ${what}: the project's transcripts were read when they were added, so ${them} would be ignored; give ${it} to qda project add${reasons}`;
+}
+
+/**
+ * Check the choice between transcripts and `--project`: one of them, not both, without a
+ * project the options files need (`[flags, value]` pairs), and with one no option for reading
+ * transcripts (`reader`, see `projectIgnores`). Returns a usage error text, or null.
  * @example const wrong = sourceChoice(files, options.project, 'transcripts', [['-c, --codebook <file>', options.codebook]])
  */
 export function sourceChoice(
@@ -81,11 +113,12 @@ export function sourceChoice(
   project: string | undefined,
   what = 'transcripts',
   needed: ReadonlyArray<readonly [string, unknown]> = [],
+  reader: ReaderFlags = {},
 ): string | null {
   if (project !== undefined && files.length > 0) return `give ${what} or --project, not both`;
   if (project === undefined && files.length === 0) return `give ${what} (or --project study.qda)`;
   const missing = project === undefined ? needed.find(([, value]) => value === undefined) : undefined;
-  return missing ? `required option '${missing[0]}' not specified` : null;
+  return missing ? `required option '${missing[0]}' not specified` : projectIgnores(project, reader);
 }
 
 /** `--codebook <file>` as commands that also take `--project` read it. */

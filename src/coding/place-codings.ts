@@ -4,6 +4,7 @@ import { message, type Message } from '../model/message.js';
 import { UNITS, type Segment, type Unit } from '../model/segment.js';
 import { OffsetMap } from '../text/offsets.js';
 import { segmentDocument } from '../text/segment.js';
+import { checkChoice } from '../util/options.js';
 
 /**
  * How a placed coding relates to the segments:
@@ -48,14 +49,12 @@ export interface Placement {
  * @example placeCodings(rows, corpus.documents, { unit: 'sentence', file: 'ana.csv' }).codings
  */
 export function placeCodings(rows: readonly CodingRow[], documents: readonly Document[], options: PlaceOptions): Placement {
+  checkChoice('placeCodings', 'unit', options.unit, UNITS);
+  checkChoice('placeCodings', 'mode', options.mode, PLACEMENT_MODES);
+  checkChoice('placeCodings', 'offsets', options.offsets, ['code-points', 'utf16']);
   const unit = options.unit ?? 'turn';
   const mode = options.mode ?? 'segments';
-  if (!UNITS.includes(unit)) throw new TypeError(`placeCodings: unit must be one of ${UNITS.join(', ')}; got ${JSON.stringify(unit)}`);
-  if (!PLACEMENT_MODES.includes(mode))
-    throw new TypeError(`placeCodings: mode must be one of ${PLACEMENT_MODES.join(', ')}; got ${JSON.stringify(mode)}`);
   const offsets = options.offsets ?? 'code-points';
-  if (offsets !== 'code-points' && offsets !== 'utf16')
-    throw new TypeError(`placeCodings: offsets must be one of code-points, utf16; got ${JSON.stringify(offsets)}`);
 
   const docs = new Map(documents.map((d) => [d.id, d]));
   const segments = new Map(documents.map((d) => [d.id, segmentDocument(d, unit)]));

@@ -1,5 +1,22 @@
 import type { Codebook } from '../model/codebook.js';
+import { roleOf, type Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
+
+/**
+ * The roles of the speakers who speak in the documents (each once), for `unmatchedRoleFilters`
+ * where no segments were made.
+ * @example unmatchedRoleFilters(codebook, speakerRoles(corpus.documents), 'cb.yaml')
+ */
+export function speakerRoles(documents: readonly Document[]): Set<string> {
+  const roles = new Set<string>();
+  for (const doc of documents) {
+    for (const turn of doc.turns) {
+      const role = roleOf(doc, turn.speaker);
+      if (role !== undefined) roles.add(role);
+    }
+  }
+  return roles;
+}
 
 /**
  * Warnings for codebook role filters that name a role no speaker has: `!interviewer` then

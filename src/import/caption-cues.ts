@@ -1,7 +1,10 @@
 import { message, type Message } from '../model/message.js';
 
 /** The caption formats read from cues. */
-export type CaptionFormat = 'vtt' | 'srt' | 'sbv';
+export const CAPTION_FORMATS = ['vtt', 'srt', 'sbv'] as const;
+
+/** A caption format read from cues. */
+export type CaptionFormat = (typeof CAPTION_FORMATS)[number];
 
 /** One caption cue as written: its raw text (tags and all) and where it is in the file. */
 export interface Cue {

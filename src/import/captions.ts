@@ -1,7 +1,9 @@
 import type { ImportResult } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { normaliseText } from '../text/normalise.js';
-import { parseCues, type CaptionFormat } from './caption-cues.js';
+import { CAPTION_FORMATS, parseCues, type CaptionFormat } from './caption-cues.js';
+import { checkReaderOptions } from './reader-options.js';
+import { checkChoice } from '../util/options.js';
 import { voicePieces, withoutRollingRepeat } from './caption-text.js';
 import { clockFromSeconds } from './clock.js';
 import { fileStem } from '../util/file-name.js';
@@ -32,6 +34,8 @@ interface SpokenCue {
  * @example fromCaptions('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ani>Halo.</v>', { file: 'a.vtt', format: 'vtt' }).corpus.documents[0].turns[0].speaker // 'Ani'
  */
 export function fromCaptions(input: string, options: CaptionImportOptions): ImportResult {
+  checkReaderOptions('fromCaptions', options);
+  checkChoice('fromCaptions', 'format', options.format, CAPTION_FORMATS, { required: true });
   const { file, format } = options;
   const meta = { format };
   const parsed = parseCues(normaliseText(input), file, format);

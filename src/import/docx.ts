@@ -5,6 +5,7 @@ import { COLUMN_NAMES, findColumn } from './table-columns.js';
 import { fromText, isSpeakerLabel } from './text.js';
 import { TIMESTAMP_PATTERN } from './timestamp.js';
 import { zipBombCheck } from './zip-limits.js';
+import { checkReaderOptions } from './reader-options.js';
 
 /** Options of the DOCX reader. */
 export interface DocxImportOptions {
@@ -25,6 +26,7 @@ export interface DocxImportOptions {
  * @example const { corpus } = await fromDocx(bytes, { file: 'interview.docx' })
  */
 export async function fromDocx(bytes: Uint8Array, options: DocxImportOptions): Promise<ImportResult> {
+  checkReaderOptions('fromDocx', options);
   const { file } = options;
   const bomb = zipBombCheck(bytes, file, 'import-docx', options.maxInputSize);
   if (bomb) return { corpus: { documents: [] }, messages: [bomb], meta: { format: 'docx' } };

@@ -2,6 +2,7 @@ import type { Document, ImportResult } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { normaliseText } from '../text/normalise.js';
 import { documentFromJsonLine } from './json-record.js';
+import { checkString } from '../util/options.js';
 
 /**
  * Read a JSONL corpus: one JSON object per line, either `{"id", "text", …attributes}` (the
@@ -11,6 +12,7 @@ import { documentFromJsonLine } from './json-record.js';
  * @example fromJsonl('{"id":"a","text":"Halo."}\n', { file: 'c.jsonl' }).corpus.documents[0].turns.length // 1
  */
 export function fromJsonl(input: string, options: { file: string }): ImportResult {
+  checkString('fromJsonl', 'file', options.file, { nonEmpty: true, required: true });
   const { file } = options;
   const lines = normaliseText(input).split('\n');
   const documents: Document[] = [];

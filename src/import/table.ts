@@ -15,6 +15,8 @@ import {
 import { documentFromUtterances, type Utterance } from './utterances.js';
 import { zipBombCheck } from './zip-limits.js';
 import { readCsvRows } from '../util/csv.js';
+import { checkReaderOptions } from './reader-options.js';
+import { checkBoolean, checkChoice, checkString } from '../util/options.js';
 
 /** Options of the CSV and XLSX readers (`--speaker-col`, `--text-col`, `--time-col`, `--doc-col`, `--survey`). */
 export interface TableImportOptions {
@@ -40,6 +42,7 @@ export interface TableImportOptions {
  * @example fromTableRows([{ cells: ['speaker', 'text'], line: 1 }, { cells: ['Ani', 'Halo.'], line: 2 }], { file: 'a.csv', format: 'csv' }).corpus.documents[0].turns.length // 1
  */
 export function fromTableRows(rows: readonly TableRow[], options: TableImportOptions): ImportResult {
+  checkTableOptions('fromTableRows', options);
   const { file, format } = options;
   const meta = { format };
   const source = `import-${format}`;
@@ -185,6 +188,7 @@ function constantColumns(header: TableRow, rows: readonly TableRow[], columns: U
  * @example fromCsv('pembicara,teks\nAni,Halo.\n', { file: 'a.csv', format: 'csv' }).corpus.documents[0].turns[0].speaker // 'Ani'
  */
 export function fromCsv(input: string, options: TableImportOptions): ImportResult {
+  checkTableOptions('fromCsv', options);
   const { rows, problems } = readCsvRows(input);
   const messages: Message[] = problems
     .filter((p) => p.type === 'Quotes')
@@ -208,6 +212,7 @@ export function fromCsv(input: string, options: TableImportOptions): ImportResul
  * @example const { corpus } = await fromXlsx(bytes, { file: 'interview.xlsx', format: 'xlsx' })
  */
 export async function fromXlsx(bytes: Uint8Array, options: TableImportOptions): Promise<ImportResult> {
+  checkTableOptions('fromXlsx', options);
   const meta = { format: options.format };
   const bomb = zipBombCheck(bytes, options.file, 'import-xlsx', options.maxInputSize);
   if (bomb) return { corpus: { documents: [] }, messages: [bomb], meta };
@@ -241,4 +246,13 @@ export async function fromXlsx(bytes: Uint8Array, options: TableImportOptions): 
     );
   }
   return result;
+}
+
+/** The options of the table readers, checked as every library function checks its own. */
+function checkTableOptions(fn: string, options: TableImportOptions): void {
+  checkReaderOptions(fn, options);
+  checkChoice(fn, 'format', options.format, ['csv', 'xlsx'], { required: true });
+  for (const column of ['speakerColumn', 'textColumn', 'timeColumn', 'documentColumn'] as const)
+    checkString(fn, column, options[column], { nonEmpty: true });
+  checkBoolean(fn, 'survey', options.survey);
 }

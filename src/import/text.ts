@@ -4,6 +4,8 @@ import { normaliseText } from '../text/normalise.js';
 import { readFrontMatter, readParticipants, toAttributeValue } from './front-matter.js';
 import { fileStem } from '../util/file-name.js';
 import { normaliseTimestamp, TIMESTAMP_PATTERN } from './timestamp.js';
+import { checkReaderOptions } from './reader-options.js';
+import { checkAttributes, checkChoice, checkList, checkObjectList } from '../util/options.js';
 
 /** Options of the plain-text and Markdown reader. */
 export interface TextImportOptions {
@@ -97,6 +99,11 @@ export function isSpeakerLabel(label: Pick<SpeakerLabel, 'name' | 'strong'>, rec
  * @example fromText('Ani: Halo.\nBudi: Hai.', { file: 'a.txt' }).corpus.documents[0].turns.length // 2
  */
 export function fromText(input: string, options: TextImportOptions): ImportResult {
+  checkReaderOptions('fromText', options);
+  checkChoice('fromText', 'format', options.format, ['txt', 'md']);
+  checkList('fromText', 'speakers', options.speakers);
+  checkObjectList('fromText', 'participants', options.participants, 'name');
+  checkAttributes('fromText', 'attributes', options.attributes);
   const file = options.file;
   const format = options.format ?? (/\.(md|markdown)$/i.test(file) ? 'md' : 'txt');
   const text = normaliseText(input);

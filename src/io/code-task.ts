@@ -58,6 +58,8 @@ export interface CountTaskOptions {
   by: Grouping;
   codes: CountedCode[];
   read: ReadCorpusOptions;
+  /** A cases file to join onto each document (attributes to group by, roles). */
+  cases?: Cases;
 }
 
 /** The work a task pool does on each task: code (rows) or count (tables). */
@@ -81,10 +83,18 @@ export async function runTask<W extends TaskWork>(task: CodeTask, coder: Coder, 
   return result as TaskResultOf<W>;
 }
 
-function countDocuments(documents: readonly Document[], coder: Coder, { unit, by, codes }: CountTaskOptions): CodeCounts {
+function countDocuments(documents: readonly Document[], coder: Coder, { unit, by, codes, cases }: CountTaskOptions): CodeCounts {
   const counts = new CodeCountsBuilder([...codes], by);
-  for (const doc of documents) counts.addDocument(doc, coder.countDocument(doc, { unit }));
+  for (const read of documents) {
+    const doc = withCases(read, cases);
+    counts.addDocument(doc, coder.countDocument(doc, { unit }));
+  }
   return counts.table();
+}
+
+/** A document with the cases joined; unmatched cases are reported once by the command, not by every task. */
+function withCases(doc: Document, cases: Cases | undefined): Document {
+  return cases ? joinCases({ documents: [doc] }, cases).corpus.documents[0] : doc;
 }
 
 function encoded({ output, rows, roles }: { output: string; rows: number; roles: string[] }): {
@@ -112,8 +122,7 @@ export function codeAndFormat(
   const roles = new Set<string>();
   const names = options.pseudonyms && options.pseudonyms.length > 0 ? pseudonymiser(options.pseudonyms) : null;
   for (const read of documents) {
-    // Unmatched cases are reported once by the command, not by every task.
-    const doc = options.cases ? joinCases({ documents: [read] }, options.cases).corpus.documents[0] : read;
+    const doc = withCases(read, options.cases);
     const coded = coder.codeDocument(doc, { unit: options.unit });
     for (const s of coded.segments) if (s.role !== undefined) roles.add(s.role);
     const rowsOfDoc = codingRows(doc, coded.segments, coded.codings);

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import { message, type Message } from '../model/message.js';
-import { formatOfPath } from './formats.js';
+import { formatOfPath } from '../import/formats.js';
 
 /** Options of `expandInputs`. */
 export interface ExpandOptions {

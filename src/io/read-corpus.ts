@@ -1,10 +1,20 @@
 import type { Corpus, Document } from '../model/document.js';
 import { message, type Message } from '../model/message.js';
 import { withReadDefaults } from '../import/read-defaults.js';
-import { formatOfPath, READERS, type ReadOptions } from './formats.js';
+import { formatOfPath, maxInputSizeOf, TRANSCRIPT_READERS, type FormatReader, type ReadOptions } from '../import/formats.js';
 import { InputRefusedError, readInputFile } from './read-input.js';
 import { unreadableReason } from './unreadable.js';
-import { checkChoice, checkString } from '../util/options.js';
+import { checkBoolean, checkChoice, checkInteger, checkList, checkString } from '../util/options.js';
+
+/**
+ * Readers by format name: every transcript format, and the sources of a REFI-QDA project (its
+ * codings are for `qda qdpx import`, `qda agree`), loaded on demand as the zip and XML code is
+ * not needed otherwise.
+ */
+export const READERS: Record<string, FormatReader> = {
+  ...TRANSCRIPT_READERS,
+  qdpx: async (bytes, file, options) => (await import('../refi/archive.js')).qdpxFromBytes(bytes, file, maxInputSizeOf(options)),
+};
 
 /** Options for reading transcripts from files. */
 export interface ReadCorpusOptions extends ReadOptions {
@@ -35,6 +45,11 @@ const DOCUMENT_FORMATS: Record<string, string> = {
 export async function readTranscript(file: string, options: ReadCorpusOptions = {}): Promise<{ corpus: Corpus; messages: Message[] }> {
   checkChoice('readTranscript', 'inputFormat', options.inputFormat, Object.keys(READERS));
   checkString('readTranscript', 'language', options.language);
+  checkList('readTranscript', 'interviewerLabels', options.interviewerLabels);
+  checkInteger('readTranscript', 'maxInputSize', options.maxInputSize, { min: 1 });
+  for (const column of ['speakerCol', 'textCol', 'timeCol', 'docCol'])
+    checkString('readTranscript', column, options[column], { nonEmpty: true });
+  checkBoolean('readTranscript', 'survey', options.survey);
   const extension = /\.([^./\\]+)$/.exec(file)?.[1];
   // A file without an extension is read as plain text; an unknown extension (.pdf, .odt) is
   // more likely a format we cannot read than a transcript.

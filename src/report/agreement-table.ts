@@ -159,7 +159,7 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
       ...(spans ? [(d.spans ?? []).map((x) => `${x.coder}: ${x.text === undefined ? `${x.start}–${x.end}` : `“${markdownExcerpt(x.text, maxText)}”`}`).join('; ')] : []),
       ...(spanTexts ? [] : [markdownExcerpt(d.text, maxText)]),
     ]);
-    out.push(toMarkdown({ columns, rows }, { right: ['segment', 'start', 'end'] }).trimEnd());
+    out.push(toMarkdown({ columns, rows }, { right: spans ? ['segment', 'start', 'end'] : ['segment'] }).trimEnd());
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import type { Quote } from '../analysis/quotes.js';
 import { displayCell, numericColumns, quotesByCode, shownTerms, type Block, type Page } from './blocks.js';
 import type { Table } from './csv.js';
-import { checkInteger } from '../util/options.js';
+import { checkBoolean, checkInteger, checkList } from '../util/options.js';
 
 /** Options of `toMarkdown`. */
 export interface MarkdownTableOptions {
@@ -17,6 +17,8 @@ export interface MarkdownTableOptions {
  * @example toMarkdown({ columns: ['code', 'n'], rows: [['a', 1]] }) // '| code | n |\n| --- | ---: |\n| a | 1 |\n'
  */
 export function toMarkdown(table: Table, options: MarkdownTableOptions = {}): string {
+  checkList('toMarkdown', 'right', options.right, table.columns);
+  checkBoolean('toMarkdown', 'total', options.total);
   const right = options.right ? table.columns.map((c) => options.right!.includes(c)) : numericColumns(table);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
   let out = line(table.columns.map(escapeCell));

@@ -8,7 +8,7 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 /**
  * Look in every rendered output file for a real name of the pseudonym key, as a reader would
  * see it: HTML and XML character references decoded, JSON `\uXXXX` escapes decoded, and the
- * XML parts of zipped files (`tables.xlsx`) unzipped. Each finding is a fatal message located
+ * text and XML parts of zipped files (`tables.xlsx`, a `.qdpx`) unzipped. Each finding is a fatal message located
  * in the file (the name is shown by its first letter only, so the message does not leak it).
  * Pseudonyms themselves never count, even when one contains a key name.
  * @example nameLeaks(new Map([['quotes.md', 'Kata Nurlaila.']]), key, 'report') // [report/quotes.md:1:6: …]
@@ -42,7 +42,8 @@ export function nameLeaks(files: ReadonlyMap<string, string | Uint8Array>, key: 
 function readableParts(path: string, content: string | Uint8Array): Array<{ entry?: string; text: string }> {
   if (typeof content === 'string') return [{ text: content }];
   if (content[0] === 0x50 && content[1] === 0x4b) {
-    const entries = unzipSync(content, { filter: (f) => /\.(xml|rels|txt|csv|html?)$/i.test(f.name) });
+    // REFI-QDA's XML parts end in .qde (the project) and .qdc (a codebook).
+    const entries = unzipSync(content, { filter: (f) => /\.(xml|rels|txt|csv|html?|qde|qdc)$/i.test(f.name) });
     return Object.entries(entries).map(([entry, bytes]) => ({ entry, text: new TextDecoder().decode(bytes) }));
   }
   return /\.(png|jpe?g|gif|webp|pdf)$/i.test(path) ? [] : [{ text: new TextDecoder().decode(content) }];

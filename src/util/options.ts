@@ -10,7 +10,7 @@ function shown(value: unknown): string {
 }
 
 /**
- * Check that an option, when given, is one of `allowed`.
+ * Check that an option, when given (always, when `required`), is one of `allowed`.
  * @example checkChoice('codeCorpus', 'unit', 'sentense', ['turn', 'paragraph', 'sentence']) // throws TypeError: codeCorpus: option unit must be one of turn, paragraph, sentence; got "sentense"
  */
 export function checkChoice<T extends string>(
@@ -18,8 +18,9 @@ export function checkChoice<T extends string>(
   option: string,
   value: unknown,
   allowed: readonly T[],
+  options: { required?: boolean } = {},
 ): asserts value is T | undefined {
-  if (value !== undefined && !allowed.includes(value as T))
+  if ((value !== undefined || options.required) && !allowed.includes(value as T))
     throw new TypeError(`${fn}: option ${option} must be one of ${allowed.join(', ')}; got ${shown(value)}`);
 }
 
@@ -72,18 +73,30 @@ export function checkNumber(
 }
 
 /**
- * Check that an option, when given, is a string (optionally non-empty).
+ * Check that an option, when given (always, when `required`), is a string (optionally non-empty).
  * @example checkString('frequencies', 'language', 3) // throws TypeError: frequencies: option language must be a text; got 3
  */
 export function checkString(
   fn: string,
   option: string,
   value: unknown,
-  options: { nonEmpty?: boolean } = {},
+  options: { nonEmpty?: boolean; required?: boolean } = {},
 ): asserts value is string | undefined {
-  if (value === undefined) return;
+  if (value === undefined && !options.required) return;
   if (typeof value !== 'string' || (options.nonEmpty && value.trim() === ''))
     throw new TypeError(`${fn}: option ${option} must be a${options.nonEmpty ? ' non-empty' : ''} text; got ${shown(value)}`);
+}
+
+/**
+ * Check that an option, when given, is a list of texts — each one of `allowed`, when given.
+ * @example checkList('toMarkdown', 'right', ['count'], ['code', 'n']) // throws TypeError: toMarkdown: option right must be a list of code, n; got "count"
+ */
+export function checkList(fn: string, option: string, value: unknown, allowed?: readonly string[]): asserts value is string[] | undefined {
+  if (value === undefined) return;
+  const what = allowed ? `a list of ${allowed.join(', ')}` : 'a list of texts';
+  if (!Array.isArray(value)) throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(value)}`);
+  const wrong = value.findIndex((item: unknown) => typeof item !== 'string' || (allowed !== undefined && !allowed.includes(item)));
+  if (wrong !== -1) throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(value[wrong])}`);
 }
 
 /**
@@ -93,4 +106,31 @@ export function checkString(
 export function checkBoolean(fn: string, option: string, value: unknown): asserts value is boolean | undefined {
   if (value !== undefined && typeof value !== 'boolean')
     throw new TypeError(`${fn}: option ${option} must be true or false; got ${shown(value)}`);
+}
+
+/**
+ * Check that an option, when given, is a list of objects that each have a text `field`.
+ * @example checkObjectList('fromText', 'participants', [{ role: 'x' }], 'name') // throws TypeError: fromText: option participants must be a list of objects with a text name; got object
+ */
+export function checkObjectList(fn: string, option: string, value: unknown, field: string): void {
+  if (value === undefined) return;
+  const what = `a list of objects with a text ${field}`;
+  if (!Array.isArray(value)) throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(value)}`);
+  const wrong = value.findIndex(
+    (item: unknown) => item === null || typeof item !== 'object' || typeof (item as Record<string, unknown>)[field] !== 'string',
+  );
+  if (wrong !== -1) throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(value[wrong])}`);
+}
+
+/**
+ * Check that an option, when given, is an object of attribute values (text, number, true or false, null).
+ * @example checkAttributes('fromText', 'attributes', { site: ['a'] }) // throws TypeError: fromText: option attributes must be an object of texts, numbers, true/false or null; got object
+ */
+export function checkAttributes(fn: string, option: string, value: unknown): void {
+  if (value === undefined) return;
+  const what = 'an object of texts, numbers, true/false or null';
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(value)}`);
+  const wrong = Object.values(value).find((v: unknown) => v !== null && !['string', 'number', 'boolean'].includes(typeof v));
+  if (wrong !== undefined) throw new TypeError(`${fn}: option ${option} must be ${what}; got ${shown(wrong)}`);
 }

@@ -14,12 +14,13 @@ describeWithCorpora('qda alpha on the reference tables', () => {
     ['ordinal', 0.815],
     ['interval', 0.849],
     ['ratio', 0.797],
-  ])('reproduces Krippendorff (2011) example C, %s α = %s, as exactly the five JSON keys', async (level, published) => {
+  ])('reproduces Krippendorff (2011) example C, %s α = %s, as exactly these JSON keys', async (level, published) => {
     const r = await runCli('alpha', `${ref}/krippendorff2011_C_4coders_missing.csv`, '--metric', level, '--format', 'json');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['alpha', 'level', 'coders', 'units', 'pairable_values']);
-    expect(json).toMatchObject({ level, coders: 4, units: 11, pairable_values: 40 });
+    // `metric` as the option is named; `level`, its old name, is kept one release, last.
+    expect(Object.keys(json)).toEqual(['alpha', 'metric', 'coders', 'units', 'pairable_values', 'level']);
+    expect(json).toMatchObject({ metric: level, level, coders: 4, units: 11, pairable_values: 40 });
     expect(json.alpha.toFixed(3)).toBe(published.toFixed(3));
   });
 
@@ -55,7 +56,7 @@ describe('qda alpha', () => {
   it('prints null and a warning when α is undefined (no variation)', async () => {
     const r = await runCli('alpha', `${fx}/reliability-constant.csv`, '--format', 'json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ alpha: null, level: 'nominal', coders: 2, units: 2, pairable_values: 4 });
+    expect(JSON.parse(r.stdout)).toEqual({ alpha: null, metric: 'nominal', coders: 2, units: 2, pairable_values: 4, level: 'nominal' });
     expect(r.stderr).toMatch(/reliability-constant\.csv: warning: no variation: every pairable value is "yes".*\[alpha-undefined\]/);
   });
 });
@@ -111,5 +112,15 @@ describe('qda alpha: old option spellings, one release more', () => {
     const help = await runCli('alpha', '--help');
     expect(help.stdout).toContain('--metric <level>');
     expect(help.stdout).not.toContain('--level');
+  });
+
+  it('--format json names the metric "metric", and keeps "level" with the same value, marked deprecated in --help', async () => {
+    const r = await runCli('alpha', `${fx}/reliability-missing.csv`, '--metric', 'ordinal', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect([json.metric, json.level]).toEqual(['ordinal', 'ordinal']);
+    const help = (await runCli('alpha', '--help')).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('{"alpha", "metric", "coders", "units", "pairable_values"}');
+    expect(help).toContain('"level", the old name of "metric", deprecated');
   });
 });

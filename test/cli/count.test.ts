@@ -41,6 +41,48 @@ describe('qda count', () => {
     });
   }
 
+  it('reads folders and patterns as the other commands do (qda expands them: Windows shells do not)', async () => {
+    const listed = await runCli('count', ...TRANSCRIPTS, '-c', CODEBOOK);
+    const folder = await runCli('count', 'data-sample/transcripts', '-c', CODEBOOK);
+    const pattern = await runCli('count', 'data-sample/transcripts/*.md', '-c', CODEBOOK);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(folder).toEqual(listed);
+    expect(pattern).toEqual(listed);
+    const nothing = await runCli('count', 'data-sample/transcripts/*.docx', '-c', CODEBOOK);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain('no file matches this pattern [no-match]');
+  });
+
+  it('takes --cases (attributes and roles to group by) and --interviewer, as code and report do', async () => {
+    const dir = temp();
+    const bare = join(dir, 'wawancara.md');
+    writeFileSync(bare, 'Guru: Apa yang terjadi dengan pacarnya?\nAni: Pacarnya posesif sekali.\nGuru: Lalu?\nAni: Pacarnya marah.\n');
+    const cases = join(dir, 'cases.csv');
+    writeFileSync(cases, 'speaker,role,site\nAni,informant,Bandung\n');
+    const groups = (csv: string, by: string) => [...new Set(parse(csv).map((r) => r[by]))].sort();
+    const site = await runCli('count', bare, '-c', CODEBOOK, '--cases', cases, '--by', 'site');
+    expect(site.code, site.stderr).toBe(0);
+    // Guru has no site: (none).
+    expect(groups(site.stdout, 'site')).toEqual(['(all)', '(none)', 'Bandung']);
+    const roles = await runCli('count', bare, '-c', CODEBOOK, '--cases', cases, '--interviewer', 'Guru', '--by', 'role');
+    expect(roles.code, roles.stderr).toBe(0);
+    expect(groups(roles.stdout, 'role')).toEqual(['(all)', 'informant', 'interviewer']);
+    const missing = await runCli('count', bare, '-c', CODEBOOK, '--cases', join(dir, 'none.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+  });
+
+  it('takes --pseudonyms: speakers (--by speaker) are counted under their pseudonyms, with the same numbers', async () => {
+    const plain = parse((await runCli('count', ...TRANSCRIPTS, '-c', CODEBOOK, '--by', 'speaker')).stdout);
+    const r = await runCli('count', ...TRANSCRIPTS, '-c', CODEBOOK, '--by', 'speaker', '--pseudonyms', 'data-sample/pseudonyms.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('Nurlaila');
+    const anon = parse(r.stdout);
+    expect(anon.map((x) => x.speaker)).toContain('Informan A');
+    expect(anon.map((x) => [x.code, x.segments, x.words])).toEqual(plain.map((x) => [x.code, x.segments, x.words]));
+    expect(plain.map((x) => x.speaker)).toContain('Nurlaila');
+  });
+
   it('counts words of every segment and rolls codes up to their parents', async () => {
     const rows = parse((await runCli('count', ...TRANSCRIPTS, '-c', CODEBOOK)).stdout);
     const all = rows.filter((r) => r.document === '(all)');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { readCorpus } from '../../src/io/read-corpus.js';
 import { runCli } from '../helpers/cli.js';
 
 // A researcher shares outputs of every command with a supervisor: names must never show.
@@ -22,6 +23,26 @@ describe('--cases and --pseudonyms on every command that prints names or text', 
     expect(anon.stdout).not.toContain(real);
     expect(rows(anon.stdout).map((r) => [r.segment, r.code, r.start, r.end])).toEqual(
       rows(plain.stdout).map((r) => [r.segment, r.code, r.start, r.end]),
+    );
+  });
+
+  it('qda code --pseudonyms: start/end count the original transcript, and --help says so', async () => {
+    const file = join(dir, 'named.md');
+    writeFileSync(file, 'Pewawancara: Kapan Nurlaila cerita?\nNurlaila: Nurlaila cerita kalau pacarnya posesif.\n');
+    const [row] = rows((await runCli('code', file, '--codebook', codebook, '--pseudonyms', key)).stdout).filter(
+      (r) => r.code === 'factor/attachment',
+    );
+    expect(row.text).toBe('Informan A cerita kalau pacarnya posesif.');
+    const { corpus } = await readCorpus([file]);
+    const original = [...corpus.documents[0].text];
+    // The offsets find the coded word in the real transcript; the pseudonymised text, longer
+    // than the name it replaces, has other words there.
+    expect(original.slice(Number(row.start), Number(row.end)).join('')).toBe('pacarnya posesif');
+    const segmentStart = corpus.documents[0].text.indexOf('Nurlaila cerita');
+    expect([...row.text].slice(Number(row.start) - segmentStart, Number(row.end) - segmentStart).join('')).not.toBe('pacarnya posesif');
+    const help = (await runCli('code', '--help')).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain(
+      'With --pseudonyms, speaker and text hold pseudonyms but start/end (and the JSON hits) still count code points of the original transcript',
     );
   });
 

@@ -78,6 +78,42 @@ describe('--project on the reading commands', () => {
     expect(mixed.stderr).toContain('--codings cannot be combined with --project');
   });
 
+  // Reader options act while transcripts are read; a project's were read when they were added.
+  // Ignoring them would give a report with the interviewer still coded, say, and a warning
+  // scrolled away: a researcher who asked for --interviewer expects it to act, so it is refused.
+  it.each([
+    ['code', ['--interviewer', 'Guru'], '--interviewer cannot be used with --project', 'give roles with --cases (a role column) instead'],
+    ['report', ['--language', 'en', '--out', 'r'], '--language cannot be used with --project', 'their languages were set then'],
+    ['validate', ['--recursive', '--coder', 'ayu'], '--recursive cannot be used with --project', 'no folder is read'],
+    [
+      'kwic',
+      ['--code', 'factor/proximity', '--speaker-col', 'nama', '--survey'],
+      '--speaker-col, --survey cannot be used with --project',
+      'no transcript table is read',
+    ],
+    [
+      'code',
+      ['--input-format', 'md', '--max-input-size', '1MB'],
+      '--input-format, --max-input-size cannot be used',
+      'no transcript file is read',
+    ],
+    ['qdpx', ['--language', 'en', '--out', 'r'], '--language cannot be used with --project', 'their languages were set then'],
+  ])('%s --project %s: exit 2 naming the option and why', async (command, options, named, why) => {
+    const subcommand = command === 'qdpx' ? ['qdpx', 'export'] : [command];
+    const r = await runCli(...subcommand, '--project', project, ...options.map((o) => (o === 'r' ? join(tempDir(), 'r') : o)));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(named);
+    expect(r.stderr).toContain(why);
+    expect(r.stderr).toContain('give');
+  });
+
+  it('kwic --project --term --language: the language stems the term, so it is not refused', async () => {
+    const r = await runCli('kwic', '--project', project, '--term', 'pacar', '--language', 'id');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('pacar');
+  });
+
   it('report --project --coder picks people or the machine, like --codings does with tables', async () => {
     const dir = tempDir();
     const files = await runCli(

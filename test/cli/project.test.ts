@@ -119,6 +119,40 @@ describe('qda project', () => {
     expect(back.code, back.stderr).toBe(0);
   });
 
+  it('create and add read folders and patterns (expanded by qda) and --cases as the other commands do', async () => {
+    const fromList = join(tempDir(), 'list.qda');
+    const fromFolder = join(tempDir(), 'folder.qda');
+    expect((await runCli('project', 'create', fromList, '-c', CODEBOOK, ...TRANSCRIPTS, '--cases', 'data-sample/cases.csv')).code).toBe(0);
+    const created = await runCli(
+      'project',
+      'create',
+      fromFolder,
+      '-c',
+      CODEBOOK,
+      'data-sample/transcripts',
+      '--cases',
+      'data-sample/cases.csv',
+    );
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stderr).toContain('7 added');
+    const documents = async (file: string) => {
+      const store = await openSqliteStore(file, { mode: 'read' });
+      try {
+        return await store.getDocuments();
+      } finally {
+        await store.close();
+      }
+    };
+    expect(await documents(fromFolder)).toEqual(await documents(fromList));
+    // The same files with the same cases: nothing changed (without --cases their attributes would).
+    const again = await runCli('project', 'add', fromFolder, 'data-sample/transcripts/informan-0*.md', '--cases', 'data-sample/cases.csv');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('0 added, 0 updated, 6 unchanged');
+    const nothing = await runCli('project', 'add', fromFolder, 'data-sample/transcripts/*.docx');
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain('no file matches this pattern [no-match]');
+  });
+
   it('refuses to create over an existing file and reports a missing project with its name', async () => {
     const file = await codedProject();
     expect((await runCli('project', 'create', file, '--codebook', CODEBOOK)).code).toBe(2);

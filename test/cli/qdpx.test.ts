@@ -1,12 +1,17 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse.js';
 import { parseQdc } from '../../src/refi/read-qdc.js';
 import { readQdpx } from '../../src/io/read-qdpx.js';
+import { readPseudonyms } from '../../src/io/read-pseudonyms.js';
+import { nameLeaks } from '../../src/report/name-leaks.js';
+import { pseudonymiser } from '../../src/report/pseudonyms.js';
 import { runCli } from '../helpers/cli.js';
+import { validateXml } from '../helpers/xmllint.js';
 import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
 
 const QC = corpusPath('qc-qualitative-coding');
@@ -210,5 +215,63 @@ describe('qda codebook convert', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('.md a readable codebook document: write only (Markdown is not read back)');
     expect(r.stdout.split('\n').every((line) => line.length <= 80)).toBe(true);
+  });
+});
+
+// Sharing a coded project with a supervisor or an archive: the sources go out with pseudonyms,
+// and every coding must still cover the same words.
+describeWithCorpora('qda qdpx export --pseudonyms', () => {
+  const transcripts = readdirSync('data-sample/transcripts').map((f) => join('data-sample/transcripts', f));
+  const key = 'data-sample/pseudonyms.csv';
+  const args = [
+    'qdpx',
+    'export',
+    ...transcripts,
+    '-c',
+    'codebooks/lk3-psychosocial.yaml',
+    '--codings',
+    'data-sample/coders/coder-a.csv',
+    'data-sample/coders/coder-b.csv',
+    '--cases',
+    'data-sample/cases.csv',
+  ];
+
+  it('writes pseudonymised sources, valid against Project.xsd, with every coding on the same words and no real name left', async () => {
+    const dir = tmp();
+    const plain = await runCli(...args, '--out', join(dir, 'plain.qdpx'));
+    expect(plain.code, plain.stderr).toBe(0);
+    const r = await runCli(...args, '--pseudonyms', key, '--out', join(dir, 'anon.qdpx'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/anon\.qdpx: 7 sources, \d+ codes, 17 codings by ayu, bima\n$/);
+
+    const bytes = readFileSync(join(dir, 'anon.qdpx'));
+    const verdict = validateXml(unzipSync(bytes)['project.qde'], 'project');
+    expect(verdict.output).toMatch(/validates/);
+    expect(verdict.valid).toBe(true);
+    const { key: pseudonyms } = await readPseudonyms(key);
+    expect(nameLeaks(new Map([['anon.qdpx', bytes]]), pseudonyms!, dir)).toEqual([]);
+    // The same archive without the key does name them: the scan is not vacuous.
+    expect(nameLeaks(new Map([['plain.qdpx', readFileSync(join(dir, 'plain.qdpx'))]]), pseudonyms!, dir).length).toBeGreaterThan(0);
+
+    const names = pseudonymiser(pseudonyms!);
+    const coded = async (file: string, rename: (s: string) => string) => {
+      const back = await readQdpx(join(dir, file));
+      expect(back.messages.filter((m) => m.fatal)).toEqual([]);
+      const texts = new Map(back.corpus.documents.map((d) => [d.id, d.text]));
+      return back.codings.map((c) => `${c.document}|${c.code}|${c.coder}|${rename(texts.get(c.document)!.slice(c.start, c.end))}`).sort();
+    };
+    const expected = await coded('plain.qdpx', (s) => names.text(s));
+    expect(expected).toHaveLength(17);
+    expect(await coded('anon.qdpx', (s) => s)).toEqual(expected.map((c) => names.text(c)).sort());
+    // The names before them are longer or shorter than their pseudonyms: the offsets did move.
+    const starts = async (file: string) => (await readQdpx(join(dir, file))).codings.map((c) => c.start).sort((a, b) => a - b);
+    expect(await starts('anon.qdpx')).not.toEqual(await starts('plain.qdpx'));
+  });
+
+  it('refuses a key it cannot read, and writes nothing', async () => {
+    const dir = tmp();
+    const r = await runCli(...args, '--pseudonyms', join(dir, 'missing.csv'), '--out', join(dir, 'anon.qdpx'));
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'anon.qdpx'))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,15 @@ describe('qda suggest: usage', () => {
     }
   });
 
+  it('refuses --interviewer and --cases on a qda project, whose roles were set when its transcripts were added (exit 2)', async () => {
+    const interviewer = await runCli('suggest', 'study.qda', '--interviewer', 'Guru');
+    expect(interviewer.code).toBe(2);
+    expect(interviewer.stderr).toContain('--interviewer cannot be used with a qda project');
+    const cases = await runCli('suggest', 'study.qda', '--cases', 'data-sample/cases.csv');
+    expect(cases.code).toBe(2);
+    expect(cases.stderr).toContain('--cases cannot be used with a qda project');
+  });
+
   it('reports a missing project as a located data error (exit 1)', async () => {
     const r = await runCli('suggest', 'missing.qdpx', '--evaluate');
     expect(r.code).toBe(1);
@@ -23,6 +32,23 @@ describe('qda suggest: usage', () => {
 
 describeWithCorpora('qda suggest on the qc demo project', () => {
   const file = corpusPath('qc-qualitative-coding', 'demo.qdpx');
+
+  // The role is a feature; in board_2017 (the coded source) the Moderator and Alfeck speak.
+  it('gives a .qdpx roles with --interviewer and --cases, and they change what it learns', async () => {
+    const args = ['suggest', file, '--min-score', '0.3'];
+    const plain = await runCli(...args);
+    expect(plain.code, plain.stderr).toBe(0);
+    const interviewer = await runCli(...args, '--interviewer', 'Moderator');
+    expect(interviewer.code, interviewer.stderr).toBe(0);
+    expect(interviewer.stdout).not.toBe(plain.stdout);
+    const cases = join(mkdtempSync(join(tmpdir(), 'qda-suggest-')), 'roles.csv');
+    writeFileSync(cases, 'speaker,role\nAlfeck,board member\n');
+    const withCases = await runCli(...args, '--cases', cases);
+    expect(withCases.code, withCases.stderr).toBe(0);
+    expect(withCases.stdout).not.toBe(plain.stdout);
+    const missing = await runCli(...args, '--cases', join(tmpdir(), 'no-such-cases.csv'));
+    expect(missing.code).toBe(1);
+  });
 
   it('writes suggestions with scores and reasons, in code points', async () => {
     const r = await runCli('suggest', file, '--min-score', '0.5');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { READERS } from '../../src/io/formats.js';
+import { READERS } from '../../src/io/read-corpus.js';
 import type { ImportResult } from '../../src/model/document.js';
 import { runCli, seeded } from '../helpers/cli.js';
 import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';

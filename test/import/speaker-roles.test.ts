@@ -112,4 +112,33 @@ describe('interviewer labels', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(join(out, 'quotes.csv'), 'utf8')).not.toContain('Interviewer');
   });
+
+  // The same check as code and report (coding/role-filters.ts), not a copy of it.
+  const unmatched = `${codebook}: warning: role filter "!interviewer" leaves nobody out (codes support): no speaker in these transcripts has role "interviewer"; no speaker has a role [role-filter-unmatched]`;
+  const gold = file('gold.csv', 'document,segment,code,coder\nteacher-01,2,support,ana\n');
+
+  it('validate: warns when a `!role` filter matches nobody, and not when it matches', async () => {
+    const transcript = file('teacher-01.txt', INTERVIEW);
+    const none = await runCli('validate', transcript, '--codebook', codebook, '--gold', gold, '--interviewer', 'none');
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toContain(unmatched);
+    const matched = await runCli('validate', transcript, '--codebook', codebook, '--gold', gold);
+    expect(matched.code, matched.stderr).toBe(0);
+    expect(matched.stderr).not.toContain('role-filter-unmatched');
+  });
+
+  it('kwic --code: warns when a `!role` filter of the code matches nobody; kwic --term has no filter to check', async () => {
+    const transcript = file('teacher-01.txt', INTERVIEW);
+    const none = await runCli('kwic', transcript, '--code', 'support', '--codebook', codebook, '--interviewer', 'none');
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toContain(unmatched);
+    // The interviewer's questions are found too: nothing keeps them out.
+    expect(none.stdout).toContain('Interviewer');
+    const matched = await runCli('kwic', transcript, '--code', 'support', '--codebook', codebook);
+    expect(matched.code, matched.stderr).toBe(0);
+    expect(matched.stderr).not.toContain('role-filter-unmatched');
+    expect(matched.stdout).not.toContain('Interviewer');
+    const term = await runCli('kwic', transcript, '--term', 'colleague', '--interviewer', 'none');
+    expect(term.stderr).not.toContain('role-filter-unmatched');
+  });
 });

@@ -14,8 +14,16 @@ import {
   cooccurrence,
   codeInformantHeatmap,
   createCoder,
+  fromCaptions,
+  fromCsv,
+  fromDocx,
+  fromJsonl,
+  fromTableRows,
   fromText,
+  fromXlsx,
   readTranscript,
+  toMarkdown,
+  validateCoding,
   toCsv,
   toLatex,
   frequencies,
@@ -204,11 +212,166 @@ const CASES: Array<[string, () => unknown, RegExp]> = [
   [
     'placeCodings unit',
     () => placeCodings([], corpus.documents, { unit: 'sentense' as never, file: 'a.csv' }),
-    /^placeCodings: unit must be one of turn, paragraph, sentence; got "sentense"$/,
+    /^placeCodings: option unit must be one of turn, paragraph, sentence; got "sentense"$/,
+  ],
+  ['fromText file', () => fromText(text, { file: '' }), /^fromText: option file must be a non-empty text; got ""$/],
+  ['fromText file missing', () => fromText(text, {} as never), /^fromText: option file must be a non-empty text; got undefined$/],
+  [
+    'fromText format',
+    () => fromText(text, { file: 'w.md', format: 'docx' as never }),
+    /^fromText: option format must be one of txt, md; got "docx"$/,
+  ],
+  ['fromText language', () => fromText(text, { file: 'w.md', language: 1 as never }), /^fromText: option language must be a text; got 1$/],
+  ['fromText id', () => fromText(text, { file: 'w.md', id: ' ' }), /^fromText: option id must be a non-empty text; got " "$/],
+  [
+    'fromText speakers',
+    () => fromText(text, { file: 'w.md', speakers: 'Sari' as never }),
+    /^fromText: option speakers must be a list of texts; got "Sari"$/,
+  ],
+  [
+    'fromText speakers item',
+    () => fromText(text, { file: 'w.md', speakers: ['Sari', 3] as never }),
+    /^fromText: option speakers must be a list of texts; got 3$/,
+  ],
+  [
+    'fromText participants',
+    () => fromText(text, { file: 'w.md', participants: [{ role: 'informant' }] as never }),
+    /^fromText: option participants must be a list of objects with a text name; got object$/,
+  ],
+  [
+    'fromText participants not a list',
+    () => fromText(text, { file: 'w.md', participants: 'Sari' as never }),
+    /^fromText: option participants must be a list of objects with a text name; got "Sari"$/,
+  ],
+  [
+    'fromText attributes',
+    () => fromText(text, { file: 'w.md', attributes: { site: ['Bandung'] } as never }),
+    /^fromText: option attributes must be an object of texts, numbers, true\/false or null; got object$/,
+  ],
+  [
+    'fromText attributes not an object',
+    () => fromText(text, { file: 'w.md', attributes: [] as never }),
+    /^fromText: option attributes must be an object of texts, numbers, true\/false or null; got object$/,
+  ],
+  [
+    'fromCaptions format',
+    () => fromCaptions('WEBVTT\n', { file: 'a.vtt', format: 'ass' as never }),
+    /^fromCaptions: option format must be one of vtt, srt, sbv; got "ass"$/,
+  ],
+  [
+    'fromCaptions format missing',
+    () => fromCaptions('WEBVTT\n', { file: 'a.vtt' } as never),
+    /^fromCaptions: option format must be one of vtt, srt, sbv; got undefined$/,
+  ],
+  [
+    'fromCaptions id',
+    () => fromCaptions('WEBVTT\n', { file: 'a.vtt', format: 'vtt', id: 7 as never }),
+    /^fromCaptions: option id must be a non-empty text; got 7$/,
+  ],
+  ['fromJsonl file', () => fromJsonl('{}', { file: null as never }), /^fromJsonl: option file must be a non-empty text; got null$/],
+  [
+    'fromCsv format',
+    () => fromCsv('speaker,text\n', { file: 'a.csv', format: 'tsv' as never }),
+    /^fromCsv: option format must be one of csv, xlsx; got "tsv"$/,
+  ],
+  [
+    'fromCsv speakerColumn',
+    () => fromCsv('speaker,text\n', { file: 'a.csv', format: 'csv', speakerColumn: 2 as never }),
+    /^fromCsv: option speakerColumn must be a non-empty text; got 2$/,
+  ],
+  [
+    'fromCsv survey',
+    () => fromCsv('speaker,text\n', { file: 'a.csv', format: 'csv', survey: 'yes' as never }),
+    /^fromCsv: option survey must be true or false; got "yes"$/,
+  ],
+  [
+    'fromTableRows textColumn',
+    () => fromTableRows([], { file: 'a.csv', format: 'csv', textColumn: '' }),
+    /^fromTableRows: option textColumn must be a non-empty text; got ""$/,
+  ],
+  [
+    'segmentUnits coders',
+    () => segmentUnits([], { coders: 'a,b' as never }),
+    /^segmentUnits: option coders must be a list of texts; got "a,b"$/,
+  ],
+  [
+    'segmentUnits codes',
+    () => segmentUnits([], { codes: [null] as never }),
+    /^segmentUnits: option codes must be a list of texts; got null$/,
+  ],
+  [
+    'overlapUnits coders',
+    () => overlapUnits([], { minOverlap: 0.5, coders: 2 as never }),
+    /^overlapUnits: option coders must be a list of texts; got 2$/,
+  ],
+  [
+    'validateCoding unit',
+    () => validateCoding(coded.segments, coded.codings, [], { unit: 'sentense' as never }),
+    /^validateCoding: option unit must be one of turn, paragraph, sentence; got "sentense"$/,
+  ],
+  [
+    'validateCoding documents',
+    () => validateCoding(coded.segments, coded.codings, [], { documents: 'some' as never }),
+    /^validateCoding: option documents must be one of gold, all; got "some"$/,
+  ],
+  [
+    'toMarkdown right',
+    () => toMarkdown({ columns: ['code', 'n'], rows: [] }, { right: ['count'] }),
+    /^toMarkdown: option right must be a list of code, n; got "count"$/,
+  ],
+  [
+    'toMarkdown right not a list',
+    () => toMarkdown({ columns: ['code', 'n'], rows: [] }, { right: 'n' as never }),
+    /^toMarkdown: option right must be a list of code, n; got "n"$/,
+  ],
+  [
+    'toMarkdown total',
+    () => toMarkdown({ columns: ['code', 'n'], rows: [] }, { total: 1 as never }),
+    /^toMarkdown: option total must be true or false; got 1$/,
+  ],
+];
+
+// The readers of zipped formats are asynchronous: a wrong option rejects before the bytes are read.
+const ASYNC_CASES: Array<[string, () => Promise<unknown>, RegExp]> = [
+  ['fromDocx file', () => fromDocx(new Uint8Array(), { file: '' }), /^fromDocx: option file must be a non-empty text; got ""$/],
+  [
+    'fromDocx maxInputSize',
+    () => fromDocx(new Uint8Array(), { file: 'a.docx', maxInputSize: 0 }),
+    /^fromDocx: option maxInputSize must be a whole number from 1 up; got 0$/,
+  ],
+  [
+    'fromXlsx format',
+    () => fromXlsx(new Uint8Array(), { file: 'a.xlsx', format: 'xls' as never }),
+    /^fromXlsx: option format must be one of csv, xlsx; got "xls"$/,
+  ],
+  [
+    'fromXlsx documentColumn',
+    () => fromXlsx(new Uint8Array(), { file: 'a.xlsx', format: 'xlsx', documentColumn: [] as never }),
+    /^fromXlsx: option documentColumn must be a non-empty text; got object$/,
+  ],
+  [
+    'readTranscript interviewerLabels',
+    () => readTranscript('test/fixtures/core/plain.txt', { interviewerLabels: 'Guru' as never }),
+    /^readTranscript: option interviewerLabels must be a list of texts; got "Guru"$/,
+  ],
+  [
+    'readTranscript speakerCol',
+    () => readTranscript('test/fixtures/core/plain.txt', { speakerCol: 1 }),
+    /^readTranscript: option speakerCol must be a non-empty text; got 1$/,
+  ],
+  [
+    'readTranscript maxInputSize',
+    () => readTranscript('test/fixtures/core/plain.txt', { maxInputSize: -1 }),
+    /^readTranscript: option maxInputSize must be a whole number from 1 up; got -1$/,
   ],
 ];
 
 describe('library option checks', () => {
+  it.each(ASYNC_CASES)('%s', async (_name, call, message) => {
+    await expect(call()).rejects.toThrow(TypeError);
+    await expect(call()).rejects.toThrow(message);
+  });
+
   it('readTranscript inputFormat and language', async () => {
     await expect(readTranscript('test/fixtures/core/plain.txt', { inputFormat: 'pdf' })).rejects.toThrow(
       /^readTranscript: option inputFormat must be one of txt, md, .*; got "pdf"$/,

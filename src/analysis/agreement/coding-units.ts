@@ -1,5 +1,5 @@
 import type { CodePointSpan, CodingRow } from '../../model/coding.js';
-import { checkNumber } from '../../util/options.js';
+import { checkList, checkNumber } from '../../util/options.js';
 
 /**
  * What agreement needs of a coding: a coding-table row's segment number (segment units) or span
@@ -70,6 +70,7 @@ export interface UnitOptions {
  * @example segmentUnits(codings).units.filter((u) => u.code === 'factor/attachment')
  */
 export function segmentUnits(codings: readonly CodingForAgreement[], options: UnitOptions = {}): AgreementUnits {
+  checkUnitOptions('segmentUnits', options);
   const placed = codings.filter((c): c is CodingForAgreement & { segment: number } => c.segment !== null);
   const frame = unitFrame(placed, options);
   const segments = new Map<string, { document: string; segment: number; text: string }>();
@@ -104,6 +105,7 @@ export function segmentUnits(codings: readonly CodingForAgreement[], options: Un
  */
 export function overlapUnits(codings: readonly CodingForAgreement[], options: UnitOptions & { minOverlap: number }): AgreementUnits {
   checkNumber('overlapUnits', 'minOverlap', options.minOverlap, { min: 0, max: 1 });
+  checkUnitOptions('overlapUnits', options);
   const spans = codings.filter((c): c is SpannedCoding => c.span !== null);
   const frame = unitFrame(spans, options);
   const coderIndex = new Map(frame.coders.map((c, i) => [c, i]));
@@ -197,6 +199,12 @@ function matchSpans(spans: readonly SpannedCoding[], minOverlap: number): number
 }
 
 /** Coders, codes, documents, and which coder coded which document. */
+/** `coders` and `codes`, when given, are lists of names. */
+function checkUnitOptions(fn: string, options: UnitOptions): void {
+  checkList(fn, 'coders', options.coders);
+  checkList(fn, 'codes', options.codes);
+}
+
 function unitFrame(codings: readonly CodingForAgreement[], options: UnitOptions) {
   const coders = [...(options.coders ?? [])];
   for (const c of codings) if (!coders.includes(c.coder)) coders.push(c.coder);

@@ -37,10 +37,10 @@ value. Units with a single value cannot be paired and are left out.
 instead (R irr's subjects × raters).
 
 --metric is the level of measurement (nominal, ordinal, interval, ratio);
---format json prints {"alpha", "level", "coders", "units", "pairable_values"}
-("level" is the metric used):
-the coders and units that gave pairable values, and n, the number of those
-values. An undefined α (one coder, no variation) is null, with a warning on
+--format json prints {"alpha", "metric", "coders", "units", "pairable_values"}:
+the metric used, the coders and units that gave pairable values, and the
+number of those values. It also prints "level", the old name of "metric",
+deprecated: it goes in the next release. An undefined α (one coder, no variation) is null, with a warning on
 stderr that says why.`,
     )
     .argument('<reliability>', 'reliability table (.csv)')
@@ -78,19 +78,26 @@ Examples:
     });
 }
 
+/**
+ * The JSON of `qda alpha`: `metric` is named as the option is; `level`, its old name, stays
+ * one release (last, so that dropping it moves no other key) for scripts that read it.
+ */
 function alphaJson(r: AlphaResult): {
   alpha: number | null;
-  level: MeasurementLevel;
+  metric: MeasurementLevel;
   coders: number;
   units: number;
   pairable_values: number;
+  /** @deprecated The old name of `metric`; it goes in the next release. */
+  level: MeasurementLevel;
 } {
   return {
     alpha: Number.isNaN(r.alpha) ? null : r.alpha,
-    level: r.level,
+    metric: r.level,
     coders: r.coders,
     units: r.units,
     pairable_values: r.pairableValues,
+    level: r.level,
   };
 }
 

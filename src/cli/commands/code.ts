@@ -10,8 +10,7 @@ import type { Codebook } from '../../model/codebook.js';
 import type { Unit } from '../../model/segment.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { EXIT, type CliContext } from '../context.js';
-import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
-import { readCases } from '../../io/read-cases.js';
+import { casesFile, casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import {
   jobsOf,
@@ -51,7 +50,10 @@ CSV columns (fixed): document,segment,speaker,code,start,end,matches,text
   start/end  code-point offsets of the coded span in the document text
              (end exclusive)
   matches    the codebook terms that matched, joined by "|"
-Parent codes are not repeated: counts roll children up to their parents.`,
+Parent codes are not repeated: counts roll children up to their parents.
+With --pseudonyms, speaker and text hold pseudonyms but start/end (and the
+JSON hits) still count code points of the original transcript: they locate a
+coding in the real transcript, not in the pseudonymised text.`,
     )
     .argument(
       '[files...]',
@@ -86,7 +88,7 @@ Examples:
 async function runCode(ctx: CliContext, args: string[], options: CodeCommandOptions): Promise<number> {
   const jobs = jobsOf(options.jobs, ctx.io.stderr);
   if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
-  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]], options);
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);
   if (typeof given === 'number') return given;
@@ -96,11 +98,9 @@ async function runCode(ctx: CliContext, args: string[], options: CodeCommandOpti
   if (!files) return EXIT.data;
   const read = readOptionsOf(options);
   const taskOptions: CodeTaskOptions = { unit: options.unit, format: options.format, read };
-  if (options.cases) {
-    const loaded = await readCases(options.cases);
-    if (ctx.report(loaded.messages) || !loaded.cases) return EXIT.data;
-    taskOptions.cases = loaded.cases;
-  }
+  const cases = await casesFile(ctx, options.cases);
+  if (cases === null) return EXIT.data;
+  if (cases) taskOptions.cases = cases;
   const key = await pseudonymKey(ctx, options.pseudonyms);
   if (!key) return EXIT.data;
   if (key.length > 0) taskOptions.pseudonyms = key;

@@ -14,16 +14,18 @@ import { CsvLines, toCsv, type Table } from '../../report/csv.js';
 import { jsonNumber } from '../../report/figures.js';
 import { countColumns, countRows } from '../../report/tables.js';
 import { EXIT, type CliContext } from '../context.js';
-import { jobsOf, jobsOption, outOption, readerOptions, readOptionsOf, unitOption, type TableReadOptions } from './options.js';
+import { casesFile, casesOption, pseudonymKey, pseudonymsOption } from '../inputs.js';
+import { pseudonymiser, type Pseudonymiser } from '../../report/pseudonyms.js';
+import { jobsOf, jobsOption, outOption, readerOptions, readOptionsOf, transcriptFiles, unitOption, type ReaderFlags } from './options.js';
 
-interface CountCommandOptions extends TableReadOptions {
+interface CountCommandOptions extends ReaderFlags {
+  cases?: string;
+  pseudonyms?: string;
   codebook?: string;
   by: string;
   unit: Unit;
   format: 'csv' | 'json';
   out?: string;
-  inputFormat?: string;
-  language?: string;
   jobs?: string;
   merge?: boolean;
 }
@@ -52,7 +54,7 @@ Every count adds up: count parts of a corpus anywhere, then add the tables with 
     )
     .argument(
       '<files...>',
-      'transcripts (every supported format); a .jsonl corpus, or - for JSONL on stdin, is streamed; with --merge, count tables',
+      'transcripts (every supported format), folders or patterns; a .jsonl corpus, or - for JSONL on stdin, is streamed; with --merge, count tables',
     )
     .addOption(new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc); not needed with --merge'))
     .addOption(
@@ -79,20 +81,32 @@ Examples:
   qda count --merge part-*.csv > counts.csv`,
     )
     .action(async (files: string[], options: CountCommandOptions) => {
-      ctx.exitCode = await (options.merge ? runMerge(ctx, files, options) : runCount(ctx, files, options));
+      const key = await pseudonymKey(ctx, options.pseudonyms);
+      if (!key) {
+        ctx.exitCode = EXIT.data;
+        return;
+      }
+      // Group names (--by speaker, or an attribute) are the names a count table prints.
+      const names = key.length > 0 ? pseudonymiser(key) : null;
+      ctx.exitCode = await (options.merge ? runMerge(ctx, files, options, names) : runCount(ctx, files, options, names));
     });
-  for (const option of readerOptions()) command.addOption(option);
+  for (const option of [casesOption(), pseudonymsOption(), ...readerOptions()]) command.addOption(option);
   return command;
 }
 
-async function runCount(ctx: CliContext, files: string[], options: CountCommandOptions): Promise<number> {
+async function runCount(ctx: CliContext, args: string[], options: CountCommandOptions, names: Pseudonymiser | null): Promise<number> {
   if (options.codebook === undefined)
     return ctx.usage('counting needs the codebook: give it with --codebook (or add up count tables with --merge)');
   const jobs = jobsOf(options.jobs, ctx.io.stderr);
   if (jobs === null) return ctx.usage(`--jobs must be a whole number from 1 up (got "${options.jobs}")`);
   const { codebook, messages } = await readCodebook(options.codebook);
   if (ctx.report(messages) || codebook === null) return EXIT.data;
+  const files = await transcriptFiles(ctx, args, options);
+  if (!files) return EXIT.data;
+  const cases = await casesFile(ctx, options.cases);
+  if (cases === null) return EXIT.data;
   const work: CountTaskOptions = { unit: options.unit, by: options.by, codes: countedCodes(codebook), read: readOptionsOf(options) };
+  if (cases) work.cases = cases;
   const effectiveJobs = options.jobs !== undefined || (await worthParallel(files, options.inputFormat)) ? jobs : 1;
   const total = new CodeCountsBuilder(countedCodes(codebook), options.by);
   const ids = new DocumentIds();
@@ -119,11 +133,11 @@ async function runCount(ctx: CliContext, files: string[], options: CountCommandO
       }),
     ]);
   }
-  await write(ctx, counts, options);
+  await write(ctx, counts, options, names);
   return EXIT.ok;
 }
 
-async function runMerge(ctx: CliContext, files: string[], options: CountCommandOptions): Promise<number> {
+async function runMerge(ctx: CliContext, files: string[], options: CountCommandOptions, names: Pseudonymiser | null): Promise<number> {
   let total: CodeCountsBuilder | null = null;
   for (const file of files) {
     const { counts, messages } = await readCounts(file);
@@ -144,12 +158,12 @@ async function runMerge(ctx: CliContext, files: string[], options: CountCommandO
     }
     total.add(counts);
   }
-  await write(ctx, total!.table(), options);
+  await write(ctx, total!.table(), options, names);
   return EXIT.ok;
 }
 
-/** Write the table in pieces of a few thousand rows: at archive size it has a million. */
-async function write(ctx: CliContext, counts: CodeCounts, options: CountCommandOptions): Promise<void> {
+/** Write the table in pieces of a few thousand rows (at archive size it has a million), names replaced with `names`. */
+async function write(ctx: CliContext, counts: CodeCounts, options: CountCommandOptions, names: Pseudonymiser | null): Promise<void> {
   const writer = options.out ? await AtomicFileWriter.open(options.out) : null;
   const out = async (text: string) => (writer ? writer.write(text) : ctx.io.stdout(text));
   try {
@@ -175,7 +189,7 @@ async function write(ctx: CliContext, counts: CodeCounts, options: CountCommandO
       rows = [];
     };
     for (const row of countRows(counts)) {
-      rows.push(row);
+      rows.push(names ? row.map((cell) => (typeof cell === 'string' ? names.text(cell) : cell)) : row);
       if (rows.length === 5000) await flush();
     }
     await flush();

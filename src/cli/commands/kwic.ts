@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { kwic, type KwicQuery } from '../../coding/kwic.js';
+import { speakerRoles, unmatchedRoleFilters } from '../../coding/role-filters.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import type { Unit } from '../../model/segment.js';
@@ -80,7 +81,14 @@ async function runKwic(ctx: CliContext, args: string[], options: KwicCommandOpti
       .trim() === ''
   )
     return ctx.usage('--term is empty');
-  const wrong = sourceChoice(args, options.project);
+  // --language is also the language of --term: it stems the term for documents that have none.
+  const wrong = sourceChoice(
+    args,
+    options.project,
+    'transcripts',
+    [],
+    options.term !== undefined ? { ...options, language: undefined } : options,
+  );
   if (wrong) return ctx.usage(wrong);
   if (options.code !== undefined && options.codebook === undefined && options.project === undefined)
     return ctx.usage('--code needs --codebook <file> (or --project)');
@@ -116,6 +124,13 @@ async function runKwic(ctx: CliContext, args: string[], options: KwicCommandOpti
   const key = await pseudonymKey(ctx, options.pseudonyms);
   if (!corpus || !key) return EXIT.data;
   const found = kwic(corpus.documents, query, { window, unit: options.unit });
+  if ('code' in query) {
+    // Only the filters of the code shown (and its children) decide what kwic finds.
+    const shown = query.codebook.codes.filter((c) => c.id === query.code || c.id.startsWith(`${query.code}/`));
+    ctx.report(
+      unmatchedRoleFilters({ ...query.codebook, codes: shown }, speakerRoles(corpus.documents), options.codebook ?? options.project!),
+    );
+  }
   const lines = key.length > 0 ? pseudonymise(found, key) : found;
   const table = kwicTable(lines);
   const output = options.format === 'csv' ? toCsv(table) : toMarkdown(table);

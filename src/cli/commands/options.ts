@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { UNITS } from '../../model/segment.js';
-import { READERS } from '../../io/formats.js';
+import { READERS } from '../../io/read-corpus.js';
 import type { ReadCorpusOptions } from '../../io/read-corpus.js';
 import { expandInputs } from '../../io/expand-inputs.js';
 import type { CliContext } from '../context.js';
@@ -16,7 +16,7 @@ export const codebookOption = () => new Option('-c, --codebook <file>', 'codeboo
 export const projectOption = () =>
   new Option(
     '-p, --project <file>',
-    'read the transcripts, codebook and codings from this project (qda project) instead of files; rejected suggestions never count',
+    'read the transcripts, codebook and codings from this project (qda project) instead of files; rejected suggestions never count; options for reading transcripts (--interviewer, --language, …) belong to qda project add',
   );
 
 /** `--codebook <file>` for commands that also take `--project` (whose codebook is the default). */

@@ -1,8 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { joinCases } from '../../import/cases.js';
-import { readCases } from '../../io/read-cases.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import type { Codebook } from '../../model/codebook.js';
@@ -12,7 +10,8 @@ import { codeProject, newCodings, tableCodings } from '../../store/project-codin
 import type { AddDocumentResult, ProjectStore, ProjectWriter } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
 import { cliActor, openProject, optionalCodebook } from '../project-input.js';
-import { readerOptions, readOptionsOf, unitOption, type ReaderFlags } from './options.js';
+import { casesOption, withCasesFile } from '../inputs.js';
+import { readerOptions, readOptionsOf, transcriptFiles, unitOption, type ReaderFlags } from './options.js';
 import { counted } from '../../util/plural.js';
 
 interface AddOptions extends ReaderFlags {
@@ -44,9 +43,9 @@ text, turns, speakers, attributes; cases joined from --cases). The file must
 not exist yet.`,
     )
     .argument('<project>', 'the project file to create, e.g. study.qda')
-    .argument('[transcripts...]', 'transcripts to add (every supported format)')
+    .argument('[transcripts...]', 'transcripts to add (every supported format), folders or patterns')
     .addOption(new Option('-c, --codebook <file>', 'codebook file (.yaml, .json or .qdc)').makeOptionMandatory())
-    .addOption(new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx)'))
+    .addOption(casesOption())
     .addHelpText(
       'after',
       `
@@ -70,9 +69,9 @@ codings are re-anchored by exact text; those whose text is gone are listed and
 kept apart (never dropped). An unchanged transcript is left as it is.`,
     )
     .argument('<project>', 'the project file')
-    .argument('[transcripts...]', 'transcripts to add or update')
+    .argument('[transcripts...]', 'transcripts to add or update, folders or patterns')
     .addOption(new Option('-c, --codebook <file>', "save this codebook as the project's new version"))
-    .addOption(new Option('--cases <file>', 'attributes per speaker or document (.csv or .xlsx)'))
+    .addOption(casesOption())
     .addHelpText(
       'after',
       `
@@ -148,16 +147,12 @@ async function runAdd(ctx: CliContext, project: string, transcripts: string[], o
   const given = await optionalCodebook(ctx, options.codebook);
   if (typeof given === 'number') return given;
   const codebook: Codebook | null = given;
-  const read = await readCorpus(transcripts, readOptionsOf(options));
+  const files = await transcriptFiles(ctx, transcripts, options);
+  if (!files) return EXIT.data;
+  const read = await readCorpus(files, readOptionsOf(options));
   if (ctx.report(read.messages)) return EXIT.data;
-  let corpus: Corpus = read.corpus;
-  if (options.cases) {
-    const { cases, messages } = await readCases(options.cases);
-    if (ctx.report(messages) || !cases) return EXIT.data;
-    const joined = joinCases(corpus, cases);
-    ctx.report(joined.messages);
-    corpus = joined.corpus;
-  }
+  const corpus = await withCasesFile(ctx, read.corpus, options.cases);
+  if (!corpus) return EXIT.data;
   const tables = options.codings ? await readCodings(options.codings) : null;
   if (tables && ctx.report(tables.messages)) return EXIT.data;
   const store = await openProject(ctx, project, { mode: 'write', create: creating });

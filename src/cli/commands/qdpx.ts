@@ -15,7 +15,9 @@ import { message } from '../../model/message.js';
 import { CODING_COLUMNS } from '../../report/coding-table.js';
 import { modelCodings } from '../../store/project-codings.js';
 import { EXIT, type CliContext } from '../context.js';
-import { casesOption, withCasesFile } from '../inputs.js';
+import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
+import { pseudonymisedDocuments } from '../../report/pseudonymised-documents.js';
+import { pseudonymise, pseudonymiser } from '../../report/pseudonyms.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import {
   inputFormatOption,
@@ -31,6 +33,7 @@ import { counted } from '../../util/plural.js';
 
 interface ExportOptions {
   cases?: string;
+  pseudonyms?: string;
   recursive?: boolean;
   codebook?: string;
   project?: string;
@@ -99,7 +102,11 @@ source per document, the codebook (definitions, criteria, examples and rules in
 each code's description), one user per coder ("auto" for automatic coding) and
 every coding as a PlainTextSelection. Without --codings the transcripts are
 coded with the codebook now. Positions count Unicode code points of the text
-with LF line ends, as the project's description states.`,
+with LF line ends, as the project's description states.
+With --pseudonyms the sources are written with pseudonyms and every coding is
+moved to where its words went, so it covers the same words; names are replaced
+in ids, speakers, attributes and the codebook too, and the archive is searched
+for every real name of the key before it is written (none may be left).`,
     )
     .argument('[files...]', 'transcripts (.txt, .md, and every other supported format); or give --project')
     .addOption(optionalCodebookOption())
@@ -116,11 +123,13 @@ with LF line ends, as the project's description states.`,
     .addOption(languageOption())
     .addOption(recursiveOption())
     .addOption(casesOption())
+    .addOption(pseudonymsOption())
     .addHelpText(
       'after',
       `
 Examples:
   qda qdpx export transcripts/*.md --codebook codebook.yaml --out lk3.qdpx
+  qda qdpx export --project study.qda --pseudonyms key.csv --out shared.qdpx
   qda qdpx export transcripts/*.md -c codebook.yaml \\
     --codings ana.csv budi.csv --out coders.qdpx
   qda qdpx export --project study.qda --out study.qdpx`,
@@ -170,7 +179,7 @@ async function runImport(ctx: CliContext, file: string, options: ImportOptions):
 }
 
 async function runExport(ctx: CliContext, args: string[], options: ExportOptions): Promise<number> {
-  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]], options);
   if (wrong) return ctx.usage(wrong);
   if (options.project && options.codings) return ctx.usage('--codings cannot be combined with --project: the project holds the codings');
   const given = await optionalCodebook(ctx, options.codebook);
@@ -198,9 +207,18 @@ async function runExport(ctx: CliContext, args: string[], options: ExportOptions
     if (chosen === null) return EXIT.data;
     codings = chosen;
   }
-  const name = options.name ?? codebook.name ?? basename(options.out).replace(/\.qdpx$/i, '');
+  let name = options.name ?? codebook.name ?? basename(options.out).replace(/\.qdpx$/i, '');
+  const key = await pseudonymKey(ctx, options.pseudonyms);
+  if (!key) return EXIT.data;
+  if (key.length > 0) {
+    const names = pseudonymiser(key);
+    ({ documents, codings } = pseudonymisedDocuments(documents, codings, names));
+    codebook = pseudonymise(codebook, names);
+    name = names.text(name);
+  }
   const { writeQdpx } = await import('../../io/write-qdpx.js');
-  const archive = await writeQdpx(options.out, { name, codebook, documents, codings });
+  const archive = await writeQdpx(options.out, { name, codebook, documents, codings }, key.length > 0 ? { pseudonyms: key } : {});
+  if (ctx.report(archive.leaks)) return EXIT.data;
   const coders = [...new Set(codings.map((c) => c.coder))];
   ctx.io.stderr(
     `${options.out}: ${counted(documents.length, 'source')}, ${counted(codebook.codes.length, 'code')}, ${counted(codings.length - archive.skipped.length, 'coding')} by ${coders.join(', ') || 'nobody'}\n`,

@@ -229,7 +229,7 @@ async function readSource(
   args: string[],
   options: ReportCommandOptions,
 ): Promise<{ corpus: Corpus; codebook: Codebook; stored: StoredCoding[] | null } | number> {
-  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]]);
+  const wrong = sourceChoice(args, options.project, 'transcripts', [[CODEBOOK_FLAGS, options.codebook]], options);
   if (wrong) return ctx.usage(wrong);
   const codebook = await optionalCodebook(ctx, options.codebook);
   if (typeof codebook === 'number') return codebook;

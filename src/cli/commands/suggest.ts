@@ -13,11 +13,15 @@ import { evaluationTables, evaluationToMarkdown, suggestionTable } from '../../r
 import { projectDataset, suggestProject } from '../../store/project-suggestions.js';
 import { OffsetMap } from '../../text/offsets.js';
 import { EXIT, type CliContext } from '../context.js';
-import { cliActor, openProject } from '../project-input.js';
-import { outOption } from './options.js';
+import { cliActor, openProject, projectIgnores } from '../project-input.js';
+import { withInterviewerRoles } from '../../import/speaker-roles.js';
+import { casesOption, withCasesFile } from '../inputs.js';
+import { outOption, readOptionsOf } from './options.js';
 import { counted } from '../../util/plural.js';
 
 interface SuggestOptions {
+  cases?: string;
+  interviewer?: string;
   evaluate?: boolean;
   coder?: string;
   minScore: string;
@@ -55,6 +59,11 @@ In a qda project (.qda) the suggestions are written as codings of origin
 coder's unreviewed ones of the last run; accepted and rejected ones stay and
 teach the next run. From a .qdpx they are printed as a table.
 
+The speaker's role is one of the features. A .qdpx is read as qda project
+import stores it (so both give the same figures); --cases (a role column) and
+--interviewer give it roles. A .qda has the roles set when its transcripts
+were added (qda project add --cases/--interviewer).
+
 --evaluate: k-fold cross-validation on the project's codings (documents kept
 together; with fewer coded documents than folds, blocks of 10 consecutive
 units): precision, recall and F1 per code, micro averages against the
@@ -82,6 +91,13 @@ listed, not scored.`,
       new Option(
         '--language <code>',
         'language of the text: en and id are stemmed, any other code is not (default: recognised from the text)',
+      ),
+    )
+    .addOption(casesOption())
+    .addOption(
+      new Option(
+        '--interviewer <labels>',
+        'in a .qdpx, speaker labels that mean the interviewer, comma-separated (default: none guessed, as qda project import)',
       ),
     )
     .addOption(new Option('--folds <k>', 'folds of the cross-validation').default('5'))
@@ -127,6 +143,12 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
     ...(options.language !== undefined ? { language: options.language } : {}),
   };
   if (/\.qda$/i.test(project)) {
+    const ignored =
+      projectIgnores(project, options, 'a qda project') ??
+      (options.cases !== undefined
+        ? "--cases cannot be used with a qda project: its speakers' roles and attributes were set when its transcripts were added; give it to qda project add"
+        : null);
+    if (ignored) return ctx.usage(ignored);
     if (!options.evaluate) return suggestInProject(ctx, project, { ...learn, minScore, seed });
     const store = await openProject(ctx, project, { mode: 'read' });
     try {
@@ -143,6 +165,10 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
 
   const read = await readQdpx(project);
   if (ctx.report(read.messages.filter((m) => m.fatal))) return EXIT.data;
+  // Roles as --interviewer and --cases give them; without them, as qda project import stores the .qdpx.
+  const labels = options.interviewer === undefined ? [] : readOptionsOf({ interviewer: options.interviewer }).interviewerLabels;
+  const corpus = await withCasesFile(ctx, { documents: read.corpus.documents.map((d) => withInterviewerRoles(d, labels)) }, options.cases);
+  if (!corpus) return EXIT.data;
   const decisions: CodingDecision[] = read.codings
     .filter((c) => c.source === 'manual')
     .map((c) => ({ document: c.document, code: c.code, start: c.start, end: c.end, coder: c.coder, verdict: 'applied' }));
@@ -159,14 +185,14 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
     return EXIT.data;
   }
   ctx.progress('reading units and features');
-  const dataset = buildDataset(read.corpus, decisions, { ...learn, codebook: read.codebook });
+  const dataset = buildDataset(corpus, decisions, { ...learn, codebook: read.codebook });
   ctx.progressDone();
   if (options.evaluate) return evaluate(ctx, dataset, { k, seed, minScore }, options);
 
   describeDataset(ctx, dataset);
   const suggester = trainSuggester(dataset, { seed });
   ctx.io.stderr(`qda suggest: models for ${counted(suggester.models.length, 'code')} (codes coded on at least 3 units)\n`);
-  const suggestions = inCodePoints(read.corpus.documents, suggestCodings(dataset, suggester, { minScore }));
+  const suggestions = inCodePoints(corpus.documents, suggestCodings(dataset, suggester, { minScore }));
   const table = suggestionTable(suggestions);
   const format = options.format ?? 'csv';
   const output =

@@ -3,6 +3,7 @@ import { validateCoding } from '../../analysis/validation.js';
 import { createCoder } from '../../coding/code-corpus.js';
 import { chooseCoder } from '../../coding/choose-coder.js';
 import { placeCodings } from '../../coding/place-codings.js';
+import { unmatchedRoleFilters } from '../../coding/role-filters.js';
 import { readCodings } from '../../io/read-codings.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -104,10 +105,16 @@ Examples:
 }
 
 async function runValidate(ctx: CliContext, args: string[], options: ValidateOptions): Promise<number> {
-  const wrong = sourceChoice(args, options.project, 'transcripts', [
-    [CODEBOOK_FLAGS, options.codebook],
-    ['-g, --gold <file>', options.gold],
-  ]);
+  const wrong = sourceChoice(
+    args,
+    options.project,
+    'transcripts',
+    [
+      [CODEBOOK_FLAGS, options.codebook],
+      ['-g, --gold <file>', options.gold],
+    ],
+    options,
+  );
   if (wrong) return ctx.usage(wrong);
   const given = await optionalCodebook(ctx, options.codebook);
   if (typeof given === 'number') return given;
@@ -166,6 +173,13 @@ async function runValidate(ctx: CliContext, args: string[], options: ValidateOpt
     auto.push(...coded.codings);
   }
   ctx.progressDone();
+  ctx.report(
+    unmatchedRoleFilters(
+      codebook,
+      segments.map((s) => s.role),
+      options.codebook ?? options.project!,
+    ),
+  );
 
   // The gold rows land on the segments exactly as `qda report --codings` puts them.
   const gold = placeCodings(goldRows, corpus.documents, { unit: options.unit, file: goldFile });

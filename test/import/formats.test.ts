@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTENSIONS, formatOfPath, READERS } from '../../src/io/formats.js';
-import { readTranscript } from '../../src/io/read-corpus.js';
+import { EXTENSIONS, formatOfPath } from '../../src/import/formats.js';
+import { READERS, readTranscript } from '../../src/io/read-corpus.js';
 import { formatMessage } from '../../src/model/message.js';
 
 function utf16(text: string, endian: 'le' | 'be'): Uint8Array {

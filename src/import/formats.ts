@@ -1,11 +1,11 @@
 import type { ImportResult } from '../model/document.js';
 import { message } from '../model/message.js';
-import type { CaptionFormat } from '../import/caption-cues.js';
-import { fromCaptions } from '../import/captions.js';
-import { fromDocx } from '../import/docx.js';
-import { fromJsonl } from '../import/jsonl.js';
-import { fromCsv, fromXlsx, type TableImportOptions } from '../import/table.js';
-import { fromText } from '../import/text.js';
+import type { CaptionFormat } from './caption-cues.js';
+import { fromCaptions } from './captions.js';
+import { fromDocx } from './docx.js';
+import { fromJsonl } from './jsonl.js';
+import { fromCsv, fromXlsx, type TableImportOptions } from './table.js';
+import { fromText } from './text.js';
 import { decodeBytes } from '../text/decode.js';
 import { fileExtension } from '../util/file-name.js';
 
@@ -80,8 +80,11 @@ function tableReaderOptions(file: string, format: 'csv' | 'xlsx', options: ReadO
   return table;
 }
 
-/** `maxInputSize` of the reader options, when given. */
-function maxInputSizeOf(options: ReadOptions): { maxInputSize?: number } {
+/**
+ * `maxInputSize` of the reader options, when given.
+ * @example maxInputSizeOf({ maxInputSize: 1e6 }) // { maxInputSize: 1000000 }
+ */
+export function maxInputSizeOf(options: ReadOptions): { maxInputSize?: number } {
   return typeof options.maxInputSize === 'number' ? { maxInputSize: options.maxInputSize } : {};
 }
 
@@ -106,8 +109,11 @@ function withSpeakerCheck(result: ImportResult): ImportResult {
   return result;
 }
 
-/** Readers by format name; file extensions map to these names. */
-export const READERS: Record<string, FormatReader> = {
+/**
+ * The transcript readers by format name; file extensions map to these names. The reader of
+ * REFI-QDA projects (`qdpx`) joins them in `io/read-corpus.ts`: `refi/` builds on this layer.
+ */
+export const TRANSCRIPT_READERS: Record<string, FormatReader> = {
   txt: textReader('import-text', (text, file) => withSpeakerCheck(fromText(text, { file, format: 'txt' }))),
   md: textReader('import-text', (text, file) => withSpeakerCheck(fromText(text, { file, format: 'md' }))),
   docx: async (bytes, file, options) => withSpeakerCheck(await fromDocx(bytes, { file, ...maxInputSizeOf(options) })),
@@ -117,12 +123,9 @@ export const READERS: Record<string, FormatReader> = {
   csv: textReader('import-csv', (text, file, options) => fromCsv(text, tableReaderOptions(file, 'csv', options))),
   xlsx: async (bytes, file, options) => fromXlsx(bytes, tableReaderOptions(file, 'xlsx', options)),
   jsonl: textReader('import-jsonl', (text, file) => fromJsonl(text, { file })),
-  // The sources of a REFI-QDA project (its codings are for `qda qdpx import`, `qda agree`);
-  // loaded on demand, as the zip and XML code is not needed otherwise.
-  qdpx: async (bytes, file, options) => (await import('../refi/archive.js')).qdpxFromBytes(bytes, file, maxInputSizeOf(options)),
 };
 
-/** Format names by file extension (lower case, without the dot). */
+/** Format names by file extension (lower case, without the dot); `qdpx` is read in `io/`. */
 export const EXTENSIONS: Record<string, string> = {
   txt: 'txt',
   text: 'txt',
