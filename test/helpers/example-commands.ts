@@ -18,19 +18,21 @@ const OUTPUT_POSITIONALS: Record<string, number> = { 'codebook convert': 3, 'pro
 const PATH_LIKE = /^(data-sample|codebooks)\b|\.(md|txt|csv|ya?ml|json|jsonl|qda|qdpx|qdc|docx|xlsx|vtt|srt)$/i;
 
 /**
- * The `qda` command lines in `text` (lines starting with `qda `, or `$ qda `, with `\`
- * continuations joined; `a && b` is two commands). Lines with a pipe, `<`, or another program
+ * The `qda` command lines in `text` (lines starting with `qda `, `npx qda ` or `$ qda `, at most
+ * two spaces in, with `\` continuations joined; `a && b` is two commands). Lines with a pipe, `<`, or another program
  * first are not returned.
  */
 export function exampleCommands(text: string): ExampleCommand[] {
   const joined = text.replace(/ \\\n\s*/g, ' ');
   const commands: ExampleCommand[] = [];
   for (const raw of joined.split('\n')) {
+    // A command starts a line, or is indented two spaces as in the examples of --help (deeper is a
+    // wrapped description that merely names a command).
+    if (!/^ {0,2}(\$ )?(npx )?qda /.test(raw)) continue;
     const line = raw
       .trim()
       .replace(/^\$ /, '')
       .replace(/^npx qda /, 'qda ');
-    if (!line.startsWith('qda ')) continue;
     for (const part of line.split(' && ')) {
       const command = parseCommand(part.trim());
       if (command) commands.push(command);
