@@ -337,6 +337,8 @@ describe('qda serve API on the sample study', () => {
     expect(html.status).toBe(200);
     expect(html.headers['content-disposition']).toMatch(/attachment; filename="study-report\.html"/);
     expect(html.text).toMatch(/<html[\s\S]*Quote/i);
+    // A file on its own: no script beside it to load, so the page names none.
+    expect(html.text).not.toMatch(/<script|script-src/);
     const xlsx = await call(wb, 'GET', '/api/report?format=xlsx&coder=ayu');
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
     expect(xlsx.text.slice(0, 2)).toBe('PK');

@@ -1,5 +1,8 @@
 import { buildReport } from '../../report/build-report.js';
-import { renderReport } from '../../report/render-report.js';
+import { htmlPage } from '../../report/html.js';
+import { pageSheets } from '../../report/page-sheets.js';
+import { reportCharts, reportPage } from '../../report/render-report.js';
+import { toXlsx } from '../../report/xlsx.js';
 import { codedProject } from '../coded-project.js';
 import { HttpError } from '../http.js';
 import type { Route } from '../router.js';
@@ -26,15 +29,17 @@ export function reportRoutes(wb: Workbench): Route[] {
           coder: coder.length > 0 ? coder.join(', ') : 'all coders',
           title: current.codebook.name ?? wb.name,
         });
-        const files = await renderReport(data);
+        // One file on its own: the page without the script that sorts its tables (a download has
+        // no report.js beside it), and the workbook of the page's tables.
+        const page = reportPage(data, reportCharts(data));
         const base = wb.name.replace(/\.qda$/i, '') || 'report';
         return format === 'html'
-          ? { download: { name: `${base}-report.html`, type: 'text/html; charset=utf-8', body: files.get('report.html')! } }
+          ? { download: { name: `${base}-report.html`, type: 'text/html; charset=utf-8', body: htmlPage(page) } }
           : {
               download: {
                 name: `${base}-tables.xlsx`,
                 type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-                body: files.get('tables.xlsx')!,
+                body: await toXlsx(pageSheets(page)),
               },
             };
       },
