@@ -45,7 +45,6 @@ export function reportCharts(data: ReportData): ReportCharts {
  */
 export async function renderReport(data: ReportData): Promise<ReportFiles> {
   const frequencies = frequencyTable(data.frequencies);
-  const crosstab = frequencyCrosstab(data.frequencies);
   const cooccurrence = cooccurrenceTable(data.cooccurrence);
   const pairs = cooccurrencePairs(data.cooccurrence);
   const quotes = quoteTable(data.quotes);
@@ -55,8 +54,10 @@ export async function renderReport(data: ReportData): Promise<ReportFiles> {
 
   const files: ReportFiles = new Map();
   files.set('frequencies.csv', toCsv(frequencies));
-  files.set('frequencies.md', markdownPage({ title: 'Code frequencies', blocks: [{ kind: 'paragraph', text: text.frequencies }, { kind: 'table', table: crosstab }] }));
-  files.set('frequencies.tex', toLatex(crosstab, { caption: text.frequencies, label: 'tab:frequencies' }));
+  // The page's frequency tables: many groups are cut into tables a page is wide enough for.
+  const frequencyTables = frequencyBlocks(data);
+  files.set('frequencies.md', markdownPage({ title: 'Code frequencies', blocks: [{ kind: 'paragraph', text: text.frequencies }, ...frequencyTables] }));
+  files.set('frequencies.tex', frequencyLatex(frequencyTables, text.frequencies, data.frequencies.by));
   files.set('cooccurrence.csv', toCsv(cooccurrence));
   files.set('cooccurrence.md', markdownPage({ title: 'Co-occurrence of codes', blocks: [{ kind: 'paragraph', text: text.cooccurrence }, { kind: 'table', table: pairs }] }));
   files.set('quotes.md', `# Quote bank\n\n${text.quotes}\n\n${quotesToMarkdown(data.quotes)}`);
@@ -136,6 +137,18 @@ function frequencyBlocks(data: ReportData): Block[] {
       ...(parts.length > 1 ? { caption: `${by} ${p.first}–${p.last} of ${p.of}`, name: `By ${by} ${p.first}-${p.last}` } : {}),
     })),
   ];
+}
+
+/** The LaTeX tables of the frequency blocks: the first under the page's caption, the others by their groups. */
+function frequencyLatex(blocks: readonly Block[], caption: string, by: string): string {
+  const tables = blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+  return tables
+    .map((b, i) =>
+      i === 0
+        ? toLatex(b.table, { caption, label: 'tab:frequencies' })
+        : toLatex(b.table, { caption: `Code frequencies by ${by}${b.caption ? `, ${b.caption}` : ''}: n (% of the ${by}’s base).`, label: `tab:frequencies-${i}` }),
+    )
+    .join('\n');
 }
 
 /** Which codes the co-occurrence shows, and how to see the others. */

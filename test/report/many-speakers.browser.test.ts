@@ -1,35 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type TestBrowser } from '../helpers/browser.js';
 import { SKIP_CHROMIUM, SKIP_REASON } from '../helpers/chromium.js';
-import { runCli, seeded } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { pdfPages, pdfText, SKIP_PDF, SKIP_PDF_REASON } from '../helpers/pdf.js';
 import { FIXTURE } from './fixture.js';
+import { SPEAKERS, writeThirtyInterviews as writeCorpus } from './many-speakers.js';
 
 const ARTIFACTS = 'test-artifacts/report-30-speakers';
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-// Thirty fictional informants, one interview each.
-const FIRST = ['Adi', 'Bayu', 'Citra', 'Dewi', 'Eka', 'Fajar', 'Gita', 'Hadi', 'Indah', 'Joko', 'Kartika', 'Lestari', 'Maya', 'Nanda', 'Oki'];
-const LAST = ['Pratama', 'Wibowo'];
-const SPEAKERS = LAST.flatMap((last) => FIRST.map((first) => `${first} ${last}`));
-const PHRASES = ['Banyak klien datang karena pacar.', 'Mereka bilang terlalu cinta.', 'Pelakunya sepupu sendiri.', 'Kadang paman korban.', 'Kami mulai asesmen.', 'Kami buat genogram bersama.', 'Lalu kami susun rencana.'];
-
-/** Thirty interviews, each an interviewer's question and two to five answers with seeded content. */
-function writeCorpus(dir: string): string[] {
-  const random = seeded(30);
-  return SPEAKERS.map((name, i) => {
-    const answers = Array.from({ length: 2 + Math.floor(random() * 4) }, () =>
-      PHRASES.filter(() => random() < 0.35).join(' ') || 'Saya kurang tahu.',
-    );
-    const file = join(dir, `interview-${String(i + 1).padStart(2, '0')}.md`);
-    writeFileSync(file, answers.map((a) => `Pewawancara: Bagaimana pengalaman Anda?\n\n${name}: ${a}\n`).join('\n'));
-    return file;
-  });
-}
 
 describe.skipIf(SKIP_CHROMIUM || SKIP_PDF)(`the frequencies of 30 speakers in report.html${SKIP_REASON}${SKIP_PDF_REASON}`, () => {
   let dir: string;

@@ -1,7 +1,12 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/build-report.js';
 import { renderReport, type ReportFiles } from '../../src/report/render-report.js';
-import { fixtureReport } from './fixture.js';
+import { FIXTURE, fixtureReport } from './fixture.js';
+import { SPEAKERS, writeThirtyInterviews } from './many-speakers.js';
+import { runCli } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
 let data: ReportData;
@@ -40,4 +45,18 @@ describe('the report of the fixture', () => {
     // Maya Lestari has no role in her transcript: it comes from cases.csv.
     expect(data.frequencies.groups).toEqual(['academic', 'interviewer', 'social worker']);
   });
+});
+
+describe('the frequency files of a study with thirty speakers', () => {
+  it('cut the by-speaker table as the page does: Markdown and LaTeX tables of at most eight speakers, each speaker once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qda-30-files-'));
+    const run = await runCli('report', ...writeThirtyInterviews(dir), '--codebook', `${FIXTURE}/codebook.yaml`, '--out', join(dir, 'report'));
+    expect(run.code, run.stderr).toBe(0);
+    const tex = readFileSync(join(dir, 'report', 'frequencies.tex'), 'utf8');
+    const tabulars = [...tex.matchAll(/\\begin\{tabular\}\{([^}]*)\}/g)].map((m) => m[1].replace(/[^lrp]/g, '').length);
+    expect(tabulars).toEqual([7, 9, 8, 9, 8]);
+    const md = readFileSync(join(dir, 'report', 'frequencies.md'), 'utf8');
+    const headers = md.split('\n').filter((line) => line.startsWith('| Code |'));
+    expect(headers.slice(1).flatMap((h) => h.split('|').slice(2, -1).map((c) => c.trim()))).toEqual(SPEAKERS);
+  }, 60_000);
 });
