@@ -1,6 +1,9 @@
 /** What a person may do in team mode: the owner runs the study, coders code, viewers read. */
 export const ROLES = ['owner', 'coder', 'viewer'] as const;
 
+/** Shortest and longest password accepted, in code points (long ones are allowed; the cap only bounds the hashing work). */
+export const PASSWORD_LENGTH = { min: 10, max: 1024 } as const;
+
 /** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
 

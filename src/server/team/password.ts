@@ -1,11 +1,10 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { PASSWORD_LENGTH } from '../../model/account.js';
 
 /** Cost of new hashes: N = 2^15, r = 8, p = 1 (32 MiB and about 0.1 s per hash on a laptop). */
 const COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
-/** Shortest and longest password accepted (long ones are allowed; the cap only bounds the work). */
-export const PASSWORD_LENGTH = { min: 10, max: 1024 } as const;
 
 /** Why a password is refused, or undefined when it is acceptable. */
 export function passwordProblem(password: string): string | undefined {

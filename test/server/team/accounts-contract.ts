@@ -2,7 +2,7 @@
 // password, through the API of a running team server: accounts.test.ts runs them on an SQLite
 // project, accounts.pg.test.ts on a PostgreSQL one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD_LENGTH } from '../../../src/server/team/password.js';
+import { PASSWORD_LENGTH } from '../../../src/model/account.js';
 import { WRITE_HEADER } from '../../../src/server/security.js';
 import { call, PASSWORD, signIn, startTestTeam, type Backend, type Member, type TestTeam } from '../../helpers/team.js';
 
