@@ -166,7 +166,7 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
         expect(
           (
             await call(t.origin, method, concrete, {
-              headers: { ...headers, cookie: 'qda_team=forged' },
+              headers: { ...headers, cookie: `qda_team_${t.server.port}=forged` },
               body: method === 'GET' ? undefined : {},
             })
           ).status,
@@ -283,7 +283,7 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
         headers: { [WRITE_HEADER]: '1', cookie: planted.cookie },
       });
       const setCookie = String(reply.headers['set-cookie']);
-      expect(setCookie).toMatch(/^qda_team=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\//);
+      expect(setCookie).toMatch(new RegExp(`^qda_team_${t.server.port}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/`));
       expect(setCookie.split(';')[0]).not.toBe(planted.cookie);
       expect((await call(t.origin, 'GET', '/api/team/me', { headers: { cookie: planted.cookie } })).status).toBe(401);
       expect((await call(t.origin, 'GET', '/api/team/me', { headers: { cookie: setCookie.split(';')[0] } })).json).toMatchObject({
