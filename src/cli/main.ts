@@ -3,17 +3,24 @@ import { OutputWriteError } from '../io/write-file.js';
 import { message, QdaError } from '../model/message.js';
 import { CliContext, EXIT, processIo, type CliIo } from './context.js';
 import { COMMANDS } from './commands/index.js';
+import { commandTerm, reflowingBoxWrap } from './help-wrap.js';
 
 const DESCRIPTION =
   'Qualitative analysis of interview transcripts: code every segment with a codebook, count, quote, report and measure agreement. Nothing leaves this machine.';
 
 const EXAMPLES = `
-Quick start:
-  qda code transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
-  qda report transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --out report/
-  qda agree coder-a.csv coder-b.csv
+Quick start, in the qda folder (the bundled sample study):
+  qda code data-sample/transcripts --codebook codebooks/lk3-psychosocial.yaml \\
+    > codings.csv
+  qda report data-sample/transcripts --cases data-sample/cases.csv \\
+    --codebook codebooks/lk3-psychosocial.yaml --out report
+  qda agree data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv
 
-Every command has --help. Exit codes: 0 done, 1 a problem in the data, 2 a wrong command line.`;
+In your own study folder, the same with your files:
+  qda report transcripts --codebook codebook.yaml --out report
+
+Every command has --help. Exit codes: 0 done, 1 a problem in the data,
+2 a wrong command line.`;
 
 /**
  * Run the command line with `argv` (without `node` and the script) and return the exit code:
@@ -22,9 +29,7 @@ Every command has --help. Exit codes: 0 done, 1 a problem in the data, 2 a wrong
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const ctx = new CliContext(io);
-  const program = new Command('qda').description(DESCRIPTION).version('0.1.0', '-V, --version').addHelpText('after', EXAMPLES);
-  for (const make of COMMANDS) program.addCommand(make(ctx));
-  configure(program, io);
+  const program = buildProgram(ctx, io);
   if (argv.length === 0) {
     io.stderr(program.helpInformation());
     return EXIT.usage;
@@ -46,6 +51,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return EXIT.data;
   }
   return code;
+}
+
+/**
+ * The whole `qda` command tree, configured to write through `io` and never exit the process.
+ * @example buildProgram(new CliContext(io), io).helpInformation()
+ */
+export function buildProgram(ctx: CliContext, io: CliIo): Command {
+  const program = new Command('qda').description(DESCRIPTION).version('0.1.0', '-V, --version').addHelpText('after', EXAMPLES);
+  for (const make of COMMANDS) program.addCommand(make(ctx));
+  configure(program, io);
+  return program;
 }
 
 /** The exit code for an error thrown by a command, after saying what went wrong. */
@@ -94,6 +110,7 @@ function systemReason(err: NodeJS.ErrnoException): string {
 
 function configure(cmd: Command, io: CliIo): void {
   cmd.exitOverride();
+  cmd.configureHelp({ boxWrap: reflowingBoxWrap, subcommandTerm: commandTerm, minWidthToWrap: 30 });
   cmd.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   cmd.showHelpAfterError('(run with --help for usage)');
   cmd.allowExcessArguments(false);

@@ -1,6 +1,7 @@
 import { projectFromFiles } from '../server/project-from-files.js';
 import type { ProjectStore } from '../store/store.js';
 import type { CliContext } from './context.js';
+import { counted } from '../util/plural.js';
 
 /** The inputs `qda serve <transcripts…>` makes a project from. */
 export interface ServeInputs {
@@ -16,6 +17,6 @@ export interface ServeInputs {
  */
 export async function fillServedProject(ctx: CliContext, store: ProjectStore, name: string, inputs: ServeInputs): Promise<boolean> {
   const count = inputs.transcripts.length;
-  ctx.io.stderr(`qda serve: making ${name} from ${count} transcript${count === 1 ? '' : 's'}…\n`);
+  ctx.io.stderr(`qda serve: making ${name} from ${counted(count, 'transcript')}…\n`);
   return !ctx.report(await projectFromFiles(store, inputs));
 }

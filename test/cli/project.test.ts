@@ -88,7 +88,7 @@ describe('qda project', () => {
     writeFileSync(transcript, '**Ana:** Waktu itu saya takut sekali.\n\n**Budi:** Kakak saya yang membantu.\n');
     const added = await runCli('project', 'add', file, transcript);
     expect(added.code).toBe(0);
-    expect(added.stderr).toContain('0 added, 1 updated, 0 unchanged; 1 codings re-anchored');
+    expect(added.stderr).toContain('0 added, 1 updated, 0 unchanged; 1 coding re-anchored');
     expect(added.stderr).toContain(
       '1 coding could not be placed in the new text; kept apart:\n  p1 impact/psychological (ana): "menolong"',
     );

@@ -24,7 +24,7 @@ describeWithCorpora('qda qdpx import', () => {
     const r = await runCli('qdpx', 'import', `${QC}/demo.qdpx`, '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`${QC}/demo.qdpx: 2 sources, 262 codes, 205 codings by 1 coder(s) → ${out}\n`);
+    expect(r.stderr).toBe(`${QC}/demo.qdpx: 2 sources, 262 codes, 205 codings by 1 coder → ${out}\n`);
     expect(readdirSync(join(out, 'sources')).sort()).toEqual(['admin-1.txt', 'board_2017.txt']);
     const board = readFileSync(join(out, 'sources', 'board_2017.txt'), 'utf8');
     expect(board).toBe(readFileSync(`${QC}/transcripts/board_2017.txt`, 'utf8'));

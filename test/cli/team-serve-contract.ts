@@ -1,6 +1,6 @@
 // `qda project user` and `qda serve --team` as real processes, and the crash test: the server is
 // killed (SIGKILL) in the middle of a load of coders, restarted, and every write it had
-// acknowledged is in the project. team-serve.test.ts runs it on SQLite, team-serve.pg.test.ts on PostgreSQL.
+// acknowledged is in the project. team-serve.slow.test.ts runs it on SQLite, team-serve.pg.test.ts on PostgreSQL.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -105,7 +105,8 @@ Examples:
   qda agree team.csv --match overlap --min-overlap 0.6 --format json
   qda agree coders.qdpx --format json
   qda agree --project study.qda --coders ana budi auto
-  qda agree ana.csv budi.csv --bootstrap 1000 --seed 7 --format csv --out agreement.csv`,
+  qda agree ana.csv budi.csv --bootstrap 1000 --seed 7 --format csv \\
+    --out agreement.csv`,
     )
     .action(async (files: string[], options: AgreeOptions) => {
       ctx.exitCode = await runAgree(ctx, files, options);

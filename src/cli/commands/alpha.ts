@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { message } from '../../model/message.js';
 import { EXIT, type CliContext } from '../context.js';
 import { deprecated, oldSpelling, outOption } from './options.js';
+import { counted } from '../../util/plural.js';
 
 interface AlphaOptions {
   metric: MeasurementLevel;
@@ -95,7 +96,6 @@ function alphaJson(r: AlphaResult): {
 
 function alphaText(r: AlphaResult): string {
   const value = Number.isNaN(r.alpha) ? 'undefined' : r.alpha.toFixed(4);
-  const dropped =
-    r.singleValueUnits > 0 ? ` (${r.singleValueUnits} unit${r.singleValueUnits === 1 ? '' : 's'} with a single value left out)` : '';
+  const dropped = r.singleValueUnits > 0 ? ` (${counted(r.singleValueUnits, 'unit')} with a single value left out)` : '';
   return `Krippendorff's alpha (${r.level}) = ${value}\ncoders: ${r.coders}, units: ${r.units}${dropped}, pairable values: ${r.pairableValues}\n`;
 }

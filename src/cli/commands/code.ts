@@ -48,7 +48,8 @@ export function codeCommand(ctx: CliContext): Command {
       `Code every segment of the transcripts with the codebook's rules and print one row per coding.
 
 CSV columns (fixed): document,segment,speaker,code,start,end,matches,text
-  start/end  code-point offsets of the coded span in the document text (end exclusive)
+  start/end  code-point offsets of the coded span in the document text
+             (end exclusive)
   matches    the codebook terms that matched, joined by "|"
 Parent codes are not repeated: counts roll children up to their parents.`,
     )
@@ -66,10 +67,14 @@ Parent codes are not repeated: counts roll children up to their parents.`,
       'after',
       `
 Examples:
-  qda code data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml > codings.csv
-  qda code interview.md -c codebook.yaml --unit sentence --format jsonl --out codings.jsonl
-  qda code archive.jsonl -c codebook.yaml --jobs 2 --out codings.csv     # one {"id","text"} per line
-  qda code --project study.qda --out codings.csv                          # the project's transcripts and codebook`,
+  qda code data-sample/transcripts/*.md \\
+    --codebook codebooks/lk3-psychosocial.yaml > codings.csv
+  qda code interview.md -c codebook.yaml --unit sentence --format jsonl \\
+    --out codings.jsonl
+  # an archive with one {"id","text"} per line, on two cores:
+  qda code archive.jsonl -c codebook.yaml --jobs 2 --out codings.csv
+  # a project's transcripts and codebook:
+  qda code --project study.qda --out codings.csv`,
     )
     .action(async (files: string[], options: CodeCommandOptions) => {
       ctx.exitCode = await runCode(ctx, files, options);

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { codebookToQdc } from '../../refi/write-qdc.js';
 import type { Codebook } from '../../model/codebook.js';
 import { EXIT, type CliContext } from '../context.js';
+import { counted } from '../../util/plural.js';
 
 /** Codebook writers by output extension. */
 const CODEBOOK_WRITERS: Record<string, (codebook: Codebook) => string> = {
@@ -23,6 +24,7 @@ export function codebookCommand(ctx: CliContext): Command {
     .description('Check a codebook, or convert it between formats.');
   cmd
     .command('validate')
+    .summary('check a codebook and report every problem')
     .description('Check a codebook and report every problem as file:line:col: reason [rule-id].')
     .argument('<file>', 'codebook (.yaml, .json, .qdc)')
     .action(async (file: string) => {
@@ -33,10 +35,11 @@ export function codebookCommand(ctx: CliContext): Command {
         return;
       }
       const withRules = codebook.codes.filter((c) => c.rules.terms.length + c.rules.near.length + c.rules.regex.length > 0).length;
-      ctx.io.stderr(`${file}: ok — ${codebook.codes.length} codes, ${withRules} with rules\n`);
+      ctx.io.stderr(`${file}: ok — ${counted(codebook.codes.length, 'code')}, ${withRules} with rules\n`);
     });
   cmd
     .command('convert')
+    .summary('convert a codebook: .yaml, .json, .qdc, .md')
     .description(
       `Convert a codebook between formats, chosen by the file extensions:
   .yaml .yml .json  qda's codebook format (docs/codebook.md): read and written
@@ -81,7 +84,7 @@ Examples:
         return;
       }
       await writeFileAtomic(output, write(codebook));
-      ctx.io.stderr(`${input} → ${output}: ${codebook.codes.length} codes\n`);
+      ctx.io.stderr(`${input} → ${output}: ${counted(codebook.codes.length, 'code')}\n`);
     });
   return cmd;
 }

@@ -43,9 +43,11 @@ No segment text is kept, so memory stays small whatever the size of the corpus.
 
 CSV columns: code,label,depth,<by>,segments,documents,words,hits,
              segments_in_group,documents_in_group,words_in_group,share_pct
-  the (all) row of each code counts every segment; parents count a segment once when any
-  descendant codes it; segments, documents and segments_in_group are the numbers of
-  frequencies.csv in qda report.
+
+The (all) row of each code counts every segment; parents count a segment once when any
+descendant codes it; segments, documents and segments_in_group are the numbers of
+frequencies.csv in qda report.
+
 Every count adds up: count parts of a corpus anywhere, then add the tables with --merge.`,
     )
     .argument(
@@ -65,11 +67,16 @@ Every count adds up: count parts of a corpus anywhere, then add the tables with 
       'after',
       `
 Examples:
-  qda count archive.jsonl --codebook codebooks/lk3-psychosocial.yaml --jobs 2 > counts.csv
-  qda count transcripts/*.md -c cb.yaml --by gender --format json --out counts.json
+  qda count data-sample/transcripts \\
+    --codebook codebooks/lk3-psychosocial.yaml > counts.csv
+  qda count archive.jsonl -c codebook.yaml --jobs 2 > counts.csv
+  qda count transcripts/*.md -c codebook.yaml --by gender --format json \\
+    --out counts.json
   qda count --merge part-1.csv part-2.csv > counts.csv
-  parallel --pipe --block 50M qda count - -c cb.yaml --jobs 1 '>' part-{#}.csv < archive.jsonl
-                                       # then: qda count --merge part-*.csv (see docs/scale.md)`,
+  # an archive larger than memory, in parts (see docs/scale.md):
+  parallel --pipe --block 50M qda count - -c codebook.yaml --jobs 1 \\
+    '>' part-{#}.csv < archive.jsonl
+  qda count --merge part-*.csv > counts.csv`,
     )
     .action(async (files: string[], options: CountCommandOptions) => {
       ctx.exitCode = await (options.merge ? runMerge(ctx, files, options) : runCount(ctx, files, options));

@@ -59,7 +59,8 @@ Columns: document,segment,speaker,timestamp,left,keyword,right,term`,
       `
 Examples:
   qda kwic data-sample/transcripts/* --term pacar
-  qda kwic data-sample/transcripts/* --code factor/attachment -c codebooks/lk3-psychosocial.yaml --window 5 --format csv
+  qda kwic data-sample/transcripts/* --code factor/attachment \\
+    -c codebooks/lk3-psychosocial.yaml --window 5 --format csv
   qda kwic --project study.qda --code factor/attachment`,
     )
     .action(async (files: string[], options: KwicCommandOptions) => {

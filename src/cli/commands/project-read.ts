@@ -13,6 +13,7 @@ import { counts } from '../../store/project-suggestions.js';
 import type { ProjectInfo, ProjectStore, StoredCoding, UnplacedCoding } from '../../store/store.js';
 import { EXIT, type CliContext } from '../context.js';
 import { openProject } from '../project-input.js';
+import { counted } from '../../util/plural.js';
 
 type ExportFormat = 'csv' | 'qdpx' | 'yaml' | 'qdc';
 
@@ -20,9 +21,12 @@ type ExportFormat = 'csv' | 'qdpx' | 'yaml' | 'qdc';
 export function addReadingSubcommands(cmd: Command, ctx: CliContext): void {
   cmd
     .command('export')
+    .summary('write the codings, transcripts or codebook (csv, qdpx, yaml, qdc)')
     .description(
       `Write what the project holds:
-  csv   every coding, one row each: ${[...CODING_COLUMNS, 'coder', 'origin', 'status', 'memo', 'placed'].join(',')}
+  csv   every coding, one row each, with the columns
+        ${CODING_COLUMNS.join(',')},
+        coder,origin,status,memo,placed
         (start/end in code points; codings kept apart after their text
         changed come last with placed=no and the text they covered)
   qdpx  a REFI-QDA project: sources, codebook, every coder's codings that
@@ -55,6 +59,7 @@ Examples:
 
   cmd
     .command('info')
+    .summary('what the project holds: documents, coders, codings, versions')
     .description('Show what the project holds: documents, coders, codebook version, codings by origin and status, schema version.')
     .argument('<project>', 'the project file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -76,6 +81,7 @@ Example:
 
   cmd
     .command('check')
+    .summary("check the file's integrity and every coding's position")
     .description(
       `Check a project: SQLite's integrity_check and foreign keys, every coding
 inside its document's text, every coded code in the current codebook, codings
@@ -122,7 +128,7 @@ async function runExport(ctx: CliContext, store: ProjectStore, format: ExportFor
   const name = current.codebook.name ?? basename(store.location).replace(/\.[^.]+$/, '');
   const archive = await writeQdpx(out!, { name, codebook: current.codebook, documents, codings });
   ctx.io.stderr(
-    `${out}: ${documents.length} sources, ${current.codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings${archive.skipped.length ? ` (${archive.skipped.length} left out: code not in the codebook)` : ''}\n`,
+    `${out}: ${counted(documents.length, 'source')}, ${counted(current.codebook.codes.length, 'code')}, ${counted(codings.length - archive.skipped.length, 'coding')}${archive.skipped.length ? ` (${archive.skipped.length} left out: code not in the codebook)` : ''}\n`,
   );
   return EXIT.ok;
 }

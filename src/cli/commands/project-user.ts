@@ -17,6 +17,7 @@ interface UserOptions {
 export function addUserSubcommands(cmd: Command, ctx: CliContext): void {
   const user = cmd
     .command('user')
+    .summary('accounts for team mode: add, passwd, remove, list')
     .description(
       `Accounts for team mode (qda serve --team): an owner (codebook, accounts, reveal,
 class view), coders (their own codings; blind to the others' until the owner
@@ -37,7 +38,8 @@ Examples:
   qda project user passwd study.qda ana
   qda project user list study.qda
   qda project user remove study.qda ana
-  qda project user add study --database postgres://qda@db.example/study lecturer --role owner`,
+  qda project user add study --database postgres://qda@db.example/study \\
+    lecturer --role owner`,
     );
   const database = () => new Option('--database <url>', 'the project is kept in this PostgreSQL database (postgres://…)');
   /** A subcommand on one account of a project. */

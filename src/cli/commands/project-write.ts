@@ -13,6 +13,7 @@ import type { AddDocumentResult, ProjectStore, ProjectWriter } from '../../store
 import { EXIT, type CliContext } from '../context.js';
 import { cliActor, openProject, optionalCodebook } from '../project-input.js';
 import { readerOptions, readOptionsOf, unitOption, type ReaderFlags } from './options.js';
+import { counted } from '../../util/plural.js';
 
 interface AddOptions extends ReaderFlags {
   codebook?: string;
@@ -36,6 +37,7 @@ function codingsOptions(): Option[] {
 export function addWritingSubcommands(cmd: Command, ctx: CliContext): void {
   const create = cmd
     .command('create')
+    .summary('make a project file from a codebook and transcripts')
     .description(
       `Create a project file holding the codebook and the transcripts (normalised
 text, turns, speakers, attributes; cases joined from --cases). The file must
@@ -49,7 +51,8 @@ not exist yet.`,
       'after',
       `
 Examples:
-  qda project create study.qda --codebook codebooks/lk3-psychosocial.yaml data-sample/transcripts/* --cases data-sample/cases.csv
+  qda project create study.qda --codebook codebooks/lk3-psychosocial.yaml \\
+    data-sample/transcripts/* --cases data-sample/cases.csv
   qda project code study.qda && qda report --project study.qda --out report`,
     )
     .action(async (project: string, transcripts: string[], options: AddOptions) => {
@@ -59,6 +62,7 @@ Examples:
 
   const add = cmd
     .command('add')
+    .summary('add transcripts, a new codebook version or coding tables')
     .description(
       `Add transcripts (or a new codebook version) to a project. A transcript whose
 id is already there replaces it when its text or attributes changed: its
@@ -75,7 +79,8 @@ kept apart (never dropped). An unchanged transcript is left as it is.`,
 Examples:
   qda project add study.qda interviews/informan-08.md
   qda project add study.qda --codebook codebook-v2.yaml
-  qda project add study.qda --codings data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv`,
+  qda project add study.qda \\
+    --codings data-sample/coders/coder-a.csv data-sample/coders/coder-b.csv`,
     )
     .action(async (project: string, transcripts: string[], options: AddOptions) => {
       ctx.exitCode = await runAdd(ctx, project, transcripts, options, false);
@@ -84,6 +89,7 @@ Examples:
 
   cmd
     .command('code')
+    .summary("code every document with the project's current codebook")
     .description(
       `Code every document with the project's current codebook. The results are
 suggestions (origin auto, status suggested). Run it again after changing the
@@ -116,6 +122,7 @@ Example:
 
   cmd
     .command('import')
+    .summary('make a project from a REFI-QDA project (.qdpx)')
     .description(
       `Make a project from a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA,
 QualCoder or qda): sources, codebook, and every user's codings (origin import,
@@ -158,7 +165,7 @@ async function runAdd(ctx: CliContext, project: string, transcripts: string[], o
     let imported = 0;
     const label = creating
       ? 'create the project'
-      : `add ${corpus.documents.length} transcript${corpus.documents.length === 1 ? '' : 's'}${codebook ? ' and a codebook' : ''}`;
+      : `add ${counted(corpus.documents.length, 'transcript')}${codebook ? ' and a codebook' : ''}`;
     const results = await store.change(cliActor(), label, async (tx) => {
       if (codebook) await tx.saveCodebook(codebook, options.codebook);
       const added = await addDocuments(tx, corpus);
@@ -173,11 +180,11 @@ async function runAdd(ctx: CliContext, project: string, transcripts: string[], o
     const reanchored = results.reduce((n, r) => n + r.reanchored, 0);
     const unplaced = results.reduce((n, r) => n + r.unplaced, 0);
     ctx.io.stderr(
-      `${project}: ${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged${codebook ? `; codebook version ${(await store.currentCodebook())?.version}` : ''}${reanchored ? `; ${reanchored} codings re-anchored` : ''}${tables ? `; ${imported} codings imported` : ''}\n`,
+      `${project}: ${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged${codebook ? `; codebook version ${(await store.currentCodebook())?.version}` : ''}${reanchored ? `; ${counted(reanchored, 'coding')} re-anchored` : ''}${tables ? `; ${counted(imported, 'coding')} imported` : ''}\n`,
     );
     if (unplaced > 0) {
       const changed = new Set(results.filter((r) => r.unplaced > 0).map((r) => r.id));
-      ctx.io.stderr(`${project}: ${unplaced} coding${unplaced === 1 ? '' : 's'} could not be placed in the new text; kept apart:\n`);
+      ctx.io.stderr(`${project}: ${counted(unplaced, 'coding')} could not be placed in the new text; kept apart:\n`);
       for (const u of (await store.listUnplaced()).filter((x) => changed.has(x.document)))
         ctx.io.stderr(`  ${u.document} ${u.code} (${u.coder}): "${u.text}"\n`);
     }
@@ -219,7 +226,7 @@ async function runImport(ctx: CliContext, file: string, out: string): Promise<nu
     });
     const coders = new Set(qdpx.codings.map((c) => c.coder));
     ctx.io.stderr(
-      `${out}: ${documents.length} documents, ${codebook.codes.length} codes, ${added} codings by ${coders.size} coder${coders.size === 1 ? '' : 's'} from ${file}\n`,
+      `${out}: ${counted(documents.length, 'document')}, ${counted(codebook.codes.length, 'code')}, ${counted(added, 'coding')} by ${counted(coders.size, 'coder')} from ${file}\n`,
     );
     return EXIT.ok;
   } catch (e) {

@@ -19,7 +19,8 @@ qdpx export. Rejected suggestions never count. See docs/project.md.`,
       'after',
       `
 Examples:
-  qda project create study.qda --codebook codebooks/lk3-psychosocial.yaml data-sample/transcripts/*
+  qda project create study.qda --codebook codebooks/lk3-psychosocial.yaml \\
+    data-sample/transcripts/*
   qda project code study.qda
   qda report --project study.qda --out report
   qda project export study.qda --format qdpx --out study.qdpx`,

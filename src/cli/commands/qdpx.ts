@@ -27,6 +27,7 @@ import {
   transcriptFiles,
   unitOption,
 } from './options.js';
+import { counted } from '../../util/plural.js';
 
 interface ExportOptions {
   cases?: string;
@@ -55,6 +56,7 @@ export function qdpxCommand(ctx: CliContext): Command {
     .description('Exchange coded projects with other QDA software through the REFI-QDA standard (.qdpx).');
   cmd
     .command('import')
+    .summary('read a .qdpx into sources, codebook.yaml and codings.csv')
     .description(
       `Read a REFI-QDA project and write into the --out folder:
   sources/<id>.txt  the text of every source (UTF-8, LF line ends)
@@ -90,6 +92,7 @@ Example:
     });
   cmd
     .command('export')
+    .summary('write transcripts, a codebook and codings as a .qdpx')
     .description(
       `Write transcripts, a codebook and codings as a REFI-QDA project: one text
 source per document, the codebook (definitions, criteria, examples and rules in
@@ -118,7 +121,8 @@ with LF line ends, as the project's description states.`,
       `
 Examples:
   qda qdpx export transcripts/*.md --codebook codebook.yaml --out lk3.qdpx
-  qda qdpx export transcripts/*.md -c codebook.yaml --codings ana.csv budi.csv --out coders.qdpx
+  qda qdpx export transcripts/*.md -c codebook.yaml \\
+    --codings ana.csv budi.csv --out coders.qdpx
   qda qdpx export --project study.qda --out study.qdpx`,
     )
     .action(async (files: string[], options: ExportOptions) => {
@@ -159,7 +163,7 @@ async function runImport(ctx: CliContext, file: string, options: ImportOptions):
   const coders = new Set(project.codings.map((c) => c.coder));
   const positions = project.meta.positions;
   ctx.io.stderr(
-    `${file}: ${project.corpus.documents.length} sources, ${project.codebook.codes.length} codes, ${project.codings.length} codings by ${coders.size} coder(s)` +
+    `${file}: ${counted(project.corpus.documents.length, 'source')}, ${counted(project.codebook.codes.length, 'code')}, ${counted(project.codings.length, 'coding')} by ${counted(coders.size, 'coder')}` +
       `${positions?.decisive ? `; positions read as ${positions.text}` : ''} → ${options.out}\n`,
   );
   return EXIT.ok;
@@ -199,7 +203,7 @@ async function runExport(ctx: CliContext, args: string[], options: ExportOptions
   const archive = await writeQdpx(options.out, { name, codebook, documents, codings });
   const coders = [...new Set(codings.map((c) => c.coder))];
   ctx.io.stderr(
-    `${options.out}: ${documents.length} sources, ${codebook.codes.length} codes, ${codings.length - archive.skipped.length} codings by ${coders.join(', ') || 'nobody'}\n`,
+    `${options.out}: ${counted(documents.length, 'source')}, ${counted(codebook.codes.length, 'code')}, ${counted(codings.length - archive.skipped.length, 'coding')} by ${coders.join(', ') || 'nobody'}\n`,
   );
   return EXIT.ok;
 }

@@ -22,6 +22,7 @@ import { EXIT, type CliContext } from '../context.js';
 import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../inputs.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import { optionalCodebookOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
+import { counted } from '../../util/plural.js';
 
 interface ReportCommandOptions {
   labels?: string;
@@ -102,10 +103,14 @@ not at all.`,
       'after',
       `
 Examples:
-  qda report data-sample/transcripts/* --codebook codebooks/lk3-psychosocial.yaml --cases data-sample/cases.csv --out report
-  qda report transcripts/*.md -c cb.yaml --by role --level 2 --pseudonyms key.csv --out report-anon
-  qda report transcripts/*.md -c cb.yaml --codings ana.csv budi.csv --coder all --out report-merged
-  qda report --project study.qda --coder all --out report      # a project's codings (not rejected ones)`,
+  qda report data-sample/transcripts/* --cases data-sample/cases.csv \\
+    --codebook codebooks/lk3-psychosocial.yaml --out report
+  qda report transcripts/*.md -c codebook.yaml --by role --level 2 \\
+    --pseudonyms key.csv --out report-anon
+  qda report transcripts/*.md -c codebook.yaml --codings ana.csv budi.csv \\
+    --coder all --out report-merged
+  # a project's codings (rejected suggestions never count):
+  qda report --project study.qda --coder all --out report`,
     )
     .action(async (files: string[], options: ReportCommandOptions) => {
       ctx.exitCode = await runReport(ctx, files, options);
@@ -135,10 +140,7 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
   }
   const maxDepth = Math.max(...codebook.codes.map((c) => depthOf(c.id)));
   if (level !== undefined && level > maxDepth)
-    return done(
-      ctx,
-      ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`),
-    );
+    return done(ctx, ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${counted(maxDepth, 'level')} deep`));
   const corpus = await withCasesFile(ctx, source.corpus, options.cases);
   if (!corpus) return done(ctx, EXIT.data);
   const key = await pseudonymKey(ctx, options.pseudonyms);
@@ -208,7 +210,7 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
   if (ctx.report(written)) return done(ctx, EXIT.data);
   ctx.progressDone();
   ctx.io.stderr(
-    `${options.out}: ${output.size} files — ${data.summary.documents} documents, ${data.summary.segments} segments, ${data.summary.codings} codings (${coderLabel})\n`,
+    `${options.out}: ${counted(output.size, 'file')} — ${counted(data.summary.documents, 'document')}, ${counted(data.summary.segments, 'segment')}, ${counted(data.summary.codings, 'coding')} (${coderLabel})\n`,
   );
   return EXIT.ok;
 }

@@ -74,9 +74,11 @@ is loaded from the network. Stop it with Ctrl+C.`,
       `
 Examples:
   qda serve study.qda
-  qda serve data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --out sample.qda
+  qda serve data-sample/transcripts/*.md \\
+    --codebook codebooks/lk3-psychosocial.yaml --out sample.qda
   qda serve study.qda --port 8765 --open
-  qda serve study.qda --team --host 0.0.0.0 --port 8443 --cert cert.pem --key key.pem
+  qda serve study.qda --team --host 0.0.0.0 --port 8443 \\
+    --cert cert.pem --key key.pem
   qda serve study --team --database postgres://qda@localhost/study`,
     )
     .action(async (inputs: string[], options: ServeOptions) => {

@@ -15,6 +15,7 @@ import { OffsetMap } from '../../text/offsets.js';
 import { EXIT, type CliContext } from '../context.js';
 import { cliActor, openProject } from '../project-input.js';
 import { outOption } from './options.js';
+import { counted } from '../../util/plural.js';
 
 interface SuggestOptions {
   evaluate?: boolean;
@@ -164,7 +165,7 @@ async function runSuggest(ctx: CliContext, project: string, options: SuggestOpti
 
   describeDataset(ctx, dataset);
   const suggester = trainSuggester(dataset, { seed });
-  ctx.io.stderr(`qda suggest: models for ${suggester.models.length} codes (codes coded on at least 3 units)\n`);
+  ctx.io.stderr(`qda suggest: models for ${counted(suggester.models.length, 'code')} (codes coded on at least 3 units)\n`);
   const suggestions = inCodePoints(read.corpus.documents, suggestCodings(dataset, suggester, { minScore }));
   const table = suggestionTable(suggestions);
   const format = options.format ?? 'csv';
@@ -187,7 +188,7 @@ async function suggestInProject(
   try {
     const result = await suggestProject(store, cliActor(), options);
     ctx.io.stderr(
-      `qda suggest: ${result.added} suggestions for ${result.coder} from models of ${result.models} codes; ${result.removed} unreviewed ones of the last run replaced\n`,
+      `qda suggest: ${counted(result.added, 'suggestion')} for ${result.coder} from models of ${counted(result.models, 'code')}; ${result.removed} unreviewed ones of the last run replaced\n`,
     );
     return EXIT.ok;
   } catch (e) {
@@ -201,7 +202,7 @@ async function suggestInProject(
 /** What the learner read, on stderr. */
 function describeDataset(ctx: CliContext, dataset: Dataset): void {
   ctx.io.stderr(
-    `qda suggest: ${dataset.examples.length} units, words ${dataset.language ? `stemmed (${dataset.language})` : 'unstemmed'}\n`,
+    `qda suggest: ${counted(dataset.examples.length, 'unit')}, words ${dataset.language ? `stemmed (${dataset.language})` : 'unstemmed'}\n`,
   );
 }
 

@@ -20,6 +20,7 @@ import { casesOption, pseudonymKey, pseudonymsOption, withCasesFile } from '../i
 import { pseudonymise } from '../../report/pseudonyms.js';
 import { CODEBOOK_FLAGS, optionalCodebook, readProjectInput, sourceChoice } from '../project-input.js';
 import { optionalCodebookOption, outOption, projectOption, readerOptions, readOptionsOf, transcriptFiles, unitOption } from './options.js';
+import { counted } from '../../util/plural.js';
 
 interface ValidateOptions {
   cases?: string;
@@ -88,8 +89,11 @@ CSV output is the per-code table; with --out x.csv the missed and over-coded
 segments go to x-mismatches.csv.
 
 Examples:
-  qda validate data-sample/transcripts/*.md --codebook codebooks/lk3-psychosocial.yaml --gold human.csv
-  qda validate interview.md -c codebook.yaml --gold team.csv --coder ana --format json
+  qda validate data-sample/transcripts/*.md \\
+    --codebook codebooks/lk3-psychosocial.yaml \\
+    --gold data-sample/coders/coder-a.csv
+  qda validate interview.md -c codebook.yaml --gold team.csv --coder ana \\
+    --format json
   qda validate --project study.qda --coder ana`,
     )
     .action(async (files: string[], options: ValidateOptions) => {
@@ -174,7 +178,7 @@ async function runValidate(ctx: CliContext, args: string[], options: ValidateOpt
   if (result.documents.skipped.length > 0) {
     const n = result.documents.compared.length;
     ctx.io.stderr(
-      `qda validate: compared the ${n} document${n === 1 ? '' : 's'} the gold ${options.gold ? 'table' : 'coder'} codes (${result.documents.compared.join(', ')}); left out ${result.documents.skipped.length} it does not (--documents all to score them)\n`,
+      `qda validate: compared the ${counted(n, 'document')} the gold ${options.gold ? 'table' : 'coder'} codes (${result.documents.compared.join(', ')}); left out ${result.documents.skipped.length} it does not (--documents all to score them)\n`,
     );
   }
 

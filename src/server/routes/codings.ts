@@ -4,6 +4,7 @@ import { HttpError } from '../http.js';
 import { idParam, oneOf, optionalOffset, requiredOffset, requiredString } from '../input.js';
 import type { Route } from '../router.js';
 import { actingCoder, type Workbench } from '../workbench.js';
+import { counted } from '../../util/plural.js';
 
 /**
  * Coding by hand: add (a span of the same code by the same coder that overlaps merges into one),
@@ -103,7 +104,7 @@ export function codingRoutes(wb: Workbench): Route[] {
         for (const id of ids) await getCoding(wb.store, id);
         await wb.store.change(
           coder,
-          `${status === 'accepted' ? 'accept' : status === 'rejected' ? 'reject' : 'reopen'} ${ids.length} suggestion${ids.length === 1 ? '' : 's'}`,
+          `${status === 'accepted' ? 'accept' : status === 'rejected' ? 'reject' : 'reopen'} ${counted(ids.length, 'suggestion')}`,
           async (tx) => {
             for (const id of ids) await tx.updateCoding(id, { status });
           },
