@@ -64,7 +64,12 @@ describe.skipIf(SKIP_CHROMIUM)(`people and your account in Chromium${SKIP_REASON
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => rows.locator('th').allTextContents()).toContain('sari');
     expect(await page.getByLabel('Role: sari').inputValue()).toBe('coder');
+    // For docs/team.md: the screen at rest (no toast, no focus ring).
+    await page.locator('.toast').waitFor({ state: 'detached' });
+    await page.locator('.people .hint').first().click();
+    await page.setViewportSize({ width: 1280, height: 500 });
     await browser.shot('people');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await signOut();
 
     // Sari signs in with that password, sees that the others are hidden, and changes her password.
