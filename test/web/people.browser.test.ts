@@ -42,6 +42,8 @@ describe.skipIf(SKIP_CHROMIUM)(`people and your account in Chromium${SKIP_REASON
     const rows = page.locator('table.people-table tbody tr');
     await rows.first().waitFor();
     expect(await rows.locator('th').allTextContents()).toEqual(['ana', 'budi', 'lecturer' + 'you', 'vera']);
+    expect(await page.locator('tr[data-account="lecturer"]').textContent()).toContain('just now');
+    expect(await page.locator('tr[data-account="ana"]').textContent()).toContain('not signed in');
 
     // Esc closes the dialog without adding anyone.
     await page.getByRole('button', { name: 'Add a person…' }).click();

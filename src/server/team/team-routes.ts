@@ -154,7 +154,8 @@ export function teamRoutes(ctx: TeamContext): Route[] {
       path: '/api/team/users',
       handler: async ({ actor }) => {
         requireOwner(actor);
-        return (await ctx.team.listAccounts()).map(({ name, role, createdAt }) => ({ name, role, createdAt }));
+        const [accounts, lastSeen] = await Promise.all([ctx.team.listAccounts(), ctx.team.lastSeen()]);
+        return accounts.map(({ name, role, createdAt }) => ({ name, role, createdAt, lastSeenAt: lastSeen[name] ?? null }));
       },
     },
     {

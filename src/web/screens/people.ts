@@ -15,6 +15,8 @@ interface ApiAccount {
   name: string;
   role: Role;
   createdAt: string;
+  /** The last request of one of their sessions (ms since the epoch); null with no session. */
+  lastSeenAt: number | null;
 }
 
 /** What the owner chose for a password: one typed, or one the server generates and shows once. */
@@ -58,6 +60,7 @@ export function peopleScreen(): Screen {
               h('th', { scope: 'col' }, t('accountName')),
               h('th', { scope: 'col' }, t('role')),
               h('th', { scope: 'col' }, t('added')),
+              h('th', { scope: 'col' }, t('lastSeen')),
               h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('actions'))),
             ),
           ),
@@ -84,7 +87,12 @@ export function peopleScreen(): Screen {
                     ROLES.map((r) => h('option', { value: r, selected: r === a.role }, roleName(r))),
                   ),
                 ),
-                h('td', {}, new Date(a.createdAt).toLocaleDateString(language() === 'id' ? 'id-ID' : 'en-GB')),
+                h('td', {}, new Date(a.createdAt).toLocaleDateString(locale())),
+                h(
+                  'td',
+                  a.lastSeenAt === null ? { class: 'sub' } : { title: new Date(a.lastSeenAt).toLocaleString(locale()) },
+                  a.lastSeenAt === null ? t('notSignedIn') : ago(a.lastSeenAt),
+                ),
                 h(
                   'td',
                   { class: 'actions' },
@@ -180,6 +188,20 @@ export function peopleScreen(): Screen {
       await load();
     },
   };
+}
+
+function locale(): string {
+  return language() === 'id' ? 'id-ID' : 'en-GB';
+}
+
+/** How long ago, in words: "just now" within two minutes (sessions note activity once a minute), then "5 minutes ago", "3 hours ago", "2 days ago". */
+function ago(at: number): string {
+  const minutes = Math.round((Date.now() - at) / 60_000);
+  if (minutes < 2) return t('justNow');
+  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  if (minutes < 48 * 60) return format.format(-Math.round(minutes / 60), 'hour');
+  return format.format(-Math.round(minutes / (24 * 60)), 'day');
 }
 
 function roleName(role: Role): string {

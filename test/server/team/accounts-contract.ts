@@ -30,7 +30,7 @@ export function teamAccounts(title: string, backend: () => Promise<Backend>): vo
     it('lists the accounts for the owner: names, roles and when they were made, never a password hash', async () => {
       const reply = await lecturer.call('GET', '/api/team/users');
       expect(reply.status).toBe(200);
-      const users = reply.json as Array<{ name: string; role: string; createdAt: string }>;
+      const users = reply.json as Array<{ name: string; role: string; createdAt: string; lastSeenAt: number | null }>;
       expect(users.map((u) => [u.name, u.role])).toEqual([
         ['ana', 'coder'],
         ['budi', 'coder'],
@@ -38,6 +38,16 @@ export function teamAccounts(title: string, backend: () => Promise<Backend>): vo
         ['vera', 'viewer'],
       ]);
       for (const u of users) expect(Number.isNaN(Date.parse(u.createdAt))).toBe(false);
+      // Only the lecturer has signed in so far: the others have never been seen.
+      expect(users.map((u) => [u.name, u.lastSeenAt === null ? 'never' : 'seen'])).toEqual([
+        ['ana', 'never'],
+        ['budi', 'never'],
+        ['lecturer', 'seen'],
+        ['vera', 'never'],
+      ]);
+      await signIn(t.origin, 'vera');
+      const after = (await lecturer.call('GET', '/api/team/users')).json as Array<{ name: string; lastSeenAt: number | null }>;
+      expect(after.find((u) => u.name === 'vera')?.lastSeenAt).toEqual(expect.any(Number));
       expect(reply.text).not.toContain('scrypt');
     });
 
