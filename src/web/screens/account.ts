@@ -14,7 +14,7 @@ export function accountScreen(): Screen {
   return {
     mount(root) {
       const member = app.member;
-      if (!member) return void replace(root, h('p', { class: 'empty' }, t('ownerOnly')));
+      if (!member) return void replace(root, h('p', { class: 'empty' }, t('noAccounts')));
       const current = passwordField(t('currentPassword'), 'current-password');
       const fresh = passwordField(t('newPassword'), 'new-password', t('passwordRuleOwn', { min: PASSWORD_LENGTH.min }));
       const again = passwordField(t('newPasswordAgain'), 'new-password');

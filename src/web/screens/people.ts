@@ -184,7 +184,8 @@ export function peopleScreen(): Screen {
   return {
     async mount(el) {
       root = el;
-      if (app.member?.role !== 'owner') return void replace(root, h('p', { class: 'empty' }, t('ownerOnly')));
+      if (!app.member) return void replace(root, h('p', { class: 'empty' }, t('noAccounts')));
+      if (app.member.role !== 'owner') return void replace(root, h('p', { class: 'empty' }, t('ownerOnly')));
       await load();
     },
   };
