@@ -7,10 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { BenchOptions } from './run.js';
-import { hashPassword } from '../src/server/team/password.js';
-import { fillProject, openBackend, PASSWORD, type Backend } from '../test/helpers/team.js';
-import { auditWrites, percentile, runCoders } from '../test/helpers/team-load.js';
-import { serveTeam, signInAll, stopProcess } from '../test/helpers/team-process.js';
+import type { Backend } from '../test/helpers/team.js';
+import { teamLoad } from '../test/helpers/team-serve-load.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -21,58 +19,11 @@ const coderCount = option('team-coders', 30);
 const seconds = option('team-seconds', 60);
 
 async function bench(label: string, backend: Backend, where: string[], file: string): Promise<Record<string, unknown>> {
-  const { store, team } = await openBackend(backend, file);
-  await fillProject(store, team);
-  const coders = Array.from({ length: coderCount }, (_, i) => `coder${String(i + 1).padStart(2, '0')}`);
-  const hash = await hashPassword(PASSWORD);
-  for (const name of coders) await team.saveAccount({ name, role: 'coder', passwordHash: hash, createdAt: new Date().toISOString() });
-  const documents = (await store.listDocuments()).map((d) => ({ id: d.id, length: d.length }));
-  const codes = (await store.currentCodebook())!.codebook.codes.map((c) => c.id);
-  await team.close();
-  await store.close();
-
-  const server = await serveTeam([...where, '--port', '0']);
-  const members = await signInAll(server.origin, coders);
   process.stderr.write(`team bench (${label}): ${coderCount} coders for ${seconds} s…\n`);
-  const started = Date.now();
-  const load = await runCoders({
-    origin: server.origin,
-    coders: members,
-    documents,
-    codes,
-    durationMs: seconds * 1000,
-    maxWritesPerCoder: 5000,
-  });
-  const elapsed = (Date.now() - started) / 1000;
-  await stopProcess(server.child);
-
-  const reopened = await openBackend(backend, file);
-  const stored = (await reopened.store.listCodings({ origin: 'manual' })).map(({ id, coder, document, code, start, end }) => ({
-    id,
-    coder,
-    document,
-    code,
-    start,
-    end,
-  }));
-  await reopened.team.close();
-  await reopened.store.close();
-  const audit = auditWrites(load.acknowledged, stored);
-  const round = (x: number) => Math.round(x * 10) / 10;
   return {
     case: 'team',
     store: label,
-    coders: coderCount,
-    seconds: round(elapsed),
-    acknowledged_writes: load.acknowledged.length,
-    writes_per_second: round(load.acknowledged.length / elapsed),
-    failed_requests: load.failed,
-    lost_writes: audit.lost.length,
-    duplicated_writes: audit.duplicated,
-    unacknowledged_stored: audit.unacknowledged,
-    latency_ms_p50: round(percentile(load.latencies, 50)),
-    latency_ms_p95: round(percentile(load.latencies, 95)),
-    latency_ms_p99: round(percentile(load.latencies, 99)),
+    ...(await teamLoad({ backend, where, file, coders: coderCount, durationMs: seconds * 1000, maxWritesPerCoder: 5000 })),
   };
 }
 

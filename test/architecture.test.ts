@@ -20,6 +20,8 @@ const ALLOWED: Record<string, string[]> = {
   web: ['model', 'text', 'util'],
   cli: ['model', 'text', 'util', 'import', 'codebook', 'coding', 'analysis', 'learn', 'report', 'refi', 'io', 'store', 'server'],
 };
+/** Folders whose types (only: `import type`, erased at build) the browser app may use: the API's contract. */
+const WEB_TYPES = ['analysis', 'store'];
 /** The folders that may read and write files, open sockets and talk to the process. */
 const EDGE = ['io', 'store', 'server', 'cli'];
 const FILE_SYSTEM = /from 'node:(fs|fs\/promises|child_process|worker_threads)'|process\.(stdout|stderr|exit|argv)/;
@@ -43,8 +45,13 @@ describe('src/ layering', () => {
   it.each(files)('%s imports only what its layer may', (file) => {
     const layer = relative('src', file).split('/')[0];
     const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(/from '(\.[^']+)'/g)].map((m) => relative('src', join(file, '..', m[1])).split('/')[0]);
-    const bad = targets.filter((t) => t !== layer && !ALLOWED[layer]?.includes(t));
+    const imports = [...text.matchAll(/^(?:import|export) (type )?[^;]*?from '(\.[^']+)'/gms)].map((m) => ({
+      typeOnly: m[1] !== undefined,
+      target: relative('src', join(file, '..', m[2])).split('/')[0],
+    }));
+    const allowed = (i: { typeOnly: boolean; target: string }) =>
+      i.target === layer || ALLOWED[layer]?.includes(i.target) || (layer === 'web' && i.typeOnly && WEB_TYPES.includes(i.target));
+    const bad = imports.filter((i) => !allowed(i)).map((i) => i.target);
     expect(bad, `${file} imports ${bad.join(', ')}`).toEqual([]);
     if (!EDGE.includes(layer)) expect(FILE_SYSTEM.test(text), `${file} touches the file system or the process`).toBe(false);
     if (layer === 'web') expect(NODE_MODULE.test(text), `${file} runs in the browser: no node: modules`).toBe(false);

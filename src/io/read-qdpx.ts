@@ -1,5 +1,6 @@
 import { message, type Message } from '../model/message.js';
-import { failedQdpxImport, qdpxFromBytes } from '../refi/archive.js';
+import { qdpxFromBytes } from '../refi/archive.js';
+import { emptyQdpxImport } from '../refi/read-project.js';
 import type { CodingRow } from '../model/coding.js';
 import { projectCodingRows } from '../refi/project-tables.js';
 import type { QdpxImport } from '../refi/read-project.js';
@@ -18,7 +19,7 @@ export async function readQdpx(file: string, options: { language?: string; maxIn
   try {
     bytes = await readInputFile(file, options.maxInputSize);
   } catch (e) {
-    return failedQdpxImport([message(unreadableReason(e), { file, ruleId: 'file-unreadable', source: 'import-qdpx', fatal: true })]);
+    return emptyQdpxImport([message(unreadableReason(e), { file, ruleId: 'file-unreadable', source: 'import-qdpx', fatal: true })]);
   }
   return qdpxFromBytes(bytes, file, options);
 }

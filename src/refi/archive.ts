@@ -1,7 +1,7 @@
 import { message, type Message } from '../model/message.js';
 import { zipProblem } from '../import/zip-limits.js';
 import { ZipArchive, zipLimitsFor } from '../util/zip.js';
-import { fromQdpx, type QdpxImport } from './read-project.js';
+import { emptyQdpxImport, fromQdpx, type QdpxImport } from './read-project.js';
 
 /**
  * Open a `.qdpx` in memory. Entries are unpacked only when read (the project and the sources
@@ -52,27 +52,13 @@ const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 5, 6, ...new Array<number>(18).fi
  * Read a `.qdpx` already in memory (see `readQdpx`).
  * @example const { corpus } = await qdpxFromBytes(bytes, 'project.qdpx')
  */
-/** The result of a `.qdpx` that could not be read: nothing but its messages. */
-export function failedQdpxImport(messages: Message[]): QdpxImport {
-  return {
-    corpus: { documents: [] },
-    codebook: null,
-    codings: [],
-    users: [],
-    cases: [],
-    variables: [],
-    messages,
-    meta: { format: 'qdpx', name: '' },
-  };
-}
-
 export async function qdpxFromBytes(
   bytes: Uint8Array,
   file: string,
   options: { language?: string; maxInputSize?: number } = {},
 ): Promise<QdpxImport> {
   const unzipped = unzipQdpx(bytes, file, options);
-  if (unzipped.messages.some((m) => m.fatal)) return failedQdpxImport(unzipped.messages);
+  if (unzipped.messages.some((m) => m.fatal)) return emptyQdpxImport(unzipped.messages);
   try {
     const result = await fromQdpx(unzipped.entries, { file, ...(options.language ? { language: options.language } : {}) });
     result.messages.unshift(...unzipped.messages);
@@ -80,6 +66,6 @@ export async function qdpxFromBytes(
   } catch (e) {
     const problem = zipProblem(e, file, 'import-qdpx');
     if (!problem) throw e;
-    return failedQdpxImport([...unzipped.messages, problem]);
+    return emptyQdpxImport([...unzipped.messages, problem]);
   }
 }

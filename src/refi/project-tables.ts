@@ -1,3 +1,4 @@
+import { codingRowOf } from '../coding/coding-row.js';
 import type { CodingRow } from '../model/coding.js';
 import type { AttributeValue } from '../model/document.js';
 import { CODING_COLUMNS } from '../report/coding-table.js';
@@ -69,18 +70,7 @@ export function projectCodingRows(project: QdpxImport): CodingRow[] {
   return byUser.flatMap((c) => {
     const d = documents.get(c.document);
     if (!d) return [];
-    return [
-      {
-        document: c.document,
-        code: c.code,
-        coder: c.coder,
-        source: c.source,
-        matches: c.matches,
-        segment: c.segment,
-        span: { start: d.offsets.toCodePoint(c.start), end: d.offsets.toCodePoint(c.end) },
-        text: d.segments.get(c.segment)?.text ?? '',
-      },
-    ];
+    return [codingRowOf(c, d.offsets, d.segments.get(c.segment)?.text ?? '')];
   });
 }
 

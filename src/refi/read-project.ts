@@ -74,6 +74,23 @@ interface PendingSource {
 }
 
 /**
+ * A `.qdpx` import holding nothing yet but `messages` (the result of one that could not be read).
+ * @example emptyQdpxImport().codings // []
+ */
+export function emptyQdpxImport(messages: Message[] = []): QdpxImport {
+  return {
+    corpus: { documents: [] },
+    codebook: null,
+    codings: [],
+    users: [],
+    cases: [],
+    variables: [],
+    messages,
+    meta: { format: 'qdpx', name: '' },
+  };
+}
+
+/**
  * Read a REFI-QDA project from its unzipped entries: users, codebook, text sources (plain
  * text, inline, or `.docx` when there is no plain text), selections with their codings,
  * variables and cases as document attributes. The position convention is detected from how
@@ -83,16 +100,7 @@ interface PendingSource {
  */
 export async function fromQdpx(entries: QdpxEntries, options: QdpxImportOptions): Promise<QdpxImport> {
   const file = options.file;
-  const result: QdpxImport = {
-    corpus: { documents: [] },
-    codebook: null,
-    codings: [],
-    users: [],
-    cases: [],
-    variables: [],
-    messages: [],
-    meta: { format: 'qdpx', name: '' },
-  };
+  const result = emptyQdpxImport();
   const messages = result.messages;
   const index = new QdpxEntryIndex(entries);
   const project = index.project();

@@ -1,5 +1,6 @@
 import type { EvidencedCoding } from '../analysis/quotes.js';
 import { createCoder } from '../coding/code-corpus.js';
+import { codingRowOf } from '../coding/coding-row.js';
 import { placeCodings } from '../coding/place-codings.js';
 import type { AutoCoding, Coding, CodingRow } from '../model/coding.js';
 import type { Document } from '../model/document.js';
@@ -186,19 +187,7 @@ export function placeStoredCodings(
 export function segmentCodings(stored: readonly StoredCoding[], documents: readonly Document[], file: string): CodingRow[] {
   const placed = placeCodings(storedRows(stored), documents, { unit: 'turn', mode: 'span', file });
   const offsets = new DocumentOffsets(new Map(documents.map((d) => [d.id, d])));
-  return placed.codings.map((c) => {
-    const map = offsets.get(c.document)!;
-    return {
-      document: c.document,
-      code: c.code,
-      coder: c.coder,
-      source: c.source,
-      matches: c.matches,
-      segment: c.segment,
-      span: { start: map.toCodePoint(c.start), end: map.toCodePoint(c.end) },
-      text: placed.segments.get(c.document)![c.segment - 1].text,
-    };
-  });
+  return placed.codings.map((c) => codingRowOf(c, offsets.get(c.document)!, placed.segments.get(c.document)![c.segment - 1]!.text));
 }
 
 /**

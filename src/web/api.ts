@@ -2,24 +2,12 @@
 // marks a write as ours and the coder at the keyboard. Every write reports its saved state.
 import type { Code } from '../model/codebook.js';
 import type { Attributes, Participant } from '../model/document.js';
+// Type-only: the server's own types are the API's contract (erased when the app is bundled).
+import type { Quote } from '../analysis/quotes.js';
+import type { StoredCoding } from '../store/store.js';
 
-/** A coding as the API gives it (offsets in code points). */
-export interface ApiCoding {
-  id: number;
-  document: string;
-  start: number;
-  end: number;
-  code: string;
-  coder: string;
-  origin: 'manual' | 'auto' | 'import';
-  status: 'suggested' | 'accepted' | 'rejected';
-  memo: string | null;
-  matches: string[];
-  /** Where each matched term is (code points; automatic codings only). */
-  hits: Array<{ start: number; end: number; term: string }>;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A coding as the API gives it: as the store keeps it (offsets in code points). */
+export type ApiCoding = StoredCoding;
 
 /** A turn of a document (offsets in code points). */
 export interface ApiTurn {
@@ -86,21 +74,8 @@ export interface ApiMemo {
   updatedAt: string;
 }
 
-/** A retrieved passage (a quote of the quote bank). */
-export interface ApiQuote {
-  code: string;
-  label: string;
-  rank: number;
-  document: string;
-  segment: number;
-  speaker: string | null;
-  timestamp: string | null;
-  citation: string;
-  text: string;
-  marks: Array<{ start: number; end: number }>;
-  start: number;
-  end: number;
-}
+/** A retrieved passage: a quote of the quote bank, as the API gives it. */
+export type ApiQuote = Quote;
 
 /** One item of the review queue. */
 export interface ApiReviewItem {

@@ -521,6 +521,8 @@ export function documentScreen(): Screen {
       memo: null,
       matches: [],
       hits: [],
+      score: null,
+      explanation: [],
       createdAt: now,
       updatedAt: now,
     };
