@@ -113,6 +113,23 @@ describe.skipIf(SKIP_CHROMIUM)(`people and your account in Chromium${SKIP_REASON
     expect(browser.errors).toEqual([]);
   });
 
+  it('asks before changing a role, and changes it only when confirmed', async () => {
+    const { page } = browser;
+    const role = page.getByLabel('Role: budi');
+    await role.selectOption('viewer');
+    const dialog = page.locator('dialog[open]');
+    await expect.poll(() => dialog.textContent()).toMatch(/Make budi viewer\?/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Role: budi').inputValue()).toBe('coder');
+    expect((await t.team.getAccount('budi'))?.role).toBe('coder');
+    await page.getByLabel('Role: budi').selectOption('viewer');
+    await dialog.getByRole('button', { name: 'Change role' }).click();
+    await expect.poll(async () => (await t.team.getAccount('budi'))?.role).toBe('viewer');
+    await expect.poll(() => page.getByLabel('Role: budi').inputValue()).toBe('viewer');
+    expect(browser.errors).toEqual([]);
+  });
+
   it('gives a generated password once, to copy, when the owner resets one', async () => {
     const { page } = browser;
     await page.locator('tr[data-account="budi"]').getByRole('button', { name: 'Reset password…' }).click();

@@ -111,13 +111,15 @@ export function peopleScreen(): Screen {
     );
   }
 
+  /** Asked first: arrow keys on a closed list change it at once, and the change signs the person out. */
   async function changeRole(account: ApiAccount, role: Role): Promise<void> {
-    try {
-      await send('PATCH', `/api/team/users/${encodeURIComponent(account.name)}`, { role });
-      toast(t('roleChanged', { name: account.name, role: roleName(role) }));
-    } catch (err) {
-      toast((err as Error).message, 'error');
-    }
+    const changed = await showFormDialog(
+      t('roleQuestion', { name: account.name, role: roleName(role) }),
+      [h('p', {}, t('roleHelp', { name: account.name }))],
+      () => send('PATCH', `/api/team/users/${encodeURIComponent(account.name)}`, { role }),
+      t('changeRole'),
+    );
+    if (changed) toast(t('roleChanged', { name: account.name, role: roleName(role) }));
     await load(`tr[data-account="${CSS.escape(account.name)}"] select`);
   }
 
