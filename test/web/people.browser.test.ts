@@ -144,6 +144,12 @@ describe.skipIf(SKIP_CHROMIUM)(`people and your account in Chromium${SKIP_REASON
     await page.getByRole('button', { name: 'Done', exact: true }).click();
     await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     expect(await page.locator('body').textContent()).not.toContain(generated);
+    // The screen in Indonesian.
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await expect.poll(() => page.locator('.people h1').textContent()).toBe('Anggota');
+    expect(await page.locator('tr[data-account="lecturer"]').textContent()).toContain('baru saja');
+    await browser.shot('people-id');
+    await page.getByRole('button', { name: 'English' }).click();
     expect(browser.errors).toEqual([]);
   });
 });
