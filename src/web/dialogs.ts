@@ -37,10 +37,21 @@ export function showDialog<T>(title: string, body: Child[], onSubmit: () => T | 
   });
 }
 
+/** A refusal that belongs to one field of a form: shown in the form, and the field gets focus. */
+export class FieldError extends Error {
+  constructor(
+    message: string,
+    readonly field: HTMLElement,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * A modal form whose submit talks to the server: `submit` runs on Enter or the button, and what
- * it throws is shown inside the form (the dialog stays open, focus returns to `focusOnError` or
- * the first field); resolves with its result, or null when cancelled (Esc or Cancel).
+ * it throws is shown inside the form (the dialog stays open; focus goes to a {@link FieldError}'s
+ * field, else `focusOnError`, else the first field); resolves with its result, or null when
+ * cancelled (Esc or Cancel).
  */
 export function showFormDialog<T>(
   title: string,
@@ -66,7 +77,8 @@ export function showFormDialog<T>(
             dialog.close();
           } catch (err) {
             message.textContent = (err as Error).message;
-            (focusOnError?.() ?? (dialog.querySelector('input, select') as HTMLElement | null))?.focus();
+            const field = err instanceof FieldError ? err.field : (focusOnError?.() ?? dialog.querySelector<HTMLElement>('input, select'));
+            field?.focus();
           } finally {
             button.disabled = false;
           }

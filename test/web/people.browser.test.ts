@@ -54,6 +54,11 @@ describe.skipIf(SKIP_CHROMIUM)(`people and your account in Chromium${SKIP_REASON
 
     // Add Sari as a coder: a too-short password is refused inside the form, then Enter adds her.
     await page.getByRole('button', { name: 'Add a person…' }).click();
+    await dialog.getByLabel('Account name').fill('Sari Dewi');
+    await dialog.locator('input.secret').fill(SARI_FIRST);
+    await dialog.locator('input.secret').press('Enter');
+    await expect.poll(() => dialog.locator('.form-error').textContent()).toMatch(/lower-case letters/);
+    expect(await dialog.getByLabel('Account name').evaluate((el) => el === document.activeElement)).toBe(true);
     await dialog.getByLabel('Account name').fill('Sari');
     expect(await dialog.getByLabel('Role').inputValue()).toBe('coder');
     await dialog.locator('input.secret').fill('short');
@@ -85,7 +90,21 @@ describe.skipIf(SKIP_CHROMIUM)(`people and your account in Chromium${SKIP_REASON
     await page.getByLabel('New password again').fill(`${SARI_OWN}!`);
     await page.getByLabel('New password again').press('Enter');
     await expect.poll(() => page.locator('.account-form .form-error').textContent()).toBe('The two new passwords are not the same.');
+    // A wrong current password and a short new one are refused in the form, in words.
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await page.getByLabel('New password again').fill('short');
+    await page.getByLabel('New password again').press('Enter');
+    await expect
+      .poll(() => page.locator('.account-form .form-error').textContent())
+      .toBe('A password needs at least 10 characters (this one has 5).');
+    expect(await page.getByLabel('New password', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByLabel('New password', { exact: true }).fill(SARI_OWN);
     await page.getByLabel('New password again').fill(SARI_OWN);
+    await page.getByLabel('New password again').press('Enter');
+    await expect.poll(() => page.locator('.account-form .form-error').textContent()).toBe('The current password is wrong.');
+    expect(await page.getByLabel('Current password').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByLabel('Current password').fill(SARI_FIRST);
     await page.getByLabel('New password again').press('Enter');
     await expect.poll(() => page.locator('.account-form .ok').textContent()).toMatch(/Password changed/);
     await browser.shot('account');

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ROLES, type Role } from '../../model/account.js';
+import { ACCOUNT_NAME, ROLES, type Role } from '../../model/account.js';
 import type { ProjectStore } from '../../store/store.js';
 import type { TeamStore } from '../../store/team-store.js';
 import { OffsetMap } from '../../text/offsets.js';
@@ -12,9 +12,6 @@ import { cookies } from '../security.js';
 import { agreementCsv, classCodings, classQdpx, classView, codingsCsv } from './class-view.js';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import type { TeamSessions } from './sessions.js';
-
-/** An account name: lower-case letters, digits, `.`, `_`, `-`; it is also the coder name. */
-const ACCOUNT_NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 
 /** How the session cookie is named and set (Secure and `__Host-` under HTTPS). */
 export interface SessionCookie {

@@ -1,13 +1,13 @@
 // Your account (team mode, every member): change your own password, sign out everywhere.
 import { PASSWORD_LENGTH } from '../../model/account.js';
-import { send, setCsrf } from '../api.js';
-import { toast } from '../dialogs.js';
+import { ApiError, send, setCsrf } from '../api.js';
+import { FieldError, toast } from '../dialogs.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import type { Screen } from '../screen.js';
 import { app } from '../state.js';
 import { signOut } from '../team.js';
-import { passwordField } from './fields.js';
+import { checkedPassword, passwordField } from './fields.js';
 
 /** The member's own account (`#/account`). */
 export function accountScreen(): Screen {
@@ -29,23 +29,19 @@ export function accountScreen(): Screen {
             e.preventDefault();
             message.textContent = '';
             done.textContent = '';
-            if (fresh.input.value !== again.input.value) {
-              message.textContent = t('passwordsDiffer');
-              again.input.focus();
-              return;
-            }
             try {
-              const answer = await send<{ csrf: string }>('POST', '/api/team/password', {
-                current: current.input.value,
-                password: fresh.input.value,
-              });
+              const password = checkedPassword(fresh.input);
+              if (password !== again.input.value) throw new FieldError(t('passwordsDiffer'), again.input);
+              const answer = await send<{ csrf: string }>('POST', '/api/team/password', { current: current.input.value, password });
               setCsrf(answer.csrf);
               form.reset();
               done.textContent = t('passwordChanged');
               toast(t('passwordChanged'));
             } catch (err) {
-              message.textContent = (err as Error).message;
-              (/current/.test((err as Error).message) ? current.input : fresh.input).focus();
+              // 403 is the server's "the current password is wrong" (the new one was checked above).
+              const wrongCurrent = err instanceof ApiError && err.status === 403;
+              message.textContent = wrongCurrent ? t('currentWrong') : (err as Error).message;
+              (err instanceof FieldError ? err.field : current.input).focus();
             }
           },
         },

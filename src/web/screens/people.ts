@@ -1,14 +1,13 @@
 // People (team mode, the owner): every account with its role; add a person, change a role, reset
 // a password, remove an account. Each action is one call to /api/team/users.
-import { ROLES, type Role } from '../../model/account.js';
-import { PASSWORD_LENGTH } from '../../model/account.js';
+import { ACCOUNT_NAME, PASSWORD_LENGTH, ROLES, type Role } from '../../model/account.js';
 import { get, send } from '../api.js';
-import { showFormDialog, toast } from '../dialogs.js';
+import { FieldError, showFormDialog, toast } from '../dialogs.js';
 import { h, replace } from '../dom.js';
 import { language, t } from '../i18n.js';
 import type { Screen } from '../screen.js';
 import { app } from '../state.js';
-import { labelledField } from './fields.js';
+import { checkedPassword, labelledField } from './fields.js';
 
 /** An account as `GET /api/team/users` lists it. */
 interface ApiAccount {
@@ -141,13 +140,16 @@ export function peopleScreen(): Screen {
     const added = await showFormDialog(
       t('addPersonTitle'),
       [labelledField(t('accountName'), name, t('accountNameHelp')), labelledField(t('role'), role), password.fieldset],
-      () =>
-        send<{ name: string; generated?: string }>('POST', '/api/team/users', {
-          // Account names are lower-case, and sign-in lower-cases what is typed: "Sari" is sari.
-          name: name.value.trim().toLowerCase(),
+      async () => {
+        // Account names are lower-case, and sign-in lower-cases what is typed: "Sari" is sari.
+        const account = name.value.trim().toLowerCase();
+        if (!ACCOUNT_NAME.test(account)) throw new FieldError(t('accountNameRule'), name);
+        return send<{ name: string; generated?: string }>('POST', '/api/team/users', {
+          name: account,
           role: role.value,
           ...password.value(),
-        }),
+        });
+      },
       t('add'),
       () => (password.typed() ? password.input : name),
     );
@@ -162,7 +164,7 @@ export function peopleScreen(): Screen {
     const reset = await showFormDialog(
       t('resetPasswordTitle', { name: account.name }),
       [h('p', { class: 'hint' }, t('resetHelp', { name: account.name })), password.fieldset],
-      () => send<{ generated?: string }>('PATCH', `/api/team/users/${encodeURIComponent(account.name)}`, password.value()),
+      async () => send<{ generated?: string }>('PATCH', `/api/team/users/${encodeURIComponent(account.name)}`, password.value()),
       t('save'),
       () => password.input,
     );
@@ -243,7 +245,7 @@ function passwordChoice(): { fieldset: HTMLFieldSetElement; input: HTMLInputElem
     fieldset,
     input,
     typed: () => typedRadio.checked,
-    value: () => (generatedRadio.checked ? { generate: true } : { password: input.value }),
+    value: () => (generatedRadio.checked ? { generate: true } : { password: checkedPassword(input) }),
   };
 }
 
