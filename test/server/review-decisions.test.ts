@@ -1,6 +1,7 @@
 // Team coders review the machine's suggestions into codings of their own (src/server/review-decisions.ts),
 // through a running team server on a real SQLite project.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeProject } from '../../src/store/project-codings.js';
 import type { StoredCoding } from '../../src/store/store.js';
 import { signIn, startTestTeam, type Member, type TestTeam } from '../helpers/team.js';
 
@@ -104,5 +105,20 @@ describe('team coders review suggestions into their own codings', () => {
     // A coder still decides for themselves.
     expect(statuses(await queue(ana))[2]).toEqual([ids[2], 'suggested']);
     expect((await copies('lecturer')).length).toBe(0);
+  });
+
+  it('keeps a suggestion for the other coders when automatic coding runs again after one coder decided on it', async () => {
+    await codeProject(t.store, 'lecturer');
+    const [first] = await t.store.listCodings({ coder: 'auto', status: 'suggested', document: DOC });
+    expect(first).toBeDefined();
+    expect((await ana.call('POST', '/api/codings/review', { ids: [first.id], status: 'accepted' })).status).toBe(201);
+    await codeProject(t.store, 'lecturer');
+    const again = (await t.store.listCodings({ coder: 'auto', status: 'suggested', document: DOC })).find(
+      (c) => c.start === first.start && c.end === first.end && c.code === first.code,
+    );
+    expect(again, 'the suggestion budi has not reviewed yet').toBeDefined();
+    const item = (await queue(ana)).items.find((i) => i.coding.id === again?.id);
+    expect(item?.coding.status).toBe('accepted');
+    expect((await queue(budi)).items.find((i) => i.coding.id === again?.id)?.coding.status).toBe('suggested');
   });
 });
