@@ -13,18 +13,23 @@ describe.skipIf(SKIP_CHROMIUM)(`a team coder reviewing suggestions in Chromium${
 
   beforeAll(async () => {
     t = await startTestTeam({ kind: 'sqlite' }, await webAssets());
+    // One suggestion in each of turns 2, 4 and 6 (the sample transcript is plain ASCII there, so
+    // UTF-16 offsets are code points).
+    const turns = (await t.store.getDocument(DOC))!.turns;
     await t.store.change('lecturer', 'auto-code', (tx) =>
       tx.addCodings(
-        [100, 200, 300].map((start) => ({
-          document: DOC,
-          start,
-          end: start + 30,
-          code: 'factor/proximity',
-          origin: 'auto' as const,
-          coder: 'auto',
-          status: 'suggested' as const,
-          matches: ['rumah'],
-        })),
+        [1, 3, 5]
+          .map((i) => turns[i].start + 10)
+          .map((start) => ({
+            document: DOC,
+            start,
+            end: start + 30,
+            code: 'factor/proximity',
+            origin: 'auto' as const,
+            coder: 'auto',
+            status: 'suggested' as const,
+            matches: ['rumah'],
+          })),
       ),
     );
     ids = (await t.store.listCodings({ coder: 'auto' })).map((c) => c.id);
@@ -50,11 +55,18 @@ describe.skipIf(SKIP_CHROMIUM)(`a team coder reviewing suggestions in Chromium${
     await page.keyboard.press('e');
     await expect.poll(() => page.url()).toMatch(/#\/doc\/informan-01\?coding=\d+&edge=end/);
     const copies = await t.store.listCodings({ coder: 'ana', origin: 'auto' });
+    const suggestions = await t.store.listCodings({ coder: 'auto' });
     expect(copies.map((c) => [c.start, c.status])).toEqual([
-      [100, 'accepted'],
-      [200, 'accepted'],
+      [suggestions[0].start, 'accepted'],
+      [suggestions[1].start, 'accepted'],
     ]);
     expect(page.url()).toContain(`coding=${copies[1].id}&`);
+    // Her copy is in focus in the document, drawn as hers (solid, no coder name), beside the open suggestion.
+    const focused = page.locator('.stripe.focused');
+    await focused.waitFor();
+    expect(await focused.getAttribute('title')).toMatch(/— ana, auto\/accepted/);
+    expect(await focused.locator('.who').count()).toBe(0);
+    await browser.shot('team-review-adjust');
     for (const id of ids) expect((await t.store.getCoding(id))?.status).toBe('suggested');
     const budi = await signIn(t.origin, 'budi');
     expect(((await budi.call('GET', '/api/review')).json as { reviewed: number }).reviewed).toBe(0);
