@@ -6,7 +6,8 @@ export type Block =
   | { kind: 'heading'; text: string; level?: 2 | 3 }
   /** Plain text (escaped by every renderer). */
   | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; table: Table; caption?: string }
+  /** `name` names the table outside the page (its sheet in tables.xlsx); default: its heading. */
+  | { kind: 'table'; table: Table; caption?: string; name?: string }
   /** SVG markup; `file` is where Markdown links it (relative to the page). */
   | { kind: 'chart'; svg: string; caption?: string; file?: string }
   | { kind: 'quotes'; quotes: readonly Quote[] };
@@ -15,6 +16,8 @@ export type Block =
 export interface Page {
   title: string;
   blocks: Block[];
+  /** A script beside the page, by relative path, that the HTML page loads (the page reads fine without it). */
+  script?: string;
 }
 
 /**

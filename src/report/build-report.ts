@@ -37,8 +37,8 @@ export interface ReportData {
 export interface BuildReportOptions {
   /** Grouping of the frequency table (default `speaker`). */
   by?: Grouping;
-  /** Tree level of the co-occurrence matrix; all codes when undefined. */
-  level?: number;
+  /** Depth of the co-occurrence matrix: 1 = families (top-level codes, the default), 2 = their children, …, or `all` for every code. */
+  level?: number | 'all';
   /** Quotes per code (default 3). */
   quotes?: number;
   /** Title of the report (default: the codebook's name). */
@@ -62,13 +62,15 @@ export interface BuildReportOptions {
 export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCoding[] }, codebook: Codebook, options: BuildReportOptions = {}): ReportData {
   checkChoice('buildReport', 'unit', options.unit, UNITS);
   checkInteger('buildReport', 'quotes', options.quotes, { min: 0 });
-  checkInteger('buildReport', 'level', options.level, { min: 1 });
+  if (options.level !== undefined && options.level !== 'all' && !(Number.isInteger(options.level) && options.level >= 1))
+    throw new TypeError(`buildReport: option level must be a whole number from 1 up, or 'all'; got ${JSON.stringify(options.level)}`);
   checkString('buildReport', 'language', options.language);
   checkString('buildReport', 'title', options.title);
   checkString('buildReport', 'coder', options.coder);
   const language = options.language ?? codebook.language;
   const by = options.by ?? 'speaker';
   const base = options.base ?? 'applicable';
+  const level = options.level ?? 1;
   const freq = frequencies(coded, codebook, { by, language, base });
   const colors: Record<string, string> = {};
   for (const c of codebook.codes) if (c.color) colors[c.id] = c.color;
@@ -85,7 +87,7 @@ export function buildReport(coded: CodedCorpus & { codings: readonly EvidencedCo
     },
     frequencies: freq,
     bySpeaker: by === 'speaker' ? freq : frequencies(coded, codebook, { by: 'speaker', language, base }),
-    cooccurrence: cooccurrence(coded.codings, codebook, { ...(options.level !== undefined ? { level: options.level } : {}), language }),
+    cooccurrence: cooccurrence(coded.codings, codebook, { ...(level === 'all' ? {} : { level }), language }),
     quotes: quoteBank(coded, codebook, { perCode: options.quotes ?? 3, language }),
     codebook: codebookRows(codebook, { language }),
     colors,

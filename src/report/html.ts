@@ -2,8 +2,10 @@ import type { Quote } from '../analysis/quotes.js';
 import { displayCell, numericColumns, quotesByCode, shownTerms, type Block, type Page } from './blocks.js';
 import type { Table } from './csv.js';
 
-// Nothing may be fetched: the page must open from a file on a machine without a network.
+// Nothing may be fetched: the page must open from a file on a machine without a network. Its
+// one script, when it has one, is a file beside it.
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const SCRIPT_POLICY = `${POLICY}; script-src 'self'`;
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1d2733; --muted: #5b6776; --rule: #d5dbe3; --mark: #ffe58a; }
@@ -19,7 +21,8 @@ caption { text-align: left; color: var(--muted); padding-bottom: .4rem; caption-
 th, td { padding: .3rem .6rem; vertical-align: top; text-align: left; }
 thead th { border-top: 2px solid var(--ink); border-bottom: 1px solid var(--ink); }
 tbody tr:last-child td { border-bottom: 2px solid var(--ink); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 figure { margin: 1.2rem 0; }
 figure.chart { overflow-x: auto; }
 figure.chart svg { max-width: none; }
@@ -27,11 +30,45 @@ figcaption { color: var(--muted); font-size: .88rem; }
 figure.quote { border-left: 3px solid var(--rule); padding-left: 1rem; }
 figure.quote blockquote { margin: 0; }
 mark { background: var(--mark); padding: 0 .1em; }
+button.sort { font: inherit; color: inherit; background: none; border: 0; padding: 0; margin: 0; text-align: inherit; cursor: pointer; }
+button.sort:hover { text-decoration: underline; }
+button.sort:focus-visible { outline: 2px solid #1f5aa6; outline-offset: 2px; }
+th[aria-sort] button.sort::after { content: " ▲" / ""; font-size: .75em; color: var(--muted); }
+th[aria-sort="descending"] button.sort::after { content: " ▼" / ""; }
+/* The first column (the code) stays in view while a wide table scrolls sideways. */
+.table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; background: #fff; }
+@media print {
+  @page { size: A4; margin: 16mm 14mm; }
+  body { font-size: 10pt; line-height: 1.35; max-width: none; margin: 0; padding: 0; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 13pt; margin-top: 1.4rem; }
+  h3 { font-size: 11pt; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, figcaption { break-inside: avoid; }
+  /* A short table moves whole to the next page, taking the lines that introduce it along. */
+  .table-wrap.short { break-inside: avoid; }
+  p:has(+ .table-wrap), p:has(+ figure), h2 + p:has(+ h3) { break-after: avoid; }
+  nav { display: none; }
+  a { color: inherit; text-decoration: none; }
+  .table-wrap, figure.chart { overflow: visible; }
+  table { max-width: 100%; table-layout: auto; font-size: 7.5pt; }
+  thead { display: table-header-group; }
+  tr, figure, img, svg { break-inside: avoid; page-break-inside: avoid; }
+  th, td { padding: 1.5pt 3pt; overflow-wrap: break-word; }
+  td.num, th.num { white-space: normal; }
+  caption, p { orphans: 3; widows: 3; }
+  figure.chart svg { max-width: 100%; height: auto; }
+  figure.quote { break-inside: avoid; }
+  mark { background: none; font-weight: 600; text-decoration: underline; }
+  th[aria-sort] button.sort::after { content: none; }
+  .table-wrap th:first-child, .table-wrap td:first-child { position: static; }
+}
 `;
 
 /**
  * Render a page of blocks as one self-contained HTML document: styles and SVG charts inline,
- * a content security policy that forbids every fetch, so it opens from a file with no network.
+ * a content security policy that forbids every fetch, so it opens from a file with no network
+ * (`page.script`, a file beside the page, is the one thing it may load).
  * @example htmlPage({ title: 'Report', blocks: [{ kind: 'table', table: frequencyCrosstab(freq) }] })
  */
 export function htmlPage(page: Page): string {
@@ -55,7 +92,7 @@ export function htmlPage(page: Page): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${page.script ? SCRIPT_POLICY : POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
 <style>${STYLE}</style>
@@ -63,10 +100,13 @@ export function htmlPage(page: Page): string {
 <body>
 <h1>${escapeHtml(page.title)}</h1>
 ${toc.length > 1 ? `<nav><ul>${toc.join('')}</ul></nav>\n` : ''}${body.join('\n')}
-</body>
+${page.script ? `<script src="${escapeHtml(page.script)}"></script>\n` : ''}</body>
 </html>
 `;
 }
+
+/** Tables of up to this many rows fit one printed page, so print keeps them whole. */
+const SHORT_TABLE_ROWS = 40;
 
 /**
  * Render a table as an HTML table (numeric columns right-aligned, line breaks kept).
@@ -77,7 +117,8 @@ export function htmlTable(table: Table, caption?: string): string {
   const cls = (j: number) => (numeric[j] ? ' class="num"' : '');
   const head = table.columns.map((c, j) => `<th scope="col"${cls(j)}>${escapeHtml(c)}</th>`).join('');
   const rows = table.rows.map((row) => `<tr>${table.columns.map((_, j) => `<td${cls(j)}>${escapeHtml(displayCell(row[j])).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`);
-  return `<div class="table-wrap"><table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+  const wrap = table.rows.length <= SHORT_TABLE_ROWS ? 'table-wrap short' : 'table-wrap';
+  return `<div class="${wrap}"><table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
 /**

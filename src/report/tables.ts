@@ -5,6 +5,7 @@ import type { Cooccurrence } from '../analysis/cooccurrence.js';
 import type { Frequencies } from '../analysis/frequencies.js';
 import type { Quote } from '../analysis/quotes.js';
 import type { Table } from './csv.js';
+import { checkInteger } from '../util/options.js';
 
 /** How the row that counts all segments is named in the group column of `frequencyTable`. */
 export const ALL_GROUPS = '(all)';
@@ -76,6 +77,46 @@ export function frequencyCrosstab(freq: Frequencies): Table {
     } else if (coded.has(r.group)) current!.push(`${r.segments} (${percent(r.share)}%)`);
   }
   return { columns: ['Code', 'Label', 'Segments', '% of base', 'Base', 'Documents', 'Speakers', ...groups], rows };
+}
+
+/** The columns of `frequencyCrosstab` before its group columns. */
+const TOTAL_COLUMNS = 7;
+
+/** One table of a frequency crosstab split for reading, with what its group columns are. */
+export interface CrosstabPart {
+  table: Table;
+  /** 1-based positions of its first and last group among all groups. */
+  first: number;
+  last: number;
+  /** How many groups there are in all. */
+  of: number;
+}
+
+/** The number of group columns of a `frequencyCrosstab`. */
+export function crosstabGroups(crosstab: Table): number {
+  return crosstab.columns.length - TOTAL_COLUMNS;
+}
+
+/**
+ * A frequency crosstab cut into tables that fit a page: the totals (`Code` … `Speakers`) on
+ * their own, then the groups in tables of at most `maxGroups` columns each after `Code`, so 30
+ * speakers print as four narrow tables instead of one that no page can hold.
+ * @example splitCrosstab(frequencyCrosstab(freq), 8).parts.map((p) => p.table.columns.length)
+ */
+export function splitCrosstab(crosstab: Table, maxGroups: number): { totals: Table; parts: CrosstabPart[] } {
+  checkInteger('splitCrosstab', 'maxGroups', maxGroups, { min: 1 });
+  const groups = crosstabGroups(crosstab);
+  const totals = { columns: crosstab.columns.slice(0, TOTAL_COLUMNS), rows: crosstab.rows.map((r) => r.slice(0, TOTAL_COLUMNS)) };
+  // Parts of (nearly) equal width read better than full ones and a last of two.
+  const count = Math.ceil(groups / maxGroups);
+  const parts: CrosstabPart[] = [];
+  for (let k = 0; k < count; k++) {
+    const from = Math.round((k * groups) / count);
+    const to = Math.round(((k + 1) * groups) / count);
+    const pick = (row: readonly Table['rows'][number][number][]) => [row[0], ...row.slice(TOTAL_COLUMNS + from, TOTAL_COLUMNS + to)];
+    parts.push({ table: { columns: pick(crosstab.columns) as string[], rows: crosstab.rows.map(pick) }, first: from + 1, last: to, of: groups });
+  }
+  return { totals, parts };
 }
 
 /**

@@ -42,7 +42,7 @@ describe('qda report', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       `${cases}:5:1: warning: case "Rina Wati" matches no speaker or document id in the transcripts; its attributes are not used [case-unmatched]\n` +
-        `${out}: 15 files — 3 documents, 15 segments, 12 codings (auto)\n`,
+        `${out}: 16 files — 3 documents, 15 segments, 12 codings (auto)\n`,
     );
     expect(readdirSync(out).sort()).toEqual([
       'charts',
@@ -57,6 +57,7 @@ describe('qda report', () => {
       'quotes.csv',
       'quotes.md',
       'report.html',
+      'report.js',
       'tables.xlsx',
     ]);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(['code-by-informant.svg', 'code-frequencies.svg', 'cooccurrence.svg']);
@@ -183,6 +184,27 @@ describe('qda report', () => {
     expect(quotes.map((q) => q.rank)).toEqual(['1', '1', '1', '1']);
   });
 
+  it('shows the co-occurrence of families by default, of every code with --level all, and says which', async () => {
+    const rows = async (...level: string[]) => {
+      const out = join(temp(), 'r');
+      const r = await runCli('report', ...TRANSCRIPTS, '-c', codebook, ...level, '--out', out);
+      expect(r.code, r.stderr).toBe(0);
+      const html = readFileSync(join(out, 'report.html'), 'utf8');
+      const csv = Papa.parse<string[]>(readFileSync(join(out, 'cooccurrence.csv'), 'utf8'), { skipEmptyLines: true }).data.slice(1);
+      return { codes: [...new Set(csv.map((row) => row[0]))], html };
+    };
+    const families = await rows();
+    expect(families.codes).toEqual(['factor', 'stage']);
+    expect(families.html).toContain('Families (the top-level codes) are shown');
+    const all = await rows('--level', 'all');
+    expect(all.codes).toEqual(['factor', 'factor/attachment', 'factor/proximity', 'stage', 'stage/assessment', 'stage/planning']);
+    expect(all.html).toContain('Every code is shown.');
+    expect((await rows('--level', '2')).codes).toEqual(['factor/attachment', 'factor/proximity', 'stage/assessment', 'stage/planning']);
+    const help = await runCli('report', '--help');
+    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/--level <n> depth of the co-occurrence table and heat-map: 1 = families/);
+    expect(help.stdout).toContain('--level all --out report');
+  });
+
   it('replaces an earlier report in place', async () => {
     const out = join(temp(), 'r');
     expect((await runCli('report', ...TRANSCRIPTS, '-c', codebook, '--out', out)).code).toBe(0);
@@ -205,6 +227,12 @@ describe('qda report: bad input', () => {
       ['report', TRANSCRIPTS[0], '-c', codebook, '--level', '3', '--out', 'OUT'],
       2,
       /--level 3 is deeper than the codebook, whose codes go 2 levels deep/,
+    ],
+    [
+      'bad --level',
+      ['report', TRANSCRIPTS[0], '-c', codebook, '--level', 'every', '--out', 'OUT'],
+      2,
+      /--level must be a whole number from 1 up, or all \(got "every"\)/,
     ],
     ['bad --quotes', ['report', TRANSCRIPTS[0], '-c', codebook, '--quotes', 'many', '--out', 'OUT'], 2, /--quotes must be a whole number/],
     ['missing transcript', ['report', 'nope.md', '-c', codebook, '--out', 'OUT'], 1, /nope\.md: error: file not found \[file-unreadable\]/],
@@ -287,7 +315,7 @@ describe('qda report with two human coders', () => {
     expect(readFileSync(join(out, 'agreement.md'), 'utf8')).toContain('factor/helplessness');
     const workbook = strFromU8(unzipSync(new Uint8Array(readFileSync(join(out, 'tables.xlsx'))))['xl/workbook.xml']);
     const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
-    expect(sheets).toEqual(['frequencies', 'cooccurrence', 'quotes', 'codebook', 'agreement', 'disagreements']);
+    expect(sheets).toEqual(['Code frequencies', 'Co-occurrence', 'Quote bank', 'Codebook', 'Agreement between coders', 'Disagreements']);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Agreement between coders');
   });
 

@@ -1,13 +1,13 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { DOMParser } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cooccurrence } from '../../src/analysis/cooccurrence.js';
+import { cooccurrence, type Cooccurrence } from '../../src/analysis/cooccurrence.js';
 import { frequencies } from '../../src/analysis/frequencies.js';
 import type { ReportData } from '../../src/report/build-report.js';
 import { codeInformantHeatmap, heatmapCells } from '../../src/report/charts/code-informant-heatmap.js';
 import { cooccurrenceHeatmap } from '../../src/report/charts/cooccurrence-heatmap.js';
 import { codeFrequencyChart, frequencyBars } from '../../src/report/charts/frequency-bars.js';
-import { countScale } from '../../src/report/charts/svg.js';
+import { colourOf, countScale, inkOn } from '../../src/report/charts/svg.js';
 import { emptyRules, type Codebook } from '../../src/model/codebook.js';
 import type { Segment } from '../../src/model/segment.js';
 import { fixtureCorpus, fixtureReport } from './fixture.js';
@@ -21,7 +21,18 @@ function parse(svg: string) {
   return doc;
 }
 
-const marks = (doc: ReturnType<typeof parse>, kind: string, element = 'rect') => doc.querySelectorAll(`g[aria-label="${kind}"] ${element}`);
+const marks = (doc: ReturnType<typeof parse>, kind: string, element = 'rect') => doc.querySelectorAll(`g[aria-label="${kind}"]:not(.diagonal) ${element}`);
+/** Every cell of a heat-map, the diagonal's included. */
+const cells = (doc: ReturnType<typeof parse>) => doc.querySelectorAll('g[aria-label="cell"] rect');
+const fills = (doc: ReturnType<typeof parse>, kind: string) => [...marks(doc, kind)].map((r) => r.getAttribute('fill')!);
+
+/** The legend's swatches are the colours of the shaded cells, each once, and no other. */
+function sameColours(doc: ReturnType<typeof parse>): boolean {
+  const legend = fills(doc, 'legend');
+  expect(new Set(legend).size, 'a colour repeated in the legend').toBe(legend.length);
+  expect(new Set(fills(doc, 'cell'))).toEqual(new Set(legend));
+  return true;
+}
 
 let data: ReportData;
 beforeAll(async () => {
@@ -48,17 +59,67 @@ describe('charts of the fixture', () => {
     expect(doc.querySelectorAll('g[aria-label="x-axis tick label"] text').length).toBe(3);
     const labels = [...doc.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
     expect(labels).toEqual(['Siti Rahma', 'Budi Santoso', 'Maya Lestari']);
-    expect(marks(doc, 'legend').length).toBe(countScale(3).range.length);
+    expect(sameColours(doc)).toBe(true);
   });
 
   it('co-occurrence: one cell per pair of codes, for all codes or one level', async () => {
-    expect(marks(parse(cooccurrenceHeatmap(data.cooccurrence)), 'cell')).toHaveLength(6 * 6);
+    // The report shows families by default: factor and stage.
+    expect(cells(parse(cooccurrenceHeatmap(data.cooccurrence)))).toHaveLength(2 * 2);
+    expect(cells(parse(cooccurrenceHeatmap((await fixtureReport({ level: 'all' })).cooccurrence)))).toHaveLength(6 * 6);
     const { codebook, codings } = await fixtureCorpus();
     const level2 = parse(cooccurrenceHeatmap(cooccurrence(codings, codebook, { level: 2 })));
-    expect(marks(level2, 'cell')).toHaveLength(4 * 4);
-    // A count label on every non-empty cell.
-    const nonEmpty = cooccurrence(codings, codebook, { level: 2 }).cells.filter((c) => c.segments > 0).length;
+    expect(cells(level2)).toHaveLength(4 * 4);
+    // A count label on every non-empty pair, and each code's frequency on the diagonal.
+    const nonEmpty = cooccurrence(codings, codebook, { level: 2 }).cells.filter((c) => c.a !== c.b && c.segments > 0).length;
     expect(marks(level2, 'text', 'text')).toHaveLength(nonEmpty);
+    expect(level2.querySelectorAll('g.diagonal[aria-label="text"] text')).toHaveLength(4);
+  });
+});
+
+describe('heat-map legends', () => {
+  const square = (n: number, value: (i: number, j: number) => number): Cooccurrence => {
+    const codes = Array.from({ length: n }, (_, i) => `code${i + 1}`);
+    const cells = codes.flatMap((a, i) => codes.map((b, j) => ({ a, b, segments: value(Math.min(i, j), Math.max(i, j)), jaccard: 0.5 })));
+    return { codes, labels: codes, cells };
+  };
+
+  it('shows one swatch per value when there are at most nine, labelled with the value', () => {
+    const doc = parse(cooccurrenceHeatmap(square(5, (i, j) => (i * j) % 7)));
+    const values = new Set(square(5, (i, j) => (i * j) % 7).cells.filter((c) => c.a !== c.b).map((c) => c.segments));
+    expect(values.size).toBeLessThanOrEqual(9);
+    expect(fills(doc, 'legend')).toHaveLength(values.size);
+    expect(sameColours(doc)).toBe(true);
+    const ticks = [...doc.querySelectorAll('g[aria-label="legend"] .tick text')].map((t) => Number(t.textContent));
+    expect(ticks).toEqual([...values].sort((a, b) => a - b));
+    // The diagonal (each code's frequency) takes no colour of the legend.
+    const diagonal = doc.querySelector('g.diagonal[aria-label="cell"]')!;
+    expect(diagonal.getAttribute('fill')).toBe('white');
+    expect(diagonal.querySelectorAll('rect')).toHaveLength(5);
+  });
+
+  it('steps many values into at most nine swatches that are exactly the cells’ colours', () => {
+    for (const [n, value] of [
+      [12, (i: number, j: number) => i * j],
+      [9, (i: number, j: number) => 3 + i + j * 2],
+      [15, (i: number, j: number) => (i * 31 + j * 17) % 40],
+    ] as const) {
+      const doc = parse(cooccurrenceHeatmap(square(n, value)));
+      const legend = fills(doc, 'legend');
+      expect(legend.length).toBeLessThanOrEqual(9);
+      expect(legend.length).toBeGreaterThan(1);
+      expect(sameColours(doc)).toBe(true);
+    }
+  });
+
+  it('gives each value one colour, zero grey, and the same colour to equal values', () => {
+    const scale = countScale([0, 1, 2, 2, 5]);
+    expect(scale).toEqual({ type: 'ordinal', domain: [0, 1, 2, 5], range: ['#f2f2f2', '#9ecae1', '#2171b5', '#08306b'] });
+    const many = countScale(Array.from({ length: 30 }, (_, i) => i));
+    expect(many.type).toBe('threshold');
+    expect(many.range).toHaveLength(9);
+    expect(new Set(Array.from({ length: 30 }, (_, i) => colourOf(many, i)))).toEqual(new Set(many.range));
+    expect(inkOn(many, 29)).toBe('white');
+    expect(inkOn(many, 1)).toBe('black');
   });
 });
 
@@ -87,6 +148,6 @@ describe('charts on made-up data', () => {
   it('draws an empty chart without failing', () => {
     const empty = frequencies({ documents: [], segments: [], codings: [] }, codebook);
     expect(marks(parse(codeInformantHeatmap(empty)), 'cell')).toHaveLength(0);
-    expect(marks(parse(cooccurrenceHeatmap(cooccurrence([], codebook, { level: 2 }))), 'cell')).toHaveLength(9);
+    expect(cells(parse(cooccurrenceHeatmap(cooccurrence([], codebook, { level: 2 }))))).toHaveLength(9);
   });
 });

@@ -29,13 +29,14 @@ describe('report.html in headless Chromium', () => {
       expect(document.querySelector('h1')!.textContent).toBe('Fixture study');
       const tables = [...document.querySelectorAll('table')];
       expect(tables).toHaveLength(3);
-      expect(tables.map((t) => t.querySelectorAll('tbody tr').length)).toEqual([6, 10, 6]);
+      // Frequencies, the one pair of families (factor, stage), the codebook.
+      expect(tables.map((t) => t.querySelectorAll('tbody tr').length)).toEqual([6, 1, 6]);
       expect([...tables[0].querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Code', 'Label', 'Segments', '% of base', 'Base', 'Documents', 'Speakers', 'academic', 'social worker']);
       const svgs = [...document.querySelectorAll('figure.chart svg')];
       expect(svgs).toHaveLength(3);
       expect(svgs[0].querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(4);
       expect(svgs[1].querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(12);
-      expect(svgs[2].querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(36);
+      expect(svgs[2].querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(4);
       const quotes = document.querySelectorAll('figure.quote');
       expect(quotes).toHaveLength(data.quotes.length);
       expect(document.querySelectorAll('figure.quote mark').length).toBe(data.quotes.reduce((n, q) => n + q.marks.length, 0));

@@ -13,6 +13,13 @@ describe('html', () => {
     expect(page).not.toMatch(/https?:\/\//);
     expect(page).not.toMatch(/<script|<link|src=/i);
     expect(page).toContain("default-src 'none'");
+    expect(page).not.toContain('script-src');
+  });
+
+  it('loads a page script only from the file it names beside the page, which the policy allows', () => {
+    const page = htmlPage({ title: 't', blocks: [], script: 'report.js' });
+    expect(page.match(/<script[^>]*>/g)).toEqual(['<script src="report.js">']);
+    expect(page).toContain(`default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'`);
   });
 
   it('right-aligns numeric columns', () => {

@@ -17,7 +17,7 @@ describe('the report of the fixture', () => {
     expect([...files.keys()].sort()).toEqual([
       'charts/code-by-informant.svg', 'charts/code-frequencies.svg', 'charts/cooccurrence.svg',
       'codebook.csv', 'codebook.md', 'codebook.tex', 'cooccurrence.csv', 'cooccurrence.md',
-      'frequencies.csv', 'frequencies.md', 'frequencies.tex', 'quotes.csv', 'quotes.md', 'report.html', 'tables.xlsx',
+      'frequencies.csv', 'frequencies.md', 'frequencies.tex', 'quotes.csv', 'quotes.md', 'report.html', 'report.js', 'tables.xlsx',
     ]);
   });
 

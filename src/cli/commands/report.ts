@@ -37,7 +37,7 @@ interface ReportCommandOptions {
   unit: Unit;
   quotes: string;
   pseudonyms?: string;
-  level?: string;
+  level: string;
   base: 'applicable' | 'all';
   inputFormat?: string;
   language?: string;
@@ -57,9 +57,10 @@ export function reportCommand(ctx: CliContext): Command {
   cooccurrence.csv/md     codes in the same segment: counts and Jaccard
   quotes.md/csv           the most telling quotes per code, with (Name, Year)
   codebook.md/csv/tex     the codebook as an appendix table
-  tables.xlsx             every table, one sheet each
+  tables.xlsx             the tables of report.html, one sheet each
   charts/*.svg            codes by family, code × informant, co-occurrence
-  report.html             all of it in one page that opens offline
+  report.html             all of it in one page that opens offline and prints
+  report.js               sorts the page's tables by a column (optional)
 Parents count every segment a child codes. The folder is written whole or
 not at all.`,
     )
@@ -98,13 +99,20 @@ not at all.`,
         .choices(['applicable', 'all'])
         .default('applicable'),
     )
-    .addOption(new Option('--level <n>', 'tree level of the co-occurrence matrix (1 = top-level codes; default: all codes)'))
+    .addOption(
+      new Option(
+        '--level <n>',
+        'depth of the co-occurrence table and heat-map: 1 = families (the top-level codes), 2 = the codes under them, …, or all for every code',
+      ).default('1'),
+    )
     .addHelpText(
       'after',
       `
 Examples:
   qda report data-sample/transcripts/* --cases data-sample/cases.csv \\
     --codebook codebooks/lk3-psychosocial.yaml --out report
+  # co-occurrence of every code, not only of the families:
+  qda report transcripts/*.md -c codebook.yaml --level all --out report
   qda report transcripts/*.md -c codebook.yaml --by role --level 2 \\
     --pseudonyms key.csv --out report-anon
   qda report transcripts/*.md -c codebook.yaml --codings ana.csv budi.csv \\
@@ -122,9 +130,9 @@ Examples:
 async function runReport(ctx: CliContext, args: string[], options: ReportCommandOptions): Promise<number> {
   const quotes = Number(options.quotes);
   if (!Number.isInteger(quotes) || quotes < 0) return ctx.usage(`--quotes must be a whole number from 0 up (got "${options.quotes}")`);
-  const level = options.level === undefined ? undefined : Number(options.level);
-  if (level !== undefined && (!Number.isInteger(level) || level < 1))
-    return ctx.usage(`--level must be a whole number from 1 up (got "${options.level}")`);
+  const level = options.level === 'all' ? 'all' : Number(options.level);
+  if (level !== 'all' && (!Number.isInteger(level) || level < 1))
+    return ctx.usage(`--level must be a whole number from 1 up, or all (got "${options.level}")`);
 
   const source = await readSource(ctx, args, options);
   if (typeof source === 'number') return done(ctx, source);
@@ -139,7 +147,7 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
     );
   }
   const maxDepth = Math.max(...codebook.codes.map((c) => depthOf(c.id)));
-  if (level !== undefined && level > maxDepth)
+  if (level !== 'all' && level > maxDepth)
     return done(ctx, ctx.usage(`--level ${level} is deeper than the codebook, whose codes go ${counted(maxDepth, 'level')} deep`));
   const corpus = await withCasesFile(ctx, source.corpus, options.cases);
   if (!corpus) return done(ctx, EXIT.data);
@@ -198,7 +206,7 @@ async function runReport(ctx: CliContext, args: string[], options: ReportCommand
     coder: coderLabel,
     base: options.base,
     ...(options.labels ? { language: options.labels } : {}),
-    ...(level !== undefined ? { level } : {}),
+    level,
   });
   if (key.length > 0) data = pseudonymise(data, key);
   // Loaded here: Observable Plot and the DOM it draws on take half a second to load.

@@ -28,7 +28,7 @@ export function codeInformantHeatmap(freq: Frequencies, options: HeatmapOptions 
   const cells = heatmapCells(freq, options);
   const codes = [...new Set(cells.map((c) => c.code))];
   const groups = [...new Set(cells.map((c) => c.group))];
-  const scale = countScale(Math.max(0, ...cells.map((c) => c.segments)));
+  const scale = countScale(cells.map((c) => c.segments));
   const marginLeft = labelMargin(codes);
   const marginBottom = Math.round(labelMargin(groups) * 0.75) + 10;
   return plotSvg(

@@ -2,13 +2,13 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const DARK = new Set(['#2171b5', '#08306b']);
+const DARK = ['#2171b5', '#08519c', '#08306b'];
 
 /** Options of `plotSvg`. */
 export interface PlotSvgOptions {
   /** Accessible title, written as the SVG's `<title>`. */
   title: string;
-  /** Draw the colour scale's legend above the chart (threshold, quantize or ordinal scales only). */
+  /** Draw the colour scale's legend, as a row of swatches, above the chart. */
   colorLegend?: { left: number };
 }
 
@@ -23,7 +23,10 @@ export function plotSvg(plotOptions: Plot.PlotOptions, options: PlotSvgOptions):
   const chart = Plot.plot({ ...plotOptions, document: document as unknown as Document });
   const svg = chart as unknown as SVGSVGElement;
   if (options.colorLegend) {
-    const legend = chart.legend('color', { document: document as unknown as Document } as Plot.LegendOptions) as SVGSVGElement | undefined;
+    const color = plotOptions.color as { type?: string; domain?: unknown[] } | undefined;
+    // One swatch per value: a few values need no full-width bar.
+    const width = color?.type === 'ordinal' ? Math.min(240, 40 * Math.max(1, color.domain?.length ?? 0)) : 240;
+    const legend = chart.legend('color', { legend: 'ramp', width, document: document as unknown as Document } as Plot.LegendOptions) as SVGSVGElement | undefined;
     if (legend && legend.tagName.toLowerCase() === 'svg') {
       const legendHeight = Number(legend.getAttribute('height'));
       const width = Number(svg.getAttribute('width'));
@@ -34,6 +37,8 @@ export function plotSvg(plotOptions: Plot.PlotOptions, options: PlotSvgOptions):
       const key = document.createElementNS(SVG_NS, 'g');
       key.setAttribute('aria-label', 'legend');
       key.setAttribute('font-variant', 'tabular-nums');
+      // The chart centres its text; the legend's title starts at the legend's left edge.
+      key.setAttribute('text-anchor', 'start');
       key.setAttribute('transform', `translate(${options.colorLegend.left},0)`);
       for (const child of Array.from(legend.childNodes)) if ((child as Element).tagName?.toLowerCase() !== 'style') key.appendChild(child);
       svg.appendChild(key);
@@ -50,25 +55,58 @@ export function plotSvg(plotOptions: Plot.PlotOptions, options: PlotSvgOptions):
   return svg.outerHTML;
 }
 
-/**
- * Thresholds and colours for counts: zero stays pale grey, the rest splits into up to four blues,
- * so heatmaps need no continuous (canvas-drawn) legend.
- * @example countScale(12) // { type: 'threshold', domain: [1, 4, 7, 9], range: ['#f2f2f2', '#c6dbef', '#6baed6', '#2171b5', '#08306b'] }
- */
-export function countScale(max: number): { type: 'threshold'; domain: number[]; range: string[] } {
-  const blues = ['#c6dbef', '#6baed6', ...DARK];
-  const steps = Math.min(4, Math.max(1, max));
-  const domain = [...new Set(Array.from({ length: steps }, (_, i) => 1 + Math.round((i * Math.max(max - 1, 0)) / steps)))];
-  return { type: 'threshold', domain, range: ['#f2f2f2', ...blues.slice(blues.length - domain.length)] };
+/** Zero's colour: a count of nothing stays pale grey. */
+const ZERO = '#f2f2f2';
+/** ColorBrewer's Blues, palest to darkest (its near-white first step left out: zero is grey). */
+const BLUES = ['#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', ...DARK];
+
+/** A colour scale for counts, as Plot takes it: one colour per value (`ordinal`) or per step (`threshold`). */
+export interface CountScale {
+  type: 'ordinal' | 'threshold';
+  domain: number[];
+  range: string[];
 }
 
 /**
- * The text colour that reads on a cell of `countScale`: white on the two darkest blues.
- * @example inkOn(countScale(12), 12) // 'white'
+ * Colours for the counts a heat-map shows: one colour per distinct value while there are at most
+ * eight above zero (zero pale grey, the rest blues from pale to dark), so the legend has a swatch
+ * for each value; more values fall into eight steps (and zero) that each hold at least one of
+ * them, so every swatch of the legend is the colour of some cell and every cell's colour is in
+ * the legend.
+ * @example countScale([0, 1, 3]) // { type: 'ordinal', domain: [0, 1, 3], range: ['#f2f2f2', '#9ecae1', '#08306b'] }
  */
-export function inkOn(scale: { domain: number[]; range: string[] }, value: number): string {
-  const colour = scale.range[scale.domain.filter((t) => value >= t).length];
-  return DARK.has(colour) ? 'white' : 'black';
+export function countScale(values: Iterable<number>): CountScale {
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  const zero = distinct[0] === 0;
+  const positive = zero ? distinct.slice(1) : distinct;
+  if (positive.length <= BLUES.length) return { type: 'ordinal', domain: distinct, range: [...(zero ? [ZERO] : []), ...blues(positive.length)] };
+  const steps = BLUES.length;
+  const starts = Array.from({ length: steps }, (_, i) => positive[Math.floor((i * positive.length) / steps)]);
+  return { type: 'threshold', domain: zero ? starts : starts.slice(1), range: [...(zero ? [ZERO] : []), ...blues(steps)] };
+}
+
+/** `n` blues spread from pale to dark; a few start a step darker, to stand apart from zero's grey. */
+function blues(n: number): string[] {
+  if (n <= 1) return n === 1 ? [BLUES[3]] : [];
+  const from = n <= 4 ? 2 : 0;
+  return Array.from({ length: n }, (_, i) => BLUES[from + Math.round((i * (BLUES.length - 1 - from)) / (n - 1))]);
+}
+
+/**
+ * The colour `countScale` gives a value.
+ * @example colourOf(countScale([0, 1, 3]), 3) // '#08306b'
+ */
+export function colourOf(scale: CountScale, value: number): string {
+  if (scale.type === 'ordinal') return scale.range[scale.domain.indexOf(value)];
+  return scale.range[scale.domain.filter((t) => value >= t).length];
+}
+
+/**
+ * The text colour that reads on a cell of `countScale`: white on the darkest blues.
+ * @example inkOn(countScale([0, 1, 3]), 3) // 'white'
+ */
+export function inkOn(scale: CountScale, value: number): string {
+  return DARK.includes(colourOf(scale, value)) ? 'white' : 'black';
 }
 
 /**
