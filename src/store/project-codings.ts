@@ -113,7 +113,11 @@ export async function codeProject(
       }),
     ]);
   const documents = await store.getDocuments();
-  const reviewedKeys = new Set((await store.listCodings({ origin: 'auto', status: ['accepted', 'rejected'] })).map(codingKey));
+  // Only the machine's own reviewed codings: a team coder's copy of a suggestion is their decision,
+  // and the suggestion stays for the other coders.
+  const reviewedKeys = new Set(
+    (await store.listCodings({ origin: 'auto', coder: AUTO_CODER, status: ['accepted', 'rejected'] })).map(codingKey),
+  );
   const coder = createCoder(current.codebook);
   const fresh: NewCoding[] = [];
   let reviewed = 0;

@@ -75,6 +75,11 @@ export class SqlTeamStore implements TeamStore {
     return this.sql.run('DELETE FROM team_sessions WHERE account = ?', [account]);
   }
 
+  async lastSeen(): Promise<Record<string, number>> {
+    const rows = await this.sql.all('SELECT account, max(last_seen_at) AS at FROM team_sessions GROUP BY account ORDER BY account');
+    return Object.fromEntries(rows.map((r) => [String(r.account), Number(r.at)]));
+  }
+
   async reveals(): Promise<RevealState> {
     const documents = (await this.sql.all('SELECT document FROM team_reveals ORDER BY document')).map((r) => String(r.document));
     return { all: documents.includes(ALL_DOCUMENTS), documents: documents.filter((d) => d !== ALL_DOCUMENTS) };

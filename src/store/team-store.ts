@@ -25,6 +25,11 @@ export interface TeamStore {
   removeSession(tokenHash: string): Promise<void>;
   /** Remove every session of an account (sign-out everywhere); how many there were. */
   removeSessionsOf(account: string): Promise<number>;
+  /**
+   * When each account last used one of its sessions (milliseconds since the epoch); accounts
+   * with no session (never signed in, or signed out everywhere) are left out.
+   */
+  lastSeen(): Promise<Record<string, number>>;
   reveals(): Promise<RevealState>;
   /** Reveal (or hide again) one document's codings; with `document` null, all (hiding all withdraws every reveal). */
   setRevealed(document: string | null, revealed: boolean): Promise<void>;

@@ -174,6 +174,14 @@ export async function write<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string
   }
 }
 
+/**
+ * A write that is not project data (signing in, accounts, passwords): the saved-state indicator
+ * is left alone, and the caller shows any refusal where it belongs (in the form).
+ */
+export function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
+}
+
 /** A query string from the given parameters (empty values left out, arrays repeated). */
 export function query(params: Record<string, string | string[] | undefined>): string {
   const search = new URLSearchParams();

@@ -37,6 +37,69 @@ export function showDialog<T>(title: string, body: Child[], onSubmit: () => T | 
   });
 }
 
+/** A refusal that belongs to one field of a form: shown in the form, and the field gets focus. */
+export class FieldError extends Error {
+  constructor(
+    message: string,
+    readonly field: HTMLElement,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A modal form whose submit talks to the server: `submit` runs on Enter or the button, and what
+ * it throws is shown inside the form (the dialog stays open; focus goes to a {@link FieldError}'s
+ * field, else `focusOnError`, else the first field); resolves with its result, or null when
+ * cancelled (Esc or Cancel).
+ */
+export function showFormDialog<T>(
+  title: string,
+  body: Child[],
+  submit: () => Promise<T>,
+  submitLabel: string,
+  focusOnError?: () => HTMLElement | null,
+): Promise<T | null> {
+  return new Promise((resolve) => {
+    const dialog = h('dialog', { class: 'dialog form-dialog', 'aria-label': title });
+    const message = h('p', { class: 'error form-error', role: 'alert' });
+    const button = h('button', { type: 'submit', class: 'primary' }, submitLabel);
+    let result: { value: T } | null = null;
+    const form = h(
+      'form',
+      {
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          message.textContent = '';
+          button.disabled = true;
+          try {
+            result = { value: await submit() };
+            dialog.close();
+          } catch (err) {
+            message.textContent = (err as Error).message;
+            const field = err instanceof FieldError ? err.field : (focusOnError?.() ?? dialog.querySelector<HTMLElement>('input, select'));
+            field?.focus();
+          } finally {
+            button.disabled = false;
+          }
+        },
+      },
+      h('h2', {}, title),
+      ...body,
+      message,
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => dialog.close() }, t('cancel')), button),
+    );
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(result ? result.value : null);
+    });
+    dialog.append(form);
+    document.body.append(dialog);
+    dialog.showModal();
+    (dialog.querySelector('input, textarea, select') as HTMLElement | null)?.focus();
+  });
+}
+
 /** Ask for one line of text. */
 export function askText(title: string, label: string, value = ''): Promise<string | null> {
   const input = h('input', { type: 'text', value, required: true, 'aria-label': label });

@@ -14,8 +14,10 @@ import { reportScreen } from './screens/report.js';
 import { retrievalScreen } from './screens/retrieval.js';
 import { reviewScreen } from './screens/review.js';
 import { classScreen } from './screens/class-view.js';
+import { accountScreen } from './screens/account.js';
+import { peopleScreen } from './screens/people.js';
 import { app, chooseCoder, onRefresh, refresh } from './state.js';
-import { showSignIn, signOut, teamMember, type TeamMember } from './team.js';
+import { showSignIn, signOut, teamMember } from './team.js';
 
 const SCREENS: Record<string, () => Screen> = {
   documents: documentsScreen,
@@ -26,6 +28,8 @@ const SCREENS: Record<string, () => Screen> = {
   agreement: agreementScreen,
   report: reportScreen,
   class: classScreen,
+  people: peopleScreen,
+  account: accountScreen,
 };
 const NAV: Array<[string, Parameters<typeof t>[0]]> = [
   ['documents', 'documents'],
@@ -37,8 +41,6 @@ const NAV: Array<[string, Parameters<typeof t>[0]]> = [
 ];
 
 let screen: Screen | null = null;
-/** Team mode's signed-in member; null in single-user mode. */
-let member: TeamMember | null = null;
 const main = h('main', { id: 'main', tabindex: -1 });
 const saveState = h('span', { class: 'save-state', role: 'status', 'aria-live': 'polite' });
 const bar = h('header', { class: 'bar' });
@@ -62,14 +64,15 @@ function drawBar(): void {
     coders.map((c) => h('option', { value: c, selected: c === app.coder }, c)),
     h('option', { value: '\u0000add' }, t('addCoder')),
   );
-  const nav: typeof NAV = member?.role === 'owner' ? [...NAV, ['class', 'classView']] : NAV;
+  const member = app.member;
+  const nav: typeof NAV = member?.role === 'owner' ? [...NAV, ['class', 'classView'], ['people', 'people']] : NAV;
   const who = member
     ? h(
         'span',
         { class: 'member' },
-        `${member.name} (${t(member.role)}) `,
+        h('a', { href: '#/account', title: t('yourAccount'), 'aria-current': route === 'account' ? 'page' : undefined }, member.name),
+        h('span', { class: 'role' }, t(member.role).toLowerCase()),
         h('button', { onclick: () => void signOut(false) }, t('signOut')),
-        h('button', { title: t('signOutEverywhereHelp'), onclick: () => void signOut(true) }, t('signOutEverywhere')),
       )
     : h('label', { class: 'coder' }, `${t('coder')} `, coderSelect);
   replace(
@@ -206,15 +209,15 @@ async function start(): Promise<void> {
   try {
     const team = await teamMember();
     if (team === 'signed-out') return showSignIn(main);
-    member = team;
-    if (member) chooseCoder(member.name);
+    app.member = team;
+    if (team) chooseCoder(team.name);
     await refresh();
   } catch (e) {
     replace(main, h('p', { class: 'error', role: 'alert' }, (e as Error).message));
     return;
   }
   onRefresh(() => void screen?.refresh?.());
-  if (!app.coder && !member) await askCoder();
+  if (!app.coder && !app.member) await askCoder();
   window.addEventListener('hashchange', () => void show());
   // Back in this tab after working in another: show what changed meanwhile.
   window.addEventListener('focus', async () => {

@@ -3,6 +3,7 @@
 import type { Code } from '../model/codebook.js';
 import { get, setCoder, type ApiCodebook, type ApiProject } from './api.js';
 import { language } from './i18n.js';
+import type { TeamMember } from './team.js';
 
 /** The app's shared state. */
 export const app = {
@@ -12,6 +13,8 @@ export const app = {
   /** Codes applied lately, newest first: the keys 1–9. */
   recent: JSON.parse(localStorage.getItem('qda.recent') ?? '[]') as string[],
   singleKeys: localStorage.getItem('qda.singleKeys') !== 'off',
+  /** Team mode's signed-in member; null in single-user mode. */
+  member: null as TeamMember | null,
 };
 setCoder(app.coder);
 
@@ -25,7 +28,15 @@ export function onRefresh(fn: () => void): () => void {
 
 /** Reload the project and codebook, then tell every screen. */
 export async function refresh(): Promise<void> {
-  [app.project, app.codebook] = await Promise.all([get<ApiProject>('/api/project'), get<ApiCodebook>('/api/codebook')]);
+  const member = app.member;
+  const [project, codebook, me] = await Promise.all([
+    get<ApiProject>('/api/project'),
+    get<ApiCodebook>('/api/codebook'),
+    member ? get<Pick<TeamMember, 'reveals'>>('/api/team/me') : null,
+  ]);
+  [app.project, app.codebook] = [project, codebook];
+  // What the owner revealed may have changed since sign-in.
+  if (member && me) member.reveals = me.reveals;
   for (const fn of refreshers) fn();
 }
 

@@ -1,6 +1,6 @@
 // Team mode in the browser: who is signed in, the sign-in form, signing out. In single-user mode
 // the server has no /api/team routes and none of this shows.
-import { ApiError, get, setCsrf, write } from './api.js';
+import { ApiError, get, send, setCsrf } from './api.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 
@@ -9,6 +9,14 @@ export interface TeamMember {
   name: string;
   role: 'owner' | 'coder' | 'viewer';
   csrf: string;
+  /** What the owner has revealed: everything else of other coders stays hidden (blind coding). */
+  reveals: { all: boolean; documents: string[] };
+}
+
+/** True while other coders' codings of this document are hidden from the member (blind coding). */
+export function othersHidden(member: TeamMember | null, document?: string): boolean {
+  if (!member || member.role === 'owner' || member.reveals.all) return false;
+  return document === undefined || !member.reveals.documents.includes(document);
 }
 
 /** `signed-out` when the server is in team mode and this browser has no session. */
@@ -36,7 +44,7 @@ export function showSignIn(root: HTMLElement): void {
       onsubmit: async (e: Event) => {
         e.preventDefault();
         try {
-          await write('POST', '/api/team/login', { name: name.value.trim().toLowerCase(), password: password.value });
+          await send('POST', '/api/team/login', { name: name.value.trim().toLowerCase(), password: password.value });
           location.reload();
         } catch (err) {
           message.textContent = (err as Error).message;
@@ -57,7 +65,8 @@ export function showSignIn(root: HTMLElement): void {
 
 /** Sign out this browser, or every browser of the account. */
 export async function signOut(everywhere: boolean): Promise<void> {
-  await write('POST', everywhere ? '/api/team/logout-everywhere' : '/api/team/logout');
-  location.hash = '';
-  location.reload();
+  await send('POST', everywhere ? '/api/team/logout-everywhere' : '/api/team/logout');
+  // To the address without a screen: a full load (the sign-in form), with no screen of the
+  // signed-out session asking the server for anything first.
+  location.assign(location.pathname);
 }

@@ -46,12 +46,15 @@ export function teamStoreContract(title: string, open: () => Promise<TeamStore>)
       await team.addSession(session('h1', 'sari'));
       await team.addSession(session('h2', 'sari'));
       await team.addSession(session('h3', 'budi'));
+      expect(await team.lastSeen()).toEqual({ sari: 1000, budi: 1000 });
       await team.touchSession('h1', 5_000_000_000_000);
       expect(await team.getSession('h1')).toEqual({ ...session('h1', 'sari'), lastSeenAt: 5_000_000_000_000 });
+      expect(await team.lastSeen()).toEqual({ sari: 5_000_000_000_000, budi: 1000 });
       await team.removeSession('h1');
       expect(await team.getSession('h1')).toBeUndefined();
       await team.addSession(session('h4', 'sari'));
       expect(await team.removeSessionsOf('sari')).toBe(2);
+      expect(await team.lastSeen()).toEqual({ budi: 1000 });
       expect(await team.getSession('h3')).toBeDefined();
       await team.removeAccount('budi');
       expect(await team.getSession('h3')).toBeUndefined();

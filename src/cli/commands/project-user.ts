@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { ROLES, type Role } from '../../model/account.js';
+import { ACCOUNT_NAME, ROLES, type Role } from '../../model/account.js';
 import { QdaError } from '../../model/message.js';
 import { hashPassword, passwordProblem } from '../../server/team/password.js';
 import { EXIT, type CliContext } from '../context.js';
 import { openTeamProject } from '../team-project.js';
-
-const NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 
 interface UserOptions {
   role?: Role;
@@ -55,7 +53,8 @@ Examples:
     .addOption(new Option('--role <role>', 'owner, coder or viewer').choices(ROLES).default('coder'))
     .action(async (project: string, name: string, options: UserOptions) => {
       ctx.exitCode = await run(ctx, project, options, async (team) => {
-        if (!NAME.test(name)) return ctx.usage(`"${name}" is not an account name: use 1–40 lower-case letters, digits, ".", "_" or "-"`);
+        if (!ACCOUNT_NAME.test(name))
+          return ctx.usage(`"${name}" is not an account name: use 1–40 lower-case letters, digits, ".", "_" or "-"`);
         if (await team.getAccount(name))
           return ctx.usage(`there is already an account "${name}" (change its password with \`qda project user passwd\`)`);
         const passwordHash = await newPasswordHash(ctx, `password for ${name}: `);

@@ -3,6 +3,7 @@ import { CODING_STATUSES, type CodingPatch, type CodingStatus, type ProjectStore
 import { HttpError } from '../http.js';
 import { idParam, oneOf, optionalOffset, requiredOffset, requiredString } from '../input.js';
 import type { Route } from '../router.js';
+import { decide, isSuggestion, reviewsIntoOwnCodings } from '../review-decisions.js';
 import { actingCoder, type Workbench } from '../workbench.js';
 import { counted } from '../../util/plural.js';
 
@@ -76,6 +77,10 @@ export function codingRoutes(wb: Workbench): Route[] {
         if (Object.keys(patch).length === 0) throw new HttpError(400, 'nothing to change: give start, end, code, status or memo');
         if (patch.start !== undefined || patch.end !== undefined)
           await checkSpan(wb.store, existing.document, patch.start ?? existing.start, patch.end ?? existing.end);
+        const decision = patch.status;
+        if (decision !== undefined && Object.keys(patch).length === 1 && reviewsIntoOwnCodings(actor) && isSuggestion(existing))
+          // A team coder's decision is their own copy (answered instead of the shared suggestion).
+          return wb.store.change(coder, describe(existing, patch), async (tx) => (await decide(tx, existing, coder, decision)) ?? existing);
         return wb.store.change(coder, describe(existing, patch), (tx) => tx.updateCoding(id, patch));
       },
     },
@@ -101,12 +106,17 @@ export function codingRoutes(wb: Workbench): Route[] {
           throw new HttpError(400, '"ids" must be a non-empty array of coding ids');
         }
         const ids = input.ids as number[];
-        for (const id of ids) await getCoding(wb.store, id);
+        const codings: StoredCoding[] = [];
+        for (const id of ids) codings.push(await getCoding(wb.store, id));
+        const ownCopies = reviewsIntoOwnCodings(actor);
         await wb.store.change(
           coder,
           `${status === 'accepted' ? 'accept' : status === 'rejected' ? 'reject' : 'reopen'} ${counted(ids.length, 'suggestion')}`,
           async (tx) => {
-            for (const id of ids) await tx.updateCoding(id, { status });
+            for (const c of codings) {
+              if (ownCopies && isSuggestion(c)) await decide(tx, c, coder, status);
+              else await tx.updateCoding(c.id, { status });
+            }
           },
         );
         return { updated: ids.length, status };

@@ -1,4 +1,5 @@
 import type { MemoTarget } from '../../store/store.js';
+import { QdaError } from '../../model/message.js';
 import { HttpError } from '../http.js';
 import { idParam, oneOf, requiredString } from '../input.js';
 import type { Route } from '../router.js';
@@ -34,8 +35,7 @@ export function memoRoutes(wb: Workbench): Route[] {
       handler: async ({ params, body, actor, req }) => {
         const id = idParam(params.id, 'memo');
         const text = requiredString(await body(), 'text', 100_000);
-        await known(wb, id);
-        return wb.store.change(actingCoder(actor, req), 'edit memo', (tx) => tx.updateMemo(id, text));
+        return wb.store.change(actingCoder(actor, req), 'edit memo', (tx) => tx.updateMemo(id, text)).catch(noMemo(id));
       },
     },
     {
@@ -43,16 +43,23 @@ export function memoRoutes(wb: Workbench): Route[] {
       path: '/api/memos/:id',
       handler: async ({ params, actor, req }) => {
         const id = idParam(params.id, 'memo');
-        await known(wb, id);
-        await wb.store.change(actingCoder(actor, req), 'delete memo', (tx) => tx.deleteMemo(id));
+        await wb.store.change(actingCoder(actor, req), 'delete memo', (tx) => tx.deleteMemo(id)).catch(noMemo(id));
         return { deleted: id };
       },
     },
   ];
 }
 
-async function known(wb: Workbench, id: number): Promise<void> {
-  if (!(await wb.store.listMemos()).some((m) => m.id === id)) throw new HttpError(404, `no memo ${id}`);
+/**
+ * A store's "memo N does not exist" as a 404. The write is tried rather than the memo looked up
+ * first: in team mode a blind coder's list leaves out another coder's memo, and the team store
+ * refuses the write with 403, as it does for another coder's coding.
+ */
+function noMemo(id: number): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof QdaError && error.messages.some((m) => m.ruleId === 'no-such-memo')) throw new HttpError(404, `no memo ${id}`);
+    throw error;
+  };
 }
 
 function target(kind: unknown, id: string | null): MemoTarget {

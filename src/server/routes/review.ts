@@ -1,7 +1,8 @@
 import { roleOf } from '../../model/document.js';
 import { OffsetMap } from '../../text/offsets.js';
 import type { Route } from '../router.js';
-import type { Workbench } from '../workbench.js';
+import { decisionsOf, isSuggestion, reviewsIntoOwnCodings, spotKey } from '../review-decisions.js';
+import { actingCoder, type Workbench } from '../workbench.js';
 
 /**
  * The review queue: the machine's codings (suggested first come as they stand in the documents),
@@ -13,21 +14,24 @@ export function reviewRoutes(wb: Workbench): Route[] {
     {
       method: 'GET',
       path: '/api/review',
-      handler: async ({ query }) => {
+      handler: async ({ query, actor, req }) => {
         const code = query.get('code') || undefined;
         const document = query.get('document') || undefined;
         const speaker = query.get('speaker') || undefined;
         const status = query.get('status') || 'all';
         const documents = await wb.store.getDocuments(document ? [document] : undefined);
-        const all = await wb.store.listCodings({ origin: 'auto', ...(document ? { document } : {}) });
+        const all = (await wb.store.listCodings({ origin: 'auto', ...(document ? { document } : {}) })).filter(isSuggestion);
+        // A team coder's queue shows their own decisions (their copies), not the shared suggestion's status.
+        const decisions = reviewsIntoOwnCodings(actor) ? await decisionsOf(wb.store, actingCoder(actor, req), document) : null;
         const docs = new Map(documents.map((d) => [d.id, { doc: d, offsets: new OffsetMap(d.text) }]));
         const order = new Map(documents.map((d, i) => [d.id, i]));
         const items = [];
         let total = 0;
         let reviewed = 0;
-        for (const c of all.sort(
+        for (const suggestion of all.sort(
           (a, b) => (order.get(a.document) ?? 0) - (order.get(b.document) ?? 0) || a.start - b.start || a.id - b.id,
         )) {
+          const c = decisions ? { ...suggestion, status: decisions.get(spotKey(suggestion))?.status ?? 'suggested' } : suggestion;
           const entry = docs.get(c.document);
           if (!entry || (code && c.code !== code && !c.code.startsWith(`${code}/`))) continue;
           const from = entry.offsets.toUtf16(c.start);

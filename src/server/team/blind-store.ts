@@ -98,8 +98,32 @@ async function sight(): Promise<Sight> {
 class BlindReader implements ProjectReader {
   constructor(protected readonly inner: ProjectReader) {}
 
-  info(): Promise<ProjectInfo> {
-    return this.inner.info();
+  /**
+   * The project's counts as the member may see them: while anything is hidden, the coders, codings,
+   * memos and log entries are counted from what they may see, so no total tells how much the others
+   * coded (or who they are).
+   */
+  async info(): Promise<ProjectInfo> {
+    const see = await sight();
+    const info = await this.inner.info();
+    if (see.unrestricted || see.reveals.all) return info;
+    const [codings, unplaced, memos, events, coders] = await Promise.all([
+      this.listCodings(),
+      this.listUnplaced(),
+      this.listMemos(),
+      this.listEvents(),
+      this.listCoders(),
+    ]);
+    const counts: Record<string, number> = {};
+    for (const c of codings) counts[`${c.origin}/${c.status}`] = (counts[`${c.origin}/${c.status}`] ?? 0) + 1;
+    return {
+      ...info,
+      coders: coders.map((c) => c.name),
+      codings: counts,
+      unplaced: unplaced.length,
+      memos: memos.length,
+      events: events.length,
+    };
   }
 
   listDocuments(): Promise<DocumentSummary[]> {
@@ -122,8 +146,15 @@ class BlindReader implements ProjectReader {
     return this.inner.codebookVersions();
   }
 
-  listCoders(): Promise<ProjectCoder[]> {
-    return this.inner.listCoders();
+  /** The coders the member may know of: themselves, the machine, and whoever coded a revealed document. */
+  async listCoders(): Promise<ProjectCoder[]> {
+    const see = await sight();
+    const coders = await this.inner.listCoders();
+    if (see.unrestricted || see.reveals.all) return coders;
+    const revealed = new Set<string>();
+    if (see.reveals.documents.length > 0)
+      for (const c of await this.inner.listCodings({ document: see.reveals.documents })) revealed.add(c.coder);
+    return coders.filter((c) => see.coding(c.name, '') || revealed.has(c.name));
   }
 
   async listCodings(filter: CodingFilter = {}): Promise<StoredCoding[]> {
@@ -295,7 +326,8 @@ class BlindWriter extends BlindReader implements ProjectWriter {
     const member = await this.restricted();
     if (!member) return;
     const memo = (await this.tx.listMemos()).find((m) => m.id === id);
-    if (memo && memo.author !== member.name) throw new HttpError(403, `memo ${id} is ${memo.author}'s: you may change only your own memos`);
+    // Like another coder's coding: refused, and without the author's name while they are hidden.
+    if (memo && memo.author !== member.name) throw new HttpError(403, `memo ${id} is not yours: you may change only your own memos`);
   }
 }
 

@@ -1,11 +1,10 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { PASSWORD_LENGTH } from '../../model/account.js';
 
 /** Cost of new hashes: N = 2^15, r = 8, p = 1 (32 MiB and about 0.1 s per hash on a laptop). */
 const COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
-/** Shortest and longest password accepted (long ones are allowed; the cap only bounds the work). */
-export const PASSWORD_LENGTH = { min: 10, max: 1024 } as const;
 
 /** Why a password is refused, or undefined when it is acceptable. */
 export function passwordProblem(password: string): string | undefined {
@@ -13,6 +12,23 @@ export function passwordProblem(password: string): string | undefined {
   if (length < PASSWORD_LENGTH.min) return `a password needs at least ${PASSWORD_LENGTH.min} characters (it has ${length})`;
   if (length > PASSWORD_LENGTH.max) return `a password may have at most ${PASSWORD_LENGTH.max} characters`;
   return undefined;
+}
+
+/** Letters and digits of generated passwords: no look-alikes (0/o, 1/l/i), so they can be read out and typed. */
+const GENERATED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/**
+ * A new random password for an account the owner makes or resets: four groups of four
+ * characters (about 79 bits), such as `k7mq-3tzp-vw9c-h2xe`.
+ */
+export function generatePassword(): string {
+  const groups: string[] = [];
+  for (let g = 0; g < 4; g++) {
+    let group = '';
+    for (let i = 0; i < 4; i++) group += GENERATED_ALPHABET[randomInt(GENERATED_ALPHABET.length)];
+    groups.push(group);
+  }
+  return groups.join('-');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ROLES, type Role } from '../../model/account.js';
+import { ACCOUNT_NAME, ROLES, type Role } from '../../model/account.js';
 import type { ProjectStore } from '../../store/store.js';
 import type { TeamStore } from '../../store/team-store.js';
 import { OffsetMap } from '../../text/offsets.js';
@@ -10,11 +10,8 @@ import { oneOf, requiredString } from '../input.js';
 import type { Route } from '../router.js';
 import { cookies } from '../security.js';
 import { agreementCsv, classCodings, classQdpx, classView, codingsCsv } from './class-view.js';
-import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import type { TeamSessions } from './sessions.js';
-
-/** An account name: lower-case letters, digits, `.`, `_`, `-`; it is also the coder name. */
-const ACCOUNT_NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 
 /** How the session cookie is named and set (Secure and `__Host-` under HTTPS). */
 export interface SessionCookie {
@@ -62,6 +59,19 @@ function newPassword(value: unknown): string {
   const problem = passwordProblem(value);
   if (problem) throw new HttpError(400, problem);
   return value;
+}
+
+/**
+ * The password the owner gives an account: the one typed (`password`), or with `generate: true` a
+ * new random one, which the answer shows once (`generated`) for the owner to pass on.
+ */
+function ownerGivenPassword(input: Record<string, unknown>): { password: string; generated: boolean } {
+  if (input.generate === true) {
+    if (input.password !== undefined) throw new HttpError(400, 'give "password" or "generate": true, not both');
+    return { password: generatePassword(), generated: true };
+  }
+  if (input.password === undefined) throw new HttpError(400, 'give a "password" (or "generate": true)');
+  return { password: newPassword(input.password), generated: false };
 }
 
 /** Signing in: the one route answered without a session. */
@@ -141,7 +151,8 @@ export function teamRoutes(ctx: TeamContext): Route[] {
       path: '/api/team/users',
       handler: async ({ actor }) => {
         requireOwner(actor);
-        return (await ctx.team.listAccounts()).map(({ name, role, createdAt }) => ({ name, role, createdAt }));
+        const [accounts, lastSeen] = await Promise.all([ctx.team.listAccounts(), ctx.team.lastSeen()]);
+        return accounts.map(({ name, role, createdAt }) => ({ name, role, createdAt, lastSeenAt: lastSeen[name] ?? null }));
       },
     },
     {
@@ -152,14 +163,11 @@ export function teamRoutes(ctx: TeamContext): Route[] {
         const input = await body();
         const name = accountName(input.name);
         const role = oneOf(input.role, 'role', ROLES);
+        const given = ownerGivenPassword(input);
         if (await ctx.team.getAccount(name)) throw new HttpError(409, `there is already an account "${name}"`);
-        await ctx.team.saveAccount({
-          name,
-          role,
-          passwordHash: await hashPassword(newPassword(input.password)),
-          createdAt: new Date().toISOString(),
-        });
-        return { name, role };
+        const createdAt = new Date().toISOString();
+        await ctx.team.saveAccount({ name, role, passwordHash: await hashPassword(given.password), createdAt });
+        return { name, role, createdAt, ...(given.generated ? { generated: given.password } : {}) };
       },
     },
     {
@@ -172,11 +180,12 @@ export function teamRoutes(ctx: TeamContext): Route[] {
         if (!account) throw new HttpError(404, `no account "${params.name}"`);
         const role = input.role === undefined ? account.role : oneOf(input.role, 'role', ROLES);
         if (account.role === 'owner' && role !== 'owner') await keepAnOwner(ctx.team, account.name);
-        const passwordHash = input.password === undefined ? account.passwordHash : await hashPassword(newPassword(input.password));
+        const given = input.password === undefined && input.generate === undefined ? null : ownerGivenPassword(input);
+        const passwordHash = given ? await hashPassword(given.password) : account.passwordHash;
         await ctx.team.saveAccount({ ...account, role, passwordHash });
         // A reset password or a changed role ends the account's sessions: they sign in again.
         const ended = await ctx.sessions.signOutEverywhere(account.name);
-        return { name: account.name, role, signedOut: ended };
+        return { name: account.name, role, signedOut: ended, ...(given?.generated ? { generated: given.password } : {}) };
       },
     },
     {
@@ -187,6 +196,7 @@ export function teamRoutes(ctx: TeamContext): Route[] {
         const account = await ctx.team.getAccount(accountName(params.name));
         if (!account) throw new HttpError(404, `no account "${params.name}"`);
         if (account.role === 'owner') await keepAnOwner(ctx.team, account.name);
+        // Their sessions end with the account; their codings stay in the project under their name.
         await ctx.team.removeAccount(account.name);
         return { removed: account.name };
       },

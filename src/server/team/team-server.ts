@@ -44,7 +44,8 @@ export interface TeamServerOptions {
  */
 export async function startTeamServer(options: TeamServerOptions): Promise<RunningServer> {
   const sessions = new TeamSessions(options.team, options.limiter ?? new LoginLimiter(), options.lifetimes);
-  const sessionCookie: SessionCookie = options.tls ? { name: '__Host-qda_team', secure: true } : { name: 'qda_team', secure: false };
+  // Named once the port is known (port 0 picks one when listening); no request comes before that.
+  const sessionCookie: SessionCookie = teamCookie(options.port ?? 0, options.tls !== undefined);
   const blind = new BlindStore(options.store);
   const ctx = { store: blind, team: options.team, sessions, cookie: sessionCookie, name: options.name };
   const csrfOf = new WeakMap<IncomingMessage, string>();
@@ -79,7 +80,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
     },
   });
 
-  return startServer({
+  const server = await startServer({
     routes: [...teamRoutes(ctx), ...workbenchRoutes({ store: blind, name: options.name })].map(guard),
     assets: options.assets,
     token: newToken(),
@@ -89,6 +90,18 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
     ...(options.onError ? { onError: options.onError } : {}),
     team: { publicRoutes: signInRoutes(ctx), hosts: options.hosts ?? [], ...(options.tls ? { tls: options.tls } : {}) },
   });
+  Object.assign(sessionCookie, teamCookie(server.port, sessionCookie.secure));
+  return server;
+}
+
+/**
+ * The team session cookie of a server on this port. Browsers share cookies among all ports of a
+ * host, so the name carries the port: two team servers side by side do not sign each other out.
+ * Under HTTPS it is `Secure` with the `__Host-` prefix (no Domain, Path=/: only this host sets it).
+ * @example teamCookie(8443, true) // { name: '__Host-qda_team_8443', secure: true }
+ */
+export function teamCookie(port: number, secure: boolean): SessionCookie {
+  return { name: `${secure ? '__Host-' : ''}qda_team_${port}`, secure };
 }
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {

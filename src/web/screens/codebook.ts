@@ -8,6 +8,7 @@ import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { go, type Screen } from '../screen.js';
 import { app, codeColor, codeLabel, refresh } from '../state.js';
+import { othersHidden } from '../team.js';
 
 /** The codebook panel (`#/codebook/<code>`). */
 export function codebookScreen(): Screen {
@@ -169,6 +170,7 @@ export function codebookScreen(): Screen {
         h('a', { class: 'button', href: '/api/codebook/export?format=yaml', download: '' }, t('exportYaml')),
         h('a', { class: 'button', href: '/api/codebook/export?format=qdc', download: '' }, t('exportQdc')),
       ),
+      othersHidden(app.member) ? h('p', { class: 'others-hidden' }, t('othersHidden')) : null,
       h('div', { class: 'codebook-body' }, h('nav', { class: 'tree-wrap', 'aria-label': t('codebook') }, tree()), code ? card(code) : null),
     );
   }

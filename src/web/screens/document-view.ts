@@ -50,8 +50,9 @@ export function documentScreen(): Screen {
   let nextTemp = -1;
 
   const cp = (utf16: number) => offsets.toCodePoint(utf16);
+  // A team coder's accepted copy of a suggestion is theirs (origin auto, coder them): shown with their own.
   const visible = (c: Shown) =>
-    c.status !== 'rejected' && (c.origin === 'auto' ? show.machine : c.coder === app.coder ? show.mine : show.others);
+    c.status !== 'rejected' && (c.coder === app.coder ? show.mine : c.origin === 'auto' ? show.machine : show.others);
   const focused = () => codings.find((c) => c.id === focusId) ?? null;
   const turnAt = (offset: number) => {
     let lo = 0;

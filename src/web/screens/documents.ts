@@ -2,6 +2,8 @@ import { get, type ApiDocumentRow } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { go, type Screen } from '../screen.js';
+import { app } from '../state.js';
+import { othersHidden } from '../team.js';
 
 /** The documents list: attributes, words, codings per coder, share of suggestions reviewed. */
 export function documentsScreen(): Screen {
@@ -57,6 +59,7 @@ export function documentsScreen(): Screen {
                 'td',
                 {},
                 Object.entries(r.byCoder).map(([c, n]) => h('span', { class: 'chip small' }, `${c} ${n}`)),
+                othersHidden(app.member, r.id) ? h('span', { class: 'others-hidden' }, t('othersHidden')) : null,
               ),
               h(
                 'td',

@@ -2,7 +2,7 @@
 // words marked and the code's definition beside them. A accept, X reject, E adjust, S skip,
 // J/K next/previous; accepting all open suggestions of a code is one step (and one undo).
 import { OffsetMap } from '../../text/offsets.js';
-import { get, query, write, type ApiDocumentRow, type ApiReviewItem } from '../api.js';
+import { get, query, write, type ApiCoding, type ApiDocumentRow, type ApiReviewItem } from '../api.js';
 import { confirmAction, toast } from '../dialogs.js';
 import { h, replace, type Child } from '../dom.js';
 import { t } from '../i18n.js';
@@ -166,7 +166,7 @@ export function reviewScreen(): Screen {
                 { class: 'row actions-row' },
                 h('button', { class: 'primary', onclick: () => void decide('accepted') }, h('kbd', {}, 'A'), ` ${t('accept')}`),
                 h('button', { class: 'danger', onclick: () => void decide('rejected') }, h('kbd', {}, 'X'), ` ${t('reject')}`),
-                h('button', { onclick: adjust }, h('kbd', {}, 'E'), ` ${t('adjust')}`),
+                h('button', { onclick: () => void adjust() }, h('kbd', {}, 'E'), ` ${t('adjust')}`),
                 h('button', { onclick: () => step(1) }, h('kbd', {}, 'S'), ` ${t('skip')}`),
                 h('button', { onclick: () => step(-1), 'aria-label': t('previous') }, h('kbd', {}, 'K'), ' ←'),
                 h('button', { onclick: () => step(1), 'aria-label': t('next') }, h('kbd', {}, 'J'), ' →'),
@@ -225,9 +225,13 @@ export function reviewScreen(): Screen {
     draw();
   }
 
-  function adjust(): void {
+  async function adjust(): Promise<void> {
     const item = queue.items[at];
-    if (item) go('doc', item.coding.document, { coding: String(item.coding.id), edge: 'end' });
+    if (!item) return;
+    let id = item.coding.id;
+    // A team coder adjusts their own copy of the shared suggestion: accepting it makes the copy.
+    if (app.member && app.member.role !== 'owner') id = (await write<ApiCoding>('PATCH', `/api/codings/${id}`, { status: 'accepted' })).id;
+    go('doc', item.coding.document, { coding: String(id), edge: 'end' });
   }
 
   return {
@@ -252,7 +256,7 @@ export function reviewScreen(): Screen {
         case 'x':
           return (void decide('rejected'), true);
         case 'e':
-          return (adjust(), true);
+          return (void adjust(), true);
         case 's':
         case 'j':
           return (step(1), true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, passwordProblem, verifyNoAccount, verifyPassword } from '../../../src/server/team/password.js';
+import { generatePassword, hashPassword, passwordProblem, verifyNoAccount, verifyPassword } from '../../../src/server/team/password.js';
 
 describe('password hashing (scrypt)', () => {
   it('verifies the password it hashed and refuses others', async () => {
@@ -46,5 +46,14 @@ describe('password hashing (scrypt)', () => {
   it('spends a real check on unknown names and never matches', async () => {
     expect(await verifyNoAccount('anything at all')).toBe(false);
     expect(await verifyNoAccount('y'.repeat(5000))).toBe(false);
+  });
+
+  it('generates passwords that pass the rules, without look-alike characters, different each time', () => {
+    const made = Array.from({ length: 200 }, generatePassword);
+    for (const p of made) {
+      expect(p).toMatch(/^[a-hj-km-np-z2-9]{4}(-[a-hj-km-np-z2-9]{4}){3}$/);
+      expect(passwordProblem(p)).toBeUndefined();
+    }
+    expect(new Set(made).size).toBe(made.length);
   });
 });

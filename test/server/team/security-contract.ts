@@ -9,11 +9,9 @@ const SECRET = 'BUDI-SECRET-MEMO';
 const DOC = 'informan-01';
 const CODE = 'factor/proximity';
 
-/** Marks of Budi's codings in a response: his memo, his name as a coder, a CSV row of his. */
+/** Marks of Budi in a response: his memo, his name anywhere as a JSON string or key, a CSV row or change label of his. */
 function leaksBudi(reply: Reply): boolean {
-  return (
-    reply.text.includes(SECRET) || reply.text.includes('"coder":"budi"') || reply.text.includes('"budi":') || /(^|,)budi,/m.test(reply.text)
-  );
+  return reply.text.includes(SECRET) || reply.text.includes('"budi"') || /(^|,)budi,/m.test(reply.text) || reply.text.includes("budi's");
 }
 
 interface Ids {
@@ -22,18 +20,14 @@ interface Ids {
   anaCoding: number;
 }
 
-/**
- * How each route is probed by a blind coder: refused (403); hidden (403, or 404 where the route
- * cannot tell a hidden memo from a missing one, which confirms nothing); or answered without
- * anything of Budi's.
- */
-type Probe = { path: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: 'forbidden' | 'hidden' | 'no-leak' };
+/** How each route is probed by a blind coder: refused (403), or answered without anything of Budi's. */
+type Probe = { path: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: 'forbidden' | 'no-leak' };
 
 const BLIND_PROBES: Record<string, Probe> = {
   'GET /api/memos': { path: () => '/api/memos', expect: 'no-leak' },
   'POST /api/memos': { path: () => '/api/memos', body: () => ({ kind: 'document', id: DOC, text: 'my own note' }), expect: 'no-leak' },
-  'PATCH /api/memos/:id': { path: (ids) => `/api/memos/${ids.budiMemo}`, body: () => ({ text: 'overwritten' }), expect: 'hidden' },
-  'DELETE /api/memos/:id': { path: (ids) => `/api/memos/${ids.budiMemo}`, expect: 'hidden' },
+  'PATCH /api/memos/:id': { path: (ids) => `/api/memos/${ids.budiMemo}`, body: () => ({ text: 'overwritten' }), expect: 'forbidden' },
+  'DELETE /api/memos/:id': { path: (ids) => `/api/memos/${ids.budiMemo}`, expect: 'forbidden' },
   'GET /api/retrieve': { path: () => `/api/retrieve?code=${CODE}&coder=budi`, expect: 'forbidden' },
   'GET /api/retrieve/export': { path: () => `/api/retrieve/export?format=csv&code=${CODE}&coder=budi`, expect: 'forbidden' },
   'GET /api/review': { path: () => '/api/review', expect: 'no-leak' },
@@ -172,7 +166,7 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
         expect(
           (
             await call(t.origin, method, concrete, {
-              headers: { ...headers, cookie: 'qda_team=forged' },
+              headers: { ...headers, cookie: `qda_team_${t.server.port}=forged` },
               body: method === 'GET' ? undefined : {},
             })
           ).status,
@@ -181,12 +175,14 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
       }
     });
 
-    it('answers 403 when a coder calls an owner endpoint, and when a viewer writes', async () => {
+    it('answers 403 when a coder or a viewer calls an owner endpoint, and when a viewer writes', async () => {
       for (const key of OWNER_ONLY) {
         const probe = BLIND_PROBES[key];
         const [method] = key.split(' ');
-        const reply = await ana.call(method, probe.path(ids), probe.body?.(ids));
-        expect(reply.status, `${key}: ${reply.text}`).toBe(403);
+        for (const member of [ana, vera]) {
+          const reply = await member.call(method, probe.path(ids), probe.body?.(ids));
+          expect(reply.status, `${member.name}: ${key}: ${reply.text}`).toBe(403);
+        }
       }
       expect((await vera.call('POST', '/api/codings', { document: DOC, code: CODE, start: 10, end: 20 })).status).toBe(403);
       expect((await vera.call('POST', '/api/memos', { kind: 'project', text: 'hello' })).status).toBe(403);
@@ -200,10 +196,11 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
         if (key.startsWith('POST /api/team/')) continue;
         const [method] = key.split(' ');
         const reply = await ana.call(method, probe.path(ids), probe.body?.(ids));
-        if (probe.expect === 'forbidden') expect(reply.status, `${key}: ${reply.status} ${reply.text.slice(0, 200)}`).toBe(403);
-        else if (probe.expect === 'hidden')
-          expect([403, 404], `${key}: ${reply.status} ${reply.text.slice(0, 200)}`).toContain(reply.status);
-        else {
+        if (probe.expect === 'forbidden') {
+          expect(reply.status, `${key}: ${reply.status} ${reply.text.slice(0, 200)}`).toBe(403);
+          // A refusal may repeat the name the coder asked for, never tell whose a coding or memo is.
+          expect(reply.text, `${key} tells in its refusal whose it is`).not.toMatch(new RegExp(`budi's|${SECRET}`));
+        } else {
           expect(reply.status, `${key}: ${reply.text.slice(0, 200)}`).toBeLessThan(400);
           expect(leaksBudi(reply), `${key} leaked Budi's codings: ${reply.text.slice(0, 300)}`).toBe(false);
         }
@@ -218,6 +215,32 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
       expect(leaksBudi(mine)).toBe(true);
       expect((await t.store.getCoding(ids.budiCoding))?.memo).toBe(SECRET);
       expect((await t.store.listMemos()).find((m) => m.id === ids.budiMemo)?.text).toContain(SECRET);
+    });
+
+    it("tells a blind coder neither the other coders' names nor their totals, until the owner reveals them", async () => {
+      type Project = { coders: Array<{ name: string }>; codings: Record<string, number>; memos: number; events: number };
+      const project = async (m: Member) => (await m.call('GET', '/api/project')).json as Project;
+      const total = (p: Project) => Object.values(p.codings).reduce((a, b) => a + b, 0);
+      const everything = await project(lecturer);
+      expect(everything.coders.map((c) => c.name)).toContain('budi');
+      const blind = await project(ana);
+      expect(blind.coders.map((c) => c.name)).not.toContain('budi');
+      const visible = (await t.store.listCodings()).filter((c) => c.coder === 'ana' || c.coder === 'auto');
+      expect(total(blind)).toBe(visible.length);
+      expect(total(blind)).toBeLessThan(total(everything));
+      expect(blind.memos).toBeLessThan(everything.memos);
+      expect(blind.events).toBeLessThan(everything.events);
+      expect(total(await project(vera))).toBe(visible.filter((c) => c.coder === 'auto').length);
+      // A coder's own totals in the codebook panel and the documents list, nobody else's.
+      for (const path of ['/api/codebook', '/api/documents']) expect(leaksBudi(await ana.call('GET', path)), path).toBe(false);
+
+      expect((await lecturer.call('POST', '/api/team/reveals', { revealed: true })).status).toBe(201);
+      const revealed = await project(ana);
+      expect(revealed.coders.map((c) => c.name)).toContain('budi');
+      expect(revealed.codings).toEqual((await project(lecturer)).codings);
+      expect(leaksBudi(await ana.call('GET', '/api/documents'))).toBe(true);
+      expect((await lecturer.call('POST', '/api/team/reveals', { revealed: false })).status).toBe(201);
+      expect((await project(ana)).coders.map((c) => c.name)).not.toContain('budi');
     });
 
     it("shows the others' codings once the owner reveals the document, and hides them again", async () => {
@@ -260,7 +283,7 @@ export function teamSecurity(title: string, backend: () => Promise<Backend>): vo
         headers: { [WRITE_HEADER]: '1', cookie: planted.cookie },
       });
       const setCookie = String(reply.headers['set-cookie']);
-      expect(setCookie).toMatch(/^qda_team=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\//);
+      expect(setCookie).toMatch(new RegExp(`^qda_team_${t.server.port}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/`));
       expect(setCookie.split(';')[0]).not.toBe(planted.cookie);
       expect((await call(t.origin, 'GET', '/api/team/me', { headers: { cookie: planted.cookie } })).status).toBe(401);
       expect((await call(t.origin, 'GET', '/api/team/me', { headers: { cookie: setCookie.split(';')[0] } })).json).toMatchObject({

@@ -67,7 +67,7 @@ describe('qda serve --team over HTTPS', () => {
       expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
       const reply = await post(`${server.url}api/team/login`, { name: 'ana', password: PASSWORD }, tls.cert);
       expect(reply.status).toBe(201);
-      expect(reply.cookie).toMatch(/^__Host-qda_team=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/; Secure$/);
+      expect(reply.cookie).toMatch(new RegExp(`^__Host-qda_team_${server.port}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/; Secure$`));
     } finally {
       await server.close();
       await team.close();
