@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/team/password.js';
-import type { ProjectStore } from '../../src/store/store.js';
 import { runCli } from '../helpers/cli.js';
 import { PASSWORD, SAMPLE_CODEBOOK, SAMPLE_TRANSCRIPTS, openBackend, type Backend } from '../helpers/team.js';
-import { auditWrites, runCoders } from '../helpers/team-load.js';
+import { auditWrites, manualCodings, runCoders } from '../helpers/team-load.js';
 import { qdaProcess, serveTeam, signInAll, stopProcess } from '../helpers/team-process.js';
 
 const CODERS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
@@ -98,17 +97,6 @@ export function killAndRestart(title: string, database: () => Promise<string | u
     },
     240_000,
   );
-}
-
-async function manualCodings(store: ProjectStore) {
-  return (await store.listCodings({ origin: 'manual' })).map(({ id, coder, document, code, start, end }) => ({
-    id,
-    coder,
-    document,
-    code,
-    start,
-    end,
-  }));
 }
 
 async function createOnPostgres(backend: Backend, file: string): Promise<{ code: number; stderr: string }> {

@@ -4,6 +4,7 @@
 import { request as httpRequest, Agent } from 'node:http';
 import { WRITE_HEADER } from '../../src/server/security.js';
 import { CSRF_HEADER } from '../../src/server/team/team-server.js';
+import type { ProjectStore, StoredCoding } from '../../src/store/store.js';
 
 /** A write the server answered 201 to. */
 export interface Acknowledged {
@@ -149,4 +150,18 @@ export function auditWrites(
   const duplicated = keys.length - new Set(keys).size;
   const acked = new Set(acknowledged.map((a) => a.id));
   return { lost, duplicated, unacknowledged: stored.filter((c) => !acked.has(c.id)).length };
+}
+
+/** The people's codings of a project as the audit compares them with what was acknowledged. */
+export async function manualCodings(
+  store: ProjectStore,
+): Promise<Array<Pick<StoredCoding, 'id' | 'coder' | 'document' | 'code' | 'start' | 'end'>>> {
+  return (await store.listCodings({ origin: 'manual' })).map(({ id, coder, document, code, start, end }) => ({
+    id,
+    coder,
+    document,
+    code,
+    start,
+    end,
+  }));
 }

@@ -2,7 +2,7 @@
 // (`npm run bench -- team`) and the load tests that CI runs on SQLite and PostgreSQL.
 import { hashPassword } from '../../src/server/team/password.js';
 import { fillProject, openBackend, PASSWORD, type Backend } from './team.js';
-import { auditWrites, percentile, runCoders } from './team-load.js';
+import { auditWrites, manualCodings, percentile, runCoders } from './team-load.js';
 import { serveTeam, signInAll, stopProcess } from './team-process.js';
 
 /** Options of `teamLoad`. */
@@ -65,14 +65,7 @@ export async function teamLoad(options: TeamLoadOptions): Promise<TeamLoadResult
   await stopProcess(server.child);
 
   const reopened = await openBackend(options.backend, options.file);
-  const stored = (await reopened.store.listCodings({ origin: 'manual' })).map(({ id, coder, document, code, start, end }) => ({
-    id,
-    coder,
-    document,
-    code,
-    start,
-    end,
-  }));
+  const stored = await manualCodings(reopened.store);
   await reopened.team.close();
   await reopened.store.close();
   const audit = auditWrites(load.acknowledged, stored);
