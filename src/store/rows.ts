@@ -60,21 +60,24 @@ export function codebookVersionOf(row: Row): CodebookVersion {
   };
 }
 
+/** What a memo row (or an event's copy of one) is about, from its `target_kind` and `target` columns. */
+export function memoTargetOf(row: Readonly<Record<string, unknown>>): MemoTarget {
+  const kind = String(row.target_kind);
+  const ref = String(row.target);
+  return kind === 'document'
+    ? { kind, document: ref }
+    : kind === 'code'
+      ? { kind, code: ref }
+      : kind === 'coding'
+        ? { kind, coding: Number(ref) }
+        : { kind: 'project' };
+}
+
 /** A memo row. */
 export function memoOf(row: Row): Memo {
-  const kind = str(row.target_kind);
-  const ref = str(row.target);
-  const target: MemoTarget =
-    kind === 'document'
-      ? { kind, document: ref }
-      : kind === 'code'
-        ? { kind, code: ref }
-        : kind === 'coding'
-          ? { kind, coding: Number(ref) }
-          : { kind: 'project' };
   return {
     id: num(row.id),
-    target,
+    target: memoTargetOf(row),
     text: str(row.text),
     author: str(row.author),
     createdAt: str(row.created_at),

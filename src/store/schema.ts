@@ -6,7 +6,11 @@ export const SCHEMA_VERSION = 2;
 /** `PRAGMA application_id` of a qda project: "QDA1". */
 export const APPLICATION_ID = 0x51444131;
 
-const VERSION_1 = `
+/**
+ * Version 1's tables and indexes, in SQL that SQLite and PostgreSQL both read, but for the
+ * generated ids: PostgreSQL's schema turns `seq`/`id INTEGER PRIMARY KEY` into identity columns.
+ */
+export const VERSION_1_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
   seq INTEGER PRIMARY KEY,
@@ -98,6 +102,9 @@ CREATE TABLE events (
 );
 CREATE INDEX events_by_change ON events (change);
 CREATE INDEX events_by_entity ON events (entity, entity_id);
+`;
+
+const VERSION_1 = `${VERSION_1_TABLES}
 CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 `;

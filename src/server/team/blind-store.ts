@@ -24,6 +24,7 @@ import type {
   UndoState,
   UnplacedCoding,
 } from '../../store/store.js';
+import { memoTargetOf } from '../../store/rows.js';
 import { HttpError } from '../http.js';
 import { allows, maySee, type Member } from './access.js';
 
@@ -199,7 +200,7 @@ class BlindReader implements ProjectReader {
         if (e.entity === 'memo')
           return (
             await Promise.all(
-              rows.map((r) => see.memo({ author: String(r.author), target: memoTarget(r) }, (id) => this.codingVisible(see, id))),
+              rows.map((r) => see.memo({ author: String(r.author), target: memoTargetOf(r) }, (id) => this.codingVisible(see, id))),
             )
           ).every(Boolean);
         return true;
@@ -217,18 +218,6 @@ class BlindReader implements ProjectReader {
     const coding = await this.inner.getCoding(id);
     return coding !== null && see.coding(coding.coder, coding.document);
   }
-}
-
-function memoTarget(row: Record<string, unknown>): MemoTarget {
-  const kind = String(row.target_kind);
-  const ref = String(row.target);
-  return kind === 'document'
-    ? { kind, document: ref }
-    : kind === 'code'
-      ? { kind, code: ref }
-      : kind === 'coding'
-        ? { kind, coding: Number(ref) }
-        : { kind: 'project' };
 }
 
 /** Writes as one member: a coder changes only their own codings and memos; the codebook and documents are the owner's. */
