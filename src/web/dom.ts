@@ -49,3 +49,20 @@ export function isTyping(event: KeyboardEvent): boolean {
   const t = event.target as HTMLElement | null;
   return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 }
+
+/**
+ * A table's head: a text column, then columns of numbers (right-aligned).
+ * @example h('table', {}, tableHead('Code', ['Units', 'κ']), body)
+ */
+export function tableHead(first: string, numeric: readonly string[]): HTMLElement {
+  return h(
+    'thead',
+    {},
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'col' }, first),
+      numeric.map((label) => h('th', { scope: 'col', class: 'num' }, label)),
+    ),
+  );
+}

@@ -2,7 +2,7 @@
 // then the disagreements, each opening its turn; keep one coder's version into "consensus".
 import { get, query, write, type ApiAgreement } from '../api.js';
 import { toast } from '../dialogs.js';
-import { h, replace } from '../dom.js';
+import { h, replace, tableHead } from '../dom.js';
 import { t } from '../i18n.js';
 import { go, type Screen } from '../screen.js';
 import { app, codeLabel } from '../state.js';
@@ -32,19 +32,7 @@ export function agreementScreen(): Screen {
       h(
         'table',
         { class: 'agreement' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, t('code')),
-            h('th', { scope: 'col', class: 'num' }, t('units')),
-            h('th', { scope: 'col', class: 'num' }, t('percent')),
-            h('th', { scope: 'col', class: 'num' }, t('kappa')),
-            h('th', { scope: 'col', class: 'num' }, t('alpha')),
-          ),
-        ),
+        tableHead(t('code'), [t('units'), t('percent'), t('kappa'), t('alpha')]),
         h(
           'tbody',
           {},

@@ -4,7 +4,7 @@
 // under another; reveal switches; exports. Names can be hidden for projecting in class.
 import { get, query, write } from '../api.js';
 import { toast } from '../dialogs.js';
-import { h, replace, type Child } from '../dom.js';
+import { h, replace, tableHead, type Child } from '../dom.js';
 import { t } from '../i18n.js';
 import type { Screen } from '../screen.js';
 import { codeColor, codeLabel } from '../state.js';
@@ -152,19 +152,7 @@ export function classScreen(): Screen {
       h(
         'table',
         { class: 'agreement' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, t('code')),
-            h('th', { scope: 'col', class: 'num' }, t('units')),
-            h('th', { scope: 'col', class: 'num' }, t('alpha')),
-            h('th', { scope: 'col', class: 'num' }, kappa === 'fleissKappa' ? t('fleiss') : t('kappa')),
-            h('th', { scope: 'col', class: 'num' }, t('percent')),
-          ),
-        ),
+        tableHead(t('code'), [t('units'), t('alpha'), kappa === 'fleissKappa' ? t('fleiss') : t('kappa'), t('percent')]),
         h(
           'tbody',
           {},
