@@ -1,22 +1,10 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Codebook } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 import { message, QdaError, type Message } from '../model/message.js';
-import { codePointLength } from '../text/offsets.js';
 import { POSTGRES_APPLICATION, POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
-import { reanchorSpans } from './reanchor.js';
-import {
-  codebookVersionOf,
-  codingOf,
-  documentColumns,
-  documentOf,
-  documentSummaryOf,
-  memoOf,
-  memoTargetColumns,
-  unplacedOf,
-  type Row,
-} from './rows.js';
+import { documentUpdate, reanchorCodings } from './document-update.js';
+import { codebookVersionOf, codingOf, documentOf, documentSummaryOf, memoOf, memoTargetColumns, unplacedOf, type Row } from './rows.js';
 import {
   AUTO_CODER,
   type AddDocumentResult,
@@ -320,47 +308,23 @@ class PostgresWriter extends PostgresReader implements ProjectWriter {
   }
 
   async addDocument(document: Document): Promise<AddDocumentResult> {
-    const hash = createHash('sha256').update(document.text).digest('hex');
-    const length = codePointLength(document.text);
-    const columns = documentColumns(document, hash, length);
     const old = await this.row('document', document.id);
-    if (!old) {
-      await this.insert('document', { ...columns, added_at: this.at, updated_at: this.at });
+    const update = documentUpdate(old, document);
+    if (update.status === 'unchanged') return { id: document.id, status: 'unchanged', reanchored: 0, unplaced: 0 };
+    if (update.status === 'added') {
+      await this.insert('document', { ...update.columns, added_at: this.at, updated_at: this.at });
       return { id: document.id, status: 'added', reanchored: 0, unplaced: 0 };
     }
-    const same =
-      old.hash === hash &&
-      old.turns === columns.turns &&
-      old.attributes === columns.attributes &&
-      old.participants === columns.participants &&
-      old.file === columns.file;
-    if (same) return { id: document.id, status: 'unchanged', reanchored: 0, unplaced: 0 };
-    let reanchored = 0;
-    let unplaced = 0;
-    if (old.hash !== hash) {
-      const rows = await this.all('SELECT * FROM codings WHERE document = ? ORDER BY id', [document.id]);
-      const spans = reanchorSpans(
-        String(old.text),
-        document.text,
-        rows.map((r) => ({ start: Number(r.start), end: Number(r.end) })),
-      );
-      const chars = [...String(old.text)];
-      for (const [i, r] of rows.entries()) {
-        const span = spans[i];
-        if (span && span.start === Number(r.start) && span.end === Number(r.end)) continue;
-        if (span) {
-          reanchored++;
-          await this.replace('coding', Number(r.id), { start: span.start, end: span.end, hits: '[]', updated_at: this.at });
-          continue;
-        }
-        unplaced++;
-        await this.remove('coding', Number(r.id));
-        const { id: _id, ...rest } = r;
-        await this.insert('unplaced', { ...rest, text: chars.slice(Number(r.start), Number(r.end)).join(''), from_hash: String(old.hash) });
-      }
+    const plan = update.textChanged
+      ? reanchorCodings(old!, document.text, await this.all('SELECT * FROM codings WHERE document = ? ORDER BY id', [document.id]))
+      : { moved: [], unplaced: [] };
+    for (const m of plan.moved) await this.replace('coding', m.id, { start: m.start, end: m.end, hits: '[]', updated_at: this.at });
+    for (const u of plan.unplaced) {
+      await this.remove('coding', u.id);
+      await this.insert('unplaced', u.row);
     }
-    await this.replace('document', document.id, { ...columns, updated_at: this.at });
-    return { id: document.id, status: 'updated', reanchored, unplaced };
+    await this.replace('document', document.id, { ...update.columns, updated_at: this.at });
+    return { id: document.id, status: 'updated', reanchored: plan.moved.length, unplaced: plan.unplaced.length };
   }
 
   async saveCodebook(codebook: Codebook, note?: string): Promise<number> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { constants, accessSync, closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -6,21 +5,10 @@ import { basename, dirname, join } from 'node:path';
 import type { Codebook } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 import { message, QdaError, type Message } from '../model/message.js';
-import { codePointLength } from '../text/offsets.js';
 import { rollBackHotJournal } from './hot-journal.js';
 import { acquireOwner, busyError, otherUsers, registerReader, removeStaleSqliteLock, type Holder } from './lock.js';
-import { reanchorSpans } from './reanchor.js';
-import {
-  codebookVersionOf,
-  codingOf,
-  documentColumns,
-  documentOf,
-  documentSummaryOf,
-  memoOf,
-  memoTargetColumns,
-  unplacedOf,
-  type Row,
-} from './rows.js';
+import { documentUpdate, reanchorCodings } from './document-update.js';
+import { codebookVersionOf, codingOf, documentOf, documentSummaryOf, memoOf, memoTargetColumns, unplacedOf, type Row } from './rows.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { isBusy, translateError } from './sqlite-errors.js';
 import {
@@ -488,46 +476,23 @@ class SqliteWriter extends SqliteReader implements ProjectWriter {
 
   addDocument(document: Document): Promise<AddDocumentResult> {
     return this.guard(() => {
-      const hash = createHash('sha256').update(document.text).digest('hex');
-      const length = codePointLength(document.text);
-      const columns = documentColumns(document, hash, length);
       const old = this.row('document', document.id);
-      if (!old) {
-        this.insert('document', { ...columns, added_at: this.at, updated_at: this.at });
+      const update = documentUpdate(old, document);
+      if (update.status === 'unchanged') return { id: document.id, status: 'unchanged', reanchored: 0, unplaced: 0 };
+      if (update.status === 'added') {
+        this.insert('document', { ...update.columns, added_at: this.at, updated_at: this.at });
         return { id: document.id, status: 'added', reanchored: 0, unplaced: 0 };
       }
-      const same =
-        old.hash === hash &&
-        old.turns === columns.turns &&
-        old.attributes === columns.attributes &&
-        old.participants === columns.participants &&
-        old.file === columns.file;
-      if (same) return { id: document.id, status: 'unchanged', reanchored: 0, unplaced: 0 };
-      let reanchored = 0;
-      let unplaced = 0;
-      if (old.hash !== hash) {
-        const rows = this.db.all('SELECT * FROM codings WHERE document = ? ORDER BY id', [document.id]) as Row[];
-        const spans = reanchorSpans(
-          String(old.text),
-          document.text,
-          rows.map((r) => ({ start: Number(r.start), end: Number(r.end) })),
-        );
-        rows.forEach((r, i) => {
-          const span = spans[i];
-          if (span && span.start === Number(r.start) && span.end === Number(r.end)) return;
-          if (span) {
-            reanchored++;
-            this.replace('coding', Number(r.id), { start: span.start, end: span.end, hits: '[]', updated_at: this.at });
-            return;
-          }
-          unplaced++;
-          const chars = [...String(old.text)];
-          this.remove('coding', Number(r.id));
-          this.insert('unplaced', { ...r, text: chars.slice(Number(r.start), Number(r.end)).join(''), from_hash: String(old.hash) });
-        });
+      const plan = update.textChanged
+        ? reanchorCodings(old!, document.text, this.db.all('SELECT * FROM codings WHERE document = ? ORDER BY id', [document.id]) as Row[])
+        : { moved: [], unplaced: [] };
+      for (const m of plan.moved) this.replace('coding', m.id, { start: m.start, end: m.end, hits: '[]', updated_at: this.at });
+      for (const u of plan.unplaced) {
+        this.remove('coding', u.id);
+        this.insert('unplaced', u.row);
       }
-      this.replace('document', document.id, { ...columns, updated_at: this.at });
-      return { id: document.id, status: 'updated', reanchored, unplaced };
+      this.replace('document', document.id, { ...update.columns, updated_at: this.at });
+      return { id: document.id, status: 'updated', reanchored: plan.moved.length, unplaced: plan.unplaced.length };
     });
   }
 

@@ -240,5 +240,20 @@ export function storeContract(title: string, backend: StoreBackend): void {
       expect((await store.check()).map((m) => m.ruleId)).toEqual(['unplaced-codings']);
       await store.close();
     });
+
+    it('keeps apart a second coding that a later version leaves without its words, even when the coding took a freed id', async () => {
+      const { store } = await project(backend);
+      const codeFirstWord = () =>
+        store.change('ana', 'code', (tx) => tx.addCoding({ document: 'd2', start: 0, end: 6, code: 'fear', origin: 'manual' }));
+      const first = await codeFirstWord();
+      await store.change('lead', 'v2', (tx) => tx.addDocument(doc('d2', 'Nothing believed me at first.')));
+      // SQLite may give the next coding the id the unplaced one had: the kept-apart rows have ids of their own.
+      const second = await codeFirstWord();
+      const result = await store.change('lead', 'v3', (tx) => tx.addDocument(doc('d2', 'Everyone believed me at first.')));
+      expect(result).toEqual({ id: 'd2', status: 'updated', reanchored: 0, unplaced: 1 });
+      expect((await store.listUnplaced()).map((u) => u.text)).toEqual(['Nobody', 'Nothin']);
+      expect([first.id, second.id].every(Number.isInteger)).toBe(true);
+      await store.close();
+    });
   });
 }
