@@ -2,7 +2,7 @@
 // starts a throw-away one). Without it those tests are reported as skipped, with the reason.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterAll, describe } from 'vitest';
 
 /** The maintenance connection string, or undefined when no server was given. */
 export const POSTGRES_URL = process.env.QDA_TEST_PG || undefined;
@@ -29,6 +29,20 @@ export async function scratchDatabase(): Promise<ScratchDatabase> {
   return {
     url: withDatabase(POSTGRES_URL, name),
     drop: () => maintenance(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/**
+ * For a test file: a function giving the URL of a new scratch database each call; every one it
+ * made is dropped after the file's tests. Call it at the top of the file.
+ */
+export function scratchDatabases(): () => Promise<string> {
+  const made: ScratchDatabase[] = [];
+  afterAll(() => Promise.all(made.map((d) => d.drop())), 60_000);
+  return async () => {
+    const database = await scratchDatabase();
+    made.push(database);
+    return database.url;
   };
 }
 

@@ -1,17 +1,10 @@
 import pg from 'pg';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openPostgresStore, redactedUrl } from '../../src/store/postgres-store.js';
-import { describeWithPostgres, scratchDatabase, type ScratchDatabase } from '../helpers/postgres.js';
+import { describeWithPostgres, scratchDatabases } from '../helpers/postgres.js';
 import { project, storeContract, type StoreBackend } from './store-contract.js';
 
-const databases: ScratchDatabase[] = [];
-afterAll(() => Promise.all(databases.map((d) => d.drop())), 60_000);
-
-async function fresh(): Promise<string> {
-  const d = await scratchDatabase();
-  databases.push(d);
-  return d.url;
-}
+const fresh = scratchDatabases();
 
 const POSTGRES: StoreBackend = { fresh, open: openPostgresStore };
 

@@ -1,14 +1,11 @@
-import { afterAll } from 'vitest';
-import { describeWithPostgres, scratchDatabase, type ScratchDatabase } from '../../helpers/postgres.js';
+import { describeWithPostgres, scratchDatabases } from '../../helpers/postgres.js';
 import { teamAccounts } from './accounts-contract.js';
 
-const databases: ScratchDatabase[] = [];
-afterAll(() => Promise.all(databases.map((d) => d.drop())), 60_000);
+const freshDatabase = scratchDatabases();
 
 describeWithPostgres('team accounts on PostgreSQL', () => {
   teamAccounts('through the API', async () => {
-    const database = await scratchDatabase();
-    databases.push(database);
-    return { kind: 'postgres', url: database.url };
+    const url = await freshDatabase();
+    return { kind: 'postgres', url };
   });
 });
