@@ -2,6 +2,7 @@ import { ancestors } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
 import { UNITS, type Segment, type Unit } from '../model/segment.js';
 import { checkChoice, checkList } from '../util/options.js';
+import { counted } from '../util/plural.js';
 
 /** What validation needs of a coding: its segment (gold rows are put on segments by `placeCodings` first). */
 export type CodingForValidation = Pick<Coding, 'document' | 'segment' | 'code'>;
@@ -171,7 +172,7 @@ export function validateCoding(
   const scopeText =
     skipped.length === 0
       ? ''
-      : `Only the ${compared.length} document${compared.length === 1 ? '' : 's'} the gold standard codes ${compared.length === 1 ? 'is' : 'are'} compared (${nameList(compared)}); ${skipped.length} other${skipped.length === 1 ? ' is' : 's are'} left out (${nameList(skipped)}) as the gold coder coded nothing there. `;
+      : `Only the ${counted(compared.length, 'document')} the gold standard codes ${compared.length === 1 ? 'is' : 'are'} compared (${nameList(compared)}); ${skipped.length} other${skipped.length === 1 ? ' is' : 's are'} left out (${nameList(skipped)}) as the gold coder coded nothing there. `;
   const method =
     `${scopeText}Unit: a ${unit}; ${segments.length} ${unit}s in all. A code counts as applied to a ${unit} when it or a code below it is coded there (parents roll up their children). ` +
     `Precision = ${unit}s both apply the code to ÷ ${unit}s the automatic coding applies it to; recall = the same ÷ ${unit}s the gold standard applies it to (support). ` +

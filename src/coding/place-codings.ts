@@ -5,6 +5,7 @@ import { UNITS, type Segment, type Unit } from '../model/segment.js';
 import { OffsetMap } from '../text/offsets.js';
 import { segmentDocument } from '../text/segment.js';
 import { checkChoice } from '../util/options.js';
+import { counted } from '../util/plural.js';
 
 /**
  * How a placed coding relates to the segments:
@@ -106,7 +107,7 @@ export function placeCodings(rows: readonly CodingRow[], documents: readonly Doc
 
   const messages: Message[] = [];
   const warn = (reason: string, ruleId: string) => messages.push(message(reason, { file: options.file, ruleId, source: 'codings' }));
-  const codings_ = (n: number) => `${n} coding${n === 1 ? '' : 's'}`;
+  const codings_ = (n: number) => counted(n, 'coding');
   for (const [id, n] of unknownDocuments)
     warn(`${codings_(n)} name document "${id}", which is not among the transcripts; skipped`, 'unknown-document');
   for (const [code, n] of unknownCodes) warn(`code "${code}" (${codings_(n)}) is not in the codebook; skipped`, 'unknown-code');

@@ -3,6 +3,7 @@ import type { CoderSpan } from '../analysis/agreement/coding-units.js';
 import { toCsv, type Table } from './csv.js';
 import { jsonNumber, markdownExcerpt, markdownNumber } from './figures.js';
 import { toMarkdown } from './markdown.js';
+import { counted } from '../util/plural.js';
 
 /** Name of the pooled row in the per-code table. */
 export const POOLED = '(pooled)';
@@ -134,7 +135,7 @@ export function agreementToMarkdown(result: CodingAgreement, options: { maxText?
     '',
     `Coders: ${result.coders.join(', ')}. ${result.method}`,
     '',
-    ...(result.singleCoderUnits > 0 ? [`Left out: ${result.singleCoderUnits} unit${result.singleCoderUnits === 1 ? '' : 's'} with one coder's value only (the other coders have no coding in that document).`, ''] : []),
+    ...(result.singleCoderUnits > 0 ? [`Left out: ${counted(result.singleCoderUnits, 'unit')} with one coder's value only (the other coders have no coding in that document).`, ''] : []),
     ...(interval ? [`α 95% CI: percentile bootstrap over units, seed ${interval.seed}.`, ''] : []),
     summary.trimEnd(),
     ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),

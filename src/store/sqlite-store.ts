@@ -876,7 +876,7 @@ class SqliteStore extends SqliteReader implements ProjectStore {
       const unplaced = Number(this.get('SELECT count(*) AS n FROM unplaced')?.n ?? 0);
       if (unplaced > 0)
         at(
-          `${unplaced} coding${unplaced === 1 ? '' : 's'} could not be placed after their document changed (kept apart; \`qda project export --format csv\` lists them)`,
+          `${counted(unplaced, 'coding')} could not be placed after their document changed (kept apart; \`qda project export --format csv\` lists them)`,
           'unplaced-codings',
           false,
         );

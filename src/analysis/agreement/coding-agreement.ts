@@ -6,6 +6,7 @@ import { krippendorffAlpha } from './krippendorff-alpha.js';
 import { percentAgreement } from './percent-agreement.js';
 import type { ReliabilityData } from './reliability-data.js';
 import { checkInteger } from '../../util/options.js';
+import { counted } from '../../util/plural.js';
 
 /** Agreement over a set of yes/no units (one code, or all codes pooled). */
 export interface AgreementStatistics {
@@ -179,7 +180,7 @@ export function agreementStatistics(
  * @example describeUnits(segmentUnits(codings)) // "Unit: one segment × one code …"
  */
 export function describeUnits(units: AgreementUnits): string {
-  const docs = `${units.documents.length} document${units.documents.length === 1 ? '' : 's'}`;
+  const docs = counted(units.documents.length, 'document');
   if (units.kind === 'segment') {
     return (
       `Unit: one segment × one code ("did this coder apply this code to this segment?"): the ${units.segments} segments that at least one coder coded, in ${docs}, × ${units.codes.length} codes. ` +

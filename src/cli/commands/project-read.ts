@@ -99,8 +99,7 @@ Example:
       try {
         const messages = await store.check();
         const fatal = ctx.report(messages);
-        if (!fatal)
-          ctx.io.stderr(`${project}: ok${messages.length ? ` (${messages.length} warning${messages.length === 1 ? '' : 's'})` : ''}\n`);
+        if (!fatal) ctx.io.stderr(`${project}: ok${messages.length ? ` (${counted(messages.length, 'warning')})` : ''}\n`);
         ctx.exitCode = fatal ? EXIT.data : EXIT.ok;
       } finally {
         await store.close();

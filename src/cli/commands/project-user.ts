@@ -5,6 +5,7 @@ import { QdaError } from '../../model/message.js';
 import { hashPassword, passwordProblem } from '../../server/team/password.js';
 import { EXIT, type CliContext } from '../context.js';
 import { openTeamProject } from '../team-project.js';
+import { counted } from '../../util/plural.js';
 
 interface UserOptions {
   role?: Role;
@@ -74,7 +75,7 @@ Examples:
         if (typeof passwordHash === 'number') return passwordHash;
         await team.saveAccount({ ...account, passwordHash });
         const ended = await team.removeSessionsOf(name);
-        ctx.io.stderr(`password of "${name}" changed; ${ended} session${ended === 1 ? '' : 's'} ended\n`);
+        ctx.io.stderr(`password of "${name}" changed; ${counted(ended, 'session')} ended\n`);
         return EXIT.ok;
       });
     },

@@ -242,7 +242,7 @@ async function readSource(
   }
   const files = await transcriptFiles(ctx, args, options);
   if (!files) return EXIT.data;
-  ctx.progress(`reading ${files.length} file${files.length === 1 ? '' : 's'}`);
+  ctx.progress(`reading ${counted(files.length, 'file')}`);
   const { corpus, messages } = await readCorpus(files, readOptionsOf(options));
   if (ctx.report(messages)) return EXIT.data;
   return { corpus, codebook: codebook!, stored: null };
