@@ -18,9 +18,9 @@ const OUTPUT_POSITIONALS: Record<string, number> = { 'codebook convert': 3, 'pro
 const PATH_LIKE = /^(data-sample|codebooks)\b|\.(md|txt|csv|ya?ml|json|jsonl|qda|qdpx|qdc|docx|xlsx|vtt|srt)$/i;
 
 /**
- * The `qda` command lines in `text` (lines starting with `qda `, `npx qda ` or `$ qda `, at most
- * two spaces in, with `\` continuations joined; `a && b` is two commands). Lines with a pipe, `<`, or another program
- * first are not returned.
+ * The `qda` command lines in `text`: lines starting with `qda `, `npx qda ` or `$ qda `, at most
+ * two spaces in, with `\` continuations joined; `a && b` is two commands. Lines with a pipe or
+ * `<` are not returned.
  */
 export function exampleCommands(text: string): ExampleCommand[] {
   const joined = text.replace(/ \\\n\s*/g, ' ');
