@@ -110,6 +110,9 @@ describe('units coded by one coder only', () => {
     ]);
     const r = krippendorffAlpha(d);
     expect([r.coders, r.units, r.singleValueUnits, r.pairableValues]).toEqual([2, 3, 1, 6]);
+    // The result names its level as the option does (`metric`); `level` stays one release.
+    expect([r.metric, r.level]).toEqual(['nominal', 'nominal']);
+    expect(krippendorffAlpha(d, { metric: 'interval' }).metric).toBe('interval');
     const lonely = data([
       [1, 2, 1, 3],
       [1, 2, 2, null],

@@ -20,6 +20,9 @@ export const MEASUREMENT_LEVELS: readonly MeasurementLevel[] = ['nominal', 'ordi
 export interface AlphaResult {
   /** NaN when undefined; `note` says why. */
   alpha: number;
+  /** The level of measurement it was computed at (as the option `metric`). */
+  metric: MeasurementLevel;
+  /** @deprecated The old name of `metric`, with the same value; it goes in the next release. */
   level: MeasurementLevel;
   /** Coders who gave at least one pairable value. */
   coders: number;
@@ -64,6 +67,7 @@ export function alphaOfPairable(values: PairableValues, level: MeasurementLevel)
   const { note, ...figures } = alphaOfCoincidences(coincidenceMatrix(values), values.categories, level);
   const result: AlphaResult = {
     ...figures,
+    metric: level,
     level,
     coders: values.coders,
     units: values.units.length,

@@ -93,16 +93,16 @@ function alphaJson(r: AlphaResult): {
 } {
   return {
     alpha: Number.isNaN(r.alpha) ? null : r.alpha,
-    metric: r.level,
+    metric: r.metric,
     coders: r.coders,
     units: r.units,
     pairable_values: r.pairableValues,
-    level: r.level,
+    level: r.metric,
   };
 }
 
 function alphaText(r: AlphaResult): string {
   const value = Number.isNaN(r.alpha) ? 'undefined' : r.alpha.toFixed(4);
   const dropped = r.singleValueUnits > 0 ? ` (${counted(r.singleValueUnits, 'unit')} with a single value left out)` : '';
-  return `Krippendorff's alpha (${r.level}) = ${value}\ncoders: ${r.coders}, units: ${r.units}${dropped}, pairable values: ${r.pairableValues}\n`;
+  return `Krippendorff's alpha (${r.metric}) = ${value}\ncoders: ${r.coders}, units: ${r.units}${dropped}, pairable values: ${r.pairableValues}\n`;
 }
