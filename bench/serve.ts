@@ -16,6 +16,7 @@ import { newToken } from '../src/server/security.js';
 import { startServer } from '../src/server/server.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import type { NewCoding } from '../src/store/store.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../test/helpers/chromium.js';
 
 const WORDS = 20_000;
 const CODINGS = 1_000;
@@ -25,7 +26,6 @@ const vocabulary =
     ' ',
   );
 const dir = mkdtempSync(join(tmpdir(), 'qda-bench-serve-'));
-const chromiumPath = '/usr/bin/chromium';
 
 // A transcript of 400 turns of 50 words, two speakers.
 const lines = ['---', 'id: bench', 'title: Benchmark interview', 'date: 2025-01-01', 'language: id', '---', ''];
@@ -67,17 +67,10 @@ const server = await startServer({
 });
 const profile = join(dir, 'profile');
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath,
+  executablePath: CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1280, height: 800 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: [...CHROMIUM_FLAGS],
 });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.addInitScript(() => localStorage.setItem('qda.coder', 'ana'));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM } from './chromium.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.js';
 
 /** Where browser tests keep their screenshots (git-ignored). */
 export const ARTIFACTS = 'test-artifacts/workbench';
@@ -31,14 +31,7 @@ export async function openBrowser(origin: string): Promise<TestBrowser> {
     headless: true,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
   const outside: string[] = [];
   const errors: string[] = [];

@@ -7,6 +7,19 @@ import { promisify } from 'node:util';
 /** Debian's Chromium, when installed (.ci/run installs it). */
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
+/**
+ * The flags every Chromium of the tests and benchmarks starts with: no sandbox (root in CI), no
+ * GPU, and none of the background connections a closed network refuses.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Browser tests are skipped only on a developer's machine without Chromium, never on CI. */
 export const SKIP_CHROMIUM = CHROMIUM === undefined && !process.env.CI;
 
@@ -23,18 +36,7 @@ export async function renderedDom(file: string): Promise<string> {
   try {
     const { stdout } = await promisify(execFile)(
       CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--user-data-dir=${profile}`,
-        '--dump-dom',
-        `file://${file}`,
-      ],
+      ['--headless', ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--dump-dom', `file://${file}`],
       { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
     );
     return stdout;
