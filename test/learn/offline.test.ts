@@ -14,10 +14,9 @@ import { buildDataset } from '../../src/learn/dataset.js';
 import { evaluateSuggester } from '../../src/learn/evaluate.js';
 import { trainSuggester } from '../../src/learn/model.js';
 import { suggestCodings } from '../../src/learn/suggest.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { runCli } from '../helpers/cli.js';
 import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
-import { CODEBOOK, smallProject } from './small-project.js';
+import { CODEBOOK, smallProject, smallStudy } from './small-project.js';
 
 const attempts: string[] = [];
 
@@ -72,16 +71,7 @@ describe('no network access while learning', () => {
 describe('no network access in qda suggest on a project file', () => {
   it('writes learned suggestions into study.qda and evaluates it without opening a socket', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'qda-offline-')), 'study.qda');
-    const store = await openSqliteStore(file, { mode: 'write', create: true });
-    const { corpus, decisions } = smallProject();
-    await store.change('ana', 'set up', async (tx) => {
-      await tx.saveCodebook(CODEBOOK);
-      for (const d of corpus.documents) await tx.addDocument(d);
-      await tx.addCodings(
-        decisions.map((d) => ({ document: d.document, start: d.start, end: d.end, code: d.code, coder: 'ana', origin: 'manual' })),
-      );
-    });
-    await store.close();
+    await (await smallStudy(file)).close();
     const suggest = await runCli('suggest', file);
     const evaluate = await runCli('suggest', file, '--evaluate', '--folds', '3');
     expect([suggest.code, evaluate.code]).toEqual([0, 0]);

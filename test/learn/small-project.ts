@@ -5,6 +5,8 @@ import { fromText } from '../../src/import/text.js';
 import type { CodingDecision } from '../../src/learn/dataset.js';
 import type { Codebook } from '../../src/model/codebook.js';
 import type { Corpus } from '../../src/model/document.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { ProjectStore } from '../../src/store/store.js';
 
 const HEADER = (id: string) => `---
 id: ${id}
@@ -98,4 +100,21 @@ export function smallProject(): { corpus: Corpus; decisions: CodingDecision[] } 
     }
   }
   return { corpus, decisions };
+}
+
+/**
+ * The small project as a project file at `file`, ana's codings manual (its text is ASCII: code
+ * points = UTF-16), left open for writing.
+ */
+export async function smallStudy(file: string): Promise<ProjectStore> {
+  const store = await openSqliteStore(file, { mode: 'write', create: true });
+  const { corpus, decisions } = smallProject();
+  await store.change('ana', 'set up', async (tx) => {
+    await tx.saveCodebook(CODEBOOK);
+    for (const d of corpus.documents) await tx.addDocument(d);
+    await tx.addCodings(
+      decisions.map((d) => ({ document: d.document, start: d.start, end: d.end, code: d.code, coder: 'ana', origin: 'manual' })),
+    );
+  });
+  return store;
 }

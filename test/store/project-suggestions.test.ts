@@ -6,27 +6,18 @@ import { projectDecisions, suggestProject } from '../../src/store/project-sugges
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { runCli } from '../helpers/cli.js';
 import { corpusPath, describeWithCorpora } from '../helpers/corpora.js';
-import { CODEBOOK, smallProject } from '../learn/small-project.js';
+import { smallStudy } from '../learn/small-project.js';
 import { tempDir } from './helpers.js';
 
-/** The small fixed project as a real project file, ana's codings manual (its text is ASCII: code points = UTF-16). */
-async function smallStudy() {
+/** The small fixed project as a real project file. */
+async function smallStudyFile() {
   const file = join(tempDir(), 'study.qda');
-  const store = await openSqliteStore(file, { mode: 'write', create: true });
-  const { corpus, decisions } = smallProject();
-  await store.change('ana', 'set up', async (tx) => {
-    await tx.saveCodebook(CODEBOOK);
-    for (const d of corpus.documents) await tx.addDocument(d);
-    await tx.addCodings(
-      decisions.map((d) => ({ document: d.document, start: d.start, end: d.end, code: d.code, coder: 'ana', origin: 'manual' })),
-    );
-  });
-  return { file, store };
+  return { file, store: await smallStudy(file) };
 }
 
 describe('learned suggestions in a project', () => {
   it('writes suggestions with score and explanation, replaces unreviewed ones, and learns from reviews', async () => {
-    const { store } = await smallStudy();
+    const { store } = await smallStudyFile();
     const first = await suggestProject(store, 'ana', { minScore: 0.5 });
     expect(first).toMatchObject({ coder: 'ana', models: 3, removed: 0 });
     const suggested = await store.listCodings({ origin: 'learned' });
@@ -70,7 +61,7 @@ describe('learned suggestions in a project', () => {
   });
 
   it('asks which coder when several people coded, and names them', async () => {
-    const { store } = await smallStudy();
+    const { store } = await smallStudyFile();
     await store.change('budi', 'one coding', (tx) =>
       tx.addCoding({ document: 'staff-01', start: 0, end: 5, code: 'barrier/shame', origin: 'manual' }),
     );
@@ -84,7 +75,7 @@ describe('learned suggestions in a project', () => {
   });
 
   it('qda suggest study.qda writes them, and qda report leaves unreviewed ones out', async () => {
-    const { file, store } = await smallStudy();
+    const { file, store } = await smallStudyFile();
     await store.close();
     const dir = tempDir();
     const before = await runCli('report', '--project', file, '--out', join(dir, 'before'));
