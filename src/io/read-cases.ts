@@ -5,7 +5,6 @@ import type { TableFile } from '../model/table-file.js';
 import { message, type Message } from '../model/message.js';
 import { unreadableReason } from './unreadable.js';
 import { readInputFile } from './read-input.js';
-import { stripBom } from '../util/bom.js';
 import { readCsvRows } from '../util/csv.js';
 
 /**
