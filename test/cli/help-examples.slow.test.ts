@@ -1,22 +1,8 @@
-import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { CliContext, type CliIo } from '../../src/cli/context.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { helpPages } from '../helpers/help.js';
 import { runExamples, type ExampleRun } from '../helpers/run-examples.js';
 
-const io: CliIo = { stdout: () => undefined, stderr: () => undefined, interactive: false };
-
-function commands(command: Command, path: string[] = []): { name: string; help: string }[] {
-  const name = [...path, command.name()];
-  let help = '';
-  command.configureOutput({ writeOut: (s) => void (help += s), writeErr: (s) => void (help += s) });
-  command.outputHelp();
-  return [{ name: name.join(' '), help }, ...command.commands.flatMap((sub) => commands(sub, name))];
-}
-
-const withSample = commands(buildProgram(new CliContext(io), io)).filter((c) =>
-  /^\s+qda .*(data-sample|codebooks)\//m.test(c.help.replace(/ \\\n\s*/g, ' ')),
-);
+const withSample = helpPages().filter((c) => /^\s+qda .*(data-sample|codebooks)\//m.test(c.help.replace(/ \\\n\s*/g, ' ')));
 
 const ran: ExampleRun[] = [];
 

@@ -1,26 +1,8 @@
-import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { CliContext, type CliIo } from '../../src/cli/context.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { helpPages } from '../helpers/help.js';
 
 const WIDTH = 80;
-const io: CliIo = { stdout: () => undefined, stderr: () => undefined, interactive: false };
-
-/** Every command of the tree with its full name (`qda project user add`). */
-function commands(command: Command, path: string[] = []): { name: string; command: Command }[] {
-  const name = [...path, command.name()];
-  return [{ name: name.join(' '), command }, ...command.commands.flatMap((sub) => commands(sub, name))];
-}
-
-/** The help text as `qda … --help` prints it in an 80-column terminal (or a pipe). */
-function helpOf(command: Command): string {
-  let text = '';
-  command.configureOutput({ writeOut: (s) => void (text += s), writeErr: (s) => void (text += s) });
-  command.outputHelp();
-  return text;
-}
-
-const all = commands(buildProgram(new CliContext(io), io));
+const all = helpPages();
 
 describe('--help reads cleanly in an 80-column terminal', () => {
   it('covers every command', () => {
@@ -29,15 +11,13 @@ describe('--help reads cleanly in an 80-column terminal', () => {
     );
   });
 
-  it.each(all)('$name: no line is wider than 80 columns', ({ command }) => {
-    const wide = helpOf(command)
-      .split('\n')
-      .filter((line) => [...line].length > WIDTH);
+  it.each(all)('$name: no line is wider than 80 columns', ({ help }) => {
+    const wide = help.split('\n').filter((line) => [...line].length > WIDTH);
     expect(wide).toEqual([]);
   });
 
-  it.each(all)('$name: prose is wrapped at the width, without fragments of hand-broken lines', ({ command }) => {
-    const lines = helpOf(command).split('\n');
+  it.each(all)('$name: prose is wrapped at the width, without fragments of hand-broken lines', ({ help }) => {
+    const lines = help.split('\n');
     const body = lines.slice(
       2,
       lines.findIndex((line) => /^(Arguments|Options|Commands):$/.test(line)),
