@@ -4,15 +4,13 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { testedBlock } from './helpers/example-commands.js';
 
 const run = promisify(execFile);
 
 /** The `qda` lines of the README's install block, as a user types them. */
 function installBlockLines(): string[] {
-  const readme = readFileSync('README.md', 'utf8');
-  const block = /<!-- tested: install[^>]*-->\s*```sh\n([\s\S]*?)```\s*<!-- end -->/.exec(readme)?.[1];
-  if (block === undefined) throw new Error('README.md has no tested install block');
-  return block
+  return testedBlock('README.md', 'install')
     .split('\n')
     .map((line) => line.replace(/\s+#\s.*$/, '').trim())
     .filter((line) => line.startsWith('qda '));

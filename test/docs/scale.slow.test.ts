@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { codebookYaml, generateTerms, writeCorpus } from '../../bench/generate.js';
 import { runCli } from '../helpers/cli.js';
+import { testedBlock } from '../helpers/example-commands.js';
 
 const hasParallel = (() => {
   try {
@@ -15,14 +16,6 @@ const hasParallel = (() => {
     return false;
   }
 })();
-
-/** The shell lines of docs/scale.md between `<!-- tested: name … -->` and `<!-- end -->`. */
-function testedBlock(name: string): string {
-  const doc = readFileSync('docs/scale.md', 'utf8');
-  const block = new RegExp(`<!-- tested: ${name}[^>]*-->\\s*\`\`\`sh\\n([\\s\\S]*?)\`\`\`\\s*<!-- end -->`).exec(doc);
-  if (!block) throw new Error(`docs/scale.md has no tested block "${name}"`);
-  return block[1];
-}
 
 describe.skipIf(!hasParallel)(
   'docs/scale.md: map and merge with GNU parallel (skipped without GNU parallel: apt-get install parallel)',
@@ -37,7 +30,7 @@ describe.skipIf(!hasParallel)(
       const tsx = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
       writeFileSync(qda, `#!/bin/sh\nexec "${process.execPath}" --import "${tsx}" "${resolve('test/helpers/qda-bin.ts')}" "$@"\n`);
       chmodSync(qda, 0o755);
-      const script = testedBlock('parallel-local');
+      const script = testedBlock('docs/scale.md', 'parallel-local');
       execFileSync('bash', ['-e', '-c', script], {
         cwd: dir,
         env: { ...process.env, PATH: `${dir}:${process.env.PATH}` },

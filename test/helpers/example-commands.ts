@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, basename } from 'node:path';
 
 /** One `qda …` command line of a help text or a document, as a shell would split it. */
@@ -104,4 +104,16 @@ function matchesSomething(pattern: string, cwd: string): boolean {
 /** The shell blocks of a Markdown document (```sh, ```bash, ```shell or a bare ```), joined. */
 export function shellBlocks(markdown: string): string {
   return [...markdown.matchAll(/^```(?:sh|bash|shell|console)?\n([\s\S]*?)^```/gm)].map((m) => m[1]).join('\n');
+}
+
+/**
+ * The shell lines of `file` between `<!-- tested: name … -->` and `<!-- end -->`: a block the
+ * documentation promises works as written, which a test runs.
+ */
+export function testedBlock(file: string, name: string): string {
+  const block = new RegExp(`<!-- tested: ${name}[^>]*-->\\s*\`\`\`sh\\n([\\s\\S]*?)\`\`\`\\s*<!-- end -->`).exec(
+    readFileSync(file, 'utf8'),
+  );
+  if (!block) throw new Error(`${file} has no tested block "${name}"`);
+  return block[1]!;
 }
