@@ -1,20 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredCoding } from '../../src/store/store.js';
 import { runCli } from '../helpers/cli.js';
 import { call, startTestWorkbench, type TestWorkbench } from '../helpers/workbench.js';
 
-interface Coding {
-  id: number;
-  document: string;
-  start: number;
-  end: number;
-  code: string;
-  coder: string;
-  origin: string;
-  status: string;
-  memo: string | null;
-}
+/** A coding as the API gives it: as the store keeps it. */
+type Coding = StoredCoding;
 interface Doc {
   id: string;
   text: string;
